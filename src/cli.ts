@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// argv -> commands; nothing else. Each command lives in src/commands/.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from './errors.js';
+import { reportError } from './commands/action.js';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+import { registerInventory } from './commands/inventory.js';
+import { registerSchema } from './commands/schema.js';
+import { registerLab } from './commands/lab.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command('ha-run')
+    .description('Agentless, Ansible-compatible playbook runner: proves everything valid, then converges hosts over SSH.')
+    .version(version(), '--version')
+    .showHelpAfterError('(run `ha-run --help` for usage)')
+    .exitOverride();
+  registerRun(program);
+  registerValidate(program);
+  registerInventory(program);
+  registerSchema(program);
+  registerLab(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; anything else is a usage error (Ansible: 5 = bad or incomplete options).
+      process.exitCode = err.exitCode === 0 ? ExitCode.ok : ExitCode.badOptions;
+      return;
+    }
+    process.exitCode = reportError(err);
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,47 @@
+// The contract every transport (ssh, local) fulfils. Modules and the executor see only this.
+
+export interface BecomeOptions {
+  /** Target user; root when omitted. */
+  user?: string;
+  /** sudo password; never logged, never on a command line. */
+  password?: string;
+}
+
+export interface ExecOptions {
+  /** Bytes fed to the command's standard input. */
+  stdin?: string | Buffer;
+  /** Working directory on the target. */
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Run through `sudo -n` as this user (wrapped centrally by the connection, never by modules). */
+  become?: BecomeOptions;
+  /** Give up (and report a timeout) after this many milliseconds. */
+  timeoutMs?: number;
+}
+
+export interface ExecResult {
+  rc: number;
+  stdout: string;
+  stderr: string;
+  /** Raw bytes of stdout, for binary output. */
+  stdoutBytes: Buffer;
+}
+
+export interface PutOptions {
+  mode?: string; // octal string, e.g. '0644'
+  owner?: string;
+  group?: string;
+  become?: BecomeOptions;
+}
+
+export interface Connection {
+  /** Inventory name of the host this connection reaches. */
+  readonly host: string;
+  /** Run a `/bin/sh` command line on the target. Never throws for a non-zero exit; throws ConnectionError when the link fails. */
+  exec(command: string, options?: ExecOptions): Promise<ExecResult>;
+  /** Write a file atomically (temp file in the same directory, then rename). */
+  put(remotePath: string, data: Buffer | string, options?: PutOptions): Promise<void>;
+  /** Read a whole file. */
+  get(remotePath: string, options?: { become?: BecomeOptions }): Promise<Buffer>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,86 @@
+// The module contract. A module describes; the executor decides `changed`, honours check mode and
+// performs the writes. Two shapes:
+//  - declarative: gather (read-only) + plan (pure) -> changes with ops the executor applies;
+//  - action: run() for what cannot be planned (command, debug, set_fact, wait_for, ...).
+import type { Connection } from '../connection/types.js';
+
+/** A JSON Schema (draft 2020-12 subset ajv understands) for a module's arguments. */
+export type ArgsSchema = Record<string, unknown>;
+
+export interface FileDiff {
+  path?: string;
+  before: string;
+  after: string;
+}
+
+/** One step of applying a change; executed on the target through the connection. */
+export type Op =
+  | { kind: 'exec'; command: string; stdin?: string | Buffer }
+  | { kind: 'put'; path: string; data: Buffer | string; mode?: string; owner?: string; group?: string };
+
+export interface Change {
+  /** Why this is a change, for a person: "mode 0644 -> 0600", "content differs (sha256)". */
+  summary: string;
+  diff?: FileDiff;
+  ops: Op[];
+}
+
+/** What the executor gives a module for one host and one task. */
+export interface ModuleContext {
+  host: string;
+  conn: Connection;
+  check: boolean;
+  diff: boolean;
+  /** All variables visible to the task on this host (already merged by precedence). */
+  vars: Record<string, unknown>;
+  /** Render a template string with the task's variables. */
+  render(template: string): string;
+  /** Find a controller-side file the way Ansible does (role files/templates dirs, playbook dir). */
+  findFile(kind: 'files' | 'templates' | 'vars' | 'tasks', path: string): string;
+  /** Milliseconds the module may spend before it should give up (wait_for, pause). */
+  signal?: AbortSignal;
+}
+
+export interface ModuleResult {
+  changed: boolean;
+  failed?: boolean;
+  skipped?: boolean;
+  msg?: string;
+  /** One readable reason per change made (or that would be made in check mode). */
+  reasons?: string[];
+  diff?: FileDiff[];
+  /** Facts to set on the host (set_fact, setup, include_vars). */
+  facts?: Record<string, unknown>;
+  /** Anything else registered: rc, stdout, stderr, stat, content, ... */
+  [key: string]: unknown;
+}
+
+interface ModuleBase<Args> {
+  /** Short name, e.g. 'copy'. The registry also answers to 'ansible.builtin.copy'. */
+  name: string;
+  /** Extra names: FQCNs outside ansible.builtin, legacy names. */
+  aliases?: string[];
+  schema: ArgsSchema;
+  /** Accepts a free-form string (`command: ls -l`), stored as args._raw_params. */
+  freeForm?: boolean;
+  /** Runs on the controller only (debug, set_fact, assert, fail, meta, pause, include_vars). */
+  controllerOnly?: boolean;
+  /** Example args for docs and tests (never used at run time). */
+  _args?: Args;
+}
+
+export interface DeclarativeModule<Args = Record<string, unknown>, Facts = unknown> extends ModuleBase<Args> {
+  kind: 'declarative';
+  gather(ctx: ModuleContext, args: Args): Promise<Facts>;
+  plan(args: Args, facts: Facts): Change[];
+  /** Values to register besides changed/diff (e.g. path, mode after the change). */
+  result?(args: Args, facts: Facts, changes: Change[]): Record<string, unknown>;
+}
+
+export interface ActionModule<Args = Record<string, unknown>> extends ModuleBase<Args> {
+  kind: 'action';
+  run(ctx: ModuleContext, args: Args): Promise<ModuleResult>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Module<Args = any, Facts = any> = DeclarativeModule<Args, Facts> | ActionModule<Args>;

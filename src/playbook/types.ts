@@ -1,0 +1,137 @@
+// The canonical, validated shape of playbooks: what the loader produces and the executor runs.
+// Written forms (with_items, free-form args, import_tasks, roles) are normalized into this.
+import type { SourceLocation } from '../errors.js';
+
+/** Keywords a task, block, include, role or play can carry and its children inherit. */
+export interface InheritableKeywords {
+  /** Conditions, each a bare Jinja2 expression (no `{{ }}`), all must hold. */
+  when: string[];
+  become?: boolean;
+  becomeUser?: string;
+  environment?: Record<string, unknown>;
+  tags: string[];
+  vars: Record<string, unknown>;
+  ignoreErrors?: boolean | string;
+  checkMode?: boolean | string;
+  diff?: boolean;
+  noLog?: boolean | string;
+  delegateTo?: string;
+  runOnce?: boolean;
+  anyErrorsFatal?: boolean;
+}
+
+export interface LoopControl {
+  loopVar?: string;
+  indexVar?: string;
+  label?: string;
+  pause?: number;
+  extended?: boolean;
+}
+
+export interface Task extends InheritableKeywords {
+  kind: 'task';
+  name?: string;
+  /** Canonical short module name ('copy'), whatever form was written. */
+  module: string;
+  /** Module arguments; free-form text is kept as `_raw_params` (Ansible's convention). */
+  args: Record<string, unknown>;
+  /** `loop` or `with_items` (a list, or a template string that renders to one). */
+  loop?: unknown;
+  /** Which written form produced `loop` (with_items flattens one level, like Ansible). */
+  loopForm?: 'loop' | 'with_items' | 'with_list' | 'with_dict' | 'with_fileglob' | 'with_sequence';
+  loopControl?: LoopControl;
+  register?: string;
+  notify: string[];
+  changedWhen?: string[] | boolean;
+  failedWhen?: string[] | boolean;
+  until?: string;
+  retries?: number;
+  delay?: number;
+  /** For handlers: extra topics they answer to. */
+  listen: string[];
+  location: SourceLocation;
+  /** Set when the task comes from a role. */
+  role?: RoleRef;
+}
+
+export interface Block extends InheritableKeywords {
+  kind: 'block';
+  name?: string;
+  block: TaskItem[];
+  rescue: TaskItem[];
+  always: TaskItem[];
+  location: SourceLocation;
+  role?: RoleRef;
+}
+
+/** `include_tasks`: resolved at run time (the file name may be templated). */
+export interface IncludeTasks extends InheritableKeywords {
+  kind: 'include_tasks';
+  name?: string;
+  /** File path as written (may contain a template). */
+  file: string;
+  /** Pre-loaded when the path is static, so it is validated before anything runs. */
+  tasks?: TaskItem[];
+  loop?: unknown;
+  loopForm?: Task['loopForm'];
+  loopControl?: LoopControl;
+  location: SourceLocation;
+  role?: RoleRef;
+}
+
+/** `include_role`: resolved at run time too; pre-loaded when the name is static. */
+export interface IncludeRole extends InheritableKeywords {
+  kind: 'include_role';
+  name?: string;
+  roleName: string;
+  role?: RoleRef;
+  included?: Role;
+  location: SourceLocation;
+}
+
+export type TaskItem = Task | Block | IncludeTasks | IncludeRole;
+
+export interface RoleRef {
+  name: string;
+  /** Directory of the role on the controller (for files/, templates/, role_path). */
+  path: string;
+}
+
+export interface Role {
+  ref: RoleRef;
+  /** Parameters given where the role is used (`- role: x` + extra keys, or `vars:`). */
+  params: Record<string, unknown>;
+  defaults: Record<string, unknown>;
+  vars: Record<string, unknown>;
+  tasks: TaskItem[];
+  handlers: Task[];
+  /** Keywords written on the role entry in the play (when, tags, become...). */
+  keywords: InheritableKeywords;
+  location: SourceLocation;
+}
+
+export interface Play extends InheritableKeywords {
+  name?: string;
+  /** Host pattern, as written (may be a list joined with ','). */
+  hosts: string;
+  varsFiles: string[];
+  gatherFacts: boolean;
+  /** Batches: numbers or percentages ('30%'), the last repeating. Empty means all hosts at once. */
+  serial: (number | string)[];
+  maxFailPercentage?: number;
+  preTasks: TaskItem[];
+  roles: Role[];
+  tasks: TaskItem[];
+  postTasks: TaskItem[];
+  handlers: Task[];
+  /** Directory of the playbook file this play came from (playbook_dir). */
+  playbookDir: string;
+  location: SourceLocation;
+}
+
+export interface Playbook {
+  /** The file given on the command line. */
+  file: string;
+  /** Plays in order, with import_playbook expanded. */
+  plays: Play[];
+}

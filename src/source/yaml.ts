@@ -1,0 +1,235 @@
+// YAML loading that keeps positions, so every later check can point at file:line:col.
+// The only import of the `yaml` library in the project.
+import { readFileSync, statSync } from 'node:fs';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type ScalarTag,
+} from 'yaml';
+import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
+
+export type PathSegment = string | number;
+
+export interface LoadedYaml {
+  file: string;
+  text: string;
+  /** Plain JS value (null for an empty file, undefined when the file could not be read or parsed). */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Where the value at `path` starts; with `key: true`, where its mapping key starts. Falls back to the nearest parent. */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): SourceLocation;
+}
+
+/** Files larger than this are refused before parsing: no playbook or inventory is that big. */
+export const MAX_YAML_BYTES = 32 * 1024 * 1024;
+/** Deeper flow nesting than this is refused before parsing (the parser's own regexes exhaust memory). */
+export const MAX_FLOW_DEPTH = 256;
+/** Anchors may be reused this many times before it counts as a "billion laughs" bomb. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** Ansible's `!vault` values keep their ciphertext; decryption belongs to the vault code. */
+export class VaultText {
+  constructor(readonly ciphertext: string) {}
+  toJSON(): Record<string, string> {
+    return { __ansible_vault: this.ciphertext };
+  }
+}
+
+/** Ansible's `!unsafe` strings are never templated. */
+export class UnsafeText {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+const ansibleTags: ScalarTag[] = [
+  { tag: '!vault', resolve: (str: string) => new VaultText(str) as unknown as string, identify: (v) => v instanceof VaultText },
+  { tag: '!unsafe', resolve: (str: string) => new UnsafeText(str) as unknown as string, identify: (v) => v instanceof UnsafeText },
+];
+
+export function loadYamlFile(file: string): LoadedYaml {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_YAML_BYTES) {
+      return failed(file, 'file-too-large', `file is ${size} bytes; the limit is ${MAX_YAML_BYTES}`);
+    }
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(err)})`;
+    return failed(file, code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', why);
+  }
+  return parseYamlBytes(bytes, file);
+}
+
+export function parseYamlBytes(bytes: Buffer, file: string): LoadedYaml {
+  const badByte = firstInvalidUtf8(bytes);
+  if (badByte !== -1) {
+    const prefix = bytes.subarray(0, badByte).toString('utf8');
+    const loc = offsetToLocation(prefix, prefix.length, file);
+    return failed(file, 'invalid-utf8', `invalid UTF-8 byte 0x${bytes[badByte]!.toString(16).padStart(2, '0')}; save the file as UTF-8`, loc);
+  }
+  return parseYaml(bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
+}
+
+export function parseYaml(text: string, file: string): LoadedYaml {
+  const tooDeep = findExcessiveFlowDepth(text);
+  if (tooDeep !== -1) {
+    return failed(file, 'yaml-too-deep', `nesting deeper than ${MAX_FLOW_DEPTH} levels`, offsetToLocation(text, tooDeep, file), text);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    // Ansible reads YAML 1.1 (PyYAML): `yes` is true and `0644` is octal. Users' files expect that.
+    version: '1.1',
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    customTags: ansibleTags,
+  });
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col };
+  };
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const message = err instanceof RangeError ? `nesting too deep to read` : `aliases expand too much (more than ${MAX_ALIAS_COUNT} uses); this looks like an alias bomb`;
+      diagnostics.push(diagnostic(err instanceof RangeError ? 'yaml-too-deep' : 'yaml-alias-bomb', message, at(0)));
+    }
+  }
+  return { file, text, value, diagnostics, locate: (path, options) => locateIn(doc, path, options?.key ?? false, at, file) };
+}
+
+function yamlDiagnostic(code: string, message: string, location: SourceLocation): Diagnostic {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return diagnostic('duplicate-key', 'duplicate key: a mapping names this key twice, and only one value can win', location);
+    case 'TAB_AS_INDENT':
+      return diagnostic('yaml-tab', 'tab used for indentation; YAML needs spaces', location);
+    case 'MULTIPLE_DOCS':
+      return diagnostic('yaml-multiple-documents', 'the file holds more than one YAML document (`---`); keep one per file', location);
+    case 'RESOURCE_EXHAUSTION':
+      return diagnostic('yaml-too-deep', 'nesting too deep to read', location);
+    default:
+      return diagnostic('yaml-syntax', `YAML syntax: ${message.split('\n')[0]}`, location);
+  }
+}
+
+function failed(file: string, code: string, message: string, location: SourceLocation = { file, line: 1, col: 1 }, text = ''): LoadedYaml {
+  return { file, text, value: undefined, diagnostics: [diagnostic(code, message, location)], locate: () => location };
+}
+
+function locateIn(
+  doc: Document,
+  path: readonly PathSegment[],
+  wantKey: boolean,
+  at: (offset: number) => SourceLocation,
+  file: string,
+): SourceLocation {
+  let node: unknown = doc.contents;
+  let best: number | undefined = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, seg));
+      if (!pair) break;
+      const keyStart = rangeStart(pair.key);
+      if (last && wantKey && keyStart !== undefined) return at(keyStart);
+      node = pair.value;
+      best = rangeStart(node) ?? keyStart ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      if (node === undefined) break;
+      best = rangeStart(node) ?? best;
+    } else {
+      break;
+    }
+  }
+  return best === undefined ? { file, line: 1, col: 1 } : at(best);
+}
+
+function keyMatches(key: unknown, seg: PathSegment): boolean {
+  if (isScalar(key)) return String(key.value) === String(seg);
+  return String(key) === String(seg);
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as YamlNode | undefined)?.range;
+  return range ? range[0] : undefined;
+}
+
+/** Offset of the first flow bracket nested beyond MAX_FLOW_DEPTH, ignoring quotes and comments; -1 if none. */
+function findExcessiveFlowDepth(text: string): number {
+  if (!/[[{]/.test(text)) return -1;
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      // Only a quote that starts a token opens a string (it's `don't` otherwise).
+      const prev = text[i - 1];
+      if (prev === undefined || /[\s,[{:]/.test(prev)) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return -1;
+  } catch {
+    // Slow path only for broken files: find where it breaks.
+  }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0;
+    if (len === 0) return i;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return -1;
+}
+
+export function offsetToLocation(text: string, offset: number, file: string): SourceLocation {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { file, line, col: offset - lineStart + 1 };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseYaml, parseYamlBytes } from '../../../src/source/yaml.js';
+import { codeFrame } from '../../../src/source/frame.js';
+
+describe('parseYaml', () => {
+  it('reads YAML 1.1 like Ansible: octal modes and yes/no booleans', () => {
+    const y = parseYaml('mode: 0644\nenabled: yes\n', 'f.yml');
+    expect(y.diagnostics).toEqual([]);
+    expect(y.value).toEqual({ mode: 420, enabled: true });
+  });
+
+  it('locates values and keys by path', () => {
+    const y = parseYaml('all:\n  hosts:\n    web1:\n      ansible_port: 2222\n', 'inv.yml');
+    expect(y.locate(['all', 'hosts', 'web1', 'ansible_port'])).toEqual({ file: 'inv.yml', line: 4, col: 21 });
+    expect(y.locate(['all', 'hosts', 'web1', 'ansible_port'], { key: true })).toEqual({ file: 'inv.yml', line: 4, col: 7 });
+    // A path that goes nowhere falls back to the nearest node that exists.
+    expect(y.locate(['all', 'hosts', 'nope'])).toEqual({ file: 'inv.yml', line: 3, col: 5 });
+  });
+
+  it.each([
+    ['a:\n\tb: 1\n', 'yaml-tab', 2],
+    ['a: 1\nb: 2\na: 3\n', 'duplicate-key', 3],
+    ['a: [1, 2\nb: 3', 'yaml-syntax', 2],
+    ['a: 1\n---\nb: 2\n', 'yaml-multiple-documents', 2],
+    ['x: ' + '['.repeat(100_000) + ']'.repeat(100_000), 'yaml-too-deep', 1],
+  ])('reports %j as %s on line %i', (text, code, line) => {
+    const y = parseYaml(text, 'f.yml');
+    expect(y.diagnostics[0]).toMatchObject({ code, location: { file: 'f.yml', line } });
+  });
+
+  it('refuses an alias bomb instead of expanding it', () => {
+    const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [n, p] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) {
+      rows.push(`${n}: &${n} [${Array(9).fill('*' + p).join(',')}]`);
+    }
+    const y = parseYaml(rows.join('\n') + '\n', 'bomb.yml');
+    expect(y.diagnostics[0]?.code).toBe('yaml-alias-bomb');
+  });
+
+  it('points at the first invalid UTF-8 byte', () => {
+    const y = parseYamlBytes(Buffer.concat([Buffer.from('a: 1\nb: "x'), Buffer.from([0xff]), Buffer.from('"\n')]), 'f.yml');
+    expect(y.diagnostics[0]).toMatchObject({ code: 'invalid-utf8', location: { line: 2, col: 6 } });
+  });
+});
+
+describe('codeFrame', () => {
+  it('shows context lines and a caret under the column', () => {
+    expect(codeFrame('one\ntwo\nthree\n', 2, 2)).toBe(['  1 | one', '> 2 | two', '    |  ^', '  3 | three'].join('\n'));
+  });
+});
