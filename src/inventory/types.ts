@@ -1,0 +1,34 @@
+// The loaded inventory: hosts and groups with their own variables, before any merging.
+import type { SourceLocation } from '../errors.js';
+
+export interface InventoryHost {
+  name: string;
+  /** Variables set on the host itself (inventory file, then host_vars/ files), in that order. */
+  vars: Record<string, unknown>;
+  /** Groups that list the host directly (not their parents). */
+  groups: string[];
+  /** Where the host is first defined. */
+  location?: SourceLocation;
+}
+
+export interface InventoryGroup {
+  name: string;
+  /** Variables of the group (inventory file, then group_vars/ files). */
+  vars: Record<string, unknown>;
+  /** Direct child groups. */
+  children: string[];
+  /** Hosts listed directly in this group. */
+  hosts: string[];
+  location?: SourceLocation;
+}
+
+export interface Inventory {
+  /** Hosts in the order they were first defined (the order Ansible uses to run them). */
+  hosts: Map<string, InventoryHost>;
+  /** Always contains 'all' and 'ungrouped'. */
+  groups: Map<string, InventoryGroup>;
+  /** The inventory sources given (-i), resolved to absolute paths. */
+  sources: string[];
+  /** Directory of the first source (inventory_dir). */
+  dir: string;
+}
