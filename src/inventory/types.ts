@@ -3,8 +3,10 @@ import type { SourceLocation } from '../errors.js';
 
 export interface InventoryHost {
   name: string;
-  /** Variables set on the host itself (inventory file, then host_vars/ files), in that order. */
+  /** Variables set on the host in the inventory file itself. */
   vars: Record<string, unknown>;
+  /** Variables from host_vars/ beside the inventory (they win over `vars`). */
+  fileVars: Record<string, unknown>;
   /** Groups that list the host directly (not their parents). */
   groups: string[];
   /** Where the host is first defined. */
@@ -13,8 +15,10 @@ export interface InventoryHost {
 
 export interface InventoryGroup {
   name: string;
-  /** Variables of the group (inventory file, then group_vars/ files). */
+  /** Variables of the group in the inventory file itself. */
   vars: Record<string, unknown>;
+  /** Variables from group_vars/ beside the inventory (they win over `vars`). */
+  fileVars: Record<string, unknown>;
   /** Direct child groups. */
   children: string[];
   /** Hosts listed directly in this group. */
