@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { validateAgainstSchema } from '../../../src/schema/validate.js';
+import { coerceToSchema } from '../../../src/schema/coerce.js';
+import { parseYaml } from '../../../src/source/yaml.js';
+import { closest } from '../../../src/util/did-you-mean.js';
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['dest'],
+  properties: {
+    dest: { type: 'string' },
+    mode: { type: ['string', 'integer'] },
+    force: { type: 'boolean' },
+    state: { enum: ['file', 'directory', 'absent'] },
+    lines: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+function check(text: string, options = {}) {
+  const y = parseYaml(text, 't.yml');
+  return validateAgainstSchema((y.value as Record<string, unknown>).args, schema, y, ['args'], options);
+}
+
+describe('validateAgainstSchema', () => {
+  it('accepts a valid value', () => {
+    expect(check('args:\n  dest: /etc/x\n  mode: 0644\n  force: true\n')).toEqual([]);
+  });
+
+  it('points an unknown key at the key itself, with a suggestion', () => {
+    const [d, ...rest] = check('args:\n  dest: /x\n  froce: yes\n');
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'unknown-key', location: { line: 3, col: 3 } });
+    expect(d!.message).toBe("unknown key 'froce' in 'args' (did you mean 'force'?)");
+  });
+
+  it('reports a missing required key at the mapping that lacks it', () => {
+    expect(check('args:\n  mode: "0600"\n')[0]).toMatchObject({ code: 'missing-key', message: "missing required key 'dest' in 'args'", location: { line: 1 } });
+  });
+
+  it('says which types are allowed and what was given', () => {
+    expect(check('args:\n  dest: /x\n  mode: [1]\n')[0]).toMatchObject({
+      code: 'wrong-type',
+      message: "'mode' must be a string or an integer, not a list",
+      location: { line: 3, col: 9 },
+    });
+  });
+
+  it('suggests the closest enum value', () => {
+    expect(check('args:\n  dest: /x\n  state: directry\n')[0]!.message).toContain("(did you mean 'directory'?)");
+  });
+
+  it('reports every problem, not only the first', () => {
+    const codes = check('args:\n  mode: {}\n  bogus: 1\n  lines: [1]\n').map((d) => d.code).sort();
+    expect(codes).toEqual(['missing-key', 'unknown-key', 'wrong-type', 'wrong-type']);
+  });
+
+  it('tolerates templates where another type is expected, unless told not to', () => {
+    expect(check('args:\n  dest: /x\n  force: "{{ f }}"\n')).toEqual([]);
+    expect(check('args:\n  dest: /x\n  force: "{{ f }}"\n', { allowTemplates: false })[0]?.code).toBe('wrong-type');
+  });
+});
+
+describe('coerceToSchema', () => {
+  it('converts like Ansible argument specs', () => {
+    expect(coerceToSchema({ dest: 5, force: 'yes', lines: 'a, b', mode: '0644', other: 'x' }, schema)).toEqual({
+      dest: '5',
+      force: true,
+      lines: ['a', 'b'],
+      mode: '0644',
+      other: 'x',
+    });
+  });
+
+  it('leaves values it cannot convert for the validator to report', () => {
+    expect(coerceToSchema({ force: 'maybe' }, schema)).toEqual({ force: 'maybe' });
+  });
+});
+
+describe('closest', () => {
+  it('finds plausible typos only', () => {
+    expect(closest('host', ['hosts', 'vars', 'children'])).toBe('hosts');
+    expect(closest('chidlren', ['hosts', 'vars', 'children'])).toBe('children');
+    expect(closest('zzz', ['hosts', 'vars'])).toBeUndefined();
+  });
+});
