@@ -1,15 +1,13 @@
 // Validates values against JSON Schemas and turns ajv's errors into diagnostics a person can act on:
 // one per problem, at the right file:line:col, with "did you mean" for misspelt keys and values.
 // The only import of ajv in the project.
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
 export type JsonSchema = Record<string, unknown>;
 
-// ajv ships CommonJS with a default export; under NodeNext the class sits on `.default`.
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
