@@ -57,6 +57,8 @@ export interface Task extends InheritableKeywords {
 export interface Block extends InheritableKeywords {
   kind: 'block';
   name?: string;
+  /** Set when the block stands for an `import_tasks` (the imported file's tasks, with the import's keywords). */
+  importedFrom?: string;
   block: TaskItem[];
   rescue: TaskItem[];
   always: TaskItem[];
@@ -77,6 +79,8 @@ export interface IncludeTasks extends InheritableKeywords {
   loopControl?: LoopControl;
   location: SourceLocation;
   role?: RoleRef;
+  /** `apply:` keywords: given to the included tasks (the include's own keywords only decide whether it runs). */
+  apply?: InheritableKeywords;
 }
 
 /** `include_role`: resolved at run time too; pre-loaded when the name is static. */
@@ -87,6 +91,12 @@ export interface IncludeRole extends InheritableKeywords {
   role?: RoleRef;
   included?: Role;
   location: SourceLocation;
+  /** True for `import_role` (expanded when the playbook is loaded), false for `include_role`. */
+  static?: boolean;
+  /** `tasks_from` / `vars_from` / `defaults_from` / `handlers_from` file names (without the directory). */
+  from?: { tasks?: string; vars?: string; defaults?: string; handlers?: string };
+  /** `apply:` keywords (include_role only). */
+  apply?: InheritableKeywords;
 }
 
 export type TaskItem = Task | Block | IncludeTasks | IncludeRole;
@@ -126,6 +136,13 @@ export interface Play extends InheritableKeywords {
   handlers: Task[];
   /** Directory of the playbook file this play came from (playbook_dir). */
   playbookDir: string;
+  /** 'ssh' (default) or 'local'. */
+  connection?: string;
+  remoteUser?: string;
+  /** Always 'linear' (the only strategy ha-run implements). */
+  strategy?: 'linear';
+  /** Variables read from the static `vars_files` (in order; later files win). Templated paths are left to run time. */
+  varsFromFiles?: Record<string, unknown>;
   location: SourceLocation;
 }
 
@@ -134,4 +151,6 @@ export interface Playbook {
   file: string;
   /** Plays in order, with import_playbook expanded. */
   plays: Play[];
+  /** Every file read to build it (playbooks, task files, role files, vars files). */
+  files?: string[];
 }
