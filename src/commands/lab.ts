@@ -1,16 +1,97 @@
-// Placeholder: the 'lab' command is being built; this file is replaced by its implementation.
+// `ha-run lab up|down|status|ssh|inventory`: local Docker lab hosts with real OpenSSH.
+import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
-import { HaRunError } from '../errors.js';
+import { ExitCode, HaRunError } from '../errors.js';
+import { labHost } from '../lab/host-control.js';
+import { labDown } from '../lab/lab-down.js';
+import { DEFAULT_LAB_FILE, defaultLabName, labWithHost } from '../lab/lab-names.js';
+import { labStatus } from '../lab/lab-status.js';
+import { labUp } from '../lab/lab-up.js';
+import { sshClientArgs } from '../lab/ssh-probe.js';
+import { labPaths, readLabState } from '../lab/state.js';
 import { action } from './action.js';
 
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
 export function registerLab(program: Command): void {
-  program
-    .command('lab')
-    .description('(not built yet)')
-    .allowUnknownOption()
+  const lab = program.command('lab').description('local Docker lab hosts with real OpenSSH, for trying playbooks safely');
+
+  lab
+    .command('up')
+    .description(`build (or reuse) images and start the lab's hosts; prints the inventory path`)
+    .argument('[lab-file]', 'lab file', DEFAULT_LAB_FILE)
     .action(
-      action(async () => {
-        throw new HaRunError('not-implemented', "'lab' is not built yet");
+      action(async (file: string) => {
+        const started = Date.now();
+        const result = await labUp(file, (m) => say(`lab: ${m}`));
+        for (const [host, change] of Object.entries(result.changes)) say(`  ${host.padEnd(16)} ${change}`);
+        const all = Object.values(result.changes);
+        const verdict = all.every((c) => c === 'unchanged') ? 'already up, nothing changed' : 'up';
+        say(`lab '${result.spec.name}' ${verdict} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        process.stdout.write(`${result.paths.inventory}\n`);
+      }),
+    );
+
+  lab
+    .command('down')
+    .description('remove the lab: containers, network, volumes and state (cached images stay)')
+    .argument('[name]', `lab name (default: the one in ${DEFAULT_LAB_FILE})`)
+    .action(
+      action(async (name?: string) => {
+        const lab = name ?? defaultLabName();
+        const removed = await labDown(lab);
+        if (removed.containers.length === 0 && !removed.network) say(`lab '${lab}' was not up; nothing to remove`);
+        else say(`lab '${lab}' removed: ${removed.containers.length} containers, ${removed.volumes.length} volumes, network`);
+      }),
+    );
+
+  lab
+    .command('status')
+    .description('show each host of the lab: kind, port, address, state')
+    .argument('[name]', `lab name (default: the one in ${DEFAULT_LAB_FILE})`)
+    .action(
+      action(async (name?: string) => {
+        const lab = name ?? defaultLabName();
+        const status = await labStatus(lab);
+        if (!status) {
+          say(`lab '${lab}' is not up`);
+          return ExitCode.error;
+        }
+        const rows = [['HOST', 'KIND', 'PORT', 'ADDRESS', 'STATE', 'GROUPS']];
+        for (const h of status.hosts) rows.push([h.name, h.kind, String(h.port), h.address, h.state, h.groups.join(',')]);
+        const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+        for (const row of rows) process.stdout.write(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
+        return status.hosts.every((h) => h.state === 'running') ? ExitCode.ok : ExitCode.error;
+      }),
+    );
+
+  lab
+    .command('ssh')
+    .description('open an ssh session (or run a command) on a lab host with the lab key and known_hosts')
+    .argument('<host>', 'host name, optionally as USER@HOST (users: root, ha, app)')
+    .argument('[command...]', 'command to run instead of a shell')
+    .option('--lab <name>', 'lab to look in (default: the lab that has this host)')
+    .action(
+      action(async (target: string, command: string[], options: { lab?: string }) => {
+        const [user, host] = target.includes('@') ? (target.split('@', 2) as [string, string]) : ['root', target];
+        const lab = options.lab ?? labWithHost(host);
+        const found = labHost(lab, host).host;
+        const args = [...sshClientArgs(labPaths(lab), found.port), `${user}@127.0.0.1`, ...command];
+        const ran = spawnSync('ssh', args, { stdio: 'inherit' });
+        if (ran.error) throw new HaRunError('lab-ssh-missing', `cannot run ssh: ${ran.error.message}`, { hint: 'apt-get install -y openssh-client' });
+        return ran.status ?? ExitCode.error;
+      }),
+    );
+
+  lab
+    .command('inventory')
+    .description('print the path of the inventory generated for the lab')
+    .argument('[name]', `lab name (default: the one in ${DEFAULT_LAB_FILE})`)
+    .action(
+      action(async (name?: string) => {
+        const lab = name ?? defaultLabName();
+        if (!readLabState(lab)) throw new HaRunError('lab-not-up', `lab '${lab}' is not up`, { hint: `start it with: ha-run lab up` });
+        process.stdout.write(`${labPaths(lab).inventory}\n`);
       }),
     );
 }

@@ -1,0 +1,96 @@
+// Lab hosts as Docker containers: how each kind is run, and what Docker says about them.
+import { docker, dockerOk } from './docker.js';
+import type { HostKind } from './lab-file.js';
+import { LAB_LABEL } from './network.js';
+
+export const HOST_LABEL = 'ha-run.host';
+
+export function containerName(lab: string, host: string): string {
+  return `ha-run-${lab}-${host}`;
+}
+
+export function dockerVolumeName(lab: string, host: string): string {
+  return `ha-run-${lab}-${host}-docker`;
+}
+
+export interface HostRunSpec {
+  lab: string;
+  host: string;
+  kind: HostKind;
+  image: string;
+  network: string;
+  address: string;
+  port: number;
+  authorizedKey: string;
+}
+
+/**
+ * `--privileged` and `--cap-add ALL` fail on these machines; this is the capability set that
+ * systemd and a nested Docker engine need (see LAB-NOTES).
+ */
+const SYSTEMD_OPTIONS = [
+  '--tmpfs', '/run', '--tmpfs', '/run/lock',
+  '-v', '/sys/fs/cgroup:/sys/fs/cgroup:rw', '--cgroupns', 'host',
+  '--cap-add', 'SYS_ADMIN', '--cap-add', 'NET_ADMIN', '--cap-add', 'SYS_PTRACE', '--cap-add', 'MKNOD',
+  '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined',
+];
+
+export function dockerRunArgs(spec: HostRunSpec): string[] {
+  const args = [
+    'run', '--detach',
+    '--name', containerName(spec.lab, spec.host),
+    '--hostname', spec.host,
+    '--network', spec.network, '--ip', spec.address, '--network-alias', spec.host,
+    // Pinned: a restarted host keeps its port, so inventories and known_hosts stay valid.
+    '--publish', `127.0.0.1:${spec.port}:22`,
+    '--label', `${LAB_LABEL}=${spec.lab}`, '--label', `${HOST_LABEL}=${spec.host}`,
+    '--label', `ha-run.kind=${spec.kind}`, '--label', `ha-run.port=${spec.port}`,
+    '--env', `HA_RUN_LAB_AUTHORIZED_KEY=${spec.authorizedKey}`,
+  ];
+  if (spec.kind === 'plain') args.push('--init');
+  else args.push(...SYSTEMD_OPTIONS);
+  if (spec.kind === 'docker') {
+    // overlay2 on overlay2 does not work; on a volume it does.
+    args.push('--volume', `${dockerVolumeName(spec.lab, spec.host)}:/var/lib/docker`);
+  }
+  args.push(spec.image);
+  return args;
+}
+
+export interface ContainerInfo {
+  name: string;
+  image: string;
+  running: boolean;
+  status: string;
+  port?: number;
+}
+
+export async function inspectContainer(name: string): Promise<ContainerInfo | undefined> {
+  const result = await docker(['container', 'inspect', '--format', '{{.Config.Image}}|{{.State.Running}}|{{.State.Status}}|{{index .Config.Labels "ha-run.port"}}', name]);
+  if (result.exitCode !== 0) return undefined;
+  const [image = '', running, status = '', port] = result.stdout.trim().split('|');
+  return { name, image, running: running === 'true', status, port: port ? Number(port) : undefined };
+}
+
+/** Names of all containers of a lab, found by label (works even when the state dir is gone). */
+export async function labContainers(lab: string): Promise<string[]> {
+  const out = await dockerOk(['ps', '-a', '--filter', `label=${LAB_LABEL}=${lab}`, '--format', '{{.Names}}'], 'listing lab containers');
+  return out.split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Ports pinned by any lab's containers, running or not: a new host must not take one. */
+export async function pinnedPorts(): Promise<Set<number>> {
+  const out = await dockerOk(['ps', '-a', '--filter', `label=${LAB_LABEL}`, '--format', '{{.Label "ha-run.port"}}'], 'listing lab containers');
+  return new Set(out.split('\n').map(Number).filter((n) => n > 0));
+}
+
+export async function labVolumes(lab: string): Promise<string[]> {
+  const out = await dockerOk(['volume', 'ls', '-q', '--filter', `label=${LAB_LABEL}=${lab}`], 'listing lab volumes');
+  return out.split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+export async function createVolume(lab: string, host: string): Promise<string> {
+  const name = dockerVolumeName(lab, host);
+  await dockerOk(['volume', 'create', '--label', `${LAB_LABEL}=${lab}`, name], `creating volume ${name}`);
+  return name;
+}
