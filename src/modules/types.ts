@@ -15,7 +15,13 @@ export interface FileDiff {
 
 /** One step of applying a change; executed on the target through the connection. */
 export type Op =
-  | { kind: 'exec'; command: string; stdin?: string | Buffer }
+  | {
+      kind: 'exec';
+      command: string;
+      stdin?: string | Buffer;
+      /** Register the command's trimmed stdout under this result key (e.g. 'backup_file'). */
+      resultKey?: string;
+    }
   | { kind: 'put'; path: string; data: Buffer | string; mode?: string; owner?: string; group?: string };
 
 export interface Change {

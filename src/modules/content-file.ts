@@ -1,0 +1,90 @@
+// "This file should contain exactly these bytes": the shared plan of copy, template, lineinfile,
+// blockinfile and replace. Compares sha1s (content only travels when a diff is wanted or the module
+// edits lines), keeps the old file as a backup when asked, validates the new content before it
+// replaces the old, and sets owner/group/mode in the same atomic write.
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { shellQuote } from '../connection/quote.js';
+import type { Change, FileDiff, Op } from './types.js';
+import type { FileState } from './file-probe.js';
+import { attrChanges, wantedMode, type FileAttrArgs } from './file-attrs.js';
+import { formatMode } from './mode.js';
+import { ModuleFailure } from './failure.js';
+
+export interface DesiredContent extends FileAttrArgs {
+  path: string;
+  content: Buffer;
+  /** What gather found at path (content included when available). */
+  state: FileState;
+  backup?: boolean;
+  /** A command with %s for the new file (e.g. 'visudo -cf %s'); must succeed before the file is replaced. */
+  validate?: string;
+  /** Why the content changes, when the module knows better than "content differs" (e.g. 'line added'). */
+  reason?: string;
+}
+
+/** Bigger files are compared by checksum only: no diff. */
+export const DIFF_LIMIT_BYTES = 256 * 1024;
+
+export function sha1(data: Buffer | string): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** Text for a diff, or a placeholder for binary content. */
+export function diffText(data: Buffer | undefined): string {
+  if (!data) return '';
+  return data.includes(0) ? '[binary content]\n' : data.toString('utf8');
+}
+
+/** Ansible's backup name: path.YYYY-MM-DD@HH:MM:SS~ (computed on the target, so the op prints it). */
+export function backupOp(path: string): Op {
+  const q = shellQuote(path);
+  return {
+    kind: 'exec',
+    command: `b=${q}.$(date +%Y-%m-%d@%H:%M:%S)~ && cp -p -- ${q} "$b" && printf %s "$b"`,
+    resultKey: 'backup_file',
+  };
+}
+
+export function contentChanges(d: DesiredContent): Change[] {
+  const { path, state } = d;
+  if (state.type === 'directory') throw new ModuleFailure(`${path} is a directory, not a file`);
+  const same = state.type === 'file' && state.sha1 === sha1(d.content);
+  if (same) return attrChanges(path, d, state);
+
+  const mode = d.mode === 'preserve' ? undefined : wantedMode(d, state, false) ?? (state.exists ? state.mode : undefined);
+  const put = {
+    mode: mode === undefined ? undefined : formatMode(mode),
+    // Replacing a file must not hand it to whoever runs ha-run: keep its owner unless told otherwise.
+    owner: d.owner ?? (state.exists ? String(state.uid) : undefined),
+    group: d.group ?? (state.exists ? String(state.gid) : undefined),
+  };
+  const ops: Op[] = [];
+  if (d.backup && state.type === 'file') ops.push(backupOp(path));
+  if (d.validate) {
+    if (!d.validate.includes('%s')) throw new ModuleFailure(`validate must contain %s: ${d.validate}`);
+    const temp = posix.join(posix.dirname(path), `.${posix.basename(path)}.ha-run-validate`);
+    const qt = shellQuote(temp);
+    ops.push({ kind: 'put', path: temp, data: d.content, ...put });
+    const check = d.validate.split('%s').join(qt);
+    ops.push({
+      kind: 'exec',
+      command: `if ${check}; then mv -f -- ${qt} ${shellQuote(path)}; else rc=$?; rm -f -- ${qt}; echo "failed to validate: rc:$rc" >&2; exit 1; fi`,
+    });
+  } else {
+    ops.push({ kind: 'put', path, data: d.content, ...put });
+  }
+
+  const reasons = [d.reason ?? (state.exists ? `content differs (sha1 ${short(state.sha1)} → ${short(sha1(d.content))})` : `create file (${d.content.length} bytes)`)];
+  if (state.exists) {
+    // The write sets owner/group/mode too: fold their reasons into this one change.
+    reasons.push(...attrChanges(path, d, state).map((c) => c.summary));
+  } else if (put.mode) reasons.push(`mode ${put.mode}`);
+  const diff: FileDiff | undefined =
+    !state.exists || state.content !== undefined ? { path, before: diffText(state.content), after: diffText(d.content) } : undefined;
+  return [{ summary: reasons.join(', '), diff, ops }];
+}
+
+function short(hash: string | undefined): string {
+  return hash ? hash.slice(0, 10) : 'unreadable';
+}

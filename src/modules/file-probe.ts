@@ -1,0 +1,127 @@
+// What a file looks like on the target, read with POSIX sh + coreutils in ONE command for any
+// number of paths: type, permission bits, owner, size, times, link target, sha1 and (when asked)
+// the content as base64. Every module that looks at files batches its questions through here.
+import { shellQuote } from '../connection/quote.js';
+
+export type FileType = 'file' | 'directory' | 'link' | 'other' | 'absent';
+
+export interface FileState {
+  path: string;
+  type: FileType;
+  exists: boolean;
+  /** Permission bits (e.g. 0o644). */
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  owner?: string;
+  group?: string;
+  size?: number;
+  mtime?: number;
+  atime?: number;
+  ctime?: number;
+  inode?: number;
+  nlink?: number;
+  dev?: number;
+  /** stat's own words: 'regular file', 'directory', 'symbolic link', ... */
+  kind?: string;
+  /** For links: where the link points, as written. */
+  target?: string;
+  /** Access for the connecting user. */
+  readable?: boolean;
+  writeable?: boolean;
+  executable?: boolean;
+  /** sha1 of a regular file's content (Ansible's `checksum`). */
+  sha1?: string;
+  /** The content, when asked for and not larger than the limit. */
+  content?: Buffer;
+}
+
+export interface ProbeRequest {
+  path: string;
+  checksum?: boolean;
+  /** Fetch the content of regular files up to this many bytes. */
+  contentUpTo?: number;
+  /** Describe what a symlink points to instead of the link itself. */
+  follow?: boolean;
+}
+
+const MARK = '@@ha-run-probe';
+
+// One function, defined once per command; each call prints one section.
+const PROBE_FUNCTION = [
+  'haprobe() {',
+  '  p="$1"',
+  '  if [ "$4" = 1 ] && [ -L "$p" ]; then p=$(readlink -f -- "$p" 2>/dev/null || printf %s "$p"); fi',
+  '  if [ -L "$p" ]; then t=link; elif [ -d "$p" ]; then t=directory; elif [ -f "$p" ]; then t=file; elif [ -e "$p" ]; then t=other; else t=absent; fi',
+  '  echo "type=$t"',
+  '  [ "$t" = absent ] && return 0',
+  "  stat -c 'stat=%a|%u|%g|%U|%G|%s|%Y|%X|%Z|%i|%h|%d|%F' -- \"$p\" 2>/dev/null",
+  '  a=; [ -r "$p" ] && a=${a}r; [ -w "$p" ] && a=${a}w; [ -x "$p" ] && a=${a}x; echo "access=$a"',
+  '  if [ "$t" = link ]; then printf "target=%s\\n" "$(readlink -- "$p")"; fi',
+  '  if [ "$t" = file ] && [ "$2" = 1 ]; then c=$(sha1sum < "$p" 2>/dev/null) && echo "sha1=${c%% *}"; fi',
+  '  if [ "$t" = file ] && [ "$3" -ge 0 ] && [ "$(stat -c %s -- "$p")" -le "$3" ]; then echo @@content; base64 < "$p"; echo @@end; fi',
+  '  return 0',
+  '}',
+].join('\n');
+
+/** A shell script that probes every path in order; parse its stdout with parseProbes. */
+export function probeScript(requests: readonly ProbeRequest[]): string {
+  const calls = requests.map((r, i) =>
+    [
+      `echo '${MARK} ${i}'`,
+      `haprobe ${shellQuote(r.path)} ${r.checksum ? 1 : 0} ${r.contentUpTo ?? -1} ${r.follow ? 1 : 0}`,
+    ].join('\n'),
+  );
+  return [PROBE_FUNCTION, ...calls].join('\n');
+}
+
+/** The states, in request order, from probeScript's output. */
+export function parseProbes(requests: readonly ProbeRequest[], stdout: string): FileState[] {
+  const sections = stdout.split(new RegExp(`^${MARK} (\\d+)$`, 'm'));
+  const byIndex = new Map<number, string>();
+  for (let i = 1; i + 1 < sections.length; i += 2) byIndex.set(Number(sections[i]), sections[i + 1]);
+  return requests.map((r, i) => parseProbe(r.path, byIndex.get(i) ?? ''));
+}
+
+export function parseProbe(path: string, section: string): FileState {
+  const state: FileState = { path, type: 'absent', exists: false };
+  const contentStart = section.indexOf('\n@@content\n');
+  const head = contentStart >= 0 ? section.slice(0, contentStart) : section;
+  if (contentStart >= 0) {
+    const end = section.indexOf('\n@@end', contentStart);
+    state.content = Buffer.from(section.slice(contentStart + 11, end < 0 ? undefined : end), 'base64');
+  }
+  for (const line of head.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq < 0) continue;
+    const key = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    if (key === 'type') {
+      state.type = value as FileType;
+      state.exists = value !== 'absent';
+    } else if (key === 'stat') {
+      const [mode, uid, gid, owner, group, size, mtime, atime, ctime, inode, nlink, dev, ...kind] = value.split('|');
+      Object.assign(state, {
+        mode: parseInt(mode, 8),
+        uid: Number(uid),
+        gid: Number(gid),
+        owner,
+        group,
+        size: Number(size),
+        mtime: Number(mtime),
+        atime: Number(atime),
+        ctime: Number(ctime),
+        inode: Number(inode),
+        nlink: Number(nlink),
+        dev: Number(dev),
+        kind: kind.join('|'),
+      });
+    } else if (key === 'access') {
+      state.readable = value.includes('r');
+      state.writeable = value.includes('w');
+      state.executable = value.includes('x');
+    } else if (key === 'target') state.target = value;
+    else if (key === 'sha1') state.sha1 = value;
+  }
+  return state;
+}

@@ -1,0 +1,79 @@
+// Runs one module for one host: what the executor calls. Declarative modules: gather (read-only) →
+// plan (pure) → in check mode report what would change, else apply each change's ops and re-read
+// the facts for the registered result. Action modules: run. A module's own failure becomes a
+// failed result; a broken connection propagates (the executor marks the host unreachable).
+import { HaRunError } from '../errors.js';
+import type { Change, DeclarativeModule, ModuleContext, ModuleResult, Module, Op } from './types.js';
+import { ModuleFailure } from './failure.js';
+
+export async function runModule(module: Module, ctx: ModuleContext, args: Record<string, unknown>): Promise<ModuleResult> {
+  try {
+    if (module.kind === 'action') return await module.run(ctx, args);
+    return await runDeclarative(module, ctx, args);
+  } catch (err) {
+    return failureResult(err);
+  }
+}
+
+/** A module failure (or any input problem found at run time) is the task's failure, not ha-run's. */
+export function failureResult(err: unknown): ModuleResult {
+  if (err instanceof ModuleFailure) return { changed: false, failed: true, msg: err.message, ...err.extra };
+  // Connection errors carry `unreachable`: the executor decides about those.
+  if (err instanceof HaRunError && !('unreachable' in err)) return { changed: false, failed: true, msg: err.message };
+  throw err;
+}
+
+async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, args: Record<string, unknown>): Promise<ModuleResult> {
+  const facts = await module.gather(ctx, args);
+  const changes = module.plan(args, facts);
+  if (changes.length === 0) return { changed: false, ...module.result?.(args, facts, changes) };
+
+  const reported = {
+    changed: true,
+    reasons: changes.map((c) => c.summary),
+    ...(ctx.diff ? { diff: changes.flatMap((c) => (c.diff ? [c.diff] : [])) } : {}),
+  };
+  if (ctx.check) return { ...module.result?.(args, facts, changes), ...reported };
+
+  const registered: Record<string, unknown> = {};
+  for (const change of changes) {
+    for (const op of change.ops) {
+      const failure = await applyOp(ctx, op, registered);
+      if (failure) return { ...reported, failed: true, msg: `${change.summary}: ${failure.msg}`, rc: failure.rc, stdout: failure.stdout, stderr: failure.stderr };
+    }
+  }
+  // Report the state the host is really in now, not the one we hoped for.
+  const after = module.result ? await module.gather(ctx, args) : facts;
+  return { ...module.result?.(args, after, changes), ...registered, ...reported };
+}
+
+interface OpFailure {
+  msg: string;
+  rc?: number;
+  stdout?: string;
+  stderr?: string;
+}
+
+async function applyOp(ctx: ModuleContext, op: Op, registered: Record<string, unknown>): Promise<OpFailure | undefined> {
+  if (op.kind === 'put') {
+    try {
+      await ctx.conn.put(op.path, op.data, { mode: op.mode, owner: op.owner, group: op.group });
+      return undefined;
+    } catch (err) {
+      if (err instanceof HaRunError && 'unreachable' in err && (err as { unreachable: boolean }).unreachable) throw err;
+      return { msg: `could not write ${op.path}: ${(err as Error).message}` };
+    }
+  }
+  const r = await ctx.conn.exec(op.command, op.stdin === undefined ? undefined : { stdin: op.stdin });
+  if (r.rc !== 0) {
+    const detail = (r.stderr.trim() || r.stdout.trim() || `exit status ${r.rc}`).split('\n').slice(-5).join('\n');
+    return { msg: detail, rc: r.rc, stdout: r.stdout, stderr: r.stderr };
+  }
+  if (op.resultKey) registered[op.resultKey] = r.stdout.trim();
+  return undefined;
+}
+
+/** Changes → the plain list of readable reasons (for messages and tests). */
+export function reasonsOf(changes: readonly Change[]): string[] {
+  return changes.map((c) => c.summary);
+}
