@@ -1,9 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` (pure logic, fast, parallel) and `integration` (real OpenSSH on lab hosts
+// that global-setup brings up; slower, and only two files at a time on these 2-core machines).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 600_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          maxWorkers: 2,
+        },
+      },
+    ],
   },
 });

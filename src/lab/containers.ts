@@ -1,4 +1,5 @@
 // Lab hosts as Docker containers: how each kind is run, and what Docker says about them.
+import { createHash } from 'node:crypto';
 import { docker, dockerOk } from './docker.js';
 import type { HostKind } from './lab-file.js';
 import { LAB_LABEL } from './network.js';
@@ -29,13 +30,31 @@ export interface HostRunSpec {
  * systemd and a nested Docker engine need (see LAB-NOTES).
  */
 const SYSTEMD_OPTIONS = [
-  '--tmpfs', '/run', '--tmpfs', '/run/lock',
   '-v', '/sys/fs/cgroup:/sys/fs/cgroup:rw', '--cgroupns', 'host',
   '--cap-add', 'SYS_ADMIN', '--cap-add', 'NET_ADMIN', '--cap-add', 'SYS_PTRACE', '--cap-add', 'MKNOD',
   '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined',
 ];
 
+/** Every host gets a fresh /run at each start, like a real machine. */
+const RUN_TMPFS = ['--tmpfs', '/run', '--tmpfs', '/run/lock'];
+
+/** The label that records how a container was made: a different hash means it must be made again. */
+export const SPEC_LABEL = 'ha-run.spec';
+
 export function dockerRunArgs(spec: HostRunSpec): string[] {
+  const args = runArgsWithoutSpecLabel(spec);
+  const hash = createHash('sha256').update(JSON.stringify(args)).digest('hex').slice(0, 16);
+  // The image comes last; the label goes before it.
+  args.splice(args.length - 1, 0, '--label', `${SPEC_LABEL}=${hash}`);
+  return args;
+}
+
+export function specHashOf(args: readonly string[]): string | undefined {
+  const label = args.find((a) => a.startsWith(`${SPEC_LABEL}=`));
+  return label?.slice(SPEC_LABEL.length + 1);
+}
+
+function runArgsWithoutSpecLabel(spec: HostRunSpec): string[] {
   const args = [
     'run', '--detach',
     '--name', containerName(spec.lab, spec.host),
@@ -46,6 +65,7 @@ export function dockerRunArgs(spec: HostRunSpec): string[] {
     '--label', `${LAB_LABEL}=${spec.lab}`, '--label', `${HOST_LABEL}=${spec.host}`,
     '--label', `ha-run.kind=${spec.kind}`, '--label', `ha-run.port=${spec.port}`,
     '--env', `HA_RUN_LAB_AUTHORIZED_KEY=${spec.authorizedKey}`,
+    ...RUN_TMPFS,
   ];
   if (spec.kind === 'plain') args.push('--init');
   else args.push(...SYSTEMD_OPTIONS);
@@ -63,13 +83,15 @@ export interface ContainerInfo {
   running: boolean;
   status: string;
   port?: number;
+  /** The `ha-run.spec` label: hash of the arguments it was made with. */
+  specHash?: string;
 }
 
 export async function inspectContainer(name: string): Promise<ContainerInfo | undefined> {
-  const result = await docker(['container', 'inspect', '--format', '{{.Config.Image}}|{{.State.Running}}|{{.State.Status}}|{{index .Config.Labels "ha-run.port"}}', name]);
+  const result = await docker(['container', 'inspect', '--format', '{{.Config.Image}}|{{.State.Running}}|{{.State.Status}}|{{index .Config.Labels "ha-run.port"}}|{{index .Config.Labels "ha-run.spec"}}', name]);
   if (result.exitCode !== 0) return undefined;
-  const [image = '', running, status = '', port] = result.stdout.trim().split('|');
-  return { name, image, running: running === 'true', status, port: port ? Number(port) : undefined };
+  const [image = '', running, status = '', port, specHash] = result.stdout.trim().split('|');
+  return { name, image, running: running === 'true', status, port: port ? Number(port) : undefined, specHash: specHash || undefined };
 }
 
 /** Names of all containers of a lab, found by label (works even when the state dir is gone). */

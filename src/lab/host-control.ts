@@ -4,6 +4,7 @@ import { HaRunError } from '../errors.js';
 import { docker, dockerOk, type CommandResult } from './docker.js';
 import { checkLogin, readHostKey, waitForHost } from './host-ready.js';
 import { writeKnownHosts } from './keys.js';
+import { writeLabDescription } from './lab-description.js';
 import { withLabLock } from './lock.js';
 import { labPaths, readLabState, writeLabState, type LabHostState, type LabState } from './state.js';
 
@@ -64,6 +65,7 @@ async function refreshHost(lab: string, host: string): Promise<string> {
     found.hostKey = await readHostKey(found);
     writeLabState(state);
     writeKnownHosts(state, paths);
+    writeLabDescription(state, paths);
     await checkLogin(paths, found);
     return found.hostKey;
   });

@@ -3,10 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { HaRunError } from '../errors.js';
 import { docker, dockerOk, ensureDocker } from './docker.js';
-import { containerName, createVolume, dockerRunArgs, inspectContainer, labContainers, pinnedPorts } from './containers.js';
+import { containerName, createVolume, dockerRunArgs, inspectContainer, labContainers, pinnedPorts, specHashOf } from './containers.js';
 import { checkLogin, waitForHost } from './host-ready.js';
 import { ensureKindImage } from './images.js';
 import { inventoryYaml } from './inventory-writer.js';
+import { writeLabDescription } from './lab-description.js';
 import { ensureLabKey, writeKnownHosts } from './keys.js';
 import { loadLabFile, type HostKind, type LabHostSpec, type LabSpec } from './lab-file.js';
 import { withLabLock } from './lock.js';
@@ -65,6 +66,7 @@ export async function labUp(labFile: string, progress: Progress = () => {}): Pro
     writeKnownHosts(state, paths);
     await settle(spec.hosts.map((host) => checkLogin(paths, state.hosts[host.name]!)));
     writeFileAtomic(paths.inventory, inventoryYaml(spec, state, paths));
+    writeLabDescription(state, paths);
     return { spec, state, paths, changes };
   });
 }
@@ -73,20 +75,20 @@ async function ensureHost(spec: LabSpec, state: LabState, host: LabHostSpec, ima
   const container = containerName(spec.name, host.name);
   const known = state.hosts[host.name];
   const existing = await inspectContainer(container);
-  if (existing && known && known.kind === host.kind && existing.image === image && existing.port === known.port) {
+  const port = known?.port ?? (await freeLoopbackPort(await pinnedPorts()));
+  const address = known?.address ?? nextAddress(state);
+  const runArgs = dockerRunArgs({ lab: spec.name, host: host.name, kind: host.kind, image, network: state.network, address, port, authorizedKey });
+  if (existing && known && existing.specHash === specHashOf(runArgs)) {
     known.groups = host.groups;
     if (existing.running) return 'unchanged';
     await dockerOk(['start', container], `starting ${container}`);
     return 'started';
   }
+  // Made differently (new image, kind or key): made again, on the same port and address.
   if (existing) await dockerOk(['rm', '--force', '--volumes', container], `removing outdated ${container}`);
-  const port = known?.port ?? (await freeLoopbackPort(await pinnedPorts()));
-  const address = known?.address ?? nextAddress(state);
   const made: LabHostState = { name: host.name, kind: host.kind, groups: host.groups, container, port, address, image };
   if (host.kind === 'docker') made.volume = await createVolume(spec.name, host.name);
-  const run = await docker(
-    dockerRunArgs({ lab: spec.name, host: host.name, kind: host.kind, image, network: state.network, address, port, authorizedKey }),
-  );
+  const run = await docker(runArgs);
   if (run.exitCode !== 0) {
     await docker(['rm', '--force', container]);
     throw new HaRunError('lab-host-start-failed', `starting ${host.name} failed: ${run.stderr.trim()}`);

@@ -1,23 +1,23 @@
-// A free 127.0.0.1 port for a new lab host's sshd.
+// A free 127.0.0.1 port for a new lab host's sshd. Chosen below Linux's ephemeral range
+// (32768+), so an outgoing connection cannot take a stopped host's pinned port meanwhile.
 import { createServer } from 'node:net';
 import { HaRunError } from '../errors.js';
 
-export async function freeLoopbackPort(avoid: ReadonlySet<number>): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = await ephemeralPort();
-    if (!avoid.has(port)) return port;
+const FIRST_PORT = 20000;
+const LAST_PORT = 29999;
+
+export async function freeLoopbackPort(avoid: ReadonlySet<number>, random: () => number = Math.random): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = FIRST_PORT + Math.floor(random() * (LAST_PORT - FIRST_PORT + 1));
+    if (!avoid.has(port) && (await canListen(port))) return port;
   }
-  throw new HaRunError('lab-no-port', 'no free port on 127.0.0.1 for a lab host');
+  throw new HaRunError('lab-no-port', `no free port on 127.0.0.1 between ${FIRST_PORT} and ${LAST_PORT} for a lab host`);
 }
 
-function ephemeralPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }

@@ -1,0 +1,22 @@
+// Brings the `hatest` lab up before integration tests (fast when it is already up) and tells the
+// test workers where its description is, through HA_RUN_TEST_LAB. The lab stays up afterwards so
+// the next run reuses it; `ha-run lab down hatest` removes it.
+import { fileURLToPath } from 'node:url';
+import { HaRunError } from '../../src/errors.js';
+import { writeLabDescription } from '../../src/lab/lab-description.js';
+import { labUp } from '../../src/lab/lab-up.js';
+
+export const TEST_LAB_FILE = fileURLToPath(new URL('../lab.yml', import.meta.url));
+
+export default async function setup(): Promise<void> {
+  const started = Date.now();
+  try {
+    const { state, paths } = await labUp(TEST_LAB_FILE, (m) => process.stderr.write(`[test lab] ${m}\n`));
+    process.env.HA_RUN_TEST_LAB = writeLabDescription(state, paths);
+  } catch (err) {
+    // Fail loudly, never skip: integration tests without the lab would prove nothing.
+    const detail = err instanceof HaRunError ? `${err.code}: ${err.message}${err.hint ? `\nhint: ${err.hint}` : ''}` : String(err);
+    throw new Error(`the test lab (${TEST_LAB_FILE}) could not be brought up:\n${detail}`);
+  }
+  process.stderr.write(`[test lab] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${process.env.HA_RUN_TEST_LAB}\n`);
+}
