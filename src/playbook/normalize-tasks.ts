@@ -1,0 +1,301 @@
+// Task lists as written -> canonical TaskItems: tasks, blocks, import_tasks (inlined as a block),
+// include_tasks (pre-loaded when static), import_role / include_role.
+import { dirname } from 'node:path';
+import { isTemplateString } from '../schema/validate.js';
+import {
+  blockSchema,
+  INCLUDE_KEYWORDS,
+  includeSchema,
+  keywordsOf,
+  taskKeywordsSchema,
+  UNSUPPORTED_KEYWORDS,
+  type IncludeKeyword,
+} from '../schema/playbook-schema.js';
+import type { LoadedYaml, PathSegment } from '../source/yaml.js';
+import {
+  applyKeywords,
+  conditionList,
+  inheritableKeywords,
+  isMap,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  pick,
+  stringList,
+  type RawMap,
+} from './keywords.js';
+import type { LoadSession } from './load-session.js';
+import { parseKv } from './parse-kv.js';
+import { searchFile } from './paths.js';
+import { recordSource, sourceOf } from './source-map.js';
+import { resolveAction } from './task-action.js';
+import type { Block, IncludeRole, IncludeTasks, LoopControl, Role, RoleRef, Task, TaskItem } from './types.js';
+
+/** Loads roles for import_role / include_role (implemented in roles.ts; passed in to keep imports one-way). */
+export interface RoleSource {
+  load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined;
+}
+
+export interface TaskListContext {
+  session: LoadSession;
+  loaded: LoadedYaml;
+  /** Directory of the file being read: relative include paths start here. */
+  dir: string;
+  playbookDir: string;
+  role?: RoleRef;
+  /** Files and roles being expanded, outermost first, so a cycle is an error instead of a hang. */
+  stack: string[];
+  roles: RoleSource;
+}
+
+const TASK_KEYWORDS = keywordsOf(taskKeywordsSchema).filter((k) => k !== 'action' && k !== 'local_action');
+const LOOP_KEYS = ['loop', 'with_items', 'with_list', 'with_dict', 'with_fileglob', 'with_sequence'] as const;
+
+export function normalizeTaskList(value: unknown, path: PathSegment[], ctx: TaskListContext): TaskItem[] {
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) {
+    ctx.session.error('wrong-type', `${describeList(path)} must be a list of tasks`, ctx.loaded.locate(path));
+    return [];
+  }
+  const items: TaskItem[] = [];
+  value.forEach((raw, i) => {
+    const item = normalizeTaskItem(raw, [...path, i], ctx);
+    if (item) items.push(item);
+  });
+  return items;
+}
+
+/** Handlers are plain tasks; import_tasks in a handlers list is flattened into them. */
+export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: TaskListContext): Task[] {
+  const handlers: Task[] = [];
+  const flatten = (item: TaskItem, inherited: { when: string[]; tags: string[] }): void => {
+    if (item.kind === 'task') {
+      handlers.push(inherited.when.length + inherited.tags.length === 0 ? item : inherit(item, inherited));
+    } else if (item.kind === 'block' && item.importedFrom !== undefined) {
+      for (const child of item.block) flatten(child, { when: [...inherited.when, ...item.when], tags: [...inherited.tags, ...item.tags] });
+    } else {
+      ctx.session.error('unsupported-handler', `handlers must be tasks (or import_tasks); a ${item.kind.replace('_', ' ')} is not supported as a handler`, item.location);
+    }
+  };
+  for (const item of normalizeTaskList(value, path, ctx)) flatten(item, { when: [], tags: [] });
+  return handlers;
+}
+
+/** A copy of an imported handler carrying the import's conditions and tags (and still locatable). */
+function inherit(task: Task, inherited: { when: string[]; tags: string[] }): Task {
+  const copy = { ...task, when: [...inherited.when, ...task.when], tags: [...inherited.tags, ...task.tags] };
+  const origin = sourceOf(task);
+  if (origin) recordSource(copy, origin.loaded, origin.path);
+  return copy;
+}
+
+function remember<T extends object>(node: T, ctx: TaskListContext, path: PathSegment[]): T {
+  recordSource(node, ctx.loaded, path);
+  return node;
+}
+
+function normalizeTaskItem(raw: unknown, path: PathSegment[], ctx: TaskListContext): TaskItem | undefined {
+  const { session, loaded } = ctx;
+  if (!isMap(raw)) {
+    const shown = typeof raw === 'string' ? ` "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}"` : '';
+    session.error('task-not-a-mapping', `a task must be a mapping (\`- name: ...\` then \`module: args\`), not ${kind(raw)}${shown}`, loaded.locate(path));
+    return undefined;
+  }
+  const task = withoutUnsupported(raw, path, ctx);
+  if ('block' in task) return normalizeBlock(task, path, ctx);
+  if ('import_playbook' in task) {
+    session.error('misplaced-import-playbook', 'import_playbook belongs in a playbook next to plays, not in a task list', loaded.locate([...path, 'import_playbook'], { key: true }));
+    return undefined;
+  }
+  const include = includeKey(task);
+  if (include) return normalizeInclude(task, include.written, include.kind, path, ctx);
+  return normalizeTask(task, path, ctx);
+}
+
+/** Reports Ansible keywords ha-run does not implement, and returns the mapping without them. */
+export function withoutUnsupported(raw: RawMap, path: PathSegment[], ctx: Pick<TaskListContext, 'session' | 'loaded'>): RawMap {
+  const kept: RawMap = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const why = UNSUPPORTED_KEYWORDS[key];
+    if (why === undefined) kept[key] = value;
+    else ctx.session.error('unsupported-keyword', `'${key}' is not supported by ha-run: ${why}`, ctx.loaded.locate([...path, key], { key: true }));
+  }
+  return kept;
+}
+
+function includeKey(raw: RawMap): { kind: IncludeKeyword; written: string } | undefined {
+  for (const written of Object.keys(raw)) {
+    const short = written.replace(/^ansible\.(builtin|legacy)\./, '');
+    if ((INCLUDE_KEYWORDS as readonly string[]).includes(short)) return { kind: short as IncludeKeyword, written };
+  }
+  return undefined;
+}
+
+function normalizeBlock(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Block {
+  ctx.session.check(raw, blockSchema, ctx.loaded, path);
+  const block: Block = {
+    kind: 'block',
+    ...inheritableKeywords(raw),
+    block: normalizeTaskList(raw.block, [...path, 'block'], ctx),
+    rescue: normalizeTaskList(raw.rescue, [...path, 'rescue'], ctx),
+    always: normalizeTaskList(raw.always, [...path, 'always'], ctx),
+    location: ctx.loaded.locate(path),
+  };
+  setOptional(block, 'name', optionalString(raw.name));
+  setOptional(block, 'role', ctx.role);
+  return remember(block, ctx, path);
+}
+
+function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Task | undefined {
+  const { session, loaded } = ctx;
+  session.check(pick(raw, TASK_KEYWORDS), taskKeywordsSchema, loaded, path);
+  const action = resolveAction(raw, TASK_KEYWORDS, session, loaded, path);
+  if (!action) return undefined;
+  const task: Task = {
+    kind: 'task',
+    ...inheritableKeywords(raw),
+    module: action.module.name,
+    args: action.args,
+    notify: stringList(raw.notify),
+    listen: stringList(raw.listen),
+    location: loaded.locate(path),
+  };
+  setOptional(task, 'name', optionalString(raw.name));
+  if (action.local) task.delegateTo = 'localhost';
+  Object.assign(task, loopOf(raw, path, ctx));
+  setOptional(task, 'register', optionalString(raw.register));
+  if (raw.changed_when !== undefined) task.changedWhen = conditionList(raw.changed_when);
+  if (raw.failed_when !== undefined) task.failedWhen = conditionList(raw.failed_when);
+  if (raw.until !== undefined) setOptional(task, 'until', conditionList(raw.until)[0]);
+  setOptional(task, 'retries', optionalNumber(raw.retries));
+  setOptional(task, 'delay', optionalNumber(raw.delay));
+  setOptional(task, 'role', ctx.role);
+  return remember(task, ctx, path);
+}
+
+/** loop / with_* / loop_control, with at most one loop per task. */
+function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Task, 'loop' | 'loopForm' | 'loopControl'> {
+  const written = LOOP_KEYS.filter((k) => k in raw);
+  if (written.length > 1) {
+    ctx.session.error('conflicting-loops', `a task takes one loop, not ${written.join(' and ')}`, ctx.loaded.locate([...path, written[1]!], { key: true }));
+  }
+  const out: Pick<Task, 'loop' | 'loopForm' | 'loopControl'> = {};
+  if (written.length > 0) {
+    out.loop = raw[written[0]!];
+    out.loopForm = written[0]!;
+  }
+  if (isMap(raw.loop_control)) {
+    if (written.length === 0) ctx.session.error('loop-control-without-loop', 'loop_control has no effect without loop (or with_items)', ctx.loaded.locate([...path, 'loop_control'], { key: true }));
+    const lc = raw.loop_control;
+    const control: LoopControl = {};
+    setOptional(control, 'loopVar', optionalString(lc.loop_var));
+    setOptional(control, 'indexVar', optionalString(lc.index_var));
+    setOptional(control, 'label', optionalString(lc.label));
+    setOptional(control, 'pause', optionalNumber(lc.pause));
+    setOptional(control, 'extended', optionalBoolean(lc.extended));
+    out.loopControl = control;
+  }
+  return out;
+}
+
+function normalizeInclude(raw: RawMap, written: string, kind: IncludeKeyword, path: PathSegment[], ctx: TaskListContext): TaskItem | undefined {
+  const { session, loaded } = ctx;
+  if (!session.check(raw, includeSchema(kind, written), loaded, path)) return undefined;
+  let value = raw[written];
+  if (typeof value === 'string' && kind.endsWith('_role')) value = parseKv(value, false).args;
+  const argsExtra = isMap(raw.args) ? raw.args : {};
+  return kind.endsWith('_tasks')
+    ? includeTasks(raw, value, argsExtra, kind === 'import_tasks', [...path, written], path, ctx)
+    : includeRole(raw, value as RawMap, argsExtra, kind === 'import_role', [...path, written], path, ctx);
+}
+
+function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: boolean, valuePath: PathSegment[], path: PathSegment[], ctx: TaskListContext): TaskItem | undefined {
+  const { session, loaded } = ctx;
+  const spec = isMap(value) ? value : {};
+  const file = typeof value === 'string' ? value.trim() : optionalString(spec.file ?? spec._raw_params);
+  const keyword = isImport ? 'import_tasks' : 'include_tasks';
+  if (!file) {
+    session.error('missing-key', `${keyword} needs a file name`, loaded.locate(valuePath));
+    return undefined;
+  }
+  const at = loaded.locate(valuePath);
+  let tasks: TaskItem[] | undefined;
+  if (isTemplateString(file)) {
+    if (isImport) {
+      session.error('import-not-static', `import_tasks needs a file name without templates ('${file}'); use include_tasks to choose the file at run time`, at);
+      return undefined;
+    }
+  } else {
+    tasks = loadTaskFile(file, at, ctx);
+    if (!tasks) return undefined;
+  }
+  const keywords = inheritableKeywords(raw);
+  if (isImport) {
+    const block: Block = { kind: 'block', ...keywords, importedFrom: file, block: tasks ?? [], rescue: [], always: [], location: loaded.locate(path) };
+    setOptional(block, 'name', optionalString(raw.name));
+    setOptional(block, 'role', ctx.role);
+    return remember(block, ctx, path);
+  }
+  const include: IncludeTasks = { kind: 'include_tasks', ...keywords, file, location: loaded.locate(path) };
+  setOptional(include, 'name', optionalString(raw.name));
+  setOptional(include, 'tasks', tasks);
+  Object.assign(include, loopOf(raw, path, ctx));
+  setOptional(include, 'apply', applyKeywords(spec.apply ?? extra.apply));
+  setOptional(include, 'role', ctx.role);
+  return remember(include, ctx, path);
+}
+
+/** Reads a tasks file named in an include, relative to the including file, the role's tasks/ and the playbook. */
+function loadTaskFile(file: string, at: ReturnType<LoadedYaml['locate']>, ctx: TaskListContext): TaskItem[] | undefined {
+  const dirs = [ctx.dir, ...(ctx.role ? [`${ctx.role.path}/tasks`] : []), ctx.playbookDir];
+  const { found, searched } = searchFile(file, dirs);
+  if (!found) {
+    ctx.session.error('file-not-found', `tasks file '${file}' not found`, at, `looked in: ${searched.join(', ')}`);
+    return undefined;
+  }
+  if (ctx.stack.includes(found)) {
+    ctx.session.error('include-cycle', `'${file}' includes itself (${[...ctx.stack.slice(ctx.stack.indexOf(found)), found].join(' -> ')})`, at);
+    return undefined;
+  }
+  const loaded = ctx.session.read(found);
+  if (loaded.value === undefined) return undefined;
+  return normalizeTaskList(loaded.value, [], { ...ctx, loaded, dir: dirname(found), stack: [...ctx.stack, found] });
+}
+
+function includeRole(raw: RawMap, spec: RawMap, extra: RawMap, isImport: boolean, valuePath: PathSegment[], path: PathSegment[], ctx: TaskListContext): IncludeRole | undefined {
+  const roleName = optionalString(spec.name) ?? '';
+  const from: NonNullable<IncludeRole['from']> = {};
+  setOptional(from, 'tasks', optionalString(spec.tasks_from));
+  setOptional(from, 'vars', optionalString(spec.vars_from));
+  setOptional(from, 'defaults', optionalString(spec.defaults_from));
+  setOptional(from, 'handlers', optionalString(spec.handlers_from));
+  const dynamic = isTemplateString(roleName) || Object.values(from).some(isTemplateString);
+  if (dynamic && isImport) {
+    ctx.session.error('import-not-static', `import_role needs a role name without templates ('${roleName}'); use include_role to choose it at run time`, ctx.loaded.locate(valuePath));
+    return undefined;
+  }
+  const included = dynamic ? undefined : ctx.roles.load(roleName, { from, at: ctx.loaded, path: [...valuePath, 'name'], stack: ctx.stack });
+  if (!dynamic && !included) return undefined;
+  const node: IncludeRole = { kind: 'include_role', ...inheritableKeywords(raw), roleName, static: isImport, location: ctx.loaded.locate(path) };
+  setOptional(node, 'name', optionalString(raw.name));
+  setOptional(node, 'included', included);
+  if (Object.keys(from).length > 0) node.from = from;
+  setOptional(node, 'apply', applyKeywords(spec.apply ?? extra.apply));
+  setOptional(node, 'role', ctx.role);
+  return remember(node, ctx, path);
+}
+
+function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function kind(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  return `a ${typeof v}`;
+}
+
+function describeList(path: PathSegment[]): string {
+  const key = [...path].reverse().find((s) => typeof s === 'string');
+  return key === undefined ? 'a tasks file' : `'${String(key)}'`;
+}

@@ -1,0 +1,41 @@
+// Where relative file names in playbooks point, searched in Ansible's order.
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export interface SearchResult {
+  found?: string;
+  searched: string[];
+}
+
+/** The first candidate that is an existing file. */
+export function firstFile(candidates: string[]): SearchResult {
+  const searched = [...new Set(candidates.map((c) => resolve(c)))];
+  return { found: searched.find(isFile), searched };
+}
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `name` relative to each directory in turn (an absolute name is itself). */
+export function searchFile(name: string, dirs: string[]): SearchResult {
+  return firstFile(isAbsolute(name) ? [name] : dirs.map((d) => join(d, name)));
+}
+
+/** `main` -> main.yml or main.yaml (or the name itself when it has an extension) inside `dir`. */
+export function yamlFileIn(dir: string, base: string): string | undefined {
+  const names = /\.ya?ml$/.test(base) ? [base] : [`${base}.yml`, `${base}.yaml`, base];
+  return names.map((n) => join(dir, n)).find((p) => existsSync(p) && isFile(p));
+}

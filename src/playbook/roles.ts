@@ -1,0 +1,150 @@
+// Roles: found beside the playbook (roles/NAME), in ANSIBLE_ROLES_PATH, or by path; each of
+// tasks/handlers/defaults/vars read from main.yml (or the *_from file). Role entries in a play as
+// `- name`, `- role: name` + params, `- {name: x, when: ..., tags: ...}`.
+import { readdirSync } from 'node:fs';
+import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { roleEntryKeywordsSchema, keywordsOf, varsFileSchema } from '../schema/playbook-schema.js';
+import { isTemplateString } from '../schema/validate.js';
+import type { LoadedYaml, PathSegment } from '../source/yaml.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { inheritableKeywords, isMap, optionalString, pick, type RawMap } from './keywords.js';
+import type { LoadSession } from './load-session.js';
+import { normalizeHandlerList, normalizeTaskList, type RoleSource, type TaskListContext } from './normalize-tasks.js';
+import { isDirectory, yamlFileIn } from './paths.js';
+import { recordSource } from './source-map.js';
+import type { IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
+
+interface RoleContent {
+  ref: RoleRef;
+  defaults: Record<string, unknown>;
+  vars: Record<string, unknown>;
+  tasks: TaskItem[];
+  handlers: Task[];
+}
+
+const ROLE_ENTRY_KEYWORDS = keywordsOf(roleEntryKeywordsSchema);
+
+export class RoleLoader implements RoleSource {
+  /** Loaded once per directory and *_from choice: a role used twice is read (and reported) once. */
+  private readonly cache = new Map<string, RoleContent | undefined>();
+
+  constructor(
+    private readonly session: LoadSession,
+    private readonly playbookDir: string,
+  ) {}
+
+  /** Directories searched for a role name, in order. */
+  searchPath(): string[] {
+    const fromEnv = (process.env.ANSIBLE_ROLES_PATH ?? '').split(delimiter).filter((p) => p !== '');
+    return [join(this.playbookDir, 'roles'), ...fromEnv.map((p) => resolve(p)), this.playbookDir];
+  }
+
+  load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined {
+    const content = this.content(name, options);
+    if (!content) return undefined;
+    return { ...content, params: {}, keywords: inheritableKeywords({}), location: options.at.locate(options.path) };
+  }
+
+  /** A role entry under a play's `roles:`. */
+  loadEntry(raw: unknown, at: LoadedYaml, path: PathSegment[]): Role | undefined {
+    const entry: RawMap | undefined = typeof raw === 'string' ? { role: raw } : isMap(raw) ? raw : undefined;
+    const name = entry ? optionalString(entry.role ?? entry.name) : undefined;
+    if (!entry || name === undefined) {
+      this.session.error('invalid-role-entry', 'a role entry is a name, or a mapping with `role:` (or `name:`)', at.locate(path));
+      return undefined;
+    }
+    if (!this.session.check(pick(entry, ROLE_ENTRY_KEYWORDS), roleEntryKeywordsSchema, at, path)) return undefined;
+    if (isTemplateString(name)) {
+      this.session.error('import-not-static', `roles: needs a role name without templates ('${name}'); use include_role to choose it at run time`, at.locate(path));
+      return undefined;
+    }
+    const namePath = [...path, ...(typeof raw === 'string' ? [] : ['role' in entry ? 'role' : 'name'])];
+    const content = this.content(name, { at, path: namePath, stack: [] });
+    if (!content) return undefined;
+    const params: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(entry)) {
+      if (!ROLE_ENTRY_KEYWORDS.includes(k) && k !== 'name') params[k] = v;
+    }
+    // Ansible passes a role entry's `vars:` to the role like its other parameters.
+    Object.assign(params, isMap(entry.vars) ? entry.vars : {});
+    const role: Role = { ...content, params, keywords: { ...inheritableKeywords(entry), vars: {} }, location: at.locate(path) };
+    recordSource(role, at, path);
+    return role;
+  }
+
+  private content(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): RoleContent | undefined {
+    const dir = this.find(name, options.at, options.path);
+    if (!dir) return undefined;
+    const from = options.from ?? {};
+    const key = [dir, from.tasks, from.handlers, from.defaults, from.vars].join('\0');
+    if (options.stack.includes(dir)) {
+      this.session.error('include-cycle', `role '${name}' includes itself`, options.at.locate(options.path));
+      return undefined;
+    }
+    if (!this.cache.has(key)) this.cache.set(key, this.read(name, dir, from, options));
+    return this.cache.get(key);
+  }
+
+  private read(name: string, dir: string, from: NonNullable<IncludeRole['from']>, options: { at: LoadedYaml; path: PathSegment[]; stack: string[] }): RoleContent | undefined {
+    const ref: RoleRef = { name: basename(name), path: dir };
+    const missingFrom = (Object.entries(from) as [string, string][]).find(([kind, file]) => !yamlFileIn(join(dir, kind), file));
+    if (missingFrom) {
+      this.session.error('file-not-found', `role '${name}' has no ${missingFrom[0]}/${missingFrom[1]} (given as ${missingFrom[0]}_from)`, options.at.locate(options.path));
+      return undefined;
+    }
+    this.rejectDependencies(name, dir);
+    const stack = [...options.stack, dir];
+    const tasksFile = yamlFileIn(join(dir, 'tasks'), from.tasks ?? 'main');
+    const handlersFile = yamlFileIn(join(dir, 'handlers'), from.handlers ?? 'main');
+    const context = (file: string): TaskListContext => {
+      const loaded = this.session.read(file);
+      return { session: this.session, loaded, dir: join(dir, 'tasks'), playbookDir: this.playbookDir, role: ref, stack: [...stack, file], roles: this };
+    };
+    let tasks: TaskItem[] = [];
+    let handlers: Task[] = [];
+    if (tasksFile) {
+      const c = context(tasksFile);
+      tasks = normalizeTaskList(c.loaded.value, [], c);
+    }
+    if (handlersFile) {
+      const c = context(handlersFile);
+      handlers = normalizeHandlerList(c.loaded.value, [], c);
+    }
+    return { ref, tasks, handlers, defaults: this.vars(join(dir, 'defaults'), from.defaults), vars: this.vars(join(dir, 'vars'), from.vars) };
+  }
+
+  private vars(dir: string, from = 'main'): Record<string, unknown> {
+    const file = yamlFileIn(dir, from);
+    if (!file) return {};
+    const loaded = this.session.read(file);
+    if (loaded.value === null || loaded.value === undefined) return {};
+    return this.session.check(loaded.value, varsFileSchema, loaded, []) && isMap(loaded.value) ? { ...loaded.value } : {};
+  }
+
+  /** meta/main.yml `dependencies:` are not run by ha-run yet: say so instead of silently skipping them. */
+  private rejectDependencies(name: string, dir: string): void {
+    const file = yamlFileIn(join(dir, 'meta'), 'main');
+    if (!file) return;
+    const loaded = this.session.read(file);
+    if (isMap(loaded.value) && Array.isArray(loaded.value.dependencies) && loaded.value.dependencies.length > 0) {
+      this.session.error('unsupported-keyword', `role '${name}' has dependencies in meta/main.yml, which ha-run does not run; list those roles in the play before it`, loaded.locate(['dependencies'], { key: true }));
+    }
+  }
+
+  private find(name: string, at: LoadedYaml, path: PathSegment[]): string | undefined {
+    const candidates = name.includes('/') || isAbsolute(name) ? [resolve(this.playbookDir, name)] : this.searchPath().map((d) => join(d, name));
+    const dir = candidates.find(isDirectory);
+    if (dir) return dir;
+    const known = this.searchPath().flatMap(listDirs);
+    this.session.error('role-not-found', `role '${name}' not found${didYouMean(name, known)}`, at.locate(path), `looked in: ${candidates.join(', ')}`);
+    return undefined;
+  }
+}
+
+function listDirs(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}

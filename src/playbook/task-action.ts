@@ -1,0 +1,156 @@
+// Finds the one module a task runs and its arguments, from every form Ansible accepts:
+// `copy: {src: a}`, `copy: src=a dest=b`, `command: ls chdir=/tmp`, `action: copy src=a`,
+// `local_action: {module: command, cmd: ls}`, `ansible.builtin.copy:`, plus `args:` merged underneath.
+import { findModule, moduleNames } from '../modules/registry.js';
+import type { Module } from '../modules/types.js';
+import { coerceToSchema } from '../schema/coerce.js';
+import { ACTION_KEYWORDS } from '../schema/playbook-schema.js';
+import type { JsonSchema } from '../schema/validate.js';
+import type { LoadedYaml, PathSegment } from '../source/yaml.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
+import { isMap, type RawMap } from './keywords.js';
+import type { LoadSession } from './load-session.js';
+import { parseKv, splitArgs } from './parse-kv.js';
+
+export interface ResolvedAction {
+  module: Module;
+  /** The key the module was written under ('copy', 'ansible.builtin.copy', 'action', 'local_action'). */
+  key: string;
+  args: Record<string, unknown>;
+  /** `local_action` runs on the controller. */
+  local: boolean;
+}
+
+interface Statement {
+  key: string;
+  /** Module name as written. */
+  name: string;
+  value: unknown;
+  /** Path of the arguments inside the YAML file. */
+  argsPath: PathSegment[];
+}
+
+/**
+ * Reports unknown keys, "no module" and "conflicting action statements"; returns the module and its
+ * validated arguments when the task names exactly one known module.
+ */
+export function resolveAction(
+  raw: RawMap,
+  keywords: readonly string[],
+  session: LoadSession,
+  loaded: LoadedYaml,
+  path: PathSegment[],
+): ResolvedAction | undefined {
+  const statements: Statement[] = [];
+  let unknown = false;
+  for (const key of Object.keys(raw)) {
+    if ((ACTION_KEYWORDS as readonly string[]).includes(key)) {
+      const s = actionStatement(key, raw[key], session, loaded, path);
+      if (s) statements.push(s);
+      else unknown = true;
+    } else if (!keywords.includes(key)) {
+      if (findModule(key)) statements.push({ key, name: key, value: raw[key], argsPath: [...path, key] });
+      else {
+        reportUnknownKey(key, keywords, session, loaded.locate([...path, key], { key: true }));
+        unknown = true;
+      }
+    }
+  }
+  if (statements.length > 1) {
+    const names = statements.map((s) => s.key).join(', ');
+    session.error('conflicting-action', `conflicting action statements: ${names}; a task runs exactly one module`, loaded.locate([...path, statements[1]!.key], { key: true }), 'split it into one task per module');
+    return undefined;
+  }
+  if (statements.length === 0) {
+    if (!unknown) {
+      session.error('no-action', 'no module/action detected in task', loaded.locate(path), 'add a module, e.g. `ansible.builtin.command: whoami`');
+    }
+    return undefined;
+  }
+  const s = statements[0]!;
+  const module = findModule(s.name)!;
+  const args = moduleArgs(s, module, raw.args, session, loaded);
+  if (!args) return undefined;
+  const coerced = coerceToSchema(args, module.schema) as Record<string, unknown>;
+  if (!session.check(coerced, schemaFor(module), loaded, s.argsPath, `module '${module.name}': `)) return undefined;
+  return { module, key: s.key, args: coerced, local: s.key === 'local_action' };
+}
+
+function reportUnknownKey(key: string, keywords: readonly string[], session: LoadSession, at: ReturnType<LoadedYaml['locate']>): void {
+  const keyword = closest(key, keywords);
+  if (keyword !== undefined) {
+    session.error('unknown-key', `unknown key '${key}' in task (did you mean '${keyword}'?)`, at);
+    return;
+  }
+  const names = moduleNames();
+  const hint = didYouMean(key, names) || didYouMean(key.split('.').pop()!, names);
+  const missingCollection = key.split('.').length === 3 ? ' (ha-run does not ship this collection module)' : '';
+  session.error('unknown-module', `couldn't resolve module/action '${key}'${missingCollection}${hint}`, at, 'run `ha-run schema playbook` to list the modules ha-run knows');
+}
+
+/** `action:` / `local_action:` name the module inside their value. */
+function actionStatement(key: string, value: unknown, session: LoadSession, loaded: LoadedYaml, path: PathSegment[]): Statement | undefined {
+  const at = loaded.locate([...path, key]);
+  let name: string | undefined;
+  let args: unknown;
+  if (typeof value === 'string') {
+    const words = splitArgs(value.trim()).tokens;
+    name = words[0];
+    args = value.trim().slice(name?.length ?? 0).trim();
+  } else if (isMap(value) && typeof value.module === 'string') {
+    const { module, ...rest } = value;
+    name = module as string;
+    args = rest;
+  }
+  if (name === undefined) {
+    session.error('no-action', `'${key}' must name a module: \`${key}: copy src=a dest=b\` or \`${key}: {module: copy, ...}\``, at);
+    return undefined;
+  }
+  if (!findModule(name)) {
+    const hint = didYouMean(name, moduleNames());
+    session.error('unknown-module', `couldn't resolve module/action '${name}'${hint}`, at);
+    return undefined;
+  }
+  return { key, name, value: args, argsPath: [...path, key] };
+}
+
+/** The arguments as a mapping: free-form and k=v strings parsed, `args:` underneath (inline ones win). */
+function moduleArgs(s: Statement, module: Module, extra: unknown, session: LoadSession, loaded: LoadedYaml): Record<string, unknown> | undefined {
+  const at = loaded.locate(s.argsPath);
+  let inline: Record<string, unknown>;
+  if (s.value === null || s.value === undefined || s.value === '') {
+    inline = {};
+  } else if (typeof s.value === 'string') {
+    const parsed = parseKv(s.value, module.freeForm === true);
+    if (parsed.error) {
+      session.error('bad-arguments', `module '${module.name}': ${parsed.error}`, at);
+      return undefined;
+    }
+    if (!module.freeForm && parsed.args._raw_params !== undefined) {
+      session.error('free-form-not-supported', `module '${module.name}' takes no free-form text ('${parsed.args._raw_params}'); write key=value pairs or a mapping`, at);
+      return undefined;
+    }
+    inline = parsed.args;
+  } else if (isMap(s.value)) {
+    inline = { ...s.value };
+  } else {
+    session.error('wrong-type', `arguments of module '${module.name}' must be a mapping or a key=value string`, at);
+    return undefined;
+  }
+  return isMap(extra) ? { ...extra, ...inline } : inline;
+}
+
+const withRawParams = new WeakMap<object, JsonSchema>();
+
+/** Free-form modules take `_raw_params` whether or not their schema spells it out. */
+function schemaFor(module: Module): JsonSchema {
+  const schema = module.schema as JsonSchema;
+  const props = schema.properties as Record<string, unknown> | undefined;
+  if (!module.freeForm || !props || '_raw_params' in props) return schema;
+  let extended = withRawParams.get(schema);
+  if (!extended) {
+    extended = { ...schema, properties: { ...props, _raw_params: { type: 'string' } } };
+    withRawParams.set(schema, extended);
+  }
+  return extended;
+}

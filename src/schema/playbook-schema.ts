@@ -1,0 +1,212 @@
+// JSON Schemas for what a playbook may say: play keywords, task and block keywords, role entries.
+// The loader validates against these and takes its keyword lists from them, so there is one source of truth.
+import type { JsonSchema } from './validate.js';
+
+/** Ansible variable names: what `register`, `loop_var` and vars keys may be. */
+export const VARIABLE_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+
+const text: JsonSchema = { type: 'string' };
+const bool: JsonSchema = { type: 'boolean' };
+/** Booleans that may also be a template evaluated per host (ignore_errors, check_mode, no_log). */
+const boolOrTemplate: JsonSchema = { type: ['boolean', 'string'] };
+/** `when`, `changed_when`, `failed_when`: an expression, a list of them (all must hold) or a literal boolean. */
+const conditions: JsonSchema = {
+  type: ['string', 'boolean', 'array'],
+  items: { type: ['string', 'boolean'] },
+  description: 'Jinja2 expression(s) without {{ }}; a list means all must hold',
+};
+const stringOrList: JsonSchema = { type: ['string', 'array'], items: { type: ['string', 'number'] } };
+const vars: JsonSchema = {
+  type: 'object',
+  propertyNames: { pattern: VARIABLE_NAME_PATTERN },
+  description: 'Variables for this scope',
+};
+const environment: JsonSchema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } };
+const anyList: JsonSchema = { type: 'array' };
+
+export const loopControlSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    loop_var: { type: 'string', pattern: VARIABLE_NAME_PATTERN },
+    index_var: { type: 'string', pattern: VARIABLE_NAME_PATTERN },
+    label: text,
+    pause: { type: 'number', minimum: 0 },
+    extended: bool,
+  },
+};
+
+/** Keywords every task-like thing (task, block, include, role entry) accepts and passes to what it contains. */
+const inheritableProperties: Record<string, JsonSchema> = {
+  name: text,
+  when: conditions,
+  become: bool,
+  become_user: text,
+  environment,
+  tags: stringOrList,
+  vars,
+  ignore_errors: boolOrTemplate,
+  check_mode: boolOrTemplate,
+  diff: bool,
+  no_log: boolOrTemplate,
+  delegate_to: text,
+  run_once: bool,
+  any_errors_fatal: bool,
+};
+
+const loopProperties: Record<string, JsonSchema> = {
+  loop: { type: ['array', 'string'], description: 'Items to run the task for, or a template that renders to a list' },
+  with_items: { type: ['array', 'string'] },
+  with_list: { type: ['array', 'string'] },
+  with_dict: { type: ['object', 'string'] },
+  with_fileglob: { type: ['array', 'string'] },
+  with_sequence: { type: 'string' },
+  loop_control: loopControlSchema,
+};
+
+/** Keywords of a task besides its module (and besides `action` / `local_action`, handled with the module). */
+export const taskKeywordsSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    ...inheritableProperties,
+    ...loopProperties,
+    register: { type: 'string', pattern: VARIABLE_NAME_PATTERN },
+    notify: stringOrList,
+    listen: stringOrList,
+    changed_when: conditions,
+    failed_when: conditions,
+    until: { type: ['string', 'boolean'] },
+    retries: { type: 'integer', minimum: 0 },
+    delay: { type: 'number', minimum: 0 },
+    args: { type: 'object' },
+    action: { type: ['string', 'object'] },
+    local_action: { type: ['string', 'object'] },
+  },
+};
+
+/** Task keys that name the action rather than configure it. */
+export const ACTION_KEYWORDS = ['action', 'local_action'] as const;
+
+export const blockSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['block'],
+  properties: { ...inheritableProperties, block: anyList, rescue: anyList, always: anyList },
+};
+
+/** include_tasks / import_tasks: a file name, or `{file: ...}` (plus `apply:` for include_tasks). */
+const includeTasksArgs: JsonSchema = {
+  anyOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: { file: text, _raw_params: text, apply: { type: 'object' } },
+    },
+  ],
+};
+
+const includeRoleArgs: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: text,
+    tasks_from: text,
+    vars_from: text,
+    defaults_from: text,
+    handlers_from: text,
+    apply: { type: 'object' },
+    public: bool,
+    allow_duplicates: bool,
+  },
+};
+
+/** The four ways a task pulls in other tasks, each with the keywords it allows. */
+export const INCLUDE_KEYWORDS = ['include_tasks', 'import_tasks', 'include_role', 'import_role'] as const;
+export type IncludeKeyword = (typeof INCLUDE_KEYWORDS)[number];
+
+/** Schema of an include task; `written` is the key as written (`ansible.builtin.import_tasks` too). */
+export function includeSchema(kind: IncludeKeyword, written: string = kind): JsonSchema {
+  // Cached: the validator compiles each schema object once.
+  const cacheKey = `${kind} ${written}`;
+  const cached = includeSchemas.get(cacheKey);
+  if (cached) return cached;
+  const dynamic = kind.startsWith('include_');
+  const schema: JsonSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...inheritableProperties,
+      ...(dynamic ? loopProperties : {}),
+      [written]: kind.endsWith('_role') ? includeRoleArgs : includeTasksArgs,
+      args: { type: 'object' },
+    },
+  };
+  includeSchemas.set(cacheKey, schema);
+  return schema;
+}
+
+const includeSchemas = new Map<string, JsonSchema>();
+
+/** Keys of a role entry (`roles:` in a play) that are keywords; every other key is a role parameter. */
+export const roleEntryKeywordsSchema: JsonSchema = {
+  type: 'object',
+  properties: { ...inheritableProperties, role: text },
+};
+
+export const playSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['hosts'],
+  properties: {
+    ...inheritableProperties,
+    hosts: { type: ['string', 'array'], items: { type: 'string' }, description: 'Host pattern, e.g. "web:&prod:!web3"' },
+    vars_files: { type: ['array', 'string'], items: { type: ['string', 'array'] } },
+    gather_facts: bool,
+    serial: { type: ['integer', 'string', 'array'], items: { type: ['integer', 'string'] } },
+    max_fail_percentage: { type: 'number', minimum: 0, maximum: 100 },
+    pre_tasks: anyList,
+    roles: anyList,
+    tasks: anyList,
+    post_tasks: anyList,
+    handlers: anyList,
+    strategy: { enum: ['linear'], description: 'ha-run runs plays with the linear strategy only' },
+    connection: { enum: ['ssh', 'smart', 'local'] },
+    remote_user: text,
+  },
+};
+
+export const importPlaybookSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['import_playbook'],
+  properties: { import_playbook: text, name: text, vars, tags: stringOrList, when: conditions },
+};
+
+/** A vars file (vars_files, group_vars, include_vars): a mapping of variable names. */
+export const varsFileSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'ha-run variables file',
+  type: 'object',
+  propertyNames: { pattern: VARIABLE_NAME_PATTERN },
+};
+
+/** Ansible keywords ha-run knows but does not implement: a clear "not supported" beats "unknown key". */
+export const UNSUPPORTED_KEYWORDS: Record<string, string> = {
+  vars_prompt: 'pass the values with -e instead',
+  become_method: 'ha-run always uses sudo',
+  order: 'hosts run in inventory order',
+  force_handlers: 'handlers run when the play ends without failures',
+  collections: 'write fully qualified module names instead',
+  module_defaults: 'set the arguments on each task',
+  throttle: 'use serial on the play',
+  include: 'use include_tasks, import_tasks or import_playbook',
+  debugger: 'not supported',
+  gather_subset: 'ha-run gathers a fixed set of facts',
+};
+
+/** Property names of an object schema. */
+export function keywordsOf(schema: JsonSchema): string[] {
+  return Object.keys((schema.properties ?? {}) as Record<string, unknown>);
+}
