@@ -1,0 +1,165 @@
+// The Connection every transport shares: exec over the persistent shell, become, atomic put, get.
+// A transport only knows how to open a shell, run one streamed command, and name what went wrong.
+import { HaRunError } from '../errors.js';
+import { passwordlessProbe, stripPrompt, wrapBecome } from './become.js';
+import { ConnectionTimeoutError, type ConnectionError } from './errors.js';
+import { commandPrologue, INLINE_STDIN_MAX } from './framing.js';
+import { shellQuote } from './quote.js';
+import { ShellSession, type RawResult, type ShellStreams } from './shell-session.js';
+import { finishPutScript, putFromStdinScript, readFileScript, tempPathFor, appendChunkScript, validatePutOptions } from './transfer.js';
+import type { BecomeOptions, Connection, ExecOptions, ExecResult, PutOptions } from './types.js';
+
+/** Thrown by a transport when it cannot open another channel right now; callers fall back to the shell. */
+export class ChannelUnavailable extends Error {}
+
+export interface Transport {
+  openShell(): Promise<ShellStreams>;
+  /** One command on its own channel, stdin streamed: for data too big to inline into the shell. */
+  execStreaming(command: string, stdin: Buffer, timeoutMs?: number): Promise<RawResult>;
+  /** The error for a shell or channel that ended under us (dropped link vs exited shell). */
+  lost(why: string): ConnectionError;
+  /** Where the host is, for messages: `node1 (root@127.0.0.1:2201)`. */
+  describe(): string;
+  close(): Promise<void>;
+}
+
+export class ShellConnection implements Connection {
+  private session?: Promise<ShellSession>;
+  /** Per become user: does sudo need the password? Asked once per connection. */
+  private readonly sudoNeedsPassword = new Map<string, Promise<boolean>>();
+
+  constructor(
+    readonly host: string,
+    private readonly transport: Transport,
+    private readonly defaultTimeoutMs?: number,
+  ) {}
+
+  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const script = commandPrologue({ command, cwd: options.cwd, env: options.env });
+    const stdin = options.stdin === undefined ? undefined : Buffer.from(options.stdin);
+    const raw = await this.run(script, stdin, options.become, options.timeoutMs ?? this.defaultTimeoutMs);
+    return toExecResult(raw.result, raw.prompt);
+  }
+
+  async put(remotePath: string, data: Buffer | string, options: PutOptions = {}): Promise<void> {
+    validatePutOptions(remotePath, options);
+    const bytes = Buffer.from(data);
+    let result: RawResult;
+    try {
+      ({ result } = await this.run(putFromStdinScript(remotePath, options), bytes, options.become, undefined, true));
+    } catch (err) {
+      if (!(err instanceof ChannelUnavailable)) throw err;
+      result = await this.putInChunks(remotePath, bytes, options);
+    }
+    if (result.rc !== 0) {
+      throw new HaRunError('put-failed', `could not write ${remotePath} on ${this.transport.describe()}: ${firstLine(result.stderr) || `exit status ${result.rc}`}`);
+    }
+  }
+
+  async get(remotePath: string, options: { become?: BecomeOptions } = {}): Promise<Buffer> {
+    const { result } = await this.run(readFileScript(remotePath), undefined, options.become, this.defaultTimeoutMs);
+    if (result.rc !== 0) {
+      throw new HaRunError('get-failed', `could not read ${remotePath} on ${this.transport.describe()}: ${firstLine(result.stderr) || `exit status ${result.rc}`}`);
+    }
+    return result.stdout;
+  }
+
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (session) (await session.catch(() => undefined))?.close(this.transport.lost('the connection was closed'));
+    await this.transport.close();
+  }
+
+  /** Runs a script (become-wrapped if asked) inline on the shell, or on its own channel when stdin is big.
+   *  With `strictChannel`, a channel that cannot be opened is reported as ChannelUnavailable. */
+  private async run(
+    script: string,
+    stdin: Buffer | undefined,
+    become: BecomeOptions | undefined,
+    timeoutMs: number | undefined,
+    strictChannel = false,
+  ): Promise<{ result: RawResult; prompt?: string }> {
+    let command = script;
+    let prompt: string | undefined;
+    if (become) {
+      const wrapped = wrapBecome(script, become, await this.needsPassword(become));
+      command = wrapped.command;
+      prompt = wrapped.prompt;
+      if (wrapped.stdinPrefix) stdin = Buffer.concat([wrapped.stdinPrefix, stdin ?? Buffer.alloc(0)]);
+    }
+    if (stdin && stdin.length > INLINE_STDIN_MAX) {
+      try {
+        return { result: await this.transport.execStreaming(command, stdin, timeoutMs), prompt };
+      } catch (err) {
+        if (!(err instanceof ChannelUnavailable) || strictChannel) throw err;
+      }
+    }
+    return { result: await this.onShell(command, stdin, timeoutMs), prompt };
+  }
+
+  private async onShell(command: string, stdin: Buffer | undefined, timeoutMs: number | undefined): Promise<RawResult> {
+    const session = await this.shell();
+    return session.run(
+      { command, stdin },
+      timeoutMs,
+      () =>
+        new ConnectionTimeoutError(this.host, `a command on ${this.transport.describe()} did not finish within ${timeoutMs} ms`, {
+          unreachable: false,
+          hint: 'raise the task timeout, or check what the command waits for',
+        }),
+    );
+  }
+
+  /** The live shell; a new one after a timeout closed the last (the SSH link itself may still be fine). */
+  private async shell(): Promise<ShellSession> {
+    const current = this.session && (await this.session.catch(() => undefined));
+    if (current && !current.closed) return current;
+    const opening = this.transport.openShell().then((streams) => new ShellSession(streams, (why) => this.transport.lost(why)));
+    this.session = opening;
+    return opening;
+  }
+
+  private needsPassword(become: BecomeOptions): Promise<boolean> {
+    if (become.password === undefined) return Promise.resolve(false);
+    const user = become.user ?? 'root';
+    let answer = this.sudoNeedsPassword.get(user);
+    if (!answer) {
+      answer = this.onShell(passwordlessProbe(user), undefined, this.defaultTimeoutMs).then((r) => r.rc !== 0);
+      this.sudoNeedsPassword.set(user, answer);
+    }
+    return answer;
+  }
+
+  /** No spare channel: send the file through the shell in pieces to a temp file, then finish as usual. */
+  private async putInChunks(remotePath: string, data: Buffer, options: PutOptions): Promise<RawResult> {
+    const tmp = tempPathFor(remotePath);
+    const chunk = Math.floor(INLINE_STDIN_MAX / 2);
+    for (let offset = 0; offset < data.length || offset === 0; offset += chunk) {
+      const { result } = await this.run(appendChunkScript(tmp, offset === 0), data.subarray(offset, offset + chunk), options.become, undefined);
+      if (result.rc !== 0) {
+        await this.run(`rm -f -- ${shellQuote(tmp)}`, undefined, options.become, undefined).catch(() => undefined);
+        return result;
+      }
+      if (data.length === 0) break;
+    }
+    return (await this.run(finishPutScript(tmp, remotePath, options), undefined, options.become, undefined)).result;
+  }
+}
+
+function firstLine(bytes: Buffer): string {
+  return bytes.toString('utf8').trim().split('\n')[0] ?? '';
+}
+
+function toExecResult(raw: RawResult, prompt: string | undefined): ExecResult {
+  let stdout: string | undefined;
+  return {
+    rc: raw.rc,
+    // Decoded on first use: a 50 MB binary read should not pay for a string nobody looks at.
+    get stdout() {
+      return (stdout ??= raw.stdout.toString('utf8'));
+    },
+    stderr: stripPrompt(raw.stderr.toString('utf8'), prompt),
+    stdoutBytes: raw.stdout,
+  };
+}

@@ -1,0 +1,79 @@
+// The parts of `ansible_ssh_common_args` / `ansible_ssh_extra_args` that mean something without the ssh
+// binary: `-o Key=Value` options and `-J jump`. Split like Ansible does (Python's shlex.split).
+
+/** shlex-style splitting: whitespace separates, '...' is literal, "..." allows \" and \\, \ escapes. */
+export function splitArgs(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      word += end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
+      i = end < 0 ? text.length : end;
+      inWord = true;
+    } else if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) i++;
+        word += text[i++];
+      }
+      inWord = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      word += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+/** `-o` options by lower-cased name (first one wins, as in ssh), plus `-J` as ProxyJump. */
+export function sshOptions(text: string): Map<string, string> {
+  const options = new Map<string, string>();
+  const set = (name: string, value: string) => {
+    const key = name.toLowerCase();
+    if (!options.has(key)) options.set(key, value);
+  };
+  const words = splitArgs(text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let option: string | undefined;
+    if (w === '-o') option = words[++i];
+    else if (w.startsWith('-o')) option = w.slice(2);
+    else if (w === '-J') set('proxyjump', words[++i] ?? '');
+    else if (w.startsWith('-J')) set('proxyjump', w.slice(2));
+    if (option === undefined) continue;
+    const m = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/.exec(option);
+    if (m) set(m[1]!, m[2]!.trim());
+  }
+  return options;
+}
+
+export interface JumpHost {
+  user?: string;
+  address: string;
+  port: number;
+}
+
+/** `[user@]host[:port]` (comma-separated for a chain), or `ssh://user@host:port`. */
+export function parseProxyJump(value: string): JumpHost[] | 'none' | undefined {
+  if (!value || value.toLowerCase() === 'none') return 'none';
+  const hops: JumpHost[] = [];
+  for (const raw of value.split(',')) {
+    const m = /^(?:ssh:\/\/)?(?:([^@]+)@)?(\[[^\]]+\]|[^:@]+)(?::(\d+))?$/.exec(raw.trim());
+    if (!m) return undefined;
+    const port = m[3] ? Number(m[3]) : 22;
+    if (port < 1 || port > 65535) return undefined;
+    hops.push({ user: m[1], address: m[2]!.replace(/^\[|\]$/g, ''), port });
+  }
+  return hops;
+}

@@ -1,0 +1,299 @@
+// The only file that imports ssh2. One client per host for the whole run, Nagle off (LAB-NOTES: ~60 ms
+// per round trip otherwise), keepalives on, host keys checked against known_hosts, optional jump hosts.
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+// ssh2 is CommonJS: Node's ESM loader only offers its default export at run time.
+import ssh2 from 'ssh2';
+import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
+import type { Duplex } from 'node:stream';
+import { ChannelLimit } from './channel-limit.js';
+import {
+  AuthFailedError,
+  BadConnectionVarsError,
+  ConnectionDroppedError,
+  ConnectionTimeoutError,
+  describeEndpoint,
+  HostKeyChangedError,
+  HostKeyUnknownError,
+  UnreachableError,
+  type ConnectionError,
+  type Endpoint,
+} from './errors.js';
+import { fingerprintSha256, keyTypeOf, knownHostName, knownHostsLine, knownKeyTypes, parseKnownHosts, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
+import type { RawResult, ShellStreams } from './shell-session.js';
+import { ChannelUnavailable, ShellConnection, type Transport } from './shell-connection.js';
+import type { SshSettings } from './settings.js';
+import type { Connection } from './types.js';
+
+/** Extra channels beside the persistent shell; OpenSSH's MaxSessions is 10 and churn makes ~5 the safe limit. */
+const MAX_EXTRA_CHANNELS = 4;
+const KEEPALIVE_COUNT_MAX = 3;
+
+const HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+
+/** Known key types first, like OpenSSH: otherwise a host with several keys may show one we never recorded. */
+function hostKeyAlgorithms(knownTypes: string[]): string[] {
+  const preferred = HOST_KEY_ALGORITHMS.filter((alg) => knownTypes.includes(alg === 'rsa-sha2-512' || alg === 'rsa-sha2-256' ? 'ssh-rsa' : alg));
+  return [...preferred, ...HOST_KEY_ALGORITHMS.filter((alg) => !preferred.includes(alg))];
+}
+
+function readKnownHosts(file: string): KnownHostEntry[] {
+  try {
+    return parseKnownHosts(readFileSync(file, 'utf8'));
+  } catch {
+    return []; // a missing file simply knows no hosts
+  }
+}
+
+type AuthMethod = PublicKeyAuthMethod | AgentAuthMethod | PasswordAuthMethod;
+
+/** Key files as ssh2 auth methods. Explicitly configured keys that cannot be used are errors; default
+ *  ~/.ssh/id_* files that cannot be used are skipped, as ssh does. */
+function keyMethods(s: SshSettings, user: string): AuthMethod[] {
+  const methods: AuthMethod[] = [];
+  const load = (file: string, explicit: boolean) => {
+    let text: Buffer;
+    try {
+      text = readFileSync(file);
+    } catch (err) {
+      if (!explicit) return;
+      throw new BadConnectionVarsError(s.host, `cannot read private key ${file} for ${s.host}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'check ansible_ssh_private_key_file');
+    }
+    const parsed = ssh2.utils.parseKey(text, s.passphrase);
+    if (parsed instanceof Error) {
+      const encrypted = /passphrase|encrypted|decrypt/i.test(parsed.message);
+      if (!explicit || (encrypted && s.agent)) return; // the agent may hold the decrypted key
+      throw new BadConnectionVarsError(
+        s.host,
+        `cannot use private key ${file} for ${s.host}: ${parsed.message}`,
+        encrypted ? 'set ansible_ssh_private_key_passphrase, or load the key into ssh-agent (SSH_AUTH_SOCK)' : 'check that the file is an OpenSSH/PEM private key',
+      );
+    }
+    const key: ParsedKey = Array.isArray(parsed) ? (parsed[0] as ParsedKey) : parsed;
+    methods.push({ type: 'publickey', username: user, key });
+  };
+  for (const f of s.keyFiles) load(f, true);
+  for (const f of s.defaultKeyFiles) if (existsSync(f)) load(f, false);
+  return methods;
+}
+
+function authMethods(s: SshSettings, user: string): AuthMethod[] {
+  const methods = keyMethods(s, user);
+  if (s.agent) methods.push({ type: 'agent', username: user, agent: s.agent });
+  if (s.password !== undefined) methods.push({ type: 'password', username: user, password: s.password });
+  if (methods.length === 0) {
+    throw new AuthFailedError(
+      { host: s.host, address: s.address, port: s.port, user },
+      'no credentials to offer',
+      'set ansible_ssh_private_key_file or ansible_password, or start ssh-agent (SSH_AUTH_SOCK)',
+    );
+  }
+  return methods;
+}
+
+function trustHint(e: Endpoint, keyType: string, file: string): string {
+  return (
+    `check the fingerprint with the host's owner, then either add it (ssh-keyscan -p ${e.port} -t ${keyType} ${e.address} >> ${file}) ` +
+    `or allow recording new keys once: --trust-new-host-keys / connect option trustOnFirstUse, or -o StrictHostKeyChecking=accept-new in ansible_ssh_common_args`
+  );
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE']);
+
+/** One authenticated ssh2 client to `e`, through `sock` when it is reached via a jump host. */
+function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duplex): Promise<Client> {
+  const knownHosts = [s.knownHostsFile, ...s.globalKnownHostsFiles].flatMap(readKnownHosts);
+  const name = knownHostName(e.address, e.port);
+  const auth = authMethods(s, e.user);
+  let rejection: ConnectionError | undefined;
+
+  const hostVerifier = (key: Buffer): boolean => {
+    const verdict = verifyHostKey(knownHosts, name, key);
+    const type = keyTypeOf(key);
+    if (verdict.status === 'known') return true;
+    if (verdict.status === 'unknown') {
+      if (s.trustOnFirstUse) {
+        try {
+          mkdirSync(dirname(s.knownHostsFile), { recursive: true, mode: 0o700 });
+          appendFileSync(s.knownHostsFile, knownHostsLine(name, key), { mode: 0o600 });
+          return true;
+        } catch (err) {
+          rejection = new BadConnectionVarsError(s.host, `cannot record the host key of ${describeEndpoint(e)} in ${s.knownHostsFile}: ${(err as Error).message}`);
+          return false;
+        }
+      }
+      rejection = new HostKeyUnknownError(e, type, fingerprintSha256(key), s.knownHostsFile, trustHint(e, type, s.knownHostsFile));
+      return false;
+    }
+    rejection = new HostKeyChangedError(e, type, fingerprintSha256(key), s.knownHostsFile, verdict.entry.line);
+    return false;
+  };
+
+  return new Promise<Client>((resolve, reject) => {
+    const client = new ssh2.Client();
+    let tcpConnected = sock !== undefined;
+    client.on('connect', () => (tcpConnected = true));
+    client.once('ready', () => {
+      client.setNoDelay(true);
+      client.removeAllListeners('error');
+      resolve(client);
+    });
+    client.on('error', (err: Error & { level?: string; code?: string }) => {
+      client.removeAllListeners('ready');
+      client.end();
+      if (rejection) return reject(rejection);
+      if (err.level === 'client-authentication') return reject(new AuthFailedError(e, 'none of the offered credentials were accepted'));
+      if (err.level === 'client-timeout') {
+        return reject(
+          tcpConnected
+            ? new ConnectionTimeoutError(s.host, `${describeEndpoint(e)} accepted the TCP connection but the SSH handshake did not finish within ${s.connectTimeoutMs / 1000}s`, { unreachable: true, hint: 'check that an SSH server (not another service) listens on that port, and raise ansible_ssh_timeout if the host is slow' })
+            : new UnreachableError(e, `no answer within ${s.connectTimeoutMs / 1000}s`),
+        );
+      }
+      if (err.code && NETWORK_CODES.has(err.code)) return reject(new UnreachableError(e, `${err.code} (${err.message})`, err));
+      reject(new UnreachableError(e, err.message, err));
+    });
+    const config: ConnectConfig = {
+      host: e.address,
+      port: e.port,
+      username: e.user,
+      sock: sock as ConnectConfig['sock'],
+      readyTimeout: s.connectTimeoutMs,
+      keepaliveInterval: s.keepaliveIntervalMs,
+      keepaliveCountMax: KEEPALIVE_COUNT_MAX,
+      hostVerifier,
+      authHandler: auth,
+      algorithms: { serverHostKey: hostKeyAlgorithms(knownKeyTypes(knownHosts, name)) as NonNullable<ConnectConfig['algorithms']>['serverHostKey'] },
+    };
+    try {
+      client.connect(config);
+    } catch (err) {
+      reject(new UnreachableError(e, (err as Error).message, err));
+    }
+  });
+}
+
+function forward(client: Client, e: Endpoint): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    client.forwardOut('127.0.0.1', 0, e.address, e.port, (err, stream) => {
+      if (err) reject(new UnreachableError(e, `the jump host could not reach it: ${err.message}`, err));
+      else resolve(stream);
+    });
+  });
+}
+
+class SshTransport implements Transport {
+  private dead?: ConnectionError;
+  private closing = false;
+  private readonly limit = new ChannelLimit(MAX_EXTRA_CHANNELS);
+
+  constructor(
+    private readonly endpoint: Endpoint,
+    private readonly client: Client,
+    private readonly jumps: Client[],
+  ) {
+    const die = (why: string) => {
+      this.dead ??= this.closing
+        ? new ConnectionDroppedError(endpoint, 'the connection was closed by ha-run')
+        : new ConnectionDroppedError(endpoint, why);
+    };
+    client.on('error', (err: Error) => die(err.message));
+    client.on('close', () => die('the SSH connection closed'));
+  }
+
+  describe(): string {
+    return describeEndpoint(this.endpoint);
+  }
+
+  lost(why: string): ConnectionError {
+    return this.dead ?? new ConnectionDroppedError(this.endpoint, why);
+  }
+
+  openShell(): Promise<ShellStreams> {
+    if (this.dead) return Promise.reject(this.dead);
+    return new Promise((resolve, reject) => {
+      // exec, not a "shell" request: no pty, no motd, no login rc files; the user's shell runs /bin/sh.
+      this.client.exec('/bin/sh', (err, stream) => {
+        if (err) return reject(this.lost(`could not open a remote shell: ${err.message}`));
+        resolve({ input: stream, output: stream, errors: stream.stderr, destroy: () => stream.close() });
+      });
+    });
+  }
+
+  execStreaming(command: string, stdin: Buffer, timeoutMs?: number): Promise<RawResult> {
+    return this.limit.use(
+      () =>
+        new Promise<RawResult>((resolve, reject) => {
+          if (this.dead) return reject(this.dead);
+          this.client.exec(command, (err, stream) => {
+            if (err) return reject(this.dead ?? new ChannelUnavailable(err.message));
+            const out: Buffer[] = [];
+            const errs: Buffer[] = [];
+            let rc = -1;
+            let timer: NodeJS.Timeout | undefined;
+            if (timeoutMs) {
+              timer = setTimeout(() => {
+                stream.close();
+                reject(new ConnectionTimeoutError(this.endpoint.host, `a command on ${this.describe()} did not finish within ${timeoutMs} ms`, { unreachable: false }));
+              }, timeoutMs);
+            }
+            stream.on('data', (b: Buffer) => out.push(b));
+            stream.stderr.on('data', (b: Buffer) => errs.push(b));
+            stream.on('exit', (code: number | null, signal?: string) => {
+              rc = code ?? (signal ? 128 + (SIGNALS[signal] ?? 0) : 255);
+            });
+            stream.on('close', () => {
+              if (timer) clearTimeout(timer);
+              if (rc < 0) return reject(this.lost('the channel closed before the command finished'));
+              resolve({ rc, stdout: Buffer.concat(out), stderr: Buffer.concat(errs) });
+            });
+            stream.end(stdin);
+          });
+        }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    const closed = new Promise<void>((resolve) => {
+      if (this.dead) return resolve();
+      this.client.once('close', () => resolve());
+      setTimeout(resolve, 2000).unref();
+    });
+    this.client.end();
+    await closed;
+    for (const jump of this.jumps.reverse()) jump.end();
+  }
+}
+
+const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, PIPE: 13, TERM: 15 };
+
+/** Connects (through any jump hosts) and returns the host's Connection. */
+export async function connectSsh(s: SshSettings): Promise<Connection> {
+  const target = { host: s.host, address: s.address, port: s.port, user: s.user };
+  const jumps: Client[] = [];
+  try {
+    let sock: Duplex | undefined;
+    for (const hop of s.jumps) {
+      const jumpEndpoint = { host: `${s.host} (jump host)`, address: hop.address, port: hop.port, user: hop.user ?? s.user };
+      const jump = await openClient(s, jumpEndpoint, sock);
+      jumps.push(jump);
+      const next = s.jumps[jumps.length] ?? target;
+      sock = await forward(jump, { host: s.host, address: next.address, port: next.port });
+    }
+    const client = await openClient(s, target, sock);
+    return new ShellConnection(s.host, new SshTransport(target, client, jumps), s.commandTimeoutMs);
+  } catch (err) {
+    for (const jump of jumps) jump.end();
+    throw err;
+  }
+}

@@ -1,0 +1,65 @@
+// Remote side of file transfer, as POSIX sh + coreutils scripts: no sftp-server, no Python needed.
+// A put writes to a temp file in the destination's own directory (so the final `mv` is an atomic rename on
+// one filesystem), applies owner/group/mode to the temp file, and only then renames it into place.
+import { randomBytes } from 'node:crypto';
+import { posix } from 'node:path';
+import { HaRunError } from '../errors.js';
+import { shellQuote } from './quote.js';
+import type { PutOptions } from './types.js';
+
+const OCTAL_MODE = /^0?[0-7]{3,4}$/;
+
+export function validatePutOptions(remotePath: string, options: PutOptions): void {
+  if (!remotePath.startsWith('/')) {
+    throw new HaRunError('bad-remote-path', `remote path must be absolute, got ${JSON.stringify(remotePath)}`);
+  }
+  if (options.mode !== undefined && !OCTAL_MODE.test(options.mode)) {
+    throw new HaRunError('bad-file-mode', `file mode must be octal like '0644', got ${JSON.stringify(options.mode)}`);
+  }
+}
+
+/** A temp name beside the destination: same filesystem, hidden, unguessable. */
+export function tempPathFor(remotePath: string): string {
+  const dir = posix.dirname(remotePath);
+  return posix.join(dir, `.ha-run.${posix.basename(remotePath)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Mode for a new file when none is given: what the umask would give a fresh file (like `touch`). */
+const DEFAULT_MODE = `"$(printf '%04o' $(( 0666 & ~0$(umask) )))"`;
+
+/** Commands that give `$tmp` its attributes: given ones, else the existing destination's, else defaults. */
+function attributeSteps(dest: string, options: PutOptions): string[] {
+  const steps: string[] = [];
+  const d = shellQuote(dest);
+  if (options.owner !== undefined) steps.push(`chown -- ${shellQuote(options.owner)} "$tmp"`);
+  else steps.push(`{ [ ! -e ${d} ] || chown --reference=${d} -- "$tmp" 2>/dev/null || true; }`);
+  if (options.group !== undefined) steps.push(`chgrp -- ${shellQuote(options.group)} "$tmp"`);
+  else steps.push(`{ [ ! -e ${d} ] || chgrp --reference=${d} -- "$tmp" 2>/dev/null || true; }`);
+  if (options.mode !== undefined) steps.push(`chmod ${shellQuote(options.mode)} "$tmp"`);
+  else steps.push(`if [ -e ${d} ]; then chmod --reference=${d} -- "$tmp"; else chmod ${DEFAULT_MODE} "$tmp"; fi`);
+  return steps;
+}
+
+/** Script that moves an already-written temp file into place, or removes it when any step fails. */
+export function finishPutScript(tmp: string, dest: string, options: PutOptions): string {
+  const steps = [...attributeSteps(dest, options), `mv -f -- "$tmp" ${shellQuote(dest)}`];
+  return `tmp=${shellQuote(tmp)}; if ${steps.join(' && ')}; then exit 0; fi; rc=$?; rm -f -- "$tmp"; exit $rc`;
+}
+
+/** Script that reads the whole file from stdin into a fresh temp file and moves it into place. */
+export function putFromStdinScript(dest: string, options: PutOptions): string {
+  const tmp = tempPathFor(dest);
+  // noclobber (set -C): never write through a file or symlink someone planted under the temp name.
+  const write = `(umask 077; set -C; cat > ${shellQuote(tmp)})`;
+  return `${write} || { rm -f -- ${shellQuote(tmp)}; exit 1; }; ${finishPutScript(tmp, dest, options)}`;
+}
+
+/** Writes one chunk (the command's stdin) to a temp file: the fallback when no extra channel can be opened. */
+export function appendChunkScript(tmp: string, first: boolean): string {
+  const q = shellQuote(tmp);
+  return first ? `(umask 077; set -C; cat > ${q})` : `cat >> ${q}`;
+}
+
+export function readFileScript(remotePath: string): string {
+  return `cat -- ${shellQuote(remotePath)}`;
+}
