@@ -2,12 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { ExitCode, HaRunError } from '../errors.js';
-import { labHost } from '../lab/host-control.js';
 import { labDown } from '../lab/lab-down.js';
-import { DEFAULT_LAB_FILE, defaultLabName, labWithHost } from '../lab/lab-names.js';
+import { DEFAULT_LAB_FILE, defaultLabName } from '../lab/lab-names.js';
+import { labSshArgs } from '../lab/lab-ssh.js';
 import { labStatus } from '../lab/lab-status.js';
 import { labUp } from '../lab/lab-up.js';
-import { sshClientArgs } from '../lab/ssh-probe.js';
 import { labPaths, readLabState } from '../lab/state.js';
 import { action } from './action.js';
 
@@ -73,10 +72,7 @@ export function registerLab(program: Command): void {
     .option('--lab <name>', 'lab to look in (default: the lab that has this host)')
     .action(
       action(async (target: string, command: string[], options: { lab?: string }) => {
-        const [user, host] = target.includes('@') ? (target.split('@', 2) as [string, string]) : ['root', target];
-        const lab = options.lab ?? labWithHost(host);
-        const found = labHost(lab, host).host;
-        const args = [...sshClientArgs(labPaths(lab), found.port), `${user}@127.0.0.1`, ...command];
+        const args = labSshArgs(target, command, options.lab);
         const ran = spawnSync('ssh', args, { stdio: 'inherit' });
         if (ran.error) throw new HaRunError('lab-ssh-missing', `cannot run ssh: ${ran.error.message}`, { hint: 'apt-get install -y openssh-client' });
         return ran.status ?? ExitCode.error;
