@@ -1,16 +1,89 @@
-// Placeholder: the 'inventory' command is being built; this file is replaced by its implementation.
+// `ha-run inventory -i INV (--list | --graph [GROUP] | --host NAME)`: the inventory as ha-run reads it,
+// printed like `ansible-inventory` so the two can be compared line for line.
 import type { Command } from 'commander';
-import { HaRunError } from '../errors.js';
+import { ExitCode, HaRunError, ValidationError, hasErrors, type Diagnostic } from '../errors.js';
+import { formatDiagnostic, sortDiagnostics, sourceReader } from '../output/diagnostics.js';
+import { loadInventory } from '../inventory/load.js';
+import { ansibleJson, displayedHostVars, graphInventory, listInventory } from '../inventory/listing.js';
+import { selectHosts } from '../inventory/patterns.js';
 import { action } from './action.js';
+
+export interface InventoryCommandOptions {
+  inventory?: string[];
+  list?: boolean;
+  graph?: boolean;
+  host?: string;
+  vars?: boolean;
+  export?: boolean;
+  yaml?: boolean;
+  limit?: string;
+}
+
+export interface InventoryCommandIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd?: string;
+}
 
 export function registerInventory(program: Command): void {
   program
     .command('inventory')
-    .description('(not built yet)')
-    .allowUnknownOption()
+    .description('Show the inventory as ha-run reads it (same output as ansible-inventory)')
+    .argument('[group]', 'group to start the --graph at (default: all)')
+    .option('-i, --inventory <source>', 'inventory file, directory or comma-separated host list (repeatable)', collect, [])
+    .option('--list', 'all groups and hosts with their variables, as JSON')
+    .option('--graph', 'the group tree')
+    .option('--host <name>', "one host's merged variables, as JSON")
+    .option('--vars', 'with --graph: show variables too')
+    .option('--export', 'with --list: group variables under groups, host variables unmerged')
+    .option('-y, --yaml', 'with --list or --host: YAML instead of JSON')
+    .option('-l, --limit <pattern>', 'only hosts matching this pattern (also @file)')
     .action(
-      action(async () => {
-        throw new HaRunError('not-implemented', "'inventory' is not built yet");
-      }),
+      action(async (group: string | undefined, options: InventoryCommandOptions) =>
+        runInventoryCommand(group, options, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }),
+      ),
     );
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The command without commander, so tests can run it in-process. Throws HaRunError/ValidationError. */
+export async function runInventoryCommand(group: string | undefined, options: InventoryCommandOptions, io: InventoryCommandIo): Promise<number> {
+  const actions = [options.list, options.graph, options.host !== undefined].filter(Boolean).length;
+  if (actions !== 1) {
+    throw new HaRunError('bad-options', 'give exactly one of --list, --graph or --host', { exitCode: ExitCode.badOptions });
+  }
+  const sources = options.inventory ?? [];
+  if (sources.length === 0) throw new HaRunError('bad-options', 'no inventory given: use -i FILE, -i DIR or -i "host1,host2,"', { exitCode: ExitCode.badOptions });
+  const { inventory, diagnostics } = loadInventory(sources, { cwd: io.cwd });
+  if (hasErrors(diagnostics)) throw new ValidationError(diagnostics);
+  printWarnings(diagnostics, io.err);
+  const hosts = options.limit === undefined ? undefined : new Set(selectHosts(inventory, 'all', { limit: options.limit, cwd: io.cwd }));
+  if (options.host !== undefined) {
+    if (!inventory.hosts.has(options.host) || (hosts && !hosts.has(options.host))) {
+      throw new HaRunError('unknown-host', `no host '${options.host}' in the inventory`, { exitCode: ExitCode.badOptions });
+    }
+    io.out(render(displayedHostVars(inventory, options.host, options.export), options.yaml) + '\n');
+    return ExitCode.ok;
+  }
+  if (options.graph) {
+    const text = graphInventory(inventory, group ?? 'all', { vars: options.vars, hosts });
+    if (text === undefined) throw new HaRunError('unknown-group', `--graph needs a group name; there is no group '${group}'`, { exitCode: ExitCode.badOptions });
+    io.out(text + '\n');
+    return ExitCode.ok;
+  }
+  io.out(render(listInventory(inventory, { export: options.export, hosts }), options.yaml) + '\n');
+  return ExitCode.ok;
+}
+
+function render(value: unknown, yaml: boolean | undefined): string {
+  if (!yaml) return ansibleJson(value);
+  throw new HaRunError('not-implemented', '--yaml is not available yet; use the default JSON', { exitCode: ExitCode.badOptions });
+}
+
+function printWarnings(diagnostics: Diagnostic[], write: (s: string) => void): void {
+  const read = sourceReader();
+  for (const d of sortDiagnostics(diagnostics)) write(formatDiagnostic(d, read) + '\n');
 }

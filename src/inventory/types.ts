@@ -24,6 +24,8 @@ export interface InventoryGroup {
   /** Hosts listed directly in this group. */
   hosts: string[];
   location?: SourceLocation;
+  /** `ansible_group_priority` from the inventory (default 1): orders sibling groups when merging vars. Not a variable. */
+  priority?: number;
 }
 
 export interface Inventory {

@@ -57,6 +57,14 @@ const ansibleTags: ScalarTag[] = [
   { tag: '!unsafe', resolve: (str: string) => new UnsafeText(str) as unknown as string, identify: (v) => v instanceof UnsafeText },
 ];
 
+/** PyYAML (Ansible's parser) reads only yes/no, true/false, on/off as booleans; `y` and `n` stay strings. */
+function pyYamlBool<T>(tag: T): T {
+  const t = tag as { tag?: string; test?: RegExp; default?: boolean };
+  if (typeof tag !== 'object' || t.tag !== 'tag:yaml.org,2002:bool' || !t.test) return tag;
+  const test = t.test.source.includes('[Tt]rue') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+  return { ...tag, test };
+}
+
 export function loadYamlFile(file: string): LoadedYaml {
   let bytes: Buffer;
   try {
@@ -95,7 +103,7 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
-    customTags: ansibleTags,
+    customTags: (tags) => [...tags.map(pyYamlBool), ...ansibleTags],
   });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);

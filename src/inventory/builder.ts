@@ -1,0 +1,131 @@
+// Collects hosts and groups from any number of inventory sources, the way Ansible's InventoryData does:
+// definitions merge, the first definition decides order and location, `all`/`ungrouped` are kept right.
+import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
+import type { Inventory, InventoryGroup, InventoryHost } from './types.js';
+
+export const PRIORITY_VAR = 'ansible_group_priority';
+
+export class InventoryBuilder {
+  readonly hosts = new Map<string, InventoryHost>();
+  readonly groups = new Map<string, InventoryGroup>();
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly parents = new Map<string, string[]>();
+
+  constructor() {
+    this.group('all');
+    this.group('ungrouped');
+    this.addChild('all', 'ungrouped');
+  }
+
+  group(name: string, location?: SourceLocation): InventoryGroup {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = { name, vars: {}, fileVars: {}, children: [], hosts: [], location };
+      this.groups.set(name, group);
+      this.parents.set(name, []);
+    } else if (!group.location && location) {
+      group.location = location;
+    }
+    return group;
+  }
+
+  host(name: string, location?: SourceLocation): InventoryHost {
+    let host = this.hosts.get(name);
+    if (!host) {
+      host = { name, vars: {}, fileVars: {}, groups: [], location };
+      this.hosts.set(name, host);
+    } else if (!host.location && location) {
+      host.location = location;
+    }
+    return host;
+  }
+
+  addHostToGroup(hostName: string, groupName: string, location?: SourceLocation): void {
+    const host = this.host(hostName, location);
+    const group = this.group(groupName);
+    if (!group.hosts.includes(hostName)) group.hosts.push(hostName);
+    if (!host.groups.includes(groupName)) host.groups.push(groupName);
+  }
+
+  /** Makes `child` a child group of `parent`; refuses (with a diagnostic) an edge that would close a cycle. */
+  addChild(parentName: string, childName: string, location?: SourceLocation): boolean {
+    const parent = this.group(parentName);
+    this.group(childName, location);
+    if (parent.children.includes(childName)) return true;
+    if (parentName === childName || this.ancestorsOf(parentName).has(childName)) {
+      this.diagnostics.push(
+        diagnostic(
+          'group-cycle',
+          parentName === childName
+            ? `group '${childName}' cannot be a child of itself`
+            : `group '${childName}' cannot be a child of '${parentName}': '${childName}' is already its ancestor, which makes a loop`,
+          location,
+          'a group may not contain itself, directly or through its children',
+        ),
+      );
+      return false;
+    }
+    parent.children.push(childName);
+    this.parents.get(childName)!.push(parentName);
+    return true;
+  }
+
+  setGroupVar(groupName: string, key: string, value: unknown, location?: SourceLocation): void {
+    const group = this.group(groupName);
+    if (key === PRIORITY_VAR) {
+      const priority = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+      if (Number.isInteger(priority)) group.priority = priority;
+      else this.diagnostics.push(diagnostic('wrong-type', `'${PRIORITY_VAR}' must be a whole number, not ${JSON.stringify(value)}`, location));
+      return;
+    }
+    group.vars[key] = value;
+  }
+
+  setHostVar(hostName: string, key: string, value: unknown): void {
+    this.host(hostName).vars[key] = value;
+  }
+
+  private ancestorsOf(name: string): Set<string> {
+    const seen = new Set<string>();
+    const todo = [...(this.parents.get(name) ?? [])];
+    while (todo.length > 0) {
+      const next = todo.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      todo.push(...(this.parents.get(next) ?? []));
+    }
+    return seen;
+  }
+
+  /** Ansible's reconcile step: top-level groups under `all`, hosts without a group in `ungrouped`. */
+  finish(sources: string[], dir: string): Inventory {
+    for (const name of this.groups.keys()) {
+      if (name !== 'all' && this.parents.get(name)!.length === 0) this.addChild('all', name);
+    }
+    const ungrouped = this.groups.get('ungrouped')!;
+    for (const host of this.hosts.values()) {
+      const own = host.groups.filter((g) => g !== 'all' && g !== 'ungrouped');
+      if (own.length > 0 && host.groups.includes('ungrouped')) {
+        host.groups = host.groups.filter((g) => g !== 'ungrouped');
+        ungrouped.hosts = ungrouped.hosts.filter((h) => h !== host.name);
+      } else if (own.length === 0 && !host.groups.includes('ungrouped')) {
+        this.addHostToGroup(host.name, 'ungrouped');
+      }
+    }
+    for (const [name, group] of this.groups) {
+      const host = this.hosts.get(name);
+      if (host) {
+        this.diagnostics.push(
+          diagnostic(
+            'host-group-conflict',
+            `'${name}' is both a host and a group; patterns and 'groups' lookups will be ambiguous`,
+            host.location ?? group.location,
+            'rename the host or the group',
+            'warning',
+          ),
+        );
+      }
+    }
+    return { hosts: this.hosts, groups: this.groups, sources, dir };
+  }
+}

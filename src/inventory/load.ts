@@ -1,0 +1,90 @@
+// loadInventory: every -i source into one Inventory (hosts, groups, inline vars, group_vars/host_vars files).
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { diagnostic, type Diagnostic } from '../errors.js';
+import { parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
+import { splitHostPort } from './address.js';
+import { InventoryBuilder } from './builder.js';
+import { readIniInventory } from './ini-inventory.js';
+import { inventoryFormatByName, resolveSource } from './sources.js';
+import type { Inventory } from './types.js';
+import { loadVarsBeside } from './vars-dirs.js';
+import { readYamlInventory } from './yaml-inventory.js';
+
+export interface LoadedInventory {
+  inventory: Inventory;
+  /** Errors and warnings from every source, all of them (loading never stops at the first). */
+  diagnostics: Diagnostic[];
+}
+
+export function loadInventory(sources: string[], options: { cwd?: string } = {}): LoadedInventory {
+  const cwd = options.cwd ?? process.cwd();
+  const builder = new InventoryBuilder();
+  const diagnostics: Diagnostic[] = [];
+  const varsDirs: string[] = [];
+  const resolved: string[] = [];
+  for (const arg of sources) {
+    const source = resolveSource(arg, cwd, diagnostics);
+    if (!source) continue;
+    if (source.kind === 'host-list') {
+      readHostList(source.text, builder);
+      resolved.push(source.text);
+      continue;
+    }
+    resolved.push(source.path);
+    varsDirs.push(source.isDirectory ? source.path : dirname(source.path));
+    for (const file of source.files) readInventoryFile(file, builder);
+  }
+  const inventory = builder.finish(resolved, varsDirs[0] ?? cwd);
+  diagnostics.push(...builder.diagnostics);
+  for (const dir of varsDirs) {
+    const beside = loadVarsBeside(dir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
+    diagnostics.push(...beside.diagnostics);
+    for (const [name, vars] of beside.groupVars) Object.assign(inventory.groups.get(name)!.fileVars, vars);
+    for (const [name, vars] of beside.hostVars) Object.assign(inventory.hosts.get(name)!.fileVars, vars);
+  }
+  return { inventory, diagnostics };
+}
+
+function readInventoryFile(file: string, builder: InventoryBuilder): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    builder.diagnostics.push(diagnostic('file-unreadable', `cannot read inventory file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file, line: 1, col: 1 }));
+    return;
+  }
+  const format = inventoryFormatByName(file);
+  if (format === 'yaml') {
+    readYamlInventory(parseYamlBytes(bytes, file), builder);
+    return;
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (format === 'sniff') {
+    const yaml = parseYaml(text, file);
+    if (looksLikeYamlInventory(yaml)) {
+      readYamlInventory(yaml, builder);
+      return;
+    }
+  }
+  readIniInventory(text, file, builder);
+}
+
+/** A YAML inventory is a mapping whose values are group definitions (mappings or empty). */
+function looksLikeYamlInventory(yaml: LoadedYaml): boolean {
+  const v = yaml.value;
+  if (yaml.diagnostics.length > 0 || typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  return Object.values(v).every((g) => g === null || (typeof g === 'object' && !Array.isArray(g)));
+}
+
+/** `-i 'web1,web2:2222,'`: hosts in `ungrouped`, no ranges (like Ansible's host_list plugin). */
+function readHostList(text: string, builder: InventoryBuilder): void {
+  for (const item of text.split(',')) {
+    const entry = item.trim();
+    if (entry === '') continue;
+    const { pattern, port } = splitHostPort(entry);
+    const isNew = !builder.hosts.has(pattern);
+    builder.addHostToGroup(pattern, 'ungrouped');
+    if (port !== undefined && isNew) builder.setHostVar(pattern, 'ansible_port', port);
+  }
+}
