@@ -1,0 +1,556 @@
+// Walks the syntax tree from ./parse.ts with Python/Jinja2 semantics and Ansible's strict undefined.
+import { UnsafeText } from '../source/yaml.js';
+import { lookup, slice } from './attributes.js';
+import { TemplateError } from './errors.js';
+import { filters } from './filters/index.js';
+import { globals } from './globals.js';
+import { parseTemplate, type TNode } from './parse.js';
+import {
+  PyCallable,
+  clone,
+  floorDiv,
+  isLazy,
+  isMapping,
+  plain,
+  pyCompare,
+  pyContains,
+  pyEquals,
+  pyIter,
+  pyMod,
+  pyStr,
+  truthy,
+  typeName,
+} from './python.js';
+import { percentFormat } from './percent-format.js';
+import { tests } from './tests.js';
+import type { Evaluator, Kwargs, TemplateContext } from './types.js';
+import { StrictUndefined, defined, isUndefined, undefinedError } from './undefined.js';
+
+const TEMPLATE_MARKERS = /\{\{|\{%|\{#/;
+
+export function isTemplate(s: string): boolean {
+  return TEMPLATE_MARKERS.test(s);
+}
+
+/** True when a variable's value holds a template anywhere inside (so it must be rendered on access). */
+function containsTemplate(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return isTemplate(value);
+  if (depth > 64 || isLazy(value)) return false;
+  if (Array.isArray(value)) return value.some((v) => containsTemplate(v, depth + 1));
+  if (isMapping(value)) return Object.entries(value).some(([k, v]) => isTemplate(k) || containsTemplate(v, depth + 1));
+  return false;
+}
+
+/** Variables being rendered right now (to catch `a: "{{ b }}"`, `b: "{{ a }}"`) and those already done. */
+interface VariableCache {
+  resolving: Set<string>;
+  resolved: Map<string, unknown>;
+}
+
+const MAX_DEPTH = 200;
+
+export class Evaluation implements Evaluator {
+  private scopes: Map<string, unknown>[] = [];
+  private depth = 0;
+
+  constructor(
+    readonly ctx: TemplateContext,
+    private readonly cache: VariableCache = { resolving: new Set(), resolved: new Map() },
+  ) {}
+
+  /** Renders a whole template to text. */
+  renderText(root: TNode): string {
+    return this.statements(root.children);
+  }
+
+  /**
+   * Renders a template for a value: a template that is exactly one `{{ expr }}` yields the value
+   * itself (list, dict, number...); anything else yields text.
+   */
+  renderNative(root: TNode): unknown {
+    const only = root.children.length === 1 ? root.children[0] : undefined;
+    if (only?.typename === 'Output' && only.children.length === 1 && only.children[0].typename !== 'TemplateData') {
+      return this.expr(only.children[0]);
+    }
+    return this.renderText(root);
+  }
+
+  /** Renders a value deeply (used for variables whose values are templates). */
+  renderDeep(value: unknown): unknown {
+    if (value instanceof UnsafeText) return value;
+    if (typeof value === 'string') {
+      return isTemplate(value) ? literalOrText(this.child().renderNative(parseTemplate(value, this.ctx.stringEscapes))) : value;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.renderDeep(v));
+    if (isMapping(value) && !isLazy(value)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [isTemplate(k) ? pyStr(this.renderDeep(k)) : k, this.renderDeep(v)]));
+    }
+    return value;
+  }
+
+  private child(): Evaluation {
+    return new Evaluation(this.ctx, this.cache);
+  }
+
+  // ---- names ----
+
+  variable(name: string): unknown {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const scope = this.scopes[i]!;
+      if (scope.has(name)) return scope.get(name);
+    }
+    const vars = this.ctx.vars;
+    if (Object.hasOwn(vars, name) || (isLazy(vars) && name in vars)) {
+      const raw = vars[name];
+      if (raw === undefined) return new StrictUndefined(`'${name}' is undefined`);
+      if (!containsTemplate(raw)) return plain(raw);
+      if (this.cache.resolved.has(name)) return this.cache.resolved.get(name);
+      if (this.cache.resolving.has(name)) {
+        throw new TemplateError('template-error', `recursive loop detected in template: variable '${name}' refers to itself`);
+      }
+      this.cache.resolving.add(name);
+      try {
+        const value = this.renderDeep(raw);
+        this.cache.resolved.set(name, value);
+        return value;
+      } finally {
+        this.cache.resolving.delete(name);
+      }
+    }
+    if (Object.hasOwn(globals, name)) return globals[name]!(this);
+    return new StrictUndefined(`'${name}' is undefined`);
+  }
+
+  private assign(name: string, value: unknown): void {
+    if (this.scopes.length === 0) this.scopes.push(new Map());
+    this.scopes[this.scopes.length - 1]!.set(name, value);
+  }
+
+  private withScope<T>(fn: () => T): T {
+    this.scopes.push(new Map());
+    try {
+      return fn();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  // ---- statements ----
+
+  private statements(list: TNode[]): string {
+    let out = '';
+    for (const node of list) out += this.statement(node);
+    return out;
+  }
+
+  private statement(node: TNode): string {
+    try {
+      return this.statementUnlocated(node);
+    } catch (err) {
+      throw located(err, node);
+    }
+  }
+
+  private statementUnlocated(node: TNode): string {
+    switch (node.typename) {
+      case 'Output':
+        return (node.children as TNode[]).map((c) => (c.typename === 'TemplateData' ? String(c.value) : pyStr(this.expr(c)))).join('');
+      case 'If':
+      case 'IfAsync':
+        if (truthy(this.expr(node.cond))) return this.statements(node.body.children);
+        if (!node.else_) return '';
+        return node.else_.typename === 'If' ? this.statement(node.else_) : this.statements(node.else_.children);
+      case 'For':
+        return this.forLoop(node);
+      case 'Set':
+        return this.set(node);
+      case 'Macro':
+        this.assign(node.name.value, this.macro(node));
+        return '';
+      case 'NodeList':
+        return this.statements(node.children);
+      default:
+        throw new TemplateError('template-error', `'${node.typename.toLowerCase()}' blocks are not supported in ha-run templates`);
+    }
+  }
+
+  private forLoop(node: TNode): string {
+    const items = pyIter(this.expr(node.arr));
+    if (items.length === 0) return node.else_ ? this.statements(node.else_.children) : '';
+    const targets: string[] = node.name.typename === 'Array' ? node.name.children.map((c: TNode) => c.value) : [node.name.value];
+    let out = '';
+    items.forEach((item, i) => {
+      const loop = {
+        index: i + 1,
+        index0: i,
+        revindex: items.length - i,
+        revindex0: items.length - i - 1,
+        first: i === 0,
+        last: i === items.length - 1,
+        length: items.length,
+        previtem: i > 0 ? items[i - 1] : new StrictUndefined("'loop' has no attribute 'previtem'"),
+        nextitem: i < items.length - 1 ? items[i + 1] : new StrictUndefined("'loop' has no attribute 'nextitem'"),
+        cycle: new PyCallable('cycle', (args) => args[i % args.length]),
+      };
+      out += this.withScope(() => {
+        this.assign('loop', loop);
+        this.unpack(targets, item);
+        return this.statements(node.body.children);
+      });
+    });
+    return out;
+  }
+
+  private unpack(targets: string[], value: unknown): void {
+    if (targets.length === 1) {
+      this.assign(targets[0]!, value);
+      return;
+    }
+    const parts = pyIter(value);
+    if (parts.length !== targets.length) {
+      throw new TemplateError('template-error', `cannot unpack ${parts.length} values into ${targets.length} names`);
+    }
+    targets.forEach((t, i) => this.assign(t, parts[i]));
+  }
+
+  private set(node: TNode): string {
+    const value = node.value ? this.expr(node.value) : this.statements(node.body.body.children);
+    const targets = node.targets as TNode[];
+    if (targets.length === 1 && targets[0]!.typename === 'LookupVal') {
+      // `{% set ns.attr = value %}` on a namespace() object.
+      const obj = defined(this.expr(targets[0]!.target));
+      if (!isMapping(obj)) throw new TemplateError('template-error', 'can only set attributes on a namespace()');
+      obj[String(targets[0]!.val.value)] = value;
+      return '';
+    }
+    this.unpack(targets.map((t) => t.value), value);
+    return '';
+  }
+
+  private macro(node: TNode): PyCallable {
+    const params: { name: string; dflt?: TNode }[] = [];
+    for (const arg of node.args.children as TNode[]) {
+      if (arg.typename === 'KeywordArgs') for (const pair of arg.children) params.push({ name: pair.key.value, dflt: pair.value });
+      else params.push({ name: arg.value });
+    }
+    const scopes = [...this.scopes];
+    return new PyCallable(node.name.value, (args, kwargs) => {
+      const inner = new Evaluation(this.ctx, this.cache);
+      inner.scopes = [...scopes, new Map()];
+      params.forEach((p, i) => {
+        const v = i < args.length ? args[i] : Object.hasOwn(kwargs, p.name) ? kwargs[p.name] : p.dflt ? inner.expr(p.dflt) : new StrictUndefined(`'${p.name}' is undefined`);
+        inner.assign(p.name, v);
+      });
+      return inner.statements(node.body.children);
+    });
+  }
+
+  // ---- expressions ----
+
+  expr(node: TNode): unknown {
+    if (++this.depth > MAX_DEPTH) throw new TemplateError('template-error', 'template nests too deeply');
+    try {
+      const value = this.exprUnlocated(node);
+      if (value instanceof StrictUndefined && value.line === undefined && node.lineno >= 0) {
+        value.line = node.lineno + 1;
+        value.col = node.colno + 1;
+      }
+      return value;
+    } catch (err) {
+      throw located(err, node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprUnlocated(node: TNode): unknown {
+    switch (node.typename) {
+      case 'Literal':
+        return node.value;
+      case 'Symbol':
+        return this.symbol(node.value);
+      case 'Group':
+        return node.children.length === 1 ? this.expr(node.children[0]) : node.children.map((c: TNode) => this.expr(c));
+      case 'Array':
+        return node.children.map((c: TNode) => this.expr(c));
+      case 'Dict':
+        return Object.fromEntries(node.children.map((p: TNode) => [dictKey(this.expr(p.key)), this.expr(p.value)]));
+      case 'LookupVal':
+        return this.lookupVal(node);
+      case 'FunCall':
+        return this.call(node);
+      case 'Filter':
+        return this.applyFilterNode(node);
+      case 'Is':
+        return this.isTest(node);
+      case 'In':
+        return pyContains(this.expr(node.right), this.expr(node.left));
+      case 'Not':
+        return !truthy(this.expr(node.target));
+      case 'And': {
+        const left = this.expr(node.left);
+        return truthy(left) ? this.expr(node.right) : left;
+      }
+      case 'Or': {
+        const left = this.expr(node.left);
+        return truthy(left) ? left : this.expr(node.right);
+      }
+      case 'InlineIf':
+        if (truthy(this.expr(node.cond))) return this.expr(node.body);
+        return node.else_ ? this.expr(node.else_) : new StrictUndefined('the inline if-expression evaluated to false and no else section was defined.');
+      case 'Compare':
+        return this.compare(node);
+      case 'Concat':
+        return pyStr(this.expr(node.left)) + pyStr(this.expr(node.right));
+      case 'Add':
+      case 'Sub':
+      case 'Mul':
+      case 'Div':
+      case 'FloorDiv':
+      case 'Mod':
+      case 'Pow':
+        return arithmetic(node.typename, this.expr(node.left), this.expr(node.right));
+      case 'Neg':
+        return -toNumber(this.expr(node.target), '-');
+      case 'Pos':
+        return toNumber(this.expr(node.target), '+');
+      case 'Capture':
+        return this.statements(node.body.children);
+      default:
+        throw new TemplateError('template-error', `unsupported expression (${node.typename})`);
+    }
+  }
+
+  private symbol(name: string): unknown {
+    // Jinja2 spells them True/False/None; nunjucks only knows the lowercase forms.
+    if (name === 'True') return true;
+    if (name === 'False') return false;
+    if (name === 'None') return null;
+    return this.variable(name);
+  }
+
+  private lookupVal(node: TNode): unknown {
+    const target = this.expr(node.target);
+    if (node.val.typename === 'Slice') {
+      const v = node.val;
+      const part = (n: TNode | null) => (n ? defined(this.expr(n)) : null);
+      return slice(defined(target), part(v.start), part(v.stop), part(v.step));
+    }
+    const dotted = node.val.typename === 'Literal' && isDotLookup(node);
+    const key = dotted ? node.val.value : defined(this.expr(node.val));
+    return lookup(target, key, dotted ? 'dot' : 'subscript');
+  }
+
+  private args(list: TNode[]): { args: unknown[]; kwargs: Kwargs } {
+    const args: unknown[] = [];
+    const kwargs: Kwargs = {};
+    for (const a of list) {
+      if (a.typename === 'KeywordArgs') for (const p of a.children) kwargs[p.key.value] = this.expr(p.value);
+      else args.push(this.expr(a));
+    }
+    return { args, kwargs };
+  }
+
+  private call(node: TNode): unknown {
+    const callee = this.expr(node.name);
+    if (callee instanceof StrictUndefined) throw undefinedError(callee);
+    if (!(callee instanceof PyCallable)) throw new TemplateError('template-error', `'${typeName(callee)}' object is not callable`);
+    const { args, kwargs } = this.args(node.args.children);
+    return callee.call(args, kwargs);
+  }
+
+  private applyFilterNode(node: TNode): unknown {
+    const [subject, ...rest] = node.args.children as TNode[];
+    const value = this.expr(subject!);
+    const { args, kwargs } = this.args(rest);
+    return this.filter(node.name.value, value, args, kwargs);
+  }
+
+  filter(name: string, value: unknown, args: unknown[], kwargs: Kwargs = {}): unknown {
+    const def = filters[shortName(name)];
+    if (!def) throw new TemplateError('template-error', `no filter named '${name}'`);
+    if (!def.acceptsUndefined) {
+      defined(value);
+      args.forEach(defined);
+      Object.values(kwargs).forEach(defined);
+    }
+    try {
+      return def.fn(def.acceptsUndefined ? value : plain(value), args.map(plain), kwargs, this);
+    } catch (err) {
+      throw asTemplateError(err, `${name}`);
+    }
+  }
+
+  private isTest(node: TNode): boolean {
+    const value = this.expr(node.left);
+    const right = node.right as TNode;
+    let name: string;
+    let args: unknown[] = [];
+    if (right.typename === 'FunCall') {
+      name = right.name.value;
+      ({ args } = this.args(right.args.children));
+    } else if (right.typename === 'Literal') {
+      // `is none`, `is true`, `is false` reach us as literals.
+      name = right.value === null ? 'none' : String(right.value);
+    } else {
+      name = right.value;
+    }
+    return this.test(name, value, args);
+  }
+
+  test(name: string, value: unknown, args: unknown[]): boolean {
+    const fn = tests[shortName(name)];
+    if (!fn) throw new TemplateError('template-error', `no test named '${name}'`);
+    if (name !== 'defined' && name !== 'undefined') defined(value);
+    try {
+      return fn(plain(value), args.map(plain), this);
+    } catch (err) {
+      throw asTemplateError(err, `test ${name}`);
+    }
+  }
+
+  private compare(node: TNode): boolean {
+    let left = this.expr(node.expr);
+    for (const op of node.ops as TNode[]) {
+      const right = this.expr(op.expr);
+      if (!compareOp(op.type, left, right)) return false;
+      left = right;
+    }
+    return true;
+  }
+}
+
+function isDotLookup(node: TNode): boolean {
+  // Set by our parsePostfix for `a.b` (as opposed to `a['b']`): Jinja2 resolves them differently.
+  return node.dot === true;
+}
+
+function shortName(name: string): string {
+  return name.replace(/^ansible\.(builtin|legacy)\./, '');
+}
+
+function dictKey(key: unknown): string {
+  return pyStr(defined(key));
+}
+
+function compareOp(op: string, a: unknown, b: unknown): boolean {
+  switch (op) {
+    case '==':
+    case '===':
+      return pyEquals(a, b);
+    case '!=':
+    case '!==':
+      return !pyEquals(a, b);
+    case '<':
+      return pyCompare(a, b, op) < 0;
+    case '>':
+      return pyCompare(a, b, op) > 0;
+    case '<=':
+      return pyCompare(a, b, op) <= 0;
+    case '>=':
+      return pyCompare(a, b, op) >= 0;
+    default:
+      throw new TemplateError('template-syntax', `unknown comparison '${op}'`);
+  }
+}
+
+function toNumber(v: unknown, op: string): number {
+  v = plain(defined(v));
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return Number(v);
+  throw new TemplateError('template-error', `unsupported operand type(s) for ${op}: '${typeName(v)}'`);
+}
+
+const OPERATORS: Record<string, string> = { Add: '+', Sub: '-', Mul: '*', Div: '/', FloorDiv: '//', Mod: '%', Pow: '**' };
+
+function arithmetic(kind: string, a: unknown, b: unknown): unknown {
+  a = plain(defined(a));
+  b = plain(defined(b));
+  const op = OPERATORS[kind]!;
+  const unsupported = () => new TemplateError('template-error', `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+  if (kind === 'Add') {
+    if (typeof a === 'string' && typeof b === 'string') return a + b;
+    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  }
+  if (kind === 'Mul') {
+    const [seq, n] = typeof b === 'number' ? [a, b] : [b, a];
+    if (typeof n === 'number' && typeof seq === 'string') return seq.repeat(Math.max(0, n));
+    if (typeof n === 'number' && Array.isArray(seq)) return Array.from({ length: Math.max(0, n) }, () => clone(seq)).flat();
+  }
+  if (kind === 'Mod' && typeof a === 'string') return percentFormat(a, b);
+  const num = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? Number(v) : undefined);
+  const x = num(a);
+  const y = num(b);
+  if (x === undefined || y === undefined) throw unsupported();
+  switch (kind) {
+    case 'Add':
+      return x + y;
+    case 'Sub':
+      return x - y;
+    case 'Mul':
+      return x * y;
+    case 'Div':
+      if (y === 0) throw new TemplateError('template-error', 'division by zero');
+      return x / y;
+    case 'FloorDiv':
+      return floorDiv(x, y);
+    case 'Mod':
+      return pyMod(x, y);
+    default:
+      return x ** y;
+  }
+}
+
+function located(err: unknown, node: TNode): unknown {
+  if (err instanceof TemplateError && err.line === undefined && typeof node.lineno === 'number' && node.lineno >= 0) {
+    const copy = new TemplateError(err.code as 'template-error', err.message, { line: node.lineno + 1, col: node.colno + 1, hint: err.hint, cause: err.cause });
+    return copy;
+  }
+  return err;
+}
+
+function asTemplateError(err: unknown, where: string): unknown {
+  if (err instanceof TemplateError) return err;
+  if (err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string' && err.name === 'HaRunError') return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new TemplateError('template-error', `${where}: ${message}`, { cause: err });
+}
+
+/**
+ * Ansible turns a rendered string that looks like a list, dict or boolean back into that value
+ * (ast.literal_eval). Anything that is not a pure literal stays text.
+ */
+export function literalOrText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value === 'True') return true;
+  if (value === 'False') return false;
+  if (!/^[[{]/.test(value)) return value;
+  try {
+    const node = parseTemplate(`{{ ${value} }}`, 'python').children[0]?.children?.[0] as TNode | undefined;
+    if (!node || !isPureLiteral(node)) return value;
+    return new Evaluation({ vars: {} }).expr(node);
+  } catch {
+    return value;
+  }
+}
+
+function isPureLiteral(node: TNode): boolean {
+  switch (node.typename) {
+    case 'Literal':
+      return true;
+    case 'Symbol':
+      return node.value === 'True' || node.value === 'False' || node.value === 'None';
+    case 'Array':
+    case 'Group':
+      return node.children.every(isPureLiteral);
+    case 'Dict':
+      return node.children.every((p: TNode) => isPureLiteral(p.key) && isPureLiteral(p.value));
+    case 'Neg':
+    case 'Pos':
+      return node.target.typename === 'Literal' && typeof node.target.value === 'number';
+    default:
+      return false;
+  }
+}
+
+export { isUndefined };

@@ -1,0 +1,22 @@
+// Every filter by name. Names are looked up without their `ansible.builtin.` prefix.
+import { versionMatches } from '../version.js';
+import type { FilterDef } from '../types.js';
+import { collectionFilters } from './collections.js';
+import { coreFilters } from './core.js';
+import { hashFilters } from './hash.js';
+import { regexFilters } from './regex.js';
+import { serializeFilters } from './serialize.js';
+import { stringFilters } from './strings.js';
+
+const versionFilter: FilterDef = { fn: (v, [other, op], kw) => versionMatches(v, other, kw.operator ?? op) };
+
+export const filters: Record<string, FilterDef> = {
+  ...coreFilters,
+  ...stringFilters,
+  ...regexFilters,
+  ...collectionFilters,
+  ...serializeFilters,
+  ...hashFilters,
+  version_compare: versionFilter,
+  version: versionFilter,
+};

@@ -1,0 +1,81 @@
+// Text filters: case, trim, replace, join, split, quote (POSIX shell), paths, format.
+import { posix } from 'node:path';
+import { TemplateError } from '../errors.js';
+import { percentFormat } from '../percent-format.js';
+import { isMapping, pyIter, pyStr } from '../python.js';
+import type { FilterDef } from '../types.js';
+
+/** POSIX single-quote quoting, like Python's shlex.quote (which Ansible's `quote` uses). */
+export function shellQuote(text: string): string {
+  if (text === '') return "''";
+  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
+  return "'" + text.replace(/'/g, `'"'"'`) + "'";
+}
+
+function join(value: unknown, sep: unknown, attribute: unknown): string {
+  const items = pyIter(value).map((item) => (attribute === undefined ? item : isMapping(item) ? item[pyStr(attribute)] : undefined));
+  return items.map((x) => pyStr(x)).join(sep === undefined ? '' : pyStr(sep));
+}
+
+function title(s: string): string {
+  return s.replace(/[\w']+/g, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+}
+
+export const stringFilters: Record<string, FilterDef> = {
+  lower: { fn: (v) => pyStr(v).toLowerCase() },
+  upper: { fn: (v) => pyStr(v).toUpperCase() },
+  capitalize: { fn: (v) => pyStr(v).charAt(0).toUpperCase() + pyStr(v).slice(1).toLowerCase() },
+  title: { fn: (v) => title(pyStr(v)) },
+  trim: { fn: (v, [chars]) => (chars === undefined ? pyStr(v).trim() : pyStr(v).replace(new RegExp(`^[${escapeClass(pyStr(chars))}]+|[${escapeClass(pyStr(chars))}]+$`, 'g'), '')) },
+  replace: {
+    fn: (v, [old, replacement, count]) => {
+      const s = pyStr(v);
+      const parts = s.split(pyStr(old));
+      const n = count === undefined || count === null ? -1 : Number(count);
+      if (n < 0 || parts.length - 1 <= n) return parts.join(pyStr(replacement));
+      return parts.slice(0, n + 1).join(pyStr(replacement)) + pyStr(old) + parts.slice(n + 1).join(pyStr(old));
+    },
+  },
+  join: { fn: (v, [sep], kw) => join(v, kw.d ?? sep, kw.attribute) },
+  split: {
+    fn: (v, [sep, maxsplit]) => {
+      const s = pyStr(v);
+      if (sep === undefined || sep === null) return s.trim() === '' ? [] : s.trim().split(/\s+/);
+      const parts = s.split(pyStr(sep));
+      const n = maxsplit === undefined ? -1 : Number(maxsplit);
+      return n < 0 || parts.length <= n + 1 ? parts : [...parts.slice(0, n), parts.slice(n).join(pyStr(sep))];
+    },
+  },
+  quote: { fn: (v) => shellQuote(v === null ? '' : pyStr(v)) },
+  basename: { fn: (v) => posix.basename(pyStr(v)) },
+  dirname: { fn: (v) => posix.dirname(pyStr(v)) === '.' && !pyStr(v).startsWith('.') ? '' : posix.dirname(pyStr(v)) },
+  expanduser: { fn: (v) => pyStr(v).replace(/^~(?=\/|$)/, process.env.HOME ?? '~') },
+  realpath: { fn: (v) => posix.resolve(pyStr(v)) },
+  splitext: { fn: (v) => [pyStr(v).slice(0, pyStr(v).length - posix.extname(pyStr(v)).length), posix.extname(pyStr(v))] },
+  format: { fn: (v, args, kw) => percentFormat(pyStr(v), Object.keys(kw).length ? kw : args) },
+  indent: {
+    fn: (v, [width = 4, first = false, blank = false], kw) => {
+      const pad = typeof (kw.width ?? width) === 'string' ? pyStr(kw.width ?? width) : ' '.repeat(Number(kw.width ?? width));
+      const lines = pyStr(v).split('\n');
+      return lines.map((line, i) => ((i === 0 && !(kw.first ?? first)) || (line === '' && !(kw.blank ?? blank)) ? line : pad + line)).join('\n');
+    },
+  },
+  center: { fn: (v, [width = 80]) => { const s = pyStr(v); const total = Math.max(0, Number(width) - s.length); return ' '.repeat(Math.floor(total / 2)) + s + ' '.repeat(total - Math.floor(total / 2)); } },
+  truncate: {
+    fn: (v, [length = 255, killwords = false, end = '...', leeway = 5]) => {
+      const s = pyStr(v);
+      const max = Number(length);
+      if (s.length <= max + Number(leeway)) return s;
+      if (killwords) return s.slice(0, max - pyStr(end).length) + pyStr(end);
+      const cut = s.slice(0, max - pyStr(end).length);
+      return cut.replace(/\s*\S*$/, '') + pyStr(end);
+    },
+  },
+  wordcount: { fn: (v) => (pyStr(v).match(/\w+/g) ?? []).length },
+  comment: { fn: (v) => pyStr(v).split('\n').map((l) => (l === '' ? '#' : '# ' + l)).join('\n') },
+};
+
+function escapeClass(chars: string): string {
+  if (chars === '') throw new TemplateError('template-error', 'trim: empty character set');
+  return chars.replace(/[\]\\^-]/g, '\\$&');
+}

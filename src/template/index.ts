@@ -1,0 +1,11 @@
+// Jinja2-compatible templating with Ansible's semantics. The public API of src/template/.
+export type { TemplateContext } from './types.js';
+export type { StringEscapes } from './parse.js';
+export { TemplateError, type TemplateErrorCode } from './errors.js';
+export { isTemplate } from './evaluate.js';
+export { renderString, renderValue, evaluateExpression, evaluateCondition } from './render.js';
+export { referencedVariables, type ReferencedVariables } from './references.js';
+export { OMIT, isOmit } from './omit.js';
+export { StrictUndefined, isUndefined } from './undefined.js';
+export { shellQuote } from './filters/strings.js';
+export { pyStr as toText, pyRepr } from './python.js';

@@ -1,0 +1,80 @@
+// lookup('env'|'file'|'vars', ...) and query()/q(), evaluated on the controller like Ansible's.
+// Command-running lookups (pipe, lines) are refused: templates must not run programs.
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { TemplateError } from './errors.js';
+import { pyStr, truthy } from './python.js';
+import type { Evaluator, Kwargs } from './types.js';
+import { isUndefined, undefinedError } from './undefined.js';
+
+type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown[];
+
+function findFile(term: string, ev: Evaluator): string {
+  const candidates = isAbsolute(term) ? [term] : (ev.ctx.searchPaths ?? [process.cwd()]).flatMap((dir) => [resolve(dir, 'files', term), resolve(dir, term)]);
+  for (const candidate of candidates) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Try the next search path.
+    }
+  }
+  throw new TemplateError('template-error', `could not locate file in lookup: ${term}`, {
+    hint: `searched: ${candidates.join(', ')}`,
+  });
+}
+
+const plugins: Record<string, LookupPlugin> = {
+  env: (terms, kwargs) => terms.map((t) => process.env[pyStr(t)] ?? (kwargs.default === undefined ? '' : kwargs.default)),
+  file: (terms, kwargs, ev) =>
+    terms.map((t) => {
+      const text = readFileSync(findFile(pyStr(t), ev), 'utf8');
+      const rstrip = kwargs.rstrip === undefined ? true : truthy(kwargs.rstrip);
+      const lstrip = kwargs.lstrip === undefined ? false : truthy(kwargs.lstrip);
+      let out = rstrip ? text.replace(/\s+$/, '') : text;
+      if (lstrip) out = out.replace(/^\s+/, '');
+      return out;
+    }),
+  vars: (terms, kwargs, ev) =>
+    terms.map((t) => {
+      const value = ev.variable(pyStr(t));
+      if (isUndefined(value)) {
+        if (kwargs.default !== undefined) return kwargs.default;
+        throw new TemplateError('undefined-variable', `No variable found with this name: ${pyStr(t)}`);
+      }
+      return value;
+    }),
+  items: (terms) => terms.flat(),
+  list: (terms) => terms,
+};
+
+const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url', 'password']);
+
+function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
+  if (isUndefined(name)) throw undefinedError(name);
+  const plugin = pyStr(name).replace(/^ansible\.builtin\./, '');
+  for (const t of terms) if (isUndefined(t)) throw undefinedError(t);
+  if (REFUSED.has(plugin)) {
+    throw new TemplateError('template-error', `lookup('${plugin}') is not supported by ha-run`, {
+      hint: plugin === 'pipe' || plugin === 'lines' ? 'run the command in a task (command/shell with register) and use its stdout' : undefined,
+    });
+  }
+  const fn = Object.hasOwn(plugins, plugin) ? plugins[plugin] : undefined;
+  if (!fn) throw new TemplateError('template-error', `lookup plugin '${plugin}' not found`, { hint: `supported: ${Object.keys(plugins).join(', ')}` });
+  const { wantlist: _wantlist, errors: _errors, ...rest } = kwargs;
+  return fn(terms, rest, ev);
+}
+
+/** lookup(): one result as itself, several joined with commas (Ansible's wantlist=False). */
+export function lookupValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unknown {
+  const [name, ...terms] = args;
+  const results = run(name, terms, kwargs, ev);
+  if (kwargs.wantlist !== undefined && truthy(kwargs.wantlist)) return results;
+  if (results.length === 1) return results[0];
+  return results.map((r) => pyStr(r)).join(',');
+}
+
+/** query() / q(): always a list. */
+export function queryValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
+  const [name, ...terms] = args;
+  return run(name, terms, kwargs, ev);
+}

@@ -1,0 +1,201 @@
+// Jinja2 source -> syntax tree. The only import of nunjucks in the project: we use its lexer and
+// parser (Jinja2's grammar with whitespace control and trim_blocks), corrected where Jinja2 differs,
+// and evaluate the tree ourselves (./evaluate.ts) so values follow Python and Ansible semantics.
+import nunjucks from 'nunjucks';
+import { TemplateError } from './errors.js';
+
+/** A node of the tree: nunjucks node fields plus our own Slice. */
+export interface TNode {
+  typename: string;
+  lineno: number;
+  colno: number;
+  // Node fields differ by type (value, children, left, right, target, val, ...).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [field: string]: any;
+}
+
+export type StringEscapes = 'literal' | 'python';
+
+interface Token {
+  type: string;
+  value: string;
+  lineno: number;
+  colno: number;
+}
+
+// nunjucks' CommonJS build exposes lexer, parser and nodes; its type declarations do not.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const nj = nunjucks as any;
+const lexer = nj.lexer;
+const nodes = nj.nodes;
+const ParserClass = nj.parser.Parser;
+
+const cache = new Map<string, TNode>();
+const CACHE_LIMIT = 2000;
+
+/**
+ * Parses a template. `literal` string escapes are what Ansible does for templates written in
+ * playbooks (it escapes backslashes first, so '\d' and '\n' stay two characters); `python` is what
+ * Jinja2 does for template files.
+ */
+export function parseTemplate(source: string, escapes: StringEscapes = 'literal'): TNode {
+  const key = escapes + '\0' + source;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const tree = parseUncached(source, escapes);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, tree);
+  return tree;
+}
+
+/** Parses one bare expression (a `when:` condition) and returns its node. */
+export function parseExpression(expr: string, escapes: StringEscapes = 'literal'): TNode {
+  const root = parseTemplate(`{{ ${expr} }}`, escapes);
+  const output = root.children.length === 1 ? root.children[0] : undefined;
+  if (!output || output.typename !== 'Output' || output.children.length !== 1) {
+    throw new TemplateError('template-syntax', `expected one expression: ${expr}`);
+  }
+  return output.children[0] as TNode;
+}
+
+function parseUncached(source: string, escapes: StringEscapes): TNode {
+  try {
+    // Ansible renders with trim_blocks=True, lstrip_blocks=False.
+    const tokens = lexer.lex(source, { trimBlocks: true, lstripBlocks: false });
+    tokens._parseString = escapes === 'python' ? parsePythonString : parseLiteralString;
+    const parser = new ParserClass(tokens);
+    parser.parsePostfix = parsePostfix;
+    parser.parseAdd = parseAdditive;
+    parser.parseMul = parseMultiplicative;
+    return parser.parseAsRoot() as TNode;
+  } catch (err) {
+    if (err instanceof TemplateError) throw err;
+    const e = err as { message?: string; lineno?: number; colno?: number };
+    const message = String(e.message ?? err).replace(/^\(unknown path\)\s*(\[Line \d+, Column \d+\])?\s*/, '').trim();
+    throw new TemplateError('template-syntax', `template syntax error: ${message}`, { line: e.lineno, col: e.colno });
+  }
+}
+
+// ---- lexer corrections (called with `this` = nunjucks tokenizer) ----
+
+interface Tokenizer {
+  forward(): void;
+  current(): string;
+  isFinished(): boolean;
+}
+
+function readString(t: Tokenizer, delimiter: string, escape: (t: Tokenizer) => string): string {
+  t.forward();
+  let str = '';
+  while (!t.isFinished() && t.current() !== delimiter) {
+    if (t.current() === '\\') {
+      t.forward();
+      str += escape(t);
+    } else {
+      str += t.current();
+    }
+    t.forward();
+  }
+  t.forward();
+  return str;
+}
+
+function parseLiteralString(this: Tokenizer, delimiter: string): string {
+  // Backslashes are kept; a backslash still protects the next character from ending the string.
+  return readString(this, delimiter, (t) => '\\' + t.current());
+}
+
+const PY_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };
+
+function parsePythonString(this: Tokenizer, delimiter: string): string {
+  // Unknown escapes keep their backslash, as in Python.
+  return readString(this, delimiter, (t) => PY_ESCAPES[t.current()] ?? '\\' + t.current());
+}
+
+// ---- parser corrections (called with `this` = nunjucks parser) ----
+
+interface Parser {
+  peekToken(): Token;
+  nextToken(): Token;
+  pushToken(t: Token): void;
+  skip(type: string): boolean;
+  skipValue(type: string, value: string): boolean;
+  fail(msg: string, lineno?: number, colno?: number): never;
+  parseExpression(): TNode;
+  parseSignature(): TNode;
+  parsePow(): TNode;
+  parseMul(): TNode;
+}
+
+/** Jinja2 postfix: calls, `[index]`, `[start:stop:step]` slices, `.name` and `.0`. */
+function parsePostfix(this: Parser, node: TNode): TNode {
+  for (;;) {
+    const tok = this.peekToken();
+    if (!tok) return node;
+    if (tok.type === lexer.TOKEN_LEFT_PAREN) {
+      node = new nodes.FunCall(tok.lineno, tok.colno, node, this.parseSignature());
+    } else if (tok.type === lexer.TOKEN_LEFT_BRACKET) {
+      this.nextToken();
+      node = new nodes.LookupVal(tok.lineno, tok.colno, node, parseSubscript.call(this, tok));
+    } else if (tok.type === lexer.TOKEN_OPERATOR && tok.value === '.') {
+      this.nextToken();
+      const name = this.nextToken();
+      if (!name || (name.type !== lexer.TOKEN_SYMBOL && name.type !== lexer.TOKEN_INT)) {
+        this.fail(`expected name as lookup value, got ${name ? name.value : 'end of template'}`, name?.lineno, name?.colno);
+      }
+      const key = name.type === lexer.TOKEN_INT ? Number(name.value) : name.value;
+      node = new nodes.LookupVal(tok.lineno, tok.colno, node, new nodes.Literal(name.lineno, name.colno, key));
+      node.dot = true;
+    } else {
+      return node;
+    }
+  }
+}
+
+function parseSubscript(this: Parser, open: Token): TNode {
+  const parts: (TNode | null)[] = [null];
+  let sliced = false;
+  for (;;) {
+    const tok = this.peekToken();
+    if (!tok) this.fail('expected ] to close the subscript', open.lineno, open.colno);
+    if (tok.type === lexer.TOKEN_RIGHT_BRACKET) {
+      this.nextToken();
+      break;
+    }
+    if (tok.type === lexer.TOKEN_COLON) {
+      this.nextToken();
+      sliced = true;
+      if (parts.length === 3) this.fail('too many colons in slice', tok.lineno, tok.colno);
+      parts.push(null);
+      continue;
+    }
+    if (parts[parts.length - 1] !== null) this.fail('expected ] or : in subscript', tok.lineno, tok.colno);
+    parts[parts.length - 1] = this.parseExpression();
+  }
+  if (!sliced) {
+    if (!parts[0]) this.fail('empty subscript', open.lineno, open.colno);
+    return parts[0]!;
+  }
+  return { typename: 'Slice', lineno: open.lineno, colno: open.colno, start: parts[0], stop: parts[1] ?? null, step: parts[2] ?? null };
+}
+
+/** `+` and `-` at one precedence level, left to right (nunjucks nests them). */
+function parseAdditive(this: Parser): TNode {
+  let node = this.parseMul();
+  for (;;) {
+    if (this.skipValue(lexer.TOKEN_OPERATOR, '+')) node = new nodes.Add(node.lineno, node.colno, node, this.parseMul());
+    else if (this.skipValue(lexer.TOKEN_OPERATOR, '-')) node = new nodes.Sub(node.lineno, node.colno, node, this.parseMul());
+    else return node;
+  }
+}
+
+/** `*`, `/`, `//`, `%` at one precedence level, left to right. */
+function parseMultiplicative(this: Parser): TNode {
+  let node = this.parsePow();
+  const ops: [string, string][] = [['*', 'Mul'], ['//', 'FloorDiv'], ['/', 'Div'], ['%', 'Mod']];
+  for (;;) {
+    const op = ops.find(([symbol]) => this.skipValue(lexer.TOKEN_OPERATOR, symbol));
+    if (!op) return node;
+    node = new nodes[op[1]](node.lineno, node.colno, node, this.parsePow());
+  }
+}

@@ -1,0 +1,178 @@
+// Static analysis: which variables does a template read? For the "undefined variable" rule that runs
+// before anything connects. Names bound inside the template ({% set %}, {% for %}, macro
+// parameters, loop) are not reported, nor names read only where they are allowed to be undefined
+// (`x | default(..)`, `x is defined`, and anything guarded by an `is defined` test).
+import { TemplateError } from './errors.js';
+import { GLOBAL_NAMES } from './globals.js';
+import { parseExpression, parseTemplate, type TNode } from './parse.js';
+
+export interface ReferencedVariables {
+  /** Free variable names that must be defined for the template to render, in first-use order. */
+  names: string[];
+  /** Free names read only where undefined is allowed (default, is defined, guarded blocks). */
+  optional: string[];
+  error?: { message: string; line?: number; col?: number };
+}
+
+const UNDEFINED_OK_FILTERS = new Set(['default', 'd', 'ansible.builtin.default', 'ansible.builtin.d']);
+const DEFINEDNESS_TESTS = new Set(['defined', 'undefined', 'ansible.builtin.defined', 'ansible.builtin.undefined']);
+
+interface Walk {
+  names: string[];
+  optional: string[];
+}
+
+/** Names that `cond` proves defined when it is true (`defined`) or false (`undefined`). */
+function definedBy(cond: TNode | null | undefined, whenTrue: boolean): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: TNode | null | undefined, positive: boolean): void => {
+    if (!n) return;
+    if (n.typename === 'Not') return visit(n.target, !positive);
+    if ((n.typename === 'And' && positive) || (n.typename === 'Or' && !positive)) {
+      visit(n.left, positive);
+      visit(n.right, positive);
+      return;
+    }
+    if (n.typename === 'Is' && n.left.typename === 'Symbol') {
+      const test = n.right.typename === 'Symbol' ? n.right.value : undefined;
+      if ((test === 'defined' && positive) || (test === 'undefined' && !positive)) out.add(n.left.value);
+    }
+  };
+  visit(cond, whenTrue);
+  return out;
+}
+
+class Collector {
+  readonly result: Walk = { names: [], optional: [] };
+
+  read(name: string, bound: Set<string>, guarded: Set<string>, anyOk: boolean): void {
+    if (bound.has(name) || GLOBAL_NAMES.has(name)) return;
+    const list = anyOk || guarded.has(name) ? this.result.optional : this.result.names;
+    if (!list.includes(name)) list.push(name);
+  }
+
+  statements(list: TNode[], bound: Set<string>, guarded: Set<string>): void {
+    for (const n of list) this.statement(n, bound, guarded);
+  }
+
+  statement(n: TNode, bound: Set<string>, guarded: Set<string>): void {
+    switch (n.typename) {
+      case 'Output':
+        for (const c of n.children) if (c.typename !== 'TemplateData') this.expr(c, bound, guarded, false);
+        return;
+      case 'If':
+      case 'IfAsync':
+        this.expr(n.cond, bound, guarded, false);
+        this.statements(n.body.children, bound, union(guarded, definedBy(n.cond, true)));
+        if (n.else_) {
+          const elseGuard = union(guarded, definedBy(n.cond, false));
+          if (n.else_.typename === 'If') this.statement(n.else_, bound, elseGuard);
+          else this.statements(n.else_.children, bound, elseGuard);
+        }
+        return;
+      case 'For': {
+        this.expr(n.arr, bound, guarded, false);
+        const inner = new Set(bound);
+        inner.add('loop');
+        for (const t of n.name.typename === 'Array' ? n.name.children : [n.name]) inner.add(t.value);
+        this.statements(n.body.children, inner, guarded);
+        if (n.else_) this.statements(n.else_.children, new Set(bound), guarded);
+        return;
+      }
+      case 'Set':
+        if (n.value) this.expr(n.value, bound, guarded, false);
+        else this.statements(n.body.body.children, new Set(bound), guarded);
+        for (const t of n.targets) {
+          if (t.typename === 'Symbol') bound.add(t.value);
+          else this.expr(t.target, bound, guarded, false);
+        }
+        return;
+      case 'Macro': {
+        bound.add(n.name.value);
+        const inner = new Set(bound);
+        for (const a of n.args.children) {
+          if (a.typename === 'KeywordArgs') {
+            for (const p of a.children) {
+              this.expr(p.value, bound, guarded, false);
+              inner.add(p.key.value);
+            }
+          } else inner.add(a.value);
+        }
+        this.statements(n.body.children, inner, guarded);
+        return;
+      }
+      default:
+        this.generic(n, bound, guarded, false);
+    }
+  }
+
+  expr(n: TNode | null | undefined, bound: Set<string>, guarded: Set<string>, anyOk: boolean): void {
+    if (!n || typeof n !== 'object') return;
+    switch (n.typename) {
+      case 'Symbol':
+        this.read(n.value, bound, guarded, anyOk);
+        return;
+      case 'Literal':
+      case 'TemplateData':
+        return;
+      case 'Filter': {
+        const [subject, ...rest] = n.args.children as TNode[];
+        this.expr(subject, bound, guarded, anyOk || UNDEFINED_OK_FILTERS.has(n.name.value));
+        for (const a of rest) this.expr(a, bound, guarded, anyOk);
+        return;
+      }
+      case 'Is': {
+        const test = n.right.typename === 'Symbol' ? n.right.value : n.right.typename === 'FunCall' ? n.right.name.value : undefined;
+        this.expr(n.left, bound, guarded, anyOk || DEFINEDNESS_TESTS.has(test));
+        if (n.right.typename === 'FunCall') for (const a of n.right.args.children) this.expr(a, bound, guarded, anyOk);
+        return;
+      }
+      case 'And':
+        this.expr(n.left, bound, guarded, anyOk);
+        this.expr(n.right, bound, union(guarded, definedBy(n.left, true)), anyOk);
+        return;
+      case 'Or':
+        this.expr(n.left, bound, guarded, anyOk);
+        this.expr(n.right, bound, union(guarded, definedBy(n.left, false)), anyOk);
+        return;
+      case 'InlineIf':
+        this.expr(n.cond, bound, guarded, anyOk);
+        this.expr(n.body, bound, union(guarded, definedBy(n.cond, true)), anyOk);
+        this.expr(n.else_, bound, union(guarded, definedBy(n.cond, false)), anyOk);
+        return;
+      case 'LookupVal':
+        this.expr(n.target, bound, guarded, anyOk);
+        if (!n.dot) this.expr(n.val, bound, guarded, anyOk);
+        return;
+      case 'KeywordArgs':
+        for (const p of n.children) this.expr(p.value, bound, guarded, anyOk);
+        return;
+      default:
+        this.generic(n, bound, guarded, anyOk);
+    }
+  }
+
+  private generic(n: TNode, bound: Set<string>, guarded: Set<string>, anyOk: boolean): void {
+    for (const [key, value] of Object.entries(n)) {
+      if (key === 'lineno' || key === 'colno') continue;
+      if (Array.isArray(value)) for (const c of value) this.expr(c as TNode, bound, guarded, anyOk);
+      else if (value && typeof value === 'object' && 'typename' in value) this.expr(value as TNode, bound, guarded, anyOk);
+    }
+  }
+}
+
+function union(a: Set<string>, b: Set<string>): Set<string> {
+  return b.size === 0 ? a : new Set([...a, ...b]);
+}
+
+export function referencedVariables(template: string, opts: { expression?: boolean } = {}): ReferencedVariables {
+  const collector = new Collector();
+  try {
+    if (opts.expression) collector.expr(parseExpression(template), new Set(), new Set(), false);
+    else collector.statements(parseTemplate(template).children, new Set(), new Set());
+    return { ...collector.result };
+  } catch (err) {
+    if (err instanceof TemplateError) return { names: [], optional: [], error: { message: err.message, line: err.line, col: err.col } };
+    return { names: [], optional: [], error: { message: err instanceof Error ? err.message : String(err) } };
+  }
+}

@@ -1,0 +1,60 @@
+// Python `re` patterns and replacement strings, translated to JavaScript RegExp.
+import { TemplateError } from './errors.js';
+
+export interface RegexOptions {
+  ignorecase?: boolean;
+  multiline?: boolean;
+  global?: boolean;
+}
+
+export function compileRegex(pattern: string, options: RegexOptions = {}): RegExp {
+  let flags = options.global ? 'g' : '';
+  let source = pattern;
+  // Leading inline flags: (?i), (?m), (?s), (?x is not supported).
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(source);
+  let ignorecase = options.ignorecase ?? false;
+  let multiline = options.multiline ?? false;
+  let dotall = false;
+  if (inline) {
+    source = source.slice(inline[0].length);
+    ignorecase ||= inline[1]!.includes('i');
+    multiline ||= inline[1]!.includes('m');
+    dotall = inline[1]!.includes('s');
+  }
+  source = source
+    .replace(/\(\?P<([A-Za-z_]\w*)>/g, '(?<$1>')
+    .replace(/\(\?P=([A-Za-z_]\w*)\)/g, '\\k<$1>')
+    .replace(/\\A/g, '^')
+    .replace(/\\Z/g, '$');
+  if (ignorecase) flags += 'i';
+  if (multiline) flags += 'm';
+  if (dotall) flags += 's';
+  try {
+    return new RegExp(source, flags + 'u');
+  } catch {
+    try {
+      return new RegExp(source, flags);
+    } catch (err) {
+      throw new TemplateError('template-error', `invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** Python replacement template (`\1`, `\g<1>`, `\g<name>`) to a function usable with String.replace. */
+export function pythonReplacement(replacement: string): (match: string, ...rest: unknown[]) => string {
+  return (match: string, ...rest: unknown[]) => {
+    const last = rest[rest.length - 1];
+    const named = typeof last === 'object' && last !== null ? (last as Record<string, string | undefined>) : {};
+    const groups = rest.slice(0, typeof last === 'object' && last !== null ? -3 : -2) as (string | undefined)[];
+    return replacement.replace(/\\(?:g<(\w+)>|(\d{1,2})|(.))/gs, (_m, g: string | undefined, n: string | undefined, ch: string | undefined) => {
+      if (g !== undefined) return /^\d+$/.test(g) ? (g === '0' ? match : (groups[Number(g) - 1] ?? '')) : (named[g] ?? '');
+      if (n !== undefined) return n === '0' ? '\0' : (groups[Number(n) - 1] ?? '');
+      return ({ n: '\n', t: '\t', r: '\r', '\\': '\\' } as Record<string, string>)[ch!] ?? '\\' + ch;
+    });
+  };
+}
+
+export function escapeRegex(text: string): string {
+  // Python's re.escape escapes every non-alphanumeric ASCII character except '_'.
+  return text.replace(/[^A-Za-z0-9_\u0080-\uffff]/g, (c) => '\\' + c);
+}

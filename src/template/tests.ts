@@ -1,0 +1,98 @@
+// Jinja2 and Ansible tests: `x is defined`, `r is changed`, `v is version('2.0', '>=')`...
+import { existsSync, statSync } from 'node:fs';
+import { compileRegex } from './regex.js';
+import { isMapping, plain, pyContains, pyEquals, pyStr, truthy } from './python.js';
+import type { TestFn } from './types.js';
+import { isUndefined } from './undefined.js';
+import { versionMatches } from './version.js';
+
+function result(value: unknown): Record<string, unknown> {
+  if (!isMapping(value)) throw new Error('the value is not a task result (a dict)');
+  return value;
+}
+
+const failed: TestFn = (v) => truthy(result(v).failed ?? false);
+const skipped: TestFn = (v) => truthy(result(v).skipped ?? false);
+const changed: TestFn = (v) => truthy(result(v).changed ?? false);
+const succeeded: TestFn = (v) => !failed(v, [], undefined as never);
+
+function regexTest(kind: 'match' | 'search' | 'fullmatch'): TestFn {
+  return (v, [pattern, ignorecase, multiline]) => {
+    const re = compileRegex(pyStr(pattern), { ignorecase: truthy(ignorecase ?? false), multiline: truthy(multiline ?? false) });
+    const text = pyStr(v);
+    const m = re.exec(text);
+    if (!m) return false;
+    if (kind === 'search') return true;
+    if (m.index !== 0) return false;
+    return kind === 'match' || m[0].length === text.length;
+  };
+}
+
+function isFileKind(kind: 'file' | 'dir' | 'any'): TestFn {
+  return (v) => {
+    const path = pyStr(v);
+    if (kind === 'any') return existsSync(path);
+    try {
+      const st = statSync(path);
+      return kind === 'file' ? st.isFile() : st.isDirectory();
+    } catch {
+      return false;
+    }
+  };
+}
+
+const isSubset = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b) && a.every((x) => b.some((y) => pyEquals(x, y)));
+
+export const tests: Record<string, TestFn> = {
+  defined: (v) => !isUndefined(v),
+  undefined: (v) => isUndefined(v),
+  none: (v) => v === null,
+  true: (v) => v === true,
+  false: (v) => v === false,
+  boolean: (v) => typeof v === 'boolean',
+  string: (v) => typeof plain(v) === 'string',
+  number: (v) => typeof v === 'number',
+  integer: (v) => typeof v === 'number' && Number.isInteger(v),
+  float: (v) => typeof v === 'number' && !Number.isInteger(v),
+  mapping: (v) => isMapping(v),
+  sequence: (v) => Array.isArray(v) || typeof v === 'string' || isMapping(v),
+  iterable: (v) => Array.isArray(v) || typeof v === 'string' || isMapping(v),
+  callable: (v) => typeof v === 'object' && v !== null && v.constructor?.name === 'PyCallable',
+  sameas: (v, [other]) => v === other || (v === null && other === null),
+  eq: (v, [other]) => pyEquals(v, other),
+  equalto: (v, [other]) => pyEquals(v, other),
+  '==': (v, [other]) => pyEquals(v, other),
+  ne: (v, [other]) => !pyEquals(v, other),
+  odd: (v) => Math.abs(Number(v) % 2) === 1,
+  even: (v) => Number(v) % 2 === 0,
+  divisibleby: (v, [n]) => Number(v) % Number(n) === 0,
+  lower: (v) => pyStr(v) === pyStr(v).toLowerCase(),
+  upper: (v) => pyStr(v) === pyStr(v).toUpperCase(),
+  truthy: (v, [convertBool]) => (convertBool && typeof v === 'string' ? ['yes', 'on', '1', 'true'].includes(v.toLowerCase()) : truthy(v)),
+  falsy: (v, [convertBool]) => !(convertBool && typeof v === 'string' ? ['yes', 'on', '1', 'true'].includes(v.toLowerCase()) : truthy(v)),
+  in: (v, [container]) => pyContains(container, v),
+  contains: (v, [item]) => pyContains(v, item),
+  subset: (v, [other]) => isSubset(v, other),
+  issubset: (v, [other]) => isSubset(v, other),
+  superset: (v, [other]) => isSubset(other, v),
+  issuperset: (v, [other]) => isSubset(other, v),
+  match: regexTest('match'),
+  search: regexTest('search'),
+  regex: (v, [pattern, ignorecase, multiline, matchType], ev) => regexTest(matchType === 'match' ? 'match' : matchType === 'fullmatch' ? 'fullmatch' : 'search')(v, [pattern, ignorecase, multiline], ev),
+  version: (v, [other, op]) => versionMatches(v, other, op),
+  version_compare: (v, [other, op]) => versionMatches(v, other, op),
+  changed,
+  change: changed,
+  failed,
+  failure: failed,
+  succeeded,
+  success: succeeded,
+  successful: succeeded,
+  skipped,
+  skip: skipped,
+  finished: (v) => truthy(result(v).finished ?? true),
+  file: isFileKind('file'),
+  directory: isFileKind('dir'),
+  exists: isFileKind('any'),
+  abs: (v) => pyStr(v).startsWith('/'),
+};

@@ -1,0 +1,25 @@
+// Jinja2's StrictUndefined as Ansible uses it: looking up something missing yields this marker,
+// which travels through attribute lookups (`foo.bar.baz` stays "'foo' is undefined") and fails as
+// soon as it is printed, compared, iterated or passed to a filter other than `default`.
+import { TemplateError } from './errors.js';
+
+export class StrictUndefined {
+  /** Where in the template the missing thing was looked up (1-based), once known. */
+  line?: number;
+  col?: number;
+  constructor(readonly message: string) {}
+}
+
+export function isUndefined(value: unknown): value is StrictUndefined {
+  return value instanceof StrictUndefined;
+}
+
+export function undefinedError(value: StrictUndefined): TemplateError {
+  return new TemplateError('undefined-variable', value.message, { line: value.line, col: value.col });
+}
+
+/** Throws when `value` is undefined; returns it otherwise (for operands that must be real). */
+export function defined<T>(value: T): Exclude<T, StrictUndefined> {
+  if (value instanceof StrictUndefined) throw undefinedError(value);
+  return value as Exclude<T, StrictUndefined>;
+}
