@@ -31,38 +31,24 @@ export function registerLab(program: Command): void {
       }),
     );
 
-  lab
-    .command('down')
-    .description('remove the lab: containers, network, volumes and state (cached images stay)')
-    .argument('[name]', `lab name (default: the one in ${DEFAULT_LAB_FILE})`)
-    .action(
-      action(async (name?: string) => {
-        const lab = name ?? defaultLabName();
-        const removed = await labDown(lab);
-        if (removed.containers.length === 0 && !removed.network) say(`lab '${lab}' was not up; nothing to remove`);
-        else say(`lab '${lab}' removed: ${removed.containers.length} containers, ${removed.volumes.length} volumes, network`);
-      }),
-    );
+  namedLabCommand(lab, 'down', 'remove the lab: containers, network, volumes and state (cached images stay)', async (name) => {
+    const removed = await labDown(name);
+    if (removed.containers.length === 0 && !removed.network) say(`lab '${name}' was not up; nothing to remove`);
+    else say(`lab '${name}' removed: ${removed.containers.length} containers, ${removed.volumes.length} volumes, network`);
+  });
 
-  lab
-    .command('status')
-    .description('show each host of the lab: kind, port, address, state')
-    .argument('[name]', `lab name (default: the one in ${DEFAULT_LAB_FILE})`)
-    .action(
-      action(async (name?: string) => {
-        const lab = name ?? defaultLabName();
-        const status = await labStatus(lab);
-        if (!status) {
-          say(`lab '${lab}' is not up`);
-          return ExitCode.error;
-        }
-        const rows = [['HOST', 'KIND', 'PORT', 'ADDRESS', 'STATE', 'GROUPS']];
-        for (const h of status.hosts) rows.push([h.name, h.kind, String(h.port), h.address, h.state, h.groups.join(',')]);
-        const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-        for (const row of rows) process.stdout.write(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
-        return status.hosts.every((h) => h.state === 'running') ? ExitCode.ok : ExitCode.error;
-      }),
-    );
+  namedLabCommand(lab, 'status', 'show each host of the lab: kind, port, address, state', async (name) => {
+    const status = await labStatus(name);
+    if (!status) {
+      say(`lab '${name}' is not up`);
+      return ExitCode.error;
+    }
+    const rows = [['HOST', 'KIND', 'PORT', 'ADDRESS', 'STATE', 'GROUPS']];
+    for (const h of status.hosts) rows.push([h.name, h.kind, String(h.port), h.address, h.state, h.groups.join(',')]);
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const row of rows) process.stdout.write(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd() + '\n');
+    return status.hosts.every((h) => h.state === 'running') ? ExitCode.ok : ExitCode.error;
+  });
 
   lab
     .command('ssh')
@@ -79,15 +65,17 @@ export function registerLab(program: Command): void {
       }),
     );
 
-  lab
-    .command('inventory')
-    .description('print the path of the inventory generated for the lab')
+  namedLabCommand(lab, 'inventory', 'print the path of the inventory generated for the lab', async (name) => {
+    if (!readLabState(name)) throw new HaRunError('lab-not-up', `lab '${name}' is not up`, { hint: `start it with: ha-run lab up` });
+    process.stdout.write(`${labPaths(name).inventory}\n`);
+  });
+}
+
+/** A subcommand that takes an optional lab name, defaulting to the default lab file's. */
+function namedLabCommand(parent: Command, command: string, description: string, run: (lab: string) => Promise<number | void>): void {
+  parent
+    .command(command)
+    .description(description)
     .argument('[name]', `lab name (default: the one in ${DEFAULT_LAB_FILE})`)
-    .action(
-      action(async (name?: string) => {
-        const lab = name ?? defaultLabName();
-        if (!readLabState(lab)) throw new HaRunError('lab-not-up', `lab '${lab}' is not up`, { hint: `start it with: ha-run lab up` });
-        process.stdout.write(`${labPaths(lab).inventory}\n`);
-      }),
-    );
+    .action(action(async (name?: string) => run(name ?? defaultLabName())));
 }
