@@ -1,16 +1,52 @@
-// Placeholder: the 'validate' command is being built; this file is replaced by its implementation.
+// `ha-run validate PLAYBOOK -i INV [--limit P] [-e k=v]`: every problem at once, or a one-line summary.
 import type { Command } from 'commander';
-import { HaRunError } from '../errors.js';
+import { relative } from 'node:path';
+import { parseExtraVars } from '../executor/extra-vars.js';
+import { formatDiagnostic, sortDiagnostics, sourceReader } from '../output/diagnostics.js';
+import { validateRun } from '../playbook/validate-run.js';
+import { tasksOf } from '../playbook/walk.js';
+import type { Playbook } from '../playbook/types.js';
 import { action } from './action.js';
+
+interface ValidateOptions {
+  inventory: string[];
+  limit?: string;
+  extraVars: string[];
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('(not built yet)')
-    .allowUnknownOption()
+    .description('Check a playbook and its inventory without connecting anywhere: syntax, schemas, modules, roles, handlers, host patterns, variables.')
+    .argument('<playbook>', 'playbook file')
+    .requiredOption('-i, --inventory <source>', 'inventory file, directory or host list (repeatable)', collect, [])
+    .option('-l, --limit <pattern>', 'further limit selected hosts to this pattern')
+    .option('-e, --extra-vars <vars>', 'extra variables: key=value, JSON/YAML mapping, or @file (repeatable)', collect, [])
     .action(
-      action(async () => {
-        throw new HaRunError('not-implemented', "'validate' is not built yet");
+      action(async (playbookFile: string, options: ValidateOptions) => {
+        const extraVars = parseExtraVars(options.extraVars);
+        const run = validateRun({ playbook: playbookFile, inventorySources: options.inventory, limit: options.limit, extraVars });
+        const read = sourceReader();
+        for (const d of sortDiagnostics(run.diagnostics)) process.stderr.write(formatDiagnostic(d, read) + '\n\n');
+        const hosts = new Set(run.hostsByPlay.flatMap((h) => h ?? []));
+        const plays = run.playbook.plays.length;
+        const tasks = countTasks(run.playbook);
+        process.stdout.write(
+          `${relative(process.cwd(), run.playbook.file) || run.playbook.file}: valid (${plural(plays, 'play')}, ${plural(tasks, 'task')}, ${plural(hosts.size, 'host')}` +
+            `${run.diagnostics.length > 0 ? `, ${plural(run.diagnostics.length, 'warning')}` : ''})\n`,
+        );
       }),
     );
+}
+
+function countTasks(playbook: Playbook): number {
+  const seen = new Set<object>();
+  for (const play of playbook.plays) for (const { task } of tasksOf(play)) seen.add(task);
+  return seen.size;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -22,8 +22,8 @@ export class LoadSession {
   }
 
   /** Files read so far, in the order they were first read. */
-  fileList(): string[] {
-    return [...this.files.keys()];
+  loadedFiles(): LoadedYaml[] {
+    return [...this.files.values()];
   }
 
   error(code: string, message: string, location?: SourceLocation, hint?: string): void {

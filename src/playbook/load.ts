@@ -14,14 +14,17 @@ import type { Play, Playbook } from './types.js';
 export interface LoadedPlaybook {
   playbook?: Playbook;
   diagnostics: Diagnostic[];
+  /** Every YAML file read, with positions (for rules that point into them). */
+  sources: LoadedYaml[];
 }
 
 export function loadPlaybook(file: string): LoadedPlaybook {
   const session = new LoadSession();
   const abs = resolve(file);
   const plays = readPlays(abs, session, []);
-  if (hasErrors(session.diagnostics)) return { diagnostics: session.diagnostics };
-  return { playbook: { file: abs, plays, files: session.fileList() }, diagnostics: session.diagnostics };
+  const sources = session.loadedFiles();
+  if (hasErrors(session.diagnostics)) return { diagnostics: session.diagnostics, sources };
+  return { playbook: { file: abs, plays, files: sources.map((s) => s.file) }, diagnostics: session.diagnostics, sources };
 }
 
 function readPlays(file: string, session: LoadSession, stack: string[]): Play[] {

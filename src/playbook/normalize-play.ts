@@ -1,7 +1,8 @@
 // One play as written -> canonical Play: hosts as a pattern, serial as batches, vars_files read,
 // roles and task lists normalized.
 import { isTemplateString } from '../schema/validate.js';
-import { playSchema, varsFileSchema } from '../schema/playbook-schema.js';
+import { varsFileSchema } from '../schema/inventory-schema.js';
+import { playSchema } from '../schema/playbook-schema.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { inheritableKeywords, isMap, optionalNumber, optionalString, type RawMap } from './keywords.js';
 import type { LoadSession } from './load-session.js';

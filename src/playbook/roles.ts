@@ -3,7 +3,8 @@
 // `- name`, `- role: name` + params, `- {name: x, when: ..., tags: ...}`.
 import { readdirSync } from 'node:fs';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
-import { roleEntryKeywordsSchema, keywordsOf, varsFileSchema } from '../schema/playbook-schema.js';
+import { varsFileSchema } from '../schema/inventory-schema.js';
+import { keywordsOf, roleEntryKeywordsSchema } from '../schema/playbook-schema.js';
 import { isTemplateString } from '../schema/validate.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { didYouMean } from '../util/did-you-mean.js';

@@ -17,3 +17,13 @@ export function recordSource(node: object, loaded: LoadedYaml, path: readonly Pa
 export function sourceOf(node: object): NodeSource | undefined {
   return sources.get(node);
 }
+
+/** The value as written at the node's path plus `more` (undefined when there is none). */
+export function writtenValue(source: NodeSource, more: readonly PathSegment[] = []): unknown {
+  let node: unknown = source.loaded.value;
+  for (const seg of [...source.path, ...more]) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}

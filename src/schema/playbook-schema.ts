@@ -184,14 +184,6 @@ export const importPlaybookSchema: JsonSchema = {
   properties: { import_playbook: text, name: text, vars, tags: stringOrList, when: conditions },
 };
 
-/** A vars file (vars_files, group_vars, include_vars): a mapping of variable names. */
-export const varsFileSchema: JsonSchema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'ha-run variables file',
-  type: 'object',
-  propertyNames: { pattern: VARIABLE_NAME_PATTERN },
-};
-
 /** Ansible keywords ha-run knows but does not implement: a clear "not supported" beats "unknown key". */
 export const UNSUPPORTED_KEYWORDS: Record<string, string> = {
   vars_prompt: 'pass the values with -e instead',

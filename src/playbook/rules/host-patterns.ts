@@ -1,0 +1,53 @@
+// Rule: play `hosts:` patterns and --limit parse, and say when they match nothing (as Ansible does:
+// a play matching no host is skipped with a warning; a --limit leaving no host at all is an error).
+import { diagnostic, HaRunError, type Diagnostic } from '../../errors.js';
+import { selectHosts, type Inventory } from '../../inventory/index.js';
+import { isTemplateString } from '../../schema/validate.js';
+import { sourceOf } from '../source-map.js';
+import type { Play, Playbook } from '../types.js';
+
+export interface PlayHosts {
+  /** Per play (same order as playbook.plays): the hosts it runs on, or undefined when the pattern is a template. */
+  hostsByPlay: (string[] | undefined)[];
+  diagnostics: Diagnostic[];
+}
+
+export function playHostsMatch(playbook: Playbook, inventory: Inventory, limit?: string): PlayHosts {
+  const diagnostics: Diagnostic[] = [];
+  let limited: Set<string> | undefined;
+  if (limit !== undefined && limit !== '') {
+    const hosts = select(inventory, 'all', undefined, diagnostics, limit);
+    if (hosts) {
+      limited = new Set(hosts);
+      if (hosts.length === 0) diagnostics.push(diagnostic('no-hosts-matched', `--limit '${limit}' leaves no hosts to target`, undefined, 'check the pattern against `ha-run inventory --list`'));
+    }
+  }
+  const hostsByPlay = playbook.plays.map((play) => {
+    if (isTemplateString(play.hosts)) return undefined;
+    const hosts = select(inventory, play.hosts, play, diagnostics);
+    if (!hosts) return [];
+    const chosen = limited ? hosts.filter((h) => limited.has(h)) : hosts;
+    if (hosts.length === 0) {
+      diagnostics.push(diagnostic('no-hosts-matched', `could not match host pattern '${play.hosts}'; the play will be skipped`, hostsLocation(play), undefined, 'warning'));
+    }
+    return chosen;
+  });
+  return { hostsByPlay, diagnostics };
+}
+
+function select(inventory: Inventory, pattern: string, play: Play | undefined, diagnostics: Diagnostic[], limit?: string): string[] | undefined {
+  try {
+    // --limit may be `@file`, which selectHosts reads relative to the working directory.
+    return limit === undefined ? selectHosts(inventory, pattern) : selectHosts(inventory, pattern, { limit });
+  } catch (err) {
+    if (!(err instanceof HaRunError)) throw err;
+    const where = play ? hostsLocation(play) : undefined;
+    diagnostics.push(diagnostic(err.code, play ? err.message : `--limit: ${err.message}`, where ?? err.location, err.hint));
+    return undefined;
+  }
+}
+
+function hostsLocation(play: Play) {
+  const src = sourceOf(play);
+  return src ? src.loaded.locate([...src.path, 'hosts']) : play.location;
+}

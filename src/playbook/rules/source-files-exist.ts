@@ -1,0 +1,39 @@
+// Rule: a `template:` or `copy:` source written without templates exists on the controller,
+// searched the way Ansible does (the role's templates/ or files/, then beside the playbook).
+import { join } from 'node:path';
+import { diagnostic, type Diagnostic } from '../../errors.js';
+import { isTemplateString } from '../../schema/validate.js';
+import { searchFile } from '../paths.js';
+import { sourceOf, writtenValue } from '../source-map.js';
+import type { Playbook, Task } from '../types.js';
+import { tasksOf } from '../walk.js';
+
+const SOURCE_DIRS: Record<string, string> = { template: 'templates', copy: 'files' };
+
+export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const seen = new Set<Task>();
+  for (const play of playbook.plays) {
+    for (const { task } of tasksOf(play)) {
+      const kind = SOURCE_DIRS[task.module];
+      const src = task.args.src;
+      if (kind === undefined || seen.has(task) || typeof src !== 'string' || isTemplateString(src) || task.args.remote_src === true) continue;
+      seen.add(task);
+      const dirs = [...(task.role ? [join(task.role.path, kind), task.role.path] : []), join(play.playbookDir, kind), play.playbookDir];
+      const { found: file, searched } = searchFile(src, dirs);
+      if (file || (kind === 'files' && src.endsWith('/'))) continue;
+      const where = sourceOf(task);
+      const location = where ? where.loaded.locate([...where.path, ...argsKey(writtenValue(where)), 'src']) : task.location;
+      found.push(diagnostic('file-not-found', `${task.module} source '${src}' not found`, location, `looked in: ${searched.join(', ')}`));
+    }
+  }
+  return found;
+}
+
+/** The key the module arguments sit under in the written task (so the error points at `src:` itself). */
+function argsKey(node: unknown): string[] {
+  if (node === null || typeof node !== 'object') return [];
+  const keys = Object.keys(node);
+  const key = keys.find((k) => /(^|\.)(template|copy)$/.test(k)) ?? keys.find((k) => k === 'action' || k === 'local_action');
+  return key === undefined ? [] : [key];
+}

@@ -1,0 +1,154 @@
+// Rule: a variable used in a template or condition must be defined SOMEWHERE: the inventory, play vars
+// and vars_files, role defaults/vars/params, any keyword `vars:`, register, set_fact, include_vars,
+// loop variables, extra vars, facts and magic variables. Deliberately coarse (one set for the whole run):
+// a name that might be defined is never reported; when that cannot be known (templated vars_files or
+// include_vars) the rule stays silent.
+import { readFileSync } from 'node:fs';
+import { diagnostic, type Diagnostic, type SourceLocation } from '../../errors.js';
+import { isTemplateString } from '../../schema/validate.js';
+import { loadYamlFile, offsetToLocation, type LoadedYaml, type PathSegment } from '../../source/yaml.js';
+import { referencedVariables } from '../../template/index.js';
+import { didYouMean } from '../../util/did-you-mean.js';
+import { isMap } from '../keywords.js';
+import { searchFile } from '../paths.js';
+import type { Playbook, Task } from '../types.js';
+import { rolesOf, tasksOf, walkPlay } from '../walk.js';
+import { join } from 'node:path';
+
+/** Always defined by Ansible (besides every `ansible_*` name). */
+export const MAGIC_VARIABLES: readonly string[] = [
+  'hostvars', 'groups', 'group_names', 'inventory_hostname', 'inventory_hostname_short', 'inventory_dir',
+  'inventory_file', 'playbook_dir', 'play_hosts', 'role_name', 'role_path', 'role_names', 'omit', 'item',
+  'environment', 'lookup', 'query', 'q', 'range', 'dict', 'namespace', 'lipsum', 'cycler', 'joiner', 'now',
+  'undef', 'True', 'False', 'None', 'true', 'false', 'none', 'vars',
+];
+
+const EXPRESSION_KEYS = new Set(['when', 'changed_when', 'failed_when', 'until']);
+/** Keys whose values are names, never templates. */
+const NAME_KEYS = new Set(['register', 'loop_var', 'index_var', 'listen']);
+
+export interface VariableSources {
+  playbook: Playbook;
+  /** Every YAML file the playbook was built from. */
+  files: readonly LoadedYaml[];
+  /** Names defined outside the playbook: inventory vars, group_vars/host_vars beside it, -e. */
+  outside: Iterable<string>;
+}
+
+export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
+  const defined = definedNames(sources);
+  if (!defined) return [];
+  const found: Diagnostic[] = [];
+  const report = (name: string, location: SourceLocation) =>
+    found.push(diagnostic('undefined-variable', `'${name}' is never defined${didYouMean(name, defined)}`, location, 'define it in the inventory, play vars, vars_files, role defaults, register/set_fact, or pass it with -e'));
+  const check = (text: string, expression: boolean, at: () => SourceLocation) => {
+    const refs = referencedVariables(text, { expression });
+    if (refs.error !== undefined) {
+      found.push(diagnostic('template-syntax', `template syntax: ${refs.error.message}`, at()));
+      return;
+    }
+    for (const name of refs.names) if (!isDefined(name, defined)) report(name, at());
+  };
+  for (const file of sources.files) {
+    visitStrings(file.value, [], (text, path) => {
+      const key = [...path].reverse().find((s): s is string => typeof s === 'string');
+      if (key !== undefined && NAME_KEYS.has(key)) return;
+      // `when: "{{ x }}"` is templated first, like any string; a bare `when: x` is an expression.
+      const templated = isTemplateString(text);
+      const expression = !templated && key !== undefined && EXPRESSION_KEYS.has(key);
+      if (expression || templated) check(text, expression, () => file.locate(path));
+    });
+  }
+  for (const { file, location } of templateFiles(sources.playbook)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const refs = referencedVariables(text, { expression: false });
+    if (refs.error !== undefined) {
+      const { message, line, col } = refs.error;
+      found.push(diagnostic('template-syntax', `template syntax: ${message}`, line === undefined ? location : { file, line, col: col ?? 1 }));
+      continue;
+    }
+    for (const name of refs.names) {
+      if (isDefined(name, defined)) continue;
+      const at = new RegExp(`\\b${name}\\b`).exec(text);
+      report(name, at ? offsetToLocation(text, at.index, file) : location);
+    }
+  }
+  return found;
+}
+
+function isDefined(name: string, defined: Set<string>): boolean {
+  return defined.has(name) || name.startsWith('ansible_');
+}
+
+/** Every name that may be defined, or undefined when some source cannot be known before running. */
+function definedNames({ playbook, outside }: VariableSources): Set<string> | undefined {
+  const names = new Set<string>([...MAGIC_VARIABLES, ...outside]);
+  const addKeys = (vars: unknown) => {
+    if (isMap(vars)) for (const k of Object.keys(vars)) names.add(k);
+  };
+  for (const play of playbook.plays) {
+    if (play.varsFiles.some(isTemplateString)) return undefined;
+    addKeys(play.vars);
+    addKeys(play.varsFromFiles);
+    for (const role of rolesOf(play)) {
+      addKeys(role.defaults);
+      addKeys(role.vars);
+      addKeys(role.params);
+      addKeys(role.keywords.vars);
+    }
+    for (const { item } of walkPlay(play)) {
+      addKeys(item.vars);
+      if (item.kind === 'include_tasks' && !item.tasks) return undefined;
+      if (item.kind === 'include_role' && !item.included) return undefined;
+      if (item.kind !== 'task' && item.kind !== 'include_tasks') continue;
+      if (item.loopControl?.loopVar) names.add(item.loopControl.loopVar);
+      if (item.loopControl?.indexVar) names.add(item.loopControl.indexVar);
+      if (item.kind !== 'task') continue;
+      if (item.register) names.add(item.register);
+      const fromModule = moduleDefinedNames(item, play.playbookDir);
+      if (!fromModule) return undefined;
+      fromModule.forEach((n) => names.add(n));
+    }
+  }
+  return names;
+}
+
+/** Names set_fact / include_vars define; undefined when include_vars reads something only known at run time. */
+function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefined {
+  if (task.module === 'set_fact') return Object.keys(task.args).filter((k) => k !== 'cacheable');
+  if (task.module !== 'include_vars') return [];
+  if (typeof task.args.name === 'string') return [task.args.name];
+  const file = task.args.file ?? task.args._raw_params;
+  if (typeof file !== 'string' || isTemplateString(file)) return undefined;
+  const dirs = [...(task.role ? [join(task.role.path, 'vars'), task.role.path] : []), join(playbookDir, 'vars'), playbookDir];
+  const found = searchFile(file, dirs).found;
+  if (!found) return undefined;
+  const loaded = loadYamlFile(found);
+  return isMap(loaded.value) ? Object.keys(loaded.value) : undefined;
+}
+
+/** Static `template:` sources (their variables are checked too). */
+function templateFiles(playbook: Playbook): { file: string; location: SourceLocation }[] {
+  const files = new Map<string, SourceLocation>();
+  for (const play of playbook.plays) {
+    for (const { task } of tasksOf(play)) {
+      const src = task.args.src;
+      if (task.module !== 'template' || typeof src !== 'string' || isTemplateString(src)) continue;
+      const dirs = [...(task.role ? [join(task.role.path, 'templates'), task.role.path] : []), join(play.playbookDir, 'templates'), play.playbookDir];
+      const found = searchFile(src, dirs).found;
+      if (found && !files.has(found)) files.set(found, task.location);
+    }
+  }
+  return [...files].map(([file, location]) => ({ file, location }));
+}
+
+function visitStrings(value: unknown, path: PathSegment[], visit: (text: string, path: PathSegment[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => visitStrings(v, [...path, i], visit));
+  else if (isMap(value)) for (const [k, v] of Object.entries(value)) visitStrings(v, [...path, k], visit);
+}

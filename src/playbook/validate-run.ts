@@ -1,0 +1,79 @@
+// validateRun: everything a run needs, proven before any connection: playbook (syntax, schema,
+// includes, roles), inventory, host patterns, handlers, source files and variables. Throws one
+// ValidationError carrying every problem; returns the warnings with the validated inputs.
+import { dirname, resolve } from 'node:path';
+import { hasErrors, ValidationError, type Diagnostic } from '../errors.js';
+import { loadInventory, loadVarsBeside, type Inventory, type VarsBeside } from '../inventory/index.js';
+import { loadPlaybook } from './load.js';
+import { playHostsMatch } from './rules/host-patterns.js';
+import { notifyNamesAHandler } from './rules/notify-handlers.js';
+import { sourceFilesExist } from './rules/source-files-exist.js';
+import { variablesAreDefined } from './rules/undefined-variables.js';
+import type { Playbook } from './types.js';
+
+export interface ValidateRunOptions {
+  playbook: string;
+  inventorySources: string[];
+  limit?: string;
+  extraVars?: Record<string, unknown>;
+}
+
+export interface ValidatedRun {
+  playbook: Playbook;
+  inventory: Inventory;
+  /** Per play: the hosts it targets after --limit, or undefined when its pattern is a template. */
+  hostsByPlay: (string[] | undefined)[];
+  /** group_vars/ and host_vars/ beside the playbook (Ansible reads them too). */
+  varsBesidePlaybook: VarsBeside;
+  /** Warnings (no errors: those are thrown). */
+  diagnostics: Diagnostic[];
+}
+
+export function validateRun(options: ValidateRunOptions): ValidatedRun {
+  const loadedPlaybook = loadPlaybook(options.playbook);
+  const { inventory, diagnostics: inventoryProblems } = loadInventory(options.inventorySources);
+  const diagnostics: Diagnostic[] = [...loadedPlaybook.diagnostics, ...inventoryProblems];
+  const playbook = loadedPlaybook.playbook;
+  const playbookDir = dirname(resolve(options.playbook));
+  // Beside an inventory in the same directory, the inventory loader has read them already.
+  const sameDir = inventory.sources.some((s) => s === playbookDir || dirname(s) === playbookDir);
+  const varsBesidePlaybook = sameDir
+    ? { groupVars: new Map(), hostVars: new Map(), diagnostics: [] }
+    : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
+  diagnostics.push(...varsBesidePlaybook.diagnostics);
+  let hostsByPlay: (string[] | undefined)[] = [];
+  if (playbook) {
+    const hosts = playHostsMatch(playbook, inventory, options.limit);
+    hostsByPlay = hosts.hostsByPlay;
+    diagnostics.push(...hosts.diagnostics, ...notifyNamesAHandler(playbook), ...sourceFilesExist(playbook));
+    if (!hasErrors(inventoryProblems)) {
+      const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
+      for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) outside.push(...Object.keys(vars));
+      diagnostics.push(...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside }));
+    }
+  }
+  const unique = dedupe(diagnostics);
+  if (hasErrors(unique) || !playbook) throw new ValidationError(unique);
+  return { playbook, inventory, hostsByPlay, varsBesidePlaybook, diagnostics: unique };
+}
+
+/** Every variable name any host or group sets in the inventory (and its group_vars/host_vars). */
+function inventoryVariableNames(inventory: Inventory): Set<string> {
+  const names = new Set<string>();
+  for (const entity of [...inventory.hosts.values(), ...inventory.groups.values()]) {
+    for (const k of Object.keys(entity.vars)) names.add(k);
+    for (const k of Object.keys(entity.fileVars)) names.add(k);
+  }
+  return names;
+}
+
+/** A role used twice is checked twice: report each problem once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.location?.file}:${d.location?.line}:${d.location?.col}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

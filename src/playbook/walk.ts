@@ -1,0 +1,48 @@
+// Visits every task-like node of a play (roles, blocks, imports, pre-loaded includes), so rules and
+// counts do not each re-implement the tree.
+import type { Play, Role, Task, TaskItem } from './types.js';
+
+export interface Visit {
+  item: TaskItem;
+  /** The role the item belongs to, when it comes from one. */
+  role?: Role;
+  handler: boolean;
+}
+
+export function* walkPlay(play: Play): Generator<Visit> {
+  for (const role of play.roles) yield* walkRole(role);
+  for (const list of [play.preTasks, play.tasks, play.postTasks]) yield* walkItems(list, undefined, false);
+  yield* walkItems(play.handlers, undefined, true);
+}
+
+function* walkRole(role: Role): Generator<Visit> {
+  yield* walkItems(role.tasks, role, false);
+  yield* walkItems(role.handlers, role, true);
+}
+
+function* walkItems(items: readonly TaskItem[], role: Role | undefined, handler: boolean): Generator<Visit> {
+  for (const item of items) {
+    yield role ? { item, role, handler } : { item, handler };
+    if (item.kind === 'block') {
+      for (const list of [item.block, item.rescue, item.always]) yield* walkItems(list, role, handler);
+    } else if (item.kind === 'include_tasks' && item.tasks) {
+      yield* walkItems(item.tasks, role, handler);
+    } else if (item.kind === 'include_role' && item.included) {
+      yield* walkRole(item.included);
+    }
+  }
+}
+
+/** Every roles used by the play, directly or through import_role / include_role. */
+export function rolesOf(play: Play): Role[] {
+  const roles = new Set<Role>(play.roles);
+  for (const { item } of walkPlay(play)) if (item.kind === 'include_role' && item.included) roles.add(item.included);
+  return [...roles];
+}
+
+/** Only the module tasks. */
+export function* tasksOf(play: Play): Generator<{ task: Task; role?: Role; handler: boolean }> {
+  for (const v of walkPlay(play)) {
+    if (v.item.kind === 'task') yield v.role ? { task: v.item, role: v.role, handler: v.handler } : { task: v.item, handler: v.handler };
+  }
+}

@@ -1,0 +1,65 @@
+// The JSON Schemas published for editors (`ha-run schema`, VS Code's YAML extension): the same
+// keyword schemas the loader validates with, plus every registered module's arguments, so adding a
+// module adds its completion too.
+import { moduleNames, findModule } from '../modules/registry.js';
+import { inventorySchema, varsFileSchema } from './inventory-schema.js';
+import {
+  blockSchema,
+  importPlaybookSchema,
+  INCLUDE_KEYWORDS,
+  includeSchema,
+  playSchema,
+  roleEntryKeywordsSchema,
+  taskKeywordsSchema,
+} from './playbook-schema.js';
+import type { JsonSchema } from './validate.js';
+
+export const SCHEMA_KINDS = ['playbook', 'tasks', 'inventory', 'vars'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+export function editorSchema(kind: SchemaKind): JsonSchema {
+  switch (kind) {
+    case 'inventory':
+      return inventorySchema;
+    case 'vars':
+      return varsFileSchema;
+    case 'playbook':
+      return withDefs('ha-run playbook', { type: 'array', items: { anyOf: [{ $ref: '#/$defs/play' }, { $ref: '#/$defs/import_playbook' }] } });
+    case 'tasks':
+      return withDefs('ha-run tasks file', { type: 'array', items: { $ref: '#/$defs/task_item' } });
+  }
+}
+
+const taskList: JsonSchema = { type: 'array', items: { $ref: '#/$defs/task_item' } };
+
+function withDefs(title: string, root: JsonSchema): JsonSchema {
+  const props = <T extends JsonSchema>(s: T) => s.properties as Record<string, JsonSchema>;
+  const moduleDefs: Record<string, JsonSchema> = {};
+  const taskProperties: Record<string, JsonSchema> = { ...props(taskKeywordsSchema) };
+  for (const kind of INCLUDE_KEYWORDS) {
+    for (const written of [kind, `ansible.builtin.${kind}`]) taskProperties[written] = props(includeSchema(kind))[kind]!;
+  }
+  for (const name of moduleNames()) {
+    const module = findModule(name)!;
+    const def = `module_${module.name}`;
+    moduleDefs[def] ??= {
+      description: (module.schema.description as string | undefined) ?? `module ${module.name}`,
+      anyOf: [{ type: 'null' }, { type: 'string', description: 'key=value arguments' + (module.freeForm ? ' or a free-form command' : '') }, module.schema],
+    };
+    taskProperties[name] = { $ref: `#/$defs/${def}` };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title,
+    ...root,
+    $defs: {
+      ...moduleDefs,
+      play: { ...playSchema, properties: { ...props(playSchema), pre_tasks: taskList, tasks: taskList, post_tasks: taskList, handlers: taskList, roles: { type: 'array', items: { $ref: '#/$defs/role_entry' } } } },
+      import_playbook: importPlaybookSchema,
+      role_entry: { anyOf: [{ type: 'string' }, roleEntryKeywordsSchema] },
+      task_item: { anyOf: [{ $ref: '#/$defs/block' }, { $ref: '#/$defs/task' }] },
+      block: { ...blockSchema, properties: { ...props(blockSchema), block: taskList, rescue: taskList, always: taskList } },
+      task: { type: 'object', additionalProperties: false, properties: taskProperties },
+    },
+  };
+}
