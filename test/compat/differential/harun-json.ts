@@ -1,0 +1,50 @@
+// Reads ha-run's `--json` event stream (one JSON object per line) into per-task outcomes for one host.
+import type { TaskOutcome, TaskStatus } from './outcome.js';
+
+interface HaRunEvent {
+  event: string;
+  name?: string;
+  host?: string;
+  status?: string;
+  ignored?: boolean;
+  task?: { name: string; module: string; handler: boolean };
+  stats?: Record<string, Record<string, number>>;
+  exitCode?: number;
+}
+
+export interface HaRunReport {
+  outcomes: TaskOutcome[];
+  stats: Record<string, number> | undefined;
+  exitCode: number | undefined;
+}
+
+function taskStatus(status: string | undefined, line: string): TaskStatus {
+  if (status === 'ok' || status === 'changed' || status === 'failed' || status === 'skipped') return status;
+  throw new Error(`unexpected status in ha-run event: ${line}`);
+}
+
+export function harunOutcomes(stdout: string, host: string): HaRunReport {
+  const outcomes: TaskOutcome[] = [];
+  let play = '';
+  let items: TaskStatus[] = [];
+  let stats: Record<string, number> | undefined;
+  let exitCode: number | undefined;
+  for (const line of stdout.split('\n')) {
+    if (!line.trim().startsWith('{')) continue;
+    const e = JSON.parse(line) as HaRunEvent;
+    if (e.event === 'play_start') play = e.name ?? '';
+    else if (e.event === 'task_start' || e.event === 'handler_start') items = [];
+    else if (e.event === 'item_result' && e.host === host) items.push(taskStatus(e.status, line));
+    else if ((e.event === 'host_result' || e.event === 'unreachable') && e.host === host) {
+      if (e.event === 'unreachable') throw new Error(`ha-run could not reach ${host}: ${line}`);
+      const outcome: TaskOutcome = { play, task: e.task?.name ?? '', status: taskStatus(e.status, line) };
+      if (items.length > 0) outcome.items = items;
+      items = [];
+      outcomes.push(outcome);
+    } else if (e.event === 'run_end') {
+      stats = e.stats?.[host];
+      exitCode = e.exitCode;
+    }
+  }
+  return { outcomes, stats, exitCode };
+}

@@ -1,0 +1,33 @@
+// Places where ha-run deliberately reports a task differently from Ansible. Each entry is also a
+// row of DIFFERENCES.md (a unit test keeps the two in step). Bugs do not belong here.
+import type { TaskOutcome, TaskStatus } from './outcome.js';
+
+export interface KnownDifference {
+  case: string;
+  task: string;
+  ansible: TaskStatus;
+  harun: TaskStatus;
+  reason: string;
+}
+
+export const knownDifferences: KnownDifference[] = [];
+
+/**
+ * ha-run's outcomes with each documented difference mapped to Ansible's status, only where both
+ * tools said exactly what the entry says; anything else stays as reported.
+ */
+export function reconcile(
+  harun: TaskOutcome[],
+  ansible: TaskOutcome[],
+  known: KnownDifference[] = knownDifferences,
+): { outcomes: TaskOutcome[]; applied: KnownDifference[] } {
+  const applied: KnownDifference[] = [];
+  const outcomes = harun.map((h) => {
+    const d = known.find((k) => k.case === h.play && k.task === h.task && k.harun === h.status);
+    const a = ansible.find((o) => o.play === h.play && o.task === h.task);
+    if (!d || !a || a.status !== d.ansible) return h;
+    applied.push(d);
+    return { ...h, status: a.status };
+  });
+  return { outcomes, applied };
+}

@@ -1,0 +1,42 @@
+// Runs the differential playbook with each tool against its own twin host.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const PLAYBOOK = fileURLToPath(new URL('./playbook/site.yml', import.meta.url));
+// HA_RUN_CLI points at another build (e.g. one made into a scratch directory while dist/ is busy).
+const HA_RUN_CLI = process.env.HA_RUN_CLI ?? fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+
+/** Tags skipped on the command line by both tools (the `tags` case checks they really are). */
+export const SKIP_TAGS = 'diff_skip';
+
+export interface ToolRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+function run(program: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ToolRun> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    execFile(program, args, { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ exitCode: code, stdout, stderr: err && typeof err.code !== 'number' ? `${stderr}\n${err.message}` : stderr, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+export function runAnsible(inventory: string, host: string, timeoutMs = 480_000): Promise<ToolRun> {
+  return run('ansible-playbook', ['-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, PLAYBOOK], {
+    ANSIBLE_STDOUT_CALLBACK: 'json',
+    ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',
+    ANSIBLE_NOCOLOR: '1',
+    ANSIBLE_RETRY_FILES_ENABLED: '0',
+  }, timeoutMs);
+}
+
+export function runHaRun(inventory: string, host: string, timeoutMs = 240_000): Promise<ToolRun> {
+  if (!existsSync(HA_RUN_CLI)) throw new Error(`${HA_RUN_CLI} is missing: run \`npm run build\` first`);
+  return run(process.execPath, [HA_RUN_CLI, PLAYBOOK, '-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, '--json'], {}, timeoutMs);
+}
