@@ -1,0 +1,108 @@
+// ha-run inventory vs ansible-inventory (ansible-core 2.14) on varied inventories: --list (groups, hosts and
+// merged vars), --list --export, --graph --vars, and --host must print the same.
+// All ansible-inventory runs happen in one Python process (test/compat/inventory/ansible_inventory_batch.py).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runInventoryCommand, type InventoryCommandOptions } from '../../../src/commands/inventory.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/inventory/compat');
+const BATCH = join(import.meta.dirname, '../../compat/inventory/ansible_inventory_batch.py');
+const PYTHON = '/usr/bin/python3';
+
+function ansibleAvailable(): boolean {
+  try {
+    execFileSync(PYTHON, ['-c', 'import ansible.cli.inventory'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const available = ansibleAvailable();
+if (!available && process.env.CI) throw new Error('ansible-core is required for the inventory compat tests on CI');
+
+interface Case {
+  name: string;
+  dir: string;
+  sources: string[];
+  host: string;
+  graphGroup?: string;
+}
+
+const cases: Case[] = [
+  { name: 'YAML: ranges, host:port, nested children, vars dirs, bare-name vars file', dir: 'yaml-nested', sources: ['hosts.yml'], host: 'web01', graphGroup: 'site' },
+  { name: 'INI: sections, typed k=v, ranges, pending children, [all:vars]', dir: 'ini-basic', sources: ['hosts.ini'], host: 'web1' },
+  { name: 'directory source: sorted files, ignored names, subdirectory, json vars', dir: 'dir-source', sources: ['inv'], host: 'redis2' },
+  { name: 'several -i sources, YAML and INI, each with group_vars/host_vars', dir: 'multi', sources: ['a/hosts.yml', 'b/hosts'], host: 'shared' },
+  { name: 'group priority, depth and inline vs file vars', dir: 'priority', sources: ['inventory.yml'], host: 'h1', graphGroup: 'parent' },
+  { name: 'comma-separated host list', dir: '.', sources: ['alpha,beta:2222, gamma.example.com,'], host: 'beta' },
+];
+
+type Variant = 'list' | 'export' | 'graph' | 'host';
+const variants: Variant[] = ['list', 'export', 'graph', 'host'];
+
+function ansibleArgs(c: Case, v: Variant): string[] {
+  const inv = c.sources.flatMap((s) => ['-i', s]);
+  if (v === 'list') return [...inv, '--list'];
+  if (v === 'export') return [...inv, '--list', '--export'];
+  if (v === 'graph') return [...inv, '--graph', '--vars', ...(c.graphGroup ? [c.graphGroup] : [])];
+  return [...inv, '--host', c.host];
+}
+
+function ourOptions(c: Case, v: Variant): InventoryCommandOptions {
+  const base = { inventory: c.sources };
+  if (v === 'list') return { ...base, list: true };
+  if (v === 'export') return { ...base, list: true, export: true };
+  if (v === 'graph') return { ...base, graph: true, vars: true };
+  return { ...base, host: c.host };
+}
+
+async function ours(c: Case, v: Variant): Promise<string> {
+  let out = '';
+  const code = await runInventoryCommand(v === 'graph' ? c.graphGroup : undefined, ourOptions(c, v), {
+    out: (s) => (out += s),
+    err: () => {},
+    cwd: join(FIXTURES, c.dir),
+  });
+  expect(code).toBe(0);
+  return out;
+}
+
+describe.skipIf(!available)('ha-run inventory matches ansible-inventory', () => {
+  const expected = new Map<string, string>();
+
+  beforeAll(() => {
+    const jobs = cases.flatMap((c) => variants.map((v) => ({ cwd: join(FIXTURES, c.dir), args: ansibleArgs(c, v) })));
+    const out = execFileSync(PYTHON, [BATCH], {
+      input: JSON.stringify(jobs),
+      env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_DEPRECATION_WARNINGS: 'False' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    }).toString();
+    const results = JSON.parse(out) as { code: number; stdout: string }[];
+    let i = 0;
+    for (const c of cases) {
+      for (const v of variants) {
+        const r = results[i++]!;
+        if (r.code !== 0) throw new Error(`ansible-inventory ${ansibleArgs(c, v).join(' ')} exited ${r.code}`);
+        expected.set(`${c.dir}|${v}`, r.stdout);
+      }
+    }
+  });
+
+  for (const c of cases) {
+    describe(c.name, () => {
+      it('--list: same groups, hosts and merged host vars', async () => {
+        expect(JSON.parse(await ours(c, 'list'))).toEqual(JSON.parse(expected.get(`${c.dir}|list`)!));
+      });
+      it('--list --export: same group vars and unmerged host vars', async () => {
+        expect(JSON.parse(await ours(c, 'export'))).toEqual(JSON.parse(expected.get(`${c.dir}|export`)!));
+      });
+      it('--graph --vars: same text', async () => {
+        expect(await ours(c, 'graph')).toBe(expected.get(`${c.dir}|graph`));
+      });
+      it('--host: same text', async () => {
+        expect(await ours(c, 'host')).toBe(expected.get(`${c.dir}|host`));
+      });
+    });
+  }
+});
