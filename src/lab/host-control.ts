@@ -5,7 +5,7 @@ import { docker, dockerOk, type CommandResult } from './docker.js';
 import { checkLogin, readHostKey, waitForHost } from './host-ready.js';
 import { writeKnownHosts } from './keys.js';
 import { writeLabDescription } from './lab-description.js';
-import { withLabLock } from './lock.js';
+import { withDirLock } from './lock.js';
 import { labPaths, readLabState, writeLabState, type LabHostState, type LabState } from './state.js';
 
 export function labHost(lab: string, host: string, cwd = process.cwd()): { state: LabState; host: LabHostState } {
@@ -57,7 +57,7 @@ export async function regenerateHostKeys(lab: string, host: string): Promise<str
 /** Re-reads the host's key after a change, records it, and proves a login works. */
 async function refreshHost(lab: string, host: string): Promise<string> {
   const paths = labPaths(lab);
-  return withLabLock(paths.dir, async () => {
+  return withDirLock(paths.dir, async () => {
     const state = labHost(lab, host).state;
     const found = state.hosts[host]!;
     await waitForHost(found);

@@ -3,11 +3,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { HaRunError } from '../errors.js';
 import { docker, lastLines, runProgram, type CommandResult } from './docker.js';
 import { BASE_PACKAGES, DEBIAN_SUITE, layersFor, type LayerRecipe } from './image-recipes.js';
 import type { HostKind } from './lab-file.js';
+import { withDirLock } from './lock.js';
 import { debianMirror } from './mirror.js';
 import { logsDir } from './state.js';
 
@@ -21,9 +22,12 @@ export interface ImageProgress {
 
 /** Returns the image tag for a host kind, building whatever layers are missing. */
 export async function ensureKindImage(kind: HostKind, progress: ImageProgress = () => {}): Promise<string> {
-  let from = await ensureBaseImage(progress);
-  for (const layer of layersFor(kind)) from = await ensureLayer(layer, from, progress);
-  return from;
+  // Two labs coming up at once would otherwise both run debootstrap for the same base.
+  return withDirLock(resolve('.ha-run', 'images'), async () => {
+    let from = await ensureBaseImage(progress);
+    for (const layer of layersFor(kind)) from = await ensureLayer(layer, from, progress);
+    return from;
+  });
 }
 
 async function ensureBaseImage(progress: ImageProgress): Promise<string> {

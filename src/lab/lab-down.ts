@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { dockerOk, ensureDocker } from './docker.js';
 import { labContainers, labVolumes } from './containers.js';
-import { withLabLock } from './lock.js';
+import { withDirLock } from './lock.js';
 import { removeNetwork } from './network.js';
 import { labPaths } from './state.js';
 
@@ -16,7 +16,7 @@ export interface LabDownResult {
 export async function labDown(name: string): Promise<LabDownResult> {
   await ensureDocker();
   const paths = labPaths(name);
-  const result = await withLabLock(paths.dir, async () => {
+  const result = await withDirLock(paths.dir, async () => {
     const containers = await labContainers(name);
     if (containers.length > 0) await dockerOk(['rm', '--force', '--volumes', ...containers], `removing lab ${name}'s containers`);
     const volumes = await labVolumes(name);

@@ -10,7 +10,7 @@ import { inventoryYaml } from './inventory-writer.js';
 import { writeLabDescription } from './lab-description.js';
 import { ensureLabKey, writeKnownHosts } from './keys.js';
 import { loadLabFile, type HostKind, type LabHostSpec, type LabSpec } from './lab-file.js';
-import { withLabLock } from './lock.js';
+import { withDirLock } from './lock.js';
 import { ensureNetwork, hostAddress, networkName } from './network.js';
 import { freeLoopbackPort } from './ports.js';
 import { labPaths, readLabState, writeFileAtomic, writeLabState, type LabHostState, type LabPaths, type LabState } from './state.js';
@@ -31,7 +31,7 @@ export async function labUp(labFile: string, progress: Progress = () => {}): Pro
   await ensureDocker();
   const paths = labPaths(spec.name);
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
-  return withLabLock(paths.dir, async () => {
+  return withDirLock(paths.dir, async () => {
     // Sequential on purpose: kinds share layers, and the base must be built once, not raced.
     const images = new Map<HostKind, string>();
     for (const kind of new Set(spec.hosts.map((h) => h.kind))) images.set(kind, await ensureKindImage(kind, progress));

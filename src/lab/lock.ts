@@ -1,12 +1,12 @@
-// One writer per lab at a time (a `lab up` and a test restarting a host both rewrite state and
-// known_hosts). A lock held by a process that died is taken over.
+// One writer per directory at a time: a `lab up` and a test restarting a host both rewrite a lab's state and
+// known_hosts, and two `lab up`s must not build the same image at once. A dead holder's lock is taken over.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HaRunError } from '../errors.js';
 
-export async function withLabLock<T>(labDir: string, fn: () => Promise<T>, timeoutMs = 20 * 60_000): Promise<T> {
-  mkdirSync(labDir, { recursive: true, mode: 0o700 });
-  const lock = join(labDir, '.lock');
+export async function withDirLock<T>(dir: string, fn: () => Promise<T>, timeoutMs = 20 * 60_000): Promise<T> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const lock = join(dir, '.lock');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -19,7 +19,7 @@ export async function withLabLock<T>(labDir: string, fn: () => Promise<T>, timeo
         rmSync(lock, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new HaRunError('lab-locked', `the lab in ${labDir} is busy (another ha-run holds ${lock})`);
+      if (Date.now() > deadline) throw new HaRunError('lab-locked', `${dir} is busy (another ha-run holds ${lock})`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
