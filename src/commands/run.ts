@@ -1,16 +1,164 @@
-// Placeholder: the 'run' command is being built; this file is replaced by its implementation.
+// `ha-run PLAYBOOK... -i INV` (the default command) and `ha-run adhoc PATTERN -m MODULE -a ARGS -i INV`:
+// options → executor request; reporters chosen here (live view on a TTY, plain lines otherwise, JSON on
+// request, and always the masked log file).
 import type { Command } from 'commander';
-import { HaRunError } from '../errors.js';
+import { ExitCode, HaRunError } from '../errors.js';
+import { prepareAdhoc, type AdhocRequest } from '../executor/adhoc.js';
+import type { RunOptions } from '../executor/context.js';
+import { parseExtraVars } from '../executor/extra-vars.js';
+import { formatListing, type ListMode } from '../executor/listing.js';
+import { preparePlaybook, type PreparedPlaybook } from '../executor/prepare.js';
+import { runPlaybooks } from '../executor/run-playbooks.js';
+import { splitTagOption } from '../executor/tags.js';
+import { createReporters } from '../output/setup.js';
 import { action } from './action.js';
 
+interface CliOptions {
+  inventory?: string[];
+  check?: boolean;
+  diff?: boolean;
+  limit?: string;
+  tags?: string[];
+  skipTags?: string[];
+  startAtTask?: string;
+  extraVars?: string[];
+  forks: string;
+  listHosts?: boolean;
+  listTasks?: boolean;
+  listTags?: boolean;
+  syntaxCheck?: boolean;
+  verbose: number;
+  json?: boolean;
+  trustNewHostKeys?: boolean;
+  knownHosts?: string;
+  moduleName?: string;
+  args?: string;
+  become?: boolean;
+  becomeUser?: string;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+const count = (_v: string, prev: number) => prev + 1;
+
+function withRunOptions(cmd: Command): Command {
+  return cmd
+    .option('-i, --inventory <path>', 'inventory file, directory or host list (repeatable)', collect)
+    .option('-C, --check', "dry run: report what would change, change nothing")
+    .option('-D, --diff', 'show differences in changed files')
+    .option('-l, --limit <pattern>', 'further limit hosts with a pattern (or @file)')
+    .option('-e, --extra-vars <vars>', 'k=v pairs, a JSON/YAML mapping or @file (repeatable)', collect)
+    .option('-f, --forks <n>', 'hosts worked on at once', '5')
+    .option('-v, --verbose', 'more output (-vv for more)', count, 0)
+    .option('--json', 'print one JSON event per line instead of text')
+    .option('--trust-new-host-keys', 'record host keys of hosts not yet in known_hosts (a changed key still fails)')
+    .option('--known-hosts <file>', 'known_hosts file to verify (and record) host keys')
+    .option('-b, --become', 'run operations with become (sudo)')
+    .option('--become-user <user>', 'become this user');
+}
+
+function runOptions(o: CliOptions): RunOptions {
+  const forks = Number(o.forks);
+  if (!Number.isInteger(forks) || forks < 1) throw new HaRunError('bad-option', `--forks must be a positive whole number, not '${o.forks}'`, { exitCode: ExitCode.badOptions });
+  return {
+    check: o.check === true,
+    diff: o.diff === true,
+    forks,
+    verbosity: o.verbose ?? 0,
+    tags: splitTagOption(o.tags),
+    skipTags: splitTagOption(o.skipTags),
+    startAtTask: o.startAtTask,
+    extraVars: parseExtraVars(o.extraVars ?? []),
+    limit: o.limit,
+    knownHostsFile: o.knownHosts,
+    trustNewHostKeys: o.trustNewHostKeys === true,
+  };
+}
+
+function inventoryOf(o: CliOptions): string[] {
+  if (!o.inventory || o.inventory.length === 0) {
+    throw new HaRunError('missing-inventory', 'no inventory given', { exitCode: ExitCode.badOptions, hint: 'pass one with -i INVENTORY (a file, a directory or "host1,host2,")' });
+  }
+  return o.inventory;
+}
+
+function listMode(o: CliOptions): ListMode | undefined {
+  return o.listHosts ? 'hosts' : o.listTasks ? 'tasks' : o.listTags ? 'tags' : undefined;
+}
+
+async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions): Promise<number> {
+  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, diff: options.diff });
+  try {
+    return await runPlaybooks(prepared, options, { reporter: out.reporter, masker: out.masker, logFile: out.logFile });
+  } finally {
+    await out.close();
+  }
+}
+
+export async function runCommand(targets: string[], o: CliOptions): Promise<number> {
+  const options = runOptions(o);
+  const inventorySources = inventoryOf(o);
+  if (o.moduleName) {
+    // `ha-run -i INV PATTERN -m MODULE -a ARGS`: the ansible (ad-hoc) form.
+    if (targets.length !== 1) throw new HaRunError('bad-option', 'an ad-hoc run takes exactly one host pattern', { exitCode: ExitCode.badOptions });
+    return runAdhoc({ pattern: targets[0]!, module: o.moduleName, args: o.args, inventorySources, limit: o.limit, become: o.become, becomeUser: o.becomeUser }, options, o);
+  }
+  if (targets.length === 0) throw new HaRunError('bad-option', 'no playbook given', { exitCode: ExitCode.badOptions, hint: 'usage: ha-run PLAYBOOK.yml -i INVENTORY' });
+  // Every playbook is proven valid before the first one touches a host.
+  const prepared = targets.map((playbook) => preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars }));
+  if (o.become || o.becomeUser) {
+    for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
+  }
+  if (o.syntaxCheck) {
+    for (const p of prepared) process.stdout.write(`\nplaybook: ${p.playbook.file}\n`);
+    return ExitCode.ok;
+  }
+  const mode = listMode(o);
+  if (mode) {
+    const sel = { only: options.tags, skip: options.skipTags };
+    for (const p of prepared) process.stdout.write(formatListing(mode, p.playbook, p.hostsPerPlay, sel));
+    return ExitCode.ok;
+  }
+  return execute(prepared, options, o);
+}
+
+async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions): Promise<number> {
+  const prepared = prepareAdhoc(req);
+  if (o.listHosts) {
+    process.stdout.write(`  hosts (${prepared.hostsPerPlay[0]!.length}):\n${prepared.hostsPerPlay[0]!.map((h) => `    ${h}\n`).join('')}`);
+    return ExitCode.ok;
+  }
+  return execute([prepared], options, o);
+}
+
 export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('(not built yet)')
-    .allowUnknownOption()
+  withRunOptions(
+    program
+      .command('run [playbooks...]', { isDefault: true })
+      .description('run playbooks against an inventory (the default command: `ha-run site.yml -i inventory`)'),
+  )
+    .option('-t, --tags <tags>', 'only run tasks with these tags (comma-separated, repeatable)', collect)
+    .option('--skip-tags <tags>', 'skip tasks with these tags (comma-separated, repeatable)', collect)
+    .option('--start-at-task <name>', 'start at the task with this name')
+    .option('--list-hosts', 'list the hosts each play would run on, then exit')
+    .option('--list-tasks', 'list the tasks that would run, then exit')
+    .option('--list-tags', 'list the tags, then exit')
+    .option('--syntax-check', 'validate the playbooks, then exit')
+    .option('-m, --module-name <module>', 'ad-hoc: run this module on the host pattern given instead of a playbook')
+    .option('-a, --args <args>', 'ad-hoc: module arguments (free form, k=v or JSON)')
+    .action(action(async (targets: string[], o: CliOptions) => runCommand(targets, o)));
+
+  withRunOptions(
+    program
+      .command('adhoc <pattern>')
+      .description('run one module on the hosts matching PATTERN, like `ansible PATTERN -m MODULE -a ARGS`'),
+  )
+    .requiredOption('-m, --module-name <module>', 'module to run')
+    .option('-a, --args <args>', 'module arguments (free form, k=v or JSON)')
+    .option('--list-hosts', 'list the matching hosts, then exit')
     .action(
-      action(async () => {
-        throw new HaRunError('not-implemented', "'run' is not built yet");
+      action(async (pattern: string, o: CliOptions) => {
+        const options = runOptions(o);
+        return runAdhoc({ pattern, module: o.moduleName!, args: o.args, inventorySources: inventoryOf(o), limit: o.limit, become: o.become, becomeUser: o.becomeUser }, options, o);
       }),
     );
 }

@@ -1,0 +1,56 @@
+// The state a run and a play carry while the executor walks them.
+import type { Inventory } from '../inventory/types.js';
+import type { SecretMasker } from '../output/mask.js';
+import type { Reporter } from '../output/reporter.js';
+import type { Play } from '../playbook/types.js';
+import type { ConnectionPool } from './deps.js';
+import type { HandlerQueue } from './handlers.js';
+import type { HostStates } from './host-state.js';
+import type { RunStats } from './stats.js';
+
+export interface RunOptions {
+  check: boolean;
+  diff: boolean;
+  /** Hosts worked on at once (Ansible's forks). */
+  forks: number;
+  verbosity: number;
+  tags: string[];
+  skipTags: string[];
+  startAtTask?: string;
+  extraVars: Record<string, unknown>;
+  limit?: string;
+  knownHostsFile?: string;
+  trustNewHostKeys: boolean;
+  connectTimeoutMs?: number;
+}
+
+export interface RunContext {
+  options: RunOptions;
+  inventory: Inventory;
+  report: Required<Reporter>;
+  masker: SecretMasker;
+  stats: RunStats;
+  hosts: HostStates;
+  pool: ConnectionPool;
+  /** group_vars/ and host_vars/ beside the playbook. */
+  playbookVars: { groupVars: Map<string, Record<string, unknown>>; hostVars: Map<string, Record<string, unknown>> };
+  playbookFile: string;
+  /** Set on SIGINT: no new task starts. */
+  interrupted: boolean;
+  /** --start-at-task not reached yet. */
+  startAt?: string;
+  /** Why the run stopped early (any_errors_fatal, max_fail_percentage, all hosts failed). */
+  aborted?: string;
+}
+
+export interface PlayContext {
+  run: RunContext;
+  play: Play;
+  /** Every host the play targets (ansible_play_hosts_all). */
+  playHosts: string[];
+  /** The current serial batch (ansible_play_batch). */
+  batch: string[];
+  handlers: HandlerQueue;
+  /** `meta: end_play` or a fatal failure stopped the play for everyone. */
+  ended: boolean;
+}

@@ -1,0 +1,11 @@
+// Everything the executor uses from its sibling layers, in one place: the seams of the pipeline.
+export { renderValue, renderString, evaluateCondition, TemplateError, isOmit, OMIT } from '../template/index.js';
+export { mergeVars, magicVars } from '../vars/index.js';
+export { selectHosts, groupsMap, hostVars as inventoryHostVars } from '../inventory/index.js';
+export { ConnectionPool } from '../connection/pool.js';
+export { withBecome } from '../connection/become.js';
+export { ConnectionError } from '../connection/errors.js';
+export { findModule } from '../modules/registry.js';
+export { runModule } from '../modules/run.js';
+export { validateAgainstSchema } from '../schema/validate.js';
+export { coerceToSchema } from '../schema/coerce.js';

@@ -1,0 +1,41 @@
+// `environment:` applies to every command a task runs: a Connection decorator adds the variables to
+// each exec, so modules need not know about it.
+import type { Connection, ExecOptions } from '../connection/types.js';
+
+export function withEnvironment(conn: Connection, env: Record<string, string>): Connection {
+  if (Object.keys(env).length === 0) return conn;
+  return {
+    get host() {
+      return conn.host;
+    },
+    exec: (command: string, options: ExecOptions = {}) => conn.exec(command, { ...options, env: { ...env, ...options.env } }),
+    put: (path, data, options) => conn.put(path, data, options),
+    get: (path, options) => conn.get(path, options),
+    close: () => conn.close(),
+  };
+}
+
+/** Environment values rendered to strings; null/undefined entries dropped. */
+export function environmentStrings(env: unknown): Record<string, string> {
+  if (!env || typeof env !== 'object' || Array.isArray(env)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === null || v === undefined) continue;
+    out[k] = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  return out;
+}
+
+/** Connects only when a module first uses the connection (debug and set_fact never do). */
+export function lazyConnection(host: string, open: () => Promise<Connection>): Connection {
+  let conn: Promise<Connection> | undefined;
+  const get = () => (conn ??= open());
+  return {
+    host,
+    exec: async (command, options) => (await get()).exec(command, options),
+    put: async (path, data, options) => (await get()).put(path, data, options),
+    get: async (path, options) => (await get()).get(path, options),
+    // The pool owns the real connection and closes it at the end of the run.
+    close: async () => {},
+  };
+}

@@ -1,0 +1,52 @@
+// Handler notifications: a notify names a handler (the last one defined with that name, as in Ansible,
+// or `role : name`) or a `listen` topic (every handler listening). Each handler runs once per notified
+// host, in definition order, when handlers are flushed.
+import type { Task } from '../playbook/types.js';
+
+export class HandlerQueue {
+  private readonly pending = new Map<number, Set<string>>();
+
+  constructor(readonly handlers: readonly Task[]) {}
+
+  /** Indexes of the handlers a notify name reaches (empty when none: the validator reports that earlier). */
+  resolve(name: string): number[] {
+    const byName: number[] = [];
+    const byListen: number[] = [];
+    this.handlers.forEach((h, i) => {
+      const full = h.role && h.name ? `${h.role.name} : ${h.name}` : undefined;
+      if (h.name === name || full === name) byName.push(i);
+      if (h.listen.includes(name)) byListen.push(i);
+    });
+    const chosen = new Set(byListen);
+    if (byName.length > 0) chosen.add(byName[byName.length - 1]!);
+    return [...chosen].sort((a, b) => a - b);
+  }
+
+  notify(host: string, name: string): boolean {
+    const targets = this.resolve(name);
+    for (const i of targets) {
+      const hosts = this.pending.get(i) ?? new Set<string>();
+      hosts.add(host);
+      this.pending.set(i, hosts);
+    }
+    return targets.length > 0;
+  }
+
+  hasPending(): boolean {
+    return [...this.pending.values()].some((s) => s.size > 0);
+  }
+
+  /** The first handler (in definition order) with notified hosts, taken off the queue. */
+  next(): { index: number; handler: Task; hosts: string[] } | undefined {
+    const index = [...this.pending.keys()].filter((i) => this.pending.get(i)!.size > 0).sort((a, b) => a - b)[0];
+    if (index === undefined) return undefined;
+    const hosts = [...this.pending.get(index)!];
+    this.pending.delete(index);
+    return { index, handler: this.handlers[index]!, hosts };
+  }
+
+  /** Forget notifications for hosts that left the play (failed or unreachable). */
+  dropHost(host: string): void {
+    for (const s of this.pending.values()) s.delete(host);
+  }
+}

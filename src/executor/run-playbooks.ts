@@ -1,0 +1,96 @@
+// A whole run: prepared playbooks → plays → recap and Ansible's exit code. Connections open lazily,
+// are shared per host, and are closed at the end (also on Ctrl-C).
+import { ExitCode } from '../errors.js';
+import { inventoryHostVars } from './deps.js';
+import type { SecretMasker } from '../output/mask.js';
+import type { Reporter } from '../output/reporter.js';
+import type { RunContext, RunOptions } from './context.js';
+import { ConnectionPool } from './deps.js';
+import { HostStates } from './host-state.js';
+import { runPlay } from './play-runner.js';
+import type { PreparedPlaybook } from './prepare.js';
+import { RunStats } from './stats.js';
+
+export interface RunSetup {
+  reporter: Required<Reporter>;
+  masker: SecretMasker;
+  logFile?: string;
+  /** For tests: connection options beyond the run options. */
+  signal?: AbortSignal;
+}
+
+export function exitCodeFor(stats: RunStats, interrupted: boolean): number {
+  if (interrupted) return ExitCode.interrupted;
+  if (stats.anyUnreachable()) return ExitCode.hostsUnreachable;
+  if (stats.anyFailed()) return ExitCode.hostsFailed;
+  return ExitCode.ok;
+}
+
+/** Remembers every secret the inventory and -e carry, before anything is printed. */
+function learnSecrets(masker: SecretMasker, prepared: PreparedPlaybook[], options: RunOptions): void {
+  masker.addFromVars(options.extraVars);
+  for (const p of prepared) {
+    for (const host of p.inventory.hosts.keys()) masker.addFromVars(inventoryHostVars(p.inventory, host));
+    for (const v of [...p.playbookVars.groupVars.values(), ...p.playbookVars.hostVars.values()]) masker.addFromVars(v);
+    for (const play of p.playbook.plays) masker.addFromVars(play.vars);
+  }
+}
+
+export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOptions, setup: RunSetup): Promise<number> {
+  const started = Date.now();
+  const { reporter, masker } = setup;
+  learnSecrets(masker, prepared, options);
+  const pool = new ConnectionPool({
+    knownHostsFile: options.knownHostsFile,
+    trustOnFirstUse: options.trustNewHostKeys,
+    connectTimeoutMs: options.connectTimeoutMs,
+  });
+  const stats = new RunStats();
+  const hosts = new HostStates();
+  let run: RunContext | undefined;
+  const onInterrupt = () => {
+    if (run) run.interrupted = true;
+    void pool.closeAll();
+  };
+  process.once('SIGINT', onInterrupt);
+  setup.signal?.addEventListener('abort', onInterrupt);
+  await reporter.runStart({ playbooks: prepared.map((p) => p.playbook.file), check: options.check, diff: options.diff, logFile: setup.logFile });
+  try {
+    for (const p of prepared) {
+      run = {
+        options,
+        inventory: p.inventory,
+        report: reporter,
+        masker,
+        stats,
+        hosts,
+        pool,
+        playbookVars: p.playbookVars,
+        playbookFile: p.playbook.file,
+        interrupted: run?.interrupted ?? false,
+        startAt: options.startAtTask,
+      };
+      for (const w of p.warnings) await reporter.warning(w.message);
+      for (const [i, play] of p.playbook.plays.entries()) {
+        if (run.interrupted || run.aborted) break;
+        // Hosts that failed or were unreachable in an earlier play sit out the rest of the run.
+        const playHosts = (p.hostsPerPlay[i] ?? []).filter((h) => !hosts.get(h).failed && !hosts.get(h).unreachable);
+        await runPlay(run, play, playHosts);
+      }
+      if (run.interrupted || run.aborted) break;
+    }
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    await pool.closeAll();
+  }
+  const interrupted = run?.interrupted ?? false;
+  const exitCode = exitCodeFor(stats, interrupted);
+  await reporter.runEnd({
+    stats: stats.snapshot(),
+    exitCode,
+    durationMs: Date.now() - started,
+    ...(setup.logFile ? { logFile: setup.logFile } : {}),
+    ...(interrupted ? { aborted: 'interrupted (SIGINT): connections closed' } : run?.aborted ? { aborted: run.aborted } : {}),
+  });
+  return exitCode;
+}

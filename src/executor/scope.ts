@@ -1,0 +1,49 @@
+// The keywords a task inherits from its play, role, blocks and includes, and how they combine:
+// `when` and `tags` accumulate; every other keyword is the innermost one that is set.
+import type { InheritableKeywords, Role } from '../playbook/types.js';
+
+export interface Scope {
+  /** Outermost (play) first. */
+  keywords: InheritableKeywords[];
+  role?: Role;
+  /** Per-host variables of include_tasks / include_role (their vars + the loop item). */
+  includeParams?: Map<string, Record<string, unknown>>;
+}
+
+export function childScope(parent: Scope, keywords: InheritableKeywords, extra: Partial<Scope> = {}): Scope {
+  return {
+    keywords: [...parent.keywords, keywords],
+    role: extra.role ?? parent.role,
+    includeParams: extra.includeParams ?? parent.includeParams,
+  };
+}
+
+type Single = Exclude<keyof InheritableKeywords, 'when' | 'tags' | 'vars'>;
+
+/** The innermost value of a keyword, task first. */
+export function effective<K extends Single>(scope: Scope, task: InheritableKeywords, key: K): InheritableKeywords[K] {
+  if (task[key] !== undefined) return task[key];
+  for (let i = scope.keywords.length - 1; i >= 0; i--) {
+    const v = scope.keywords[i]![key];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Every condition from the outermost scope in, each once (the loader may already have copied them down). */
+export function allConditions(scope: Scope, task: InheritableKeywords): string[] {
+  const seen = new Set<string>();
+  for (const k of [...scope.keywords, task]) for (const c of k.when ?? []) seen.add(typeof c === 'string' ? c : String(c));
+  return [...seen];
+}
+
+export function allTags(scope: Scope, task: InheritableKeywords): string[] {
+  const tags = new Set<string>();
+  for (const k of [...scope.keywords, task]) for (const t of k.tags ?? []) tags.add(String(t));
+  return [...tags];
+}
+
+/** Block and include-level vars (everything inside the play), outer to inner; the play's own vars are apart. */
+export function blockVars(scope: Scope): Record<string, unknown>[] {
+  return scope.keywords.slice(1).map((k) => k.vars ?? {});
+}

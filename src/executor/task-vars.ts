@@ -1,0 +1,83 @@
+// The variables a task sees on a host: every precedence layer gathered from the run, play, role,
+// blocks, includes and the host's own state, merged by src/vars (the one precedence order), plus the
+// magic variables only the executor knows (play hosts, batch, failed task...).
+import type { Task } from '../playbook/types.js';
+import type { PlayContext } from './context.js';
+import { magicVars, mergeVars } from './deps.js';
+import { blockVars, type Scope } from './scope.js';
+
+type Vars = Record<string, unknown>;
+
+/** `ansible_facts` plus each fact as `ansible_<name>` (Ansible's INJECT_FACTS_AS_VARS). */
+export function factVars(facts: Vars): Vars {
+  const out: Vars = { ansible_facts: facts };
+  for (const [k, v] of Object.entries(facts)) out[k.startsWith('ansible_') ? k : `ansible_${k}`] = v;
+  return out;
+}
+
+/** What `hostvars[name]` holds: the host's inventory and playbook-side vars, facts, set_fact/register, -e. */
+function otherHostVars(pc: PlayContext, name: string): Vars {
+  const { run } = pc;
+  const state = run.hosts.get(name);
+  return mergeVars({
+    inventory: run.inventory,
+    host: name,
+    playbookGroupVars: run.playbookVars.groupVars,
+    playbookHostVars: run.playbookVars.hostVars,
+    facts: factVars(state.facts),
+    playVars: pc.play.vars,
+    includeVars: state.includeVars,
+    hostFacts: state.hostFacts,
+    extraVars: run.options.extraVars,
+    magic: { inventory_hostname: name, inventory_hostname_short: name.split('.')[0] },
+  });
+}
+
+export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'> | undefined, host: string, extra: Vars = {}): Vars {
+  const { run, play } = pc;
+  const state = run.hosts.get(host);
+  const role = scope.role;
+  const activeHosts = pc.playHosts.filter((h) => run.hosts.get(h).active);
+  const batchHosts = pc.batch.filter((h) => run.hosts.get(h).active);
+  const magic = magicVars({
+    inventory: run.inventory,
+    host,
+    playHosts: pc.playHosts,
+    activeHosts,
+    batchHosts,
+    playbookDir: play.playbookDir,
+    playName: play.name ?? play.hosts,
+    roleName: role?.ref.name,
+    rolePath: role?.ref.path,
+    checkMode: run.options.check,
+    diffMode: run.options.diff,
+    varsOf: (h) => otherHostVars(pc, h),
+  });
+  Object.assign(magic, {
+    ansible_run_tags: run.options.tags.length > 0 ? run.options.tags : ['all'],
+    ansible_skip_tags: run.options.skipTags,
+    ansible_verbosity: run.options.verbosity,
+    ansible_forks: run.options.forks,
+    ...(state.lastFailure ? { ansible_failed_task: state.lastFailure.task, ansible_failed_result: state.lastFailure.result } : {}),
+  });
+  const merged = mergeVars({
+    extraVars: run.options.extraVars,
+    roleDefaults: role ? [role.defaults] : [],
+    inventory: run.inventory,
+    host,
+    playbookGroupVars: run.playbookVars.groupVars,
+    playbookHostVars: run.playbookVars.hostVars,
+    facts: factVars(state.facts),
+    playVars: play.vars,
+    varsFiles: play.varsFromFiles ? [play.varsFromFiles] : [],
+    roleVars: role ? [role.vars] : [],
+    blockVars: blockVars(scope),
+    taskVars: task?.vars ?? {},
+    includeVars: state.includeVars,
+    hostFacts: state.hostFacts,
+    roleParams: role?.params ?? {},
+    includeParams: scope.includeParams?.get(host) ?? {},
+    magic,
+  });
+  return Object.keys(extra).length > 0 ? Object.assign(merged, extra) : merged;
+}

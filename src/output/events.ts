@@ -1,0 +1,78 @@
+// What the executor tells reporters. Plain data only (JSON-serialisable), so the same events feed the
+// terminal view, the plain lines, the JSON stream and the log file.
+import type { SourceLocation } from '../errors.js';
+import type { FileDiff } from '../modules/types.js';
+
+export type HostStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
+
+/** Counters per host, named as in Ansible's PLAY RECAP ('ok' includes 'changed'). */
+export interface HostStats {
+  ok: number;
+  changed: number;
+  unreachable: number;
+  failed: number;
+  skipped: number;
+  rescued: number;
+  ignored: number;
+}
+
+export interface TaskInfo {
+  name: string;
+  module: string;
+  location?: SourceLocation;
+  role?: string;
+  handler: boolean;
+}
+
+export interface RunStartEvent {
+  playbooks: string[];
+  check: boolean;
+  diff: boolean;
+  logFile?: string;
+}
+
+export interface PlayStartEvent {
+  name: string;
+  hosts: string[];
+  /** Set when the play runs in serial batches. */
+  batch?: { index: number; count: number };
+}
+
+export interface TaskStartEvent {
+  task: TaskInfo;
+  hosts: string[];
+}
+
+export interface HostResultEvent {
+  host: string;
+  task: TaskInfo;
+  status: HostStatus;
+  /** Failed, but `ignore_errors` let the play go on. */
+  ignored?: boolean;
+  delegatedTo?: string;
+  /** The loop item's label, for per-item results. */
+  item?: string;
+  msg?: string;
+  /** Why something changed (or would change in check mode), one line each. */
+  reasons?: string[];
+  diff?: FileDiff[];
+  durationMs: number;
+  /** The registered result (censored when no_log). */
+  result: Record<string, unknown>;
+  /** Error code for unreachable hosts (unreachable, auth-failed, host-key-unknown...). */
+  errorCode?: string;
+  hint?: string;
+}
+
+export interface RunEndEvent {
+  stats: Record<string, HostStats>;
+  exitCode: number;
+  durationMs: number;
+  logFile?: string;
+  /** Set when the run stopped early: interrupted, any_errors_fatal, max_fail_percentage. */
+  aborted?: string;
+}
+
+export function emptyStats(): HostStats {
+  return { ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 };
+}

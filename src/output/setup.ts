@@ -1,0 +1,37 @@
+// Which reporters a run gets: the live view on a terminal, plain lines in CI and pipes, JSON lines on
+// request; always the full log file. All of them behind the secret masker.
+import { JsonReporter } from './json.js';
+import { LiveReporter } from './live.js';
+import { openRunLog } from './log-file.js';
+import { SecretMasker } from './mask.js';
+import { maskedReporter } from './masked.js';
+import { PlainReporter } from './plain.js';
+import { fanOut, type Reporter } from './reporter.js';
+
+export interface ReporterChoice {
+  json: boolean;
+  verbosity: number;
+  diff: boolean;
+  write?: (s: string) => void;
+  /** Defaults to stdout being a terminal and CI unset. */
+  live?: boolean;
+  /** Where the log goes (`.ha-run/logs` under it); defaults to the working directory. */
+  logDir?: string;
+}
+
+export function createReporters(choice: ReporterChoice): { reporter: Required<Reporter>; masker: SecretMasker; logFile?: string; close(): Promise<void> } {
+  const write = choice.write ?? ((s: string) => void process.stdout.write(s));
+  const masker = new SecretMasker();
+  const log = openRunLog(choice.logDir);
+  const reporters: Reporter[] = [log.reporter];
+  const live = choice.live ?? (process.stdout.isTTY === true && !process.env.CI);
+  if (choice.json) reporters.push(new JsonReporter(write));
+  else if (live) reporters.push(new LiveReporter(write, choice));
+  else reporters.push(new PlainReporter({ write, verbosity: choice.verbosity, diff: choice.diff }));
+  return {
+    reporter: maskedReporter(fanOut(reporters), masker),
+    masker,
+    ...(log.path ? { logFile: log.path } : {}),
+    close: async () => log.close(),
+  };
+}
