@@ -68,7 +68,7 @@ async function ensureBaseImage(progress: ImageProgress): Promise<string> {
   return tag;
 }
 
-async function ensureLayer(layer: LayerRecipe, from: string, progress: ImageProgress): Promise<string> {
+export async function ensureLayer(layer: LayerRecipe, from: string, progress: ImageProgress): Promise<string> {
   const dockerfile = layer.dockerfile(from);
   const tag = `${layer.repository}:${hashOf({ RECIPE_VERSION, dockerfile, files: layer.files })}`;
   if (await imageExists(tag)) return tag;
