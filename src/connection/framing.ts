@@ -22,8 +22,8 @@ export function newSentinel(): string {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The command as it runs inside the frame: cwd and env first, the user's text through `eval` so a syntax
- *  error stays inside the subshell instead of swallowing the rest of the session's input. */
+/** The command as it runs inside the frame: cwd and env first, then the user's text through `eval`, so the
+ *  prologue applies even when the text itself does not parse. */
 export function commandPrologue(request: Omit<FrameRequest, 'stdin'>): string {
   const steps: string[] = [];
   if (request.cwd !== undefined) steps.push(`cd ${shellQuote(request.cwd)}`);
@@ -42,7 +42,9 @@ export function base64Lines(data: Buffer): string {
 
 /** The exact text written to the session shell for one command. */
 export function frameCommand(request: FrameRequest, sentinel: string): string {
-  const body = `( ${commandPrologue(request)} )`;
+  // Its own `sh -c`, like Ansible's command: `$$`, `exit`, `exec` and syntax errors belong to the command,
+  // never to the session shell (a `( subshell )` would share its $$, and `kill $$` would end the session).
+  const body = `sh -c ${shellQuote(commandPrologue(request))}`;
   const end = `__ha_rc=$?; printf '%s%03d\\n' ${sentinel} "$__ha_rc"; printf '%s%03d\\n' ${sentinel} "$__ha_rc" >&2\n`;
   if (!request.stdin || request.stdin.length === 0) return `${body} </dev/null\n${end}`;
   // base64's alphabet has no '_', so the delimiter can never occur inside the data.

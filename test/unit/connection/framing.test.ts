@@ -87,7 +87,16 @@ describe('frameCommand', () => {
     expect(run(text, s).out).toBe("/tmp\nit's $(x)");
   });
 
-  it('keeps a syntax error inside the subshell instead of eating the following input', () => {
+  it('gives the command its own process: $$ and kill $$ are the command\'s, not the session\'s', () => {
+    const s = newSentinel();
+    const text = `echo $$; ${frameCommand({ command: 'echo $$; kill -9 $$' }, s)}`;
+    const out = execFileSync('/bin/sh', ['-c', text]).toString();
+    const [session, command] = out.split('\n');
+    expect(command).not.toBe(session);
+    expect(new FrameSplitter(s).push(Buffer.from(out.slice(out.indexOf('\n') + 1)))?.rc).toBe(137);
+  });
+
+  it('keeps a syntax error inside the command instead of eating the following input', () => {
     const s = newSentinel();
     const text = frameCommand({ command: 'echo "unterminated' }, s);
     expect(run(text, s).rc).toBe(2);
