@@ -104,7 +104,7 @@ async function removeStrays(spec: LabSpec, state: LabState): Promise<string[]> {
   for (const container of await labContainers(spec.name)) {
     if (wanted.has(container)) continue;
     await dockerOk(['rm', '--force', '--volumes', container], `removing ${container}`);
-    removed.push(container);
+    removed.push(container.slice(containerName(spec.name, '').length));
   }
   for (const name of Object.keys(state.hosts)) {
     if (!spec.hosts.some((h) => h.name === name)) {

@@ -95,9 +95,18 @@ describe.sequential(`lab lifecycle (${LAB})`, () => {
     expect(shared?.state.subnet).not.toBe(readLabState(LAB)?.subnet);
   });
 
+  it('up removes a host that left the lab file, and keeps the rest', async () => {
+    writeFileSync(labFile, `name: ${LAB}\nhosts:\n  web: { groups: [front] }\n`);
+    const result = await labUp(labFile);
+    expect(result.changes).toEqual({ svc: 'removed', web: 'unchanged' });
+    expect(Object.keys(result.state.hosts)).toEqual(['web']);
+    expect(readFileSync(labPaths(LAB).inventory, 'utf8')).not.toContain('svc');
+    expect((await docker(['container', 'inspect', `ha-run-${LAB}-svc`])).exitCode).not.toBe(0);
+  });
+
   it('down removes containers, network and state; a second down is a no-op', async () => {
     const removed = await labDown(LAB);
-    expect(removed.containers.sort()).toEqual([`ha-run-${LAB}-svc`, `ha-run-${LAB}-web`]);
+    expect(removed.containers).toEqual([`ha-run-${LAB}-web`]);
     expect(removed.network).toBe(true);
     expect(existsSync(labPaths(LAB).dir)).toBe(false);
     expect((await docker(['network', 'inspect', `ha-run-lab-${LAB}`])).exitCode).not.toBe(0);
