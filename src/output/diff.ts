@@ -45,12 +45,13 @@ function editScript(a: string[], b: string[]): Edit[] {
         middle.push({ op: ' ', line: midA[i]! });
         i++;
         j++;
-      } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-        middle.push({ op: '+', line: midB[j]! });
-        j++;
-      } else {
+      } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+        // Deletions before insertions, as diff -u prints them.
         middle.push({ op: '-', line: midA[i]! });
         i++;
+      } else {
+        middle.push({ op: '+', line: midB[j]! });
+        j++;
       }
     }
   }
@@ -70,7 +71,7 @@ export function unifiedDiff(d: FileDiff, context = 3): string {
   if (changed.length === 0) return '';
   let idx = 0;
   while (idx < changed.length) {
-    let from = Math.max(0, changed[idx]! - context);
+    const from = Math.max(0, changed[idx]! - context);
     let to = Math.min(edits.length, changed[idx]! + context + 1);
     idx++;
     while (idx < changed.length && changed[idx]! - context <= to) {
@@ -88,7 +89,6 @@ export function unifiedDiff(d: FileDiff, context = 3): string {
     const bLen = hunk.filter((e) => e.op !== '-').length;
     out.push(`@@ -${aLen === 0 ? aStart - 1 : aStart},${aLen} +${bLen === 0 ? bStart - 1 : bStart},${bLen} @@`);
     for (const e of hunk) out.push(`${e.op}${e.line}`);
-    from = to;
   }
   return out.join('\n');
 }

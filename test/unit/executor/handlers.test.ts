@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { HandlerQueue } from '../../../src/executor/handlers.js';
+import type { Task } from '../../../src/playbook/types.js';
+
+function handler(name: string, listen: string[] = [], role?: string): Task {
+  return {
+    kind: 'task',
+    name,
+    module: 'debug',
+    args: {},
+    when: [],
+    tags: [],
+    vars: {},
+    notify: [],
+    listen,
+    location: { file: 'h.yml', line: 1, col: 1 },
+    ...(role ? { role: { name: role, path: `/roles/${role}` } } : {}),
+  };
+}
+
+describe('handler notification', () => {
+  it('runs each notified handler once per host, in definition order, not notification order', () => {
+    const q = new HandlerQueue([handler('restart a'), handler('restart b'), handler('restart c')]);
+    q.notify('n1', 'restart c');
+    q.notify('n1', 'restart a');
+    q.notify('n2', 'restart c');
+    q.notify('n1', 'restart c');
+    expect(q.next()).toMatchObject({ index: 0, hosts: ['n1'] });
+    const c = q.next()!;
+    expect(c.index).toBe(2);
+    expect(c.hosts.sort()).toEqual(['n1', 'n2']);
+    expect(q.next()).toBeUndefined();
+    expect(q.hasPending()).toBe(false);
+  });
+  it('reaches every handler listening to a topic', () => {
+    const q = new HandlerQueue([handler('one', ['web changed']), handler('two'), handler('three', ['web changed'])]);
+    expect(q.resolve('web changed')).toEqual([0, 2]);
+    expect(q.notify('n1', 'web changed')).toBe(true);
+    expect([q.next()!.index, q.next()!.index]).toEqual([0, 2]);
+  });
+  it('takes the last handler of a duplicated name, and accepts `role : name`', () => {
+    const q = new HandlerQueue([handler('restart'), handler('restart', [], 'web')]);
+    expect(q.resolve('restart')).toEqual([1]);
+    expect(q.resolve('web : restart')).toEqual([1]);
+  });
+  it('says when a name reaches nothing, and forgets hosts that left the play', () => {
+    const q = new HandlerQueue([handler('a')]);
+    expect(q.notify('n1', 'nope')).toBe(false);
+    q.notify('n1', 'a');
+    q.dropHost('n1');
+    expect(q.hasPending()).toBe(false);
+  });
+  it('a handler notified again after it ran runs again at the next flush', () => {
+    const q = new HandlerQueue([handler('a')]);
+    q.notify('n1', 'a');
+    q.next();
+    q.notify('n1', 'a');
+    expect(q.next()).toMatchObject({ index: 0, hosts: ['n1'] });
+  });
+});

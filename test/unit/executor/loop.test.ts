@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { HaRunError } from '../../../src/errors.js';
+import { itemLabel, itemVars, loopItems } from '../../../src/executor/loop.js';
+
+describe('loop normalization', () => {
+  it('loop takes a list as it is and refuses anything else', () => {
+    expect(loopItems([1, [2, 3]], 'loop')).toEqual([1, [2, 3]]);
+    expect(() => loopItems('a,b', 'loop')).toThrow(HaRunError);
+    expect(() => loopItems({ a: 1 }, 'loop')).toThrow(/requires a list/);
+  });
+  it('with_items flattens one level and wraps a lone value', () => {
+    expect(loopItems([1, [2, [3]]], 'with_items')).toEqual([1, 2, [3]]);
+    expect(loopItems('one', 'with_items')).toEqual(['one']);
+    expect(loopItems(null, 'with_items')).toEqual([]);
+  });
+  it('with_dict gives key/value items', () => {
+    expect(loopItems({ a: 1, b: 2 }, 'with_dict')).toEqual([
+      { key: 'a', value: 1 },
+      { key: 'b', value: 2 },
+    ]);
+  });
+  it('with_sequence counts with a format', () => {
+    expect(loopItems('start=1 end=3 format=node%d', 'with_sequence')).toEqual(['node1', 'node2', 'node3']);
+    expect(loopItems('count=2', 'with_sequence')).toEqual(['1', '2']);
+  });
+  it('item vars: loop_var, index_var and extended ansible_loop', () => {
+    const items = ['a', 'b', 'c'];
+    expect(itemVars(items, 1, undefined)).toEqual({ item: 'b', ansible_loop_var: 'item' });
+    const v = itemVars(items, 2, { loopVar: 'pkg', indexVar: 'i', extended: true });
+    expect(v.pkg).toBe('c');
+    expect(v.i).toBe(2);
+    expect(v.ansible_loop).toMatchObject({ index: 3, index0: 2, first: false, last: true, length: 3, revindex: 1, revindex0: 0, previtem: 'b' });
+  });
+  it('labels items as text', () => {
+    expect(itemLabel('x')).toBe('x');
+    expect(itemLabel({ a: 1 })).toBe('{"a":1}');
+  });
+});

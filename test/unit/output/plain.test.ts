@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { HostResultEvent, TaskInfo } from '../../../src/output/events.js';
+import { PlainReporter } from '../../../src/output/plain.js';
+
+const task: TaskInfo = { name: 'run migration', module: 'command', handler: false, location: { file: '/nowhere/site.yml', line: 12, col: 7 } };
+
+function capture(verbosity = 0, diff = false) {
+  let out = '';
+  return { r: new PlainReporter({ write: (s) => (out += s), verbosity, diff }), text: () => out };
+}
+
+function ev(e: Partial<HostResultEvent>): HostResultEvent {
+  return { host: 'node1', task, status: 'ok', durationMs: 5, result: {}, ...e };
+}
+
+describe('plain reporter', () => {
+  it('prints task banners and Ansible-style host lines', () => {
+    const { r, text } = capture();
+    r.playStart({ name: 'web', hosts: ['node1'] });
+    r.taskStart({ task, hosts: ['node1'] });
+    r.hostResult(ev({ status: 'ok' }));
+    r.hostResult(ev({ host: 'node2', status: 'changed', reasons: ['would run'] }));
+    r.hostResult(ev({ host: 'node3', status: 'skipped' }));
+    r.hostResult(ev({ host: 'node4', status: 'ok', delegatedTo: 'localhost' }));
+    const lines = text().split('\n');
+    expect(lines).toContain('PLAY [web] *********************************************************************');
+    expect(lines).toContain('TASK [run migration] ***********************************************************');
+    expect(lines).toContain('ok: [node1]');
+    expect(lines).toContain('changed: [node2]  (would run)');
+    expect(lines).toContain('skipping: [node3]');
+    expect(lines).toContain('ok: [node4 -> localhost]');
+  });
+  it('a failure shows the message, the task location, rc and the end of stderr', () => {
+    const { r, text } = capture();
+    const stderr = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n');
+    r.hostResult(ev({ status: 'failed', result: { failed: true, msg: 'non-zero return code', rc: 3, stderr } }));
+    const out = text();
+    expect(out).toContain('fatal: [node1]: FAILED! => non-zero return code');
+    expect(out).toMatch(/task: \S*site\.yml:12:7/);
+    expect(out).toContain('rc: 3');
+    expect(out).toContain('line 30');
+    expect(out).not.toContain('line 18\n');
+    expect(out).toContain('(last 12 of 30 lines)');
+  });
+  it('marks ignored failures and prints unreachable hosts with a hint', () => {
+    const { r, text } = capture();
+    r.hostResult(ev({ status: 'failed', ignored: true, result: { msg: 'boom' } }));
+    r.unreachable(ev({ status: 'unreachable', msg: 'node1 (127.0.0.1:1) is unreachable: connection refused', hint: 'check the port' }));
+    expect(text()).toContain('...ignoring');
+    expect(text()).toContain('fatal: [node1]: UNREACHABLE! => node1 (127.0.0.1:1) is unreachable: connection refused');
+    expect(text()).toContain('hint: check the port');
+  });
+  it('loop items get their own lines; the loop summary only when it failed', () => {
+    const { r, text } = capture();
+    r.itemResult(ev({ status: 'changed', item: 'a' }));
+    r.itemResult(ev({ status: 'failed', item: 'b', result: { msg: 'bad' } }));
+    r.hostResult(ev({ status: 'ok', result: { results: [] } }));
+    expect(text()).toContain('changed: [node1] => (item=a)');
+    expect(text()).toContain('failed: [node1] (item=b) => {"msg":"bad"}');
+    expect(text()).not.toContain('ok: [node1]\n');
+  });
+  it('shows diffs with --diff only, and results with -v', () => {
+    const withDiff = capture(0, true);
+    withDiff.r.hostResult(ev({ status: 'changed', diff: [{ before: 'a\n', after: 'b\n', path: '/etc/x' }] }));
+    expect(withDiff.text()).toContain('-a\n+b');
+    const noDiff = capture(0, false);
+    noDiff.r.hostResult(ev({ status: 'changed', diff: [{ before: 'a\n', after: 'b\n' }] }));
+    expect(noDiff.text()).not.toContain('+b');
+    const verbose = capture(1);
+    verbose.r.hostResult(ev({ status: 'ok', result: { rc: 0, stdout: 'hello' } }));
+    expect(verbose.text()).toContain('"stdout": "hello"');
+  });
+  it('ends with the recap and the log path when something failed', () => {
+    const { r, text } = capture();
+    const zero = { ok: 0, changed: 0, unreachable: 0, failed: 1, skipped: 0, rescued: 0, ignored: 0 };
+    r.runEnd({ stats: { node1: zero }, exitCode: 2, durationMs: 1, logFile: '/tmp/run.jsonl' });
+    expect(text()).toContain('PLAY RECAP');
+    expect(text()).toContain('node1                      : ok=0    changed=0    unreachable=0    failed=1 ');
+    expect(text()).toContain('full log of this run: /tmp/run.jsonl');
+  });
+});
