@@ -32,34 +32,39 @@ function readGroup(name: string, data: unknown, path: PathSegment[], loaded: Loa
   if (data !== null && !isMapping(data)) return;
   builder.group(name, loaded.locate(path, { key: true }));
   if (data === null) return;
-  const vars = data.vars;
-  if (isMapping(vars)) {
-    for (const [key, value] of Object.entries(vars)) builder.setGroupVar(name, key, value, loaded.locate([...path, 'vars', key]));
-  }
-  for (const [child, childData] of Object.entries(sectionEntries(data.children))) {
-    const childPath = [...path, 'children', child];
-    readGroup(child, childData, childPath, loaded, builder);
-    builder.addChild(name, child, loaded.locate(childPath, { key: true }));
-  }
-  for (const [entry, hostVars] of Object.entries(sectionEntries(data.hosts))) {
-    const hostPath = [...path, 'hosts', entry];
-    const location = loaded.locate(hostPath, { key: true });
-    const { pattern, port } = splitHostPort(entry);
-    let names: string[];
-    try {
-      names = expandHostRange(pattern);
-    } catch (err) {
-      if (!(err instanceof HostRangeError)) throw err;
-      builder.diagnostics.push(diagnostic('bad-range', err.message, location, 'ranges look like node[1:3], web[01:10:2] or db-[a:c]'));
-      continue;
-    }
-    for (const host of names) {
-      const isNew = !builder.hosts.has(host);
-      builder.addHostToGroup(host, name, location);
-      if (port !== undefined && isNew) builder.setHostVar(host, 'ansible_port', port);
-      if (isMapping(hostVars)) {
-        for (const [key, value] of Object.entries(hostVars)) builder.setHostVar(host, key, value);
+  // Sections in the order written, as Ansible walks them: that order decides host order.
+  for (const [section, value] of Object.entries(data)) {
+    if (section === 'vars' && isMapping(value)) {
+      for (const [key, v] of Object.entries(value)) builder.setGroupVar(name, key, v, loaded.locate([...path, 'vars', key]));
+    } else if (section === 'children') {
+      for (const [child, childData] of Object.entries(sectionEntries(value))) {
+        const childPath = [...path, 'children', child];
+        readGroup(child, childData, childPath, loaded, builder);
+        builder.addChild(name, child, loaded.locate(childPath, { key: true }));
       }
+    } else if (section === 'hosts') {
+      for (const [entry, hostVars] of Object.entries(sectionEntries(value))) readHost(entry, hostVars, name, [...path, 'hosts', entry], loaded, builder);
+    }
+  }
+}
+
+function readHost(entry: string, hostVars: unknown, group: string, path: PathSegment[], loaded: LoadedYaml, builder: InventoryBuilder): void {
+  const location = loaded.locate(path, { key: true });
+  const { pattern, port } = splitHostPort(entry);
+  let names: string[];
+  try {
+    names = expandHostRange(pattern);
+  } catch (err) {
+    if (!(err instanceof HostRangeError)) throw err;
+    builder.diagnostics.push(diagnostic('bad-range', err.message, location, 'ranges look like node[1:3], web[01:10:2] or db-[a:c]'));
+    return;
+  }
+  for (const host of names) {
+    const isNew = !builder.hosts.has(host);
+    builder.addHostToGroup(host, group, location);
+    if (port !== undefined && isNew) builder.setHostVar(host, 'ansible_port', port);
+    if (isMapping(hostVars)) {
+      for (const [key, value] of Object.entries(hostVars)) builder.setHostVar(host, key, value);
     }
   }
 }
