@@ -2,7 +2,7 @@
 // (`.split()`, `.startswith()`, `.items()`, `.get()`...). Missing things yield StrictUndefined with
 // Ansible's messages ("'dict object' has no attribute 'x'", "list object has no element 5").
 import { TemplateError } from './errors.js';
-import { PyCallable, isMapping, plain, pyEquals, pyIter, pyStr, typeName, type PyDict } from './python.js';
+import { PyCallable, isMapping, tuple, plain, pyEquals, pyIter, pyStr, typeName, type PyDict } from './python.js';
 import { StrictUndefined } from './undefined.js';
 
 type Method = (self: never, args: unknown[], kwargs: Record<string, unknown>) => unknown;
@@ -147,7 +147,7 @@ const listMethods: Record<string, (l: unknown[], a: unknown[], k: Record<string,
 };
 
 const dictMethods: Record<string, (d: PyDict, a: unknown[], k: Record<string, unknown>) => unknown> = {
-  items: (d) => Object.entries(d),
+  items: (d) => Object.entries(d).map(tuple),
   keys: (d) => Object.keys(d),
   values: (d) => Object.values(d),
   get: (d, a) => (Object.hasOwn(d, String(a[0])) ? d[String(a[0])] : (a[1] ?? null)),

@@ -154,7 +154,7 @@ export class Evaluation implements Evaluator {
   private statementUnlocated(node: TNode): string {
     switch (node.typename) {
       case 'Output':
-        return (node.children as TNode[]).map((c) => (c.typename === 'TemplateData' ? String(c.value) : pyStr(this.expr(c)))).join('');
+        return (node.children as TNode[]).map((c) => (c.typename === 'TemplateData' ? String(c.value) : finalize(this.expr(c)))).join('');
       case 'If':
       case 'IfAsync':
         if (truthy(this.expr(node.cond))) return this.statements(node.body.children);
@@ -418,6 +418,11 @@ export class Evaluation implements Evaluator {
     }
     return true;
   }
+}
+
+/** Ansible's finalize step: `{{ none }}` prints nothing inside text. */
+function finalize(value: unknown): string {
+  return value === null ? '' : pyStr(value);
 }
 
 function isDotLookup(node: TNode): boolean {

@@ -63,6 +63,7 @@ function parseUncached(source: string, escapes: StringEscapes): TNode {
     // Ansible renders with trim_blocks=True, lstrip_blocks=False.
     const tokens = lexer.lex(source, { trimBlocks: true, lstripBlocks: false });
     tokens._parseString = escapes === 'python' ? parsePythonString : parseLiteralString;
+    balanceBraces(tokens);
     const parser = new ParserClass(tokens);
     parser.parsePostfix = parsePostfix;
     parser.parseAdd = parseAdditive;
@@ -112,6 +113,27 @@ function parsePythonString(this: Tokenizer, delimiter: string): string {
   return readString(this, delimiter, (t) => PY_ESCAPES[t.current()] ?? '\\' + t.current());
 }
 
+/**
+ * Jinja2 only ends `{{ ... }}` at a `}}` outside any open `{`, so `{{ {'a': {'b': 1}} }}` works.
+ * nunjucks ends at the first `}}`; count the curly braces and refuse the end tag while one is open.
+ */
+function balanceBraces(tokens: Tokenizer & Record<string, unknown>): void {
+  let depth = 0;
+  const extract = tokens._extractString as (this: unknown, s: string) => string | null;
+  const next = tokens.nextToken as (this: unknown) => Token | null;
+  tokens._extractString = function (this: unknown, s: string) {
+    if (depth > 0 && (s === '}}' || s === '-}}')) return null;
+    return extract.call(this, s);
+  };
+  tokens.nextToken = function (this: unknown) {
+    const tok = next.call(this);
+    if (tok?.type === lexer.TOKEN_LEFT_CURLY) depth++;
+    else if (tok?.type === lexer.TOKEN_RIGHT_CURLY && depth > 0) depth--;
+    else if (tok?.type === lexer.TOKEN_VARIABLE_START || tok?.type === lexer.TOKEN_BLOCK_START) depth = 0;
+    return tok;
+  };
+}
+
 // ---- parser corrections (called with `this` = nunjucks parser) ----
 
 interface Parser {
@@ -139,17 +161,30 @@ function parsePostfix(this: Parser, node: TNode): TNode {
       node = new nodes.LookupVal(tok.lineno, tok.colno, node, parseSubscript.call(this, tok));
     } else if (tok.type === lexer.TOKEN_OPERATOR && tok.value === '.') {
       this.nextToken();
-      const name = this.nextToken();
-      if (!name || (name.type !== lexer.TOKEN_SYMBOL && name.type !== lexer.TOKEN_INT)) {
-        this.fail(`expected name as lookup value, got ${name ? name.value : 'end of template'}`, name?.lineno, name?.colno);
-      }
-      const key = name.type === lexer.TOKEN_INT ? Number(name.value) : name.value;
-      node = new nodes.LookupVal(tok.lineno, tok.colno, node, new nodes.Literal(name.lineno, name.colno, key));
-      node.dot = true;
+      node = parseDotted.call(this, node, tok);
     } else {
       return node;
     }
   }
+}
+
+/** After a `.`: a name, an index (`.0`), or what the lexer read as a float (`.0.name` lexes as `0.`). */
+function parseDotted(this: Parser, node: TNode, dot: Token): TNode {
+  const name = this.nextToken();
+  const dotted = (key: string | number, at: Token) => {
+    const n = new nodes.LookupVal(dot.lineno, dot.colno, node, new nodes.Literal(at.lineno, at.colno, key));
+    n.dot = true;
+    return n as TNode;
+  };
+  if (name?.type === lexer.TOKEN_SYMBOL) return dotted(name.value, name);
+  if (name?.type === lexer.TOKEN_INT) return dotted(Number(name.value), name);
+  if (name?.type === lexer.TOKEN_FLOAT && /^\d+\.\d*$/.test(name.value)) {
+    const [first, second] = name.value.split('.');
+    node = dotted(Number(first), name);
+    if (second !== '') return dotted(Number(second), name);
+    return parseDotted.call(this, node, dot);
+  }
+  return this.fail(`expected name as lookup value, got ${name ? name.value : 'end of template'}`, name?.lineno, name?.colno);
 }
 
 function parseSubscript(this: Parser, open: Token): TNode {

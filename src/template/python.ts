@@ -15,6 +15,14 @@ export class PyCallable {
 
 export type PyDict = Record<string, unknown>;
 
+const tuples = new WeakSet<unknown[]>();
+
+/** Marks a list as a Python tuple: it prints as `(a, b)` (dict.items(), zip, dictsort). */
+export function tuple<T extends unknown[]>(items: T): T {
+  tuples.add(items);
+  return items;
+}
+
 export function isMapping(value: unknown): value is PyDict {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
@@ -101,7 +109,10 @@ export function pyRepr(value: unknown): string {
   if (value === false) return 'False';
   if (typeof value === 'number') return floatRepr(value);
   if (typeof value === 'string') return quoteString(value);
-  if (Array.isArray(value)) return '[' + value.map(pyRepr).join(', ') + ']';
+  if (Array.isArray(value)) {
+    if (tuples.has(value)) return '(' + value.map(pyRepr).join(', ') + (value.length === 1 ? ',)' : ')');
+    return '[' + value.map(pyRepr).join(', ') + ']';
+  }
   if (value instanceof PyCallable) return `<function ${value.name}>`;
   if (value instanceof VaultText) return quoteString(value.ciphertext);
   if (typeof value === 'object') {

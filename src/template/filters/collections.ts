@@ -1,7 +1,7 @@
 // List and dict filters: map/select/reject, sort/unique/flatten, set operations, combine, dict2items...
 import { lookup } from '../attributes.js';
 import { TemplateError } from '../errors.js';
-import { clone, isMapping, pyCompare, pyEquals, pyIter, pyStr, truthy, type PyDict } from '../python.js';
+import { clone, isMapping, tuple, pyCompare, pyEquals, pyIter, pyStr, truthy, type PyDict } from '../python.js';
 import type { Evaluator, FilterDef, Kwargs } from '../types.js';
 import { isUndefined } from '../undefined.js';
 
@@ -119,8 +119,8 @@ export const collectionFilters: Record<string, FilterDef> = {
   },
   reverse: { fn: (v) => (typeof v === 'string' ? [...v].reverse().join('') : [...list(v)].reverse()) },
   flatten: { fn: (v, [levels], kw) => flatten(list(v), (kw.levels ?? levels) === undefined || (kw.levels ?? levels) === null ? null : Number(kw.levels ?? levels), truthy(kw.skip_nulls ?? true)) },
-  zip: { fn: (v, others) => { const lists = [list(v), ...others.map(list)]; const n = Math.min(...lists.map((l) => l.length)); return Array.from({ length: n }, (_, i) => lists.map((l) => l[i])); } },
-  zip_longest: { fn: (v, others, kw) => { const lists = [list(v), ...others.map(list)]; const n = Math.max(...lists.map((l) => l.length)); return Array.from({ length: n }, (_, i) => lists.map((l) => (i < l.length ? l[i] : (kw.fillvalue ?? null)))); } },
+  zip: { fn: (v, others) => { const lists = [list(v), ...others.map(list)]; const n = Math.min(...lists.map((l) => l.length)); return Array.from({ length: n }, (_, i) => tuple(lists.map((l) => l[i]))); } },
+  zip_longest: { fn: (v, others, kw) => { const lists = [list(v), ...others.map(list)]; const n = Math.max(...lists.map((l) => l.length)); return Array.from({ length: n }, (_, i) => tuple(lists.map((l) => (i < l.length ? l[i] : (kw.fillvalue ?? null))))); } },
   difference: { fn: (v, [other]) => uniq(list(v).filter((x) => !has(list(other), x))) },
   intersect: { fn: (v, [other]) => uniq(list(v).filter((x) => has(list(other), x))) },
   union: { fn: (v, [other]) => uniq([...list(v), ...list(other)]) },
@@ -153,7 +153,7 @@ export const collectionFilters: Record<string, FilterDef> = {
       const index = pyStr(kw.by ?? by) === 'value' ? 1 : 0;
       const cs = truthy(kw.case_sensitive ?? caseSensitive);
       const rev = truthy(kw.reverse ?? reverse) ? -1 : 1;
-      return Object.entries(v).sort((a, b) => pyCompare(sortKey(a[index], cs), sortKey(b[index], cs)) * rev);
+      return Object.entries(v).map(tuple).sort((a, b) => pyCompare(sortKey(a[index], cs), sortKey(b[index], cs)) * rev);
     },
   },
   batch: {

@@ -1,0 +1,131 @@
+// Renders the same templates with ha-run and with ansible-core's Templar and expects the same text
+// (or the same error message). Templates start with text so both sides produce strings.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderString, TemplateError } from '../../../src/template/index.js';
+import { ansibleAvailable, renderWithAnsible, type ReferenceResult } from './helpers/ansible-templar.js';
+
+const vars = {
+  a: 1,
+  b: 2.5,
+  name: 'Hello World',
+  csv: 'a,b,,c',
+  spaced: '  padded  ',
+  empty_list: [],
+  nums: [3, 1, 2, 3],
+  words: ['b', 'A', 'c'],
+  users: [
+    { name: 'ann', uid: 1001, admin: true, shell: '/bin/bash' },
+    { name: 'bob', uid: 1002, admin: false },
+    { name: 'cid', uid: 1003, admin: true, shell: '/bin/sh' },
+  ],
+  conf: { port: 8080, host: 'db1', nested: { a: 1, b: [1, 2] } },
+  flag_yes: 'yes',
+  flag_false: 'False',
+  derived: '{{ a + 41 }}',
+  chained: '{{ derived }}-x',
+  version: '1.10.2',
+  result_ok: { changed: true, failed: false, rc: 0, stdout: 'line1\nline2' },
+  result_skip: { skipped: true, changed: false },
+  path: '/etc/nginx/conf.d/site.conf',
+  nothing: null,
+};
+
+const templates = [
+  '={{ a }} {{ b }} {{ name }} {{ nothing }} {{ True }} {{ false }}',
+  '={{ nums }} {{ conf }} {{ users[0] }}',
+  '={{ a + 2 }} {{ 7 // 2 }} {{ -7 // 2 }} {{ 7 % 3 }} {{ -7 % 3 }} {{ 2 ** 8 }} {{ 2 * 3 % 4 }} {{ 10 - 2 - 3 }}',
+  "={{ 'x' ~ a ~ nothing }} {{ 'ab' * 3 }} {{ [1] + [2] }} {{ 'a' + 'b' }}",
+  '={{ name.split(" ") }} {{ name.split() }} {{ csv.split(",") }} {{ csv.split(",", 1) }}',
+  '={{ name.lower() }} {{ name.upper() }} {{ name.startswith("Hell") }} {{ name.endswith(("x", "ld")) }} {{ spaced.strip() }}|',
+  "={{ name.replace('o', '0') }} {{ name[1:4] }} {{ name[::-1] }} {{ name[-3:] }} {{ nums[1:] }} {{ nums[-1] }}",
+  '={{ conf.items() | list }} {{ conf.keys() | list }} {{ conf.get("port") }} {{ conf.get("nope", "dflt") }}',
+  '={{ "port" in conf }} {{ 3 in nums }} {{ "World" in name }} {{ 9 not in nums }}',
+  '={% for k, v in conf.items() %}{{ loop.index }}:{{ k }};{% endfor %}',
+  '={% for u in users %}{{ u.name }}{% if not loop.last %},{% endif %}{% endfor %}',
+  '={% for i in empty_list %}x{% else %}none{% endfor %}',
+  '={% set total = 0 %}{% for n in nums %}{% set total = total + n %}{% endfor %}{{ total }}',
+  '={% if empty_list %}T{% elif a == 1 %}E{% else %}F{% endif %}',
+  '=\n{% for i in [1, 2] %}\n{{ i }}\n{% endfor %}\nend',
+  '=  {%- if True -%}  x  {%- endif -%}  |',
+  '={{ missing | default("d") }} {{ missing | d(5) }} {{ "" | default("e", true) }} {{ conf.nope | default(0) }}',
+  '={{ missing is defined }} {{ a is defined }} {{ missing is undefined }} {{ nothing is none }} {{ conf.nope is defined }}',
+  '={{ flag_yes | bool }} {{ flag_false | bool }} {{ "0" | bool }} {{ 1 | bool }}',
+  "={{ '42' | int + 1 }} {{ '3.7' | int }} {{ 3.7 | int }} {{ 'x' | int }} {{ '2.5' | float * 3 }} {{ 5 | string }}",
+  '={{ nums | unique }} {{ nums | sort }} {{ nums | sort(reverse=true) }} {{ words | sort }} {{ nums | min }} {{ nums | max }} {{ nums | sum }}',
+  '={{ nums | first }} {{ nums | last }} {{ nums | length }} {{ conf | length }} {{ name | count }}',
+  "={{ users | map(attribute='name') | join(',') }} {{ users | selectattr('admin') | map(attribute='uid') | list }}",
+  "={{ users | rejectattr('admin') | map(attribute='name') | list }} {{ users | selectattr('shell', 'defined') | map(attribute='name') | list }}",
+  "={{ nums | select('odd') | list }} {{ nums | reject('equalto', 3) | list }} {{ ['1', '2'] | map('int') | sum }}",
+  "={{ users | sort(attribute='uid', reverse=true) | map(attribute='name') | first }}",
+  '={{ [[1, [2]], [3]] | flatten }} {{ [[1, [2]], [3]] | flatten(levels=1) }}',
+  '={{ [1, 2, 3] | difference([2]) }} {{ [1, 2] | union([2, 3]) }} {{ [1, 2, 3] | intersect([3, 2, 9]) }}',
+  '={{ [1, 2] | zip(["a", "b"]) | list }}',
+  "={{ conf | combine({'port': 9090}) }} {{ conf | combine({'nested': {'b': 3}}, recursive=true) }}",
+  "={{ conf | dict2items | map(attribute='key') | list }} {{ [{'key': 'k', 'value': 'v'}] | items2dict }}",
+  '={{ conf | dictsort }}',
+  '={{ name | lower }} {{ name | upper }} {{ "hello there" | capitalize }} {{ "hello there" | title }} {{ spaced | trim }}|',
+  "={{ name | replace('l', 'L') }} {{ name | regex_replace('o', '0') }} {{ 'ab12cd34' | regex_replace('(\\d+)', '<\\1>') }}",
+  "={{ 'ab12cd34' | regex_search('\\d+') }} {{ 'ab12cd34' | regex_findall('\\d+') }} {{ 'key=val' | regex_search('(\\w+)=(\\w+)', '\\2') }}",
+  "={{ 'a.b*c' | regex_escape }} {{ 'x' | regex_search('y') }}",
+  "={{ {'b': 1, 'a': [1, 'x']} | to_json }} {{ conf | to_nice_json }}",
+  '={{ \'{"k": [1, 2]}\' | from_json }} {{ "k: [1, 2]" | from_yaml }}',
+  '={{ "hello" | b64encode }} {{ "aGVsbG8=" | b64decode }} {{ "hello" | hash("sha256") }} {{ "hello" | sha1 }} {{ "hello" | md5 }} {{ "hello" | checksum }}',
+  '={{ "it\'s a test" | quote }} {{ \'plain\' | quote }} {{ \'\' | quote }} {{ \'a b\' | quote }}',
+  '={{ path | basename }} {{ path | dirname }}',
+  "={{ (a == 1) | ternary('yes', 'no') }} {{ name | type_debug }} {{ nums | type_debug }} {{ conf | type_debug }} {{ -3 | abs }}",
+  '={{ 2.567 | round(1) }} {{ 2.567 | round(2) }} {{ 2.5 | round | int }} {{ 3.5 | round | int }}',
+  "={{ version is version('1.9', '>') }} {{ version is version('1.10.2', 'eq') }} {{ '2.0' is version('10.0', 'lt') }} {{ version is version_compare('1.10', '>=') }}",
+  '={{ result_ok is changed }} {{ result_ok is succeeded }} {{ result_ok is failed }} {{ result_skip is skipped }} {{ result_ok is success }}',
+  "={{ name is match('Hel') }} {{ name is match('World') }} {{ name is search('World') }} {{ name is regex('^H.*d$') }}",
+  "={{ name is string }} {{ a is number }} {{ conf is mapping }} {{ nums is iterable }} {{ nums is sequence }} {{ 3 is in(nums) }} {{ nums is contains(2) }}",
+  '={{ [1] is subset([1, 2]) }} {{ [1, 2] is superset([2]) }} {{ "" is falsy }} {{ "x" is truthy }}',
+  '={{ derived }} {{ chained }} {{ derived | int + 1 }}',
+  '={{ range(3) | list }} {{ range(1, 10, 3) | list }}',
+  '={% set ns = namespace(found=false) %}{% for u in users %}{% if u.uid == 1002 %}{% set ns.found = true %}{% endif %}{% endfor %}{{ ns.found }}',
+  "={{ '%s-%03d' | format('x', 7) }} {{ 'v=%s' % a }} {{ '{} and {}'.format(1, 'b') }}",
+  '={{ result_ok.stdout.splitlines() }} {{ result_ok.stdout_lines | default([]) }}',
+  '={{ a if a > 0 else "neg" }} {{ "x" if false else "y" }}',
+  '={{ a == 1.0 }} {{ "1" == 1 }} {{ [1, 2] == [1, 2] }} {{ conf == conf }} {{ 1 < 2 < 3 }} {{ "a" < "b" }}',
+  '={{ missing }}',
+  '={{ missing.attr }}',
+  '={{ conf.nope }}',
+  '={{ conf.nope.deeper }}',
+  '={{ nums[10] }}',
+  '={{ missing | upper }}',
+  '={{ nothing.attr }}',
+  '={{ users | map(attribute="shell") | list }}',
+  '={% macro greet(who, punct="!") %}Hi {{ who }}{{ punct }}{% endmacro %}{{ greet("ann") }} {{ greet("bob", punct="?") }}',
+  '={{ [3, 1] | sort | first }} {{ ["x", "y"] | join }} {{ nums | join("-") }} {{ users | join(", ", attribute="name") if false else "" }}',
+  '={# a comment #}after',
+  '={{ conf["host"] }} {{ conf.nested["b"][1] }} {{ users.0.name }} {{ nums.1 }}',
+  '={{ 10 / 4 }} {{ 0.1 + 0.2 }} {{ 1 / 3 }}',
+];
+
+const reference: { results?: ReferenceResult[] } = {};
+const available = ansibleAvailable();
+
+function render(template: string): ReferenceResult {
+  try {
+    return { ok: renderString(template, { vars }) };
+  } catch (err) {
+    if (err instanceof TemplateError) return { error: err.message };
+    throw err;
+  }
+}
+
+describe.skipIf(!available)('same output as ansible-core', () => {
+  beforeAll(() => {
+    reference.results = renderWithAnsible(vars, templates);
+  });
+
+  it.each(templates.map((t, i) => [t, i] as const))('%s', (template, index) => {
+    const expected = reference.results![index]!;
+    const actual = render(template);
+    if ('error' in expected) {
+      expect(actual).toHaveProperty('error');
+      expect((actual as { error: string }).error).toContain(expected.error.replace(/^.*?: /, ''));
+    } else {
+      expect(actual).toEqual(expected);
+    }
+  });
+});
