@@ -1,0 +1,233 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UnsafeText } from '../../../src/source/yaml.js';
+import {
+  OMIT,
+  TemplateError,
+  evaluateCondition,
+  evaluateExpression,
+  isOmit,
+  isTemplate,
+  renderString,
+  renderValue,
+} from '../../../src/template/index.js';
+
+const vars = { n: 5, l: [1, 2], d: { a: 1 }, s: 'text', json: '[1, 2]', t: 'True', none: null, empty: [] };
+const ctx = { vars };
+
+function caught(fn: () => unknown): TemplateError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof TemplateError) return err;
+    throw err;
+  }
+  throw new Error('expected a TemplateError');
+}
+
+describe('isTemplate', () => {
+  it.each([
+    ['{{ x }}', true],
+    ['{% if x %}{% endif %}', true],
+    ['{# note #}', true],
+    ['plain { text }', false],
+    ['', false],
+  ])('%s -> %s', (s, expected) => expect(isTemplate(s)).toBe(expected));
+});
+
+describe('renderValue: one expression yields the native value', () => {
+  it.each([
+    ['{{ n }}', 5],
+    ['{{ n + 1 }}', 6],
+    ['{{ l }}', [1, 2]],
+    ['{{ l + [3] }}', [1, 2, 3]],
+    ['{{ d }}', { a: 1 }],
+    ['{{ {"k": n} }}', { k: 5 }],
+    ['{{ n > 1 }}', true],
+    ['{{ none }}', null],
+    // Ansible's literal_eval step: text that reads as a list/dict/bool becomes one.
+    ['{{ json }}', [1, 2]],
+    ['{{ t }}', true],
+    ['[{{ n }}, 2]', [5, 2]],
+    // Anything else is text.
+    [' {{ n }}', ' 5'],
+    ['{{ n }}{{ n }}', '55'],
+    ['{{ s }}', 'text'],
+    ['no template', 'no template'],
+  ])('%s', (template, expected) => expect(renderValue(template, ctx)).toEqual(expected));
+
+  it('walks arrays and objects, renders keys, and leaves !unsafe text alone', () => {
+    const unsafe = new UnsafeText('{{ n }}');
+    const out = renderValue({ '{{ s }}_key': ['{{ n }}', 'x{{ n }}', 3, true, null], raw: unsafe }, ctx) as Record<string, unknown>;
+    expect(out).toEqual({ text_key: [5, 'x5', 3, true, null], raw: unsafe });
+    expect(out.raw).toBe(unsafe);
+  });
+
+  it('does not template a variable whose value is !unsafe', () => {
+    expect(renderString('={{ u }}', { vars: { u: new UnsafeText('{{ n }}'), n: 1 } })).toBe('={{ n }}');
+  });
+
+  it('renders variables whose values are templates, lazily and recursively', () => {
+    const v = { a: '{{ b }}-a', b: '{{ c | upper }}', c: 'x', list: ['{{ c }}', '{{ b }}'] };
+    expect(renderString('{{ a }} {{ list }}', { vars: v })).toBe("X-a ['x', 'X']");
+  });
+
+  it('reports a variable that refers to itself instead of looping', () => {
+    const err = caught(() => renderString('{{ a }}', { vars: { a: '{{ b }}', b: '{{ a }}' } }));
+    expect(err.code).toBe('template-error');
+    expect(err.message).toMatch(/recursive loop/);
+  });
+
+  it('an undefined variable that is never read does no harm', () => {
+    expect(renderString('{{ ok }}', { vars: { ok: 1, broken: '{{ nope }}' } })).toBe('1');
+  });
+});
+
+describe('omit', () => {
+  it('is available in every render and recognised by isOmit', () => {
+    const out = renderValue({ mode: '{{ m | default(omit) }}', owner: '{{ o | default(omit) }}' }, { vars: { o: 'root' } }) as Record<string, unknown>;
+    expect(isOmit(out.mode)).toBe(true);
+    expect(out.mode).toBe(OMIT);
+    expect(isOmit(out.owner)).toBe(false);
+    expect(out.owner).toBe('root');
+  });
+});
+
+describe('evaluateCondition', () => {
+  it.each([
+    ['n == 5', true],
+    ['n > 5', false],
+    ['l', true],
+    ['empty', false],
+    ['not empty', true],
+    ['none', false],
+    ['s is defined and s == "text"', true],
+    ['missing is defined and missing.x', false],
+    ['missing is undefined or missing', true],
+    ['"yes" | bool', true],
+    ['"no" | bool', false],
+    ['d.a == 1', true],
+    ['"e" in s', true],
+    // Ansible renders `{{ }}` first, then reads a string result as an expression again.
+    ['{{ n == 5 }}', true],
+    ['{{ t }}', true],
+    ['{{ "False" }}', false],
+  ] as const)('%s -> %s', (cond, expected) => expect(evaluateCondition(cond, ctx)).toBe(expected));
+
+  it('takes booleans as they are', () => {
+    expect(evaluateCondition(true, ctx)).toBe(true);
+    expect(evaluateCondition(false, ctx)).toBe(false);
+  });
+
+  it('fails on an undefined variable, like Ansible', () => {
+    const err = caught(() => evaluateCondition('missing == 1', ctx));
+    expect(err.code).toBe('undefined-variable');
+    expect(err.message).toBe("'missing' is undefined");
+  });
+});
+
+describe('evaluateExpression', () => {
+  it('returns native values', () => {
+    expect(evaluateExpression('l | map("string") | list', ctx)).toEqual(['1', '2']);
+    expect(evaluateExpression('d.a + n', ctx)).toBe(6);
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    ['{{ foo }}', 'undefined-variable', "'foo' is undefined"],
+    ['{{ foo.bar }}', 'undefined-variable', "'foo' is undefined"],
+    ['{{ d.x }}', 'undefined-variable', "'dict object' has no attribute 'x'"],
+    ['{{ d.x.y }}', 'undefined-variable', "'dict object' has no attribute 'x'"],
+    ['{{ l[5] }}', 'undefined-variable', 'list object has no element 5'],
+    ['{{ foo | upper }}', 'undefined-variable', "'foo' is undefined"],
+    ['{% for x in foo %}{% endfor %}', 'undefined-variable', "'foo' is undefined"],
+    ['{{ n + "a" }}', 'template-error', "unsupported operand type(s) for +: 'int' and 'str'"],
+    ['{{ n | nosuchfilter }}', 'template-error', "no filter named 'nosuchfilter'"],
+    ['{{ n is nosuchtest }}', 'template-error', "no test named 'nosuchtest'"],
+    ['{{ "x" | from_json }}', 'template-error', 'from_json'],
+    ['{{ n + }}', 'template-syntax', 'template syntax error'],
+    ['{% if n %}', 'template-syntax', 'endif'],
+    ['{% include "x" %}', 'template-error', 'not supported'],
+  ])('%s', (template, code, message) => {
+    const err = caught(() => renderString(template, ctx));
+    expect(err.code).toBe(code);
+    expect(err.message).toContain(message);
+    expect(err.message).not.toMatch(/\n\s+at /);
+  });
+
+  it('points at the line and column inside the template', () => {
+    const err = caught(() => renderString('line one\nvalue: {{ n }} {{ missing }}', ctx));
+    expect(err.code).toBe('undefined-variable');
+    expect([err.line, err.col]).toEqual([2, 19]);
+    const syntax = caught(() => renderString('a\n\n{{ n + }}', ctx));
+    expect(syntax.line).toBe(3);
+  });
+
+  it('default() and `is defined` accept undefined; mandatory refuses it', () => {
+    expect(renderString('{{ foo.bar | default("x") }} {{ foo.bar is defined }}', ctx)).toBe('x False');
+    const err = caught(() => renderString('{{ foo | mandatory }}', ctx));
+    expect(err.code).toBe('undefined-variable');
+  });
+});
+
+describe('string escapes', () => {
+  it("keep backslashes in playbook templates, like Ansible", () => {
+    expect(renderString("{{ 'a\\d' }}|{{ ['x', 'y'] | join('\\n') }}", ctx)).toBe('a\\d|x\\ny');
+  });
+
+  it('follow Python in template files', () => {
+    expect(renderString("{{ ['x', 'y'] | join('\\n') }}|{{ 'a\\d' }}", { ...ctx, stringEscapes: 'python' })).toBe('x\ny|a\\d');
+  });
+});
+
+describe('whitespace', () => {
+  it('trims the newline after a block tag (trim_blocks) but not leading spaces (no lstrip_blocks)', () => {
+    expect(renderString('{% for i in l %}\n  {{ i }}\n{% endfor %}\n', ctx)).toBe('  1\n  2\n');
+    expect(renderString('a  {%- if true %} b {% endif -%}  c', ctx)).toBe('a b c');
+  });
+});
+
+describe('lookups', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ha-run-lookup-'));
+  mkdirSync(join(dir, 'files'));
+  writeFileSync(join(dir, 'files', 'motd.txt'), 'hello\n\n');
+  writeFileSync(join(dir, 'top.txt'), 'top');
+
+  it('file: found through searchPaths (files/ first), trailing whitespace stripped', () => {
+    expect(renderString("{{ lookup('file', 'motd.txt') }}|{{ lookup('file', 'top.txt') }}", { vars: {}, searchPaths: [dir] })).toBe('hello|top');
+  });
+
+  it('file: a missing file is a clear error', () => {
+    const err = caught(() => renderString("{{ lookup('file', 'nope.txt') }}", { vars: {}, searchPaths: [dir] }));
+    expect(err.message).toContain('could not locate file in lookup: nope.txt');
+  });
+
+  it('env, vars, query/q', () => {
+    process.env.HA_RUN_TEST_LOOKUP = 'from-env';
+    expect(renderString("{{ lookup('env', 'HA_RUN_TEST_LOOKUP') }}|{{ lookup('env', 'HA_RUN_UNSET_XYZ') }}|", { vars: {} })).toBe('from-env||');
+    expect(renderValue("{{ lookup('vars', 'n') }}", ctx)).toBe(5);
+    expect(renderValue("{{ query('env', 'HA_RUN_TEST_LOOKUP') }}", ctx)).toEqual(['from-env']);
+    expect(renderValue("{{ q('vars', 'n', 's') }}", ctx)).toEqual([5, 'text']);
+    expect(renderValue("{{ lookup('vars', 'zz', default=0) }}", ctx)).toBe(0);
+  });
+
+  it('pipe is refused with an explanation', () => {
+    const err = caught(() => renderString("{{ lookup('pipe', 'id') }}", ctx));
+    expect(err.code).toBe('template-error');
+    expect(err.message).toContain("lookup('pipe') is not supported");
+  });
+});
+
+describe('hostile input', () => {
+  it('refuses deep nesting instead of overflowing the stack', () => {
+    const err = caught(() => renderString('{{ ' + '('.repeat(400) + '1' + ')'.repeat(400) + ' }}', ctx));
+    expect(['template-error', 'template-syntax']).toContain(err.code);
+  });
+
+  it('caps range()', () => {
+    expect(caught(() => renderString('{{ range(10000000) | list | length }}', ctx)).message).toContain('range()');
+  });
+});
