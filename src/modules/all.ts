@@ -1,4 +1,49 @@
 // The list of modules ha-run ships. One file per module beside this one.
 import type { Module } from './types.js';
+import { commandModule } from './command.js';
+import { shellModule } from './shell.js';
+import { rawModule } from './raw.js';
+import { scriptModule } from './script.js';
+import { fileModule } from './file.js';
+import { copyModule } from './copy.js';
+import { templateModule } from './template.js';
+import { lineinfileModule } from './lineinfile.js';
+import { blockinfileModule } from './blockinfile.js';
+import { replaceModule } from './replace.js';
+import { statModule } from './stat.js';
+import { slurpModule } from './slurp.js';
+import { fetchModule } from './fetch.js';
+import { debugModule } from './debug.js';
+import { assertModule } from './assert.js';
+import { failModule } from './fail.js';
+import { setFactModule } from './set-fact.js';
+import { includeVarsModule } from './include-vars.js';
+import { metaModule } from './meta.js';
+import { pauseModule } from './pause.js';
+import { waitForModule } from './wait-for.js';
+import { setupModule } from './setup.js';
 
-export const allModules: Module[] = [];
+export const allModules: Module[] = [
+  commandModule,
+  shellModule,
+  rawModule,
+  scriptModule,
+  fileModule,
+  copyModule,
+  templateModule,
+  lineinfileModule,
+  blockinfileModule,
+  replaceModule,
+  statModule,
+  slurpModule,
+  fetchModule,
+  debugModule,
+  assertModule,
+  failModule,
+  setFactModule,
+  includeVarsModule,
+  metaModule,
+  pauseModule,
+  waitForModule,
+  setupModule,
+];

@@ -21,6 +21,8 @@ export interface DesiredContent extends FileAttrArgs {
   validate?: string;
   /** Why the content changes, when the module knows better than "content differs" (e.g. 'line added'). */
   reason?: string;
+  /** Result key for the backup's name: copy says backup_file, lineinfile says backup. */
+  backupKey?: string;
 }
 
 /** Bigger files are compared by checksum only: no diff. */
@@ -37,12 +39,12 @@ export function diffText(data: Buffer | undefined): string {
 }
 
 /** Ansible's backup name: path.YYYY-MM-DD@HH:MM:SS~ (computed on the target, so the op prints it). */
-export function backupOp(path: string): Op {
+export function backupOp(path: string, resultKey = 'backup_file'): Op {
   const q = shellQuote(path);
   return {
     kind: 'exec',
     command: `b=${q}.$(date +%Y-%m-%d@%H:%M:%S)~ && cp -p -- ${q} "$b" && printf %s "$b"`,
-    resultKey: 'backup_file',
+    resultKey,
   };
 }
 
@@ -60,7 +62,7 @@ export function contentChanges(d: DesiredContent): Change[] {
     group: d.group ?? (state.exists ? String(state.gid) : undefined),
   };
   const ops: Op[] = [];
-  if (d.backup && state.type === 'file') ops.push(backupOp(path));
+  if (d.backup && state.type === 'file') ops.push(backupOp(path, d.backupKey));
   if (d.validate) {
     if (!d.validate.includes('%s')) throw new ModuleFailure(`validate must contain %s: ${d.validate}`);
     const temp = posix.join(posix.dirname(path), `.${posix.basename(path)}.ha-run-validate`);

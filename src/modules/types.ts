@@ -41,6 +41,8 @@ export interface ModuleContext {
   vars: Record<string, unknown>;
   /** Render a template string with the task's variables. */
   render(template: string): string;
+  /** Evaluate a bare Jinja2 expression (`var`, `that`) to its value; modules fall back to render when absent. */
+  evaluate?(expression: string): unknown;
   /** Find a controller-side file the way Ansible does (role files/templates dirs, playbook dir). */
   findFile(kind: 'files' | 'templates' | 'vars' | 'tasks', path: string): string;
   /** Milliseconds the module may spend before it should give up (wait_for, pause). */

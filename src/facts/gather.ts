@@ -1,0 +1,46 @@
+// gatherFacts: every fact in one round trip (one shell script, parsed section by section).
+// Keys as in Ansible's `ansible_facts` (no `ansible_` prefix); the executor adds the prefixed names.
+import type { Connection } from '../connection/types.js';
+import { HaRunError } from '../errors.js';
+import { factsScript, splitSections, type Sections } from './script.js';
+import { platformFacts } from './platform.js';
+import { hostnameFacts } from './hostname.js';
+import { distributionFacts } from './distribution.js';
+import { memoryFacts } from './memory.js';
+import { cpuFacts } from './cpu.js';
+import { networkFacts } from './network.js';
+import { serviceMgrFacts } from './service-mgr.js';
+import { pkgMgrFacts } from './pkg-mgr.js';
+import { userFacts } from './user.js';
+import { dateTimeFacts } from './date-time.js';
+import { envFacts } from './env.js';
+import { dnsFacts } from './dns.js';
+import { systemFacts } from './system.js';
+
+const PARSERS = [
+  platformFacts,
+  hostnameFacts,
+  distributionFacts,
+  memoryFacts,
+  cpuFacts,
+  networkFacts,
+  serviceMgrFacts,
+  pkgMgrFacts,
+  userFacts,
+  dateTimeFacts,
+  envFacts,
+  dnsFacts,
+  systemFacts,
+];
+
+/** Facts from the script's output (pure: tests feed recorded outputs). */
+export function parseFacts(sections: Sections): Record<string, unknown> {
+  return Object.assign({ gather_subset: ['all'] }, ...PARSERS.map((parse) => parse(sections)));
+}
+
+export async function gatherFacts(conn: Connection): Promise<Record<string, unknown>> {
+  const r = await conn.exec(factsScript());
+  const sections = splitSections(r.stdout);
+  if (!sections.uname) throw new HaRunError('facts-failed', `gathering facts on ${conn.host} printed nothing usable: ${r.stderr.trim() || `exit status ${r.rc}`}`);
+  return parseFacts(sections);
+}

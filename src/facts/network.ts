@@ -1,0 +1,152 @@
+// Addresses and interfaces: default_ipv4 (from the kernel's routing table /proc/net/route),
+// all_ipv4_addresses (ip -o -4 addr), all_ipv6_addresses (/proc/net/if_inet6), interfaces and one
+// fact per interface (macaddress, mtu, type, ipv4), as Ansible names them.
+import { sectionLines, type Sections } from './script.js';
+
+interface Ipv4 {
+  address: string;
+  broadcast: string;
+  netmask: string;
+  network: string;
+  prefix: string;
+}
+
+interface Link {
+  device: string;
+  macaddress?: string;
+  mtu?: number;
+  type: string;
+  active: boolean;
+}
+
+/** /proc/net/route stores addresses as little-endian hex. */
+export function hexToIpv4(hex: string): string {
+  const n = parseInt(hex, 16);
+  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.');
+}
+
+function ipv4ToInt(ip: string): number {
+  return ip.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
+}
+
+function intToIpv4(n: number): string {
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+export function ipv4Details(address: string, prefix: number, broadcast = ''): Ipv4 {
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return {
+    address,
+    broadcast,
+    netmask: intToIpv4(mask),
+    network: intToIpv4((ipv4ToInt(address) & mask) >>> 0),
+    prefix: String(prefix),
+  };
+}
+
+/** `ip -o -4 addr show` lines → interface → its addresses, in order. */
+export function parseIpAddr(lines: string[]): Map<string, Ipv4[]> {
+  const byIface = new Map<string, Ipv4[]>();
+  for (const line of lines) {
+    const m = /^\d+:\s+(\S+)\s+inet\s+([\d.]+)\/(\d+)(?:\s+brd\s+([\d.]+))?/.exec(line);
+    if (!m) continue;
+    const iface = m[1].replace(/@.*$/, '');
+    const list = byIface.get(iface) ?? [];
+    list.push(ipv4Details(m[2], Number(m[3]), m[4] ?? ''));
+    byIface.set(iface, list);
+  }
+  return byIface;
+}
+
+/** Default route: interface and gateway from /proc/net/route (destination and mask 0). */
+export function parseDefaultRoute(lines: string[]): { interface: string; gateway: string } | undefined {
+  let best: { interface: string; gateway: string; metric: number } | undefined;
+  for (const line of lines.slice(1)) {
+    const [iface, dest, gateway, flags, , , metric, mask] = line.trim().split(/\s+/);
+    if (dest !== '00000000' || mask !== '00000000' || !(parseInt(flags, 16) & 1)) continue;
+    if (!best || Number(metric) < best.metric) best = { interface: iface, gateway: hexToIpv4(gateway), metric: Number(metric) };
+  }
+  return best && { interface: best.interface, gateway: best.gateway };
+}
+
+/** '20010db8000000000000000000000001' → '2001:db8::1'. */
+export function formatIpv6(hex: string): string {
+  const groups = hex.match(/.{4}/g)?.map((g) => parseInt(g, 16).toString(16)) ?? [];
+  // Compress the longest run of zero groups (RFC 5952).
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < groups.length; ) {
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < groups.length && groups[j] === '0') j++;
+    if (j - i > bestLen && j - i > 1) [bestStart, bestLen] = [i, j - i];
+    i = j;
+  }
+  if (bestStart < 0) return groups.join(':');
+  return `${groups.slice(0, bestStart).join(':')}::${groups.slice(bestStart + bestLen).join(':')}`;
+}
+
+function parseLinks(lines: string[]): Map<string, Link> {
+  const links = new Map<string, Link>();
+  for (const line of lines) {
+    const [device, mac, mtu, type, flags] = line.split(' ');
+    if (!device) continue;
+    const loopback = type === '772';
+    links.set(device, {
+      device,
+      macaddress: loopback || !mac ? undefined : mac,
+      mtu: mtu ? Number(mtu) : undefined,
+      type: loopback ? 'loopback' : type === '1' ? 'ether' : 'unknown',
+      active: flags ? (parseInt(flags, 16) & 1) === 1 : true,
+    });
+  }
+  return links;
+}
+
+export function networkFacts(sections: Sections): Record<string, unknown> {
+  const addrs = parseIpAddr(sectionLines(sections, 'addr4'));
+  const links = parseLinks(sectionLines(sections, 'links'));
+  const route = parseDefaultRoute(sectionLines(sections, 'route'));
+  const ipv6 = sectionLines(sections, 'if-inet6')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f[5] !== 'lo' && f[0])
+    .map((f) => formatIpv6(f[0]));
+
+  const facts: Record<string, unknown> = {
+    all_ipv4_addresses: [...addrs.entries()].filter(([iface]) => links.get(iface)?.type !== 'loopback' && iface !== 'lo').flatMap(([, list]) => list.map((a) => a.address)),
+    all_ipv6_addresses: ipv6,
+    interfaces: [...new Set([...links.keys(), ...addrs.keys()])],
+    default_ipv6: {},
+  };
+  if (route) {
+    const link = links.get(route.interface);
+    const first = addrs.get(route.interface)?.[0];
+    facts.default_ipv4 = {
+      ...(first ?? {}),
+      alias: route.interface,
+      gateway: route.gateway,
+      interface: route.interface,
+      ...(link?.macaddress ? { macaddress: link.macaddress } : {}),
+      ...(link?.mtu !== undefined ? { mtu: link.mtu } : {}),
+      type: link?.type ?? 'unknown',
+    };
+  } else facts.default_ipv4 = {};
+  for (const name of facts.interfaces as string[]) {
+    const link = links.get(name);
+    const first = addrs.get(name)?.[0];
+    facts[name.replace(/[-.:]/g, '_')] = {
+      device: name,
+      active: link?.active ?? true,
+      type: link?.type ?? 'unknown',
+      ...(link?.macaddress ? { macaddress: link.macaddress } : {}),
+      ...(link?.mtu !== undefined ? { mtu: link.mtu } : {}),
+      ...(first ? { ipv4: first } : {}),
+      ...((addrs.get(name)?.length ?? 0) > 1 ? { ipv4_secondaries: addrs.get(name)!.slice(1) } : {}),
+      promisc: false,
+    };
+  }
+  return facts;
+}

@@ -1,0 +1,52 @@
+// The one shell script that gathers every fact in ONE round trip: POSIX sh, coreutils and /proc,
+// no Python. Each section starts with a marker line; one parser per concept reads its sections.
+
+const MARK = '@@ha-run-fact';
+
+/** Section name → the sh that prints it. Errors are silenced: a missing file just leaves a section empty. */
+const SECTIONS: Record<string, string> = {
+  uname: 'uname -s; uname -r; uname -v; uname -m; getconf LONG_BIT',
+  hostname: 'uname -n; hostname -f 2>/dev/null || hostname 2>/dev/null || uname -n',
+  'os-release': 'cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release',
+  'debian-version': 'cat /etc/debian_version',
+  'redhat-release': 'cat /etc/redhat-release',
+  'alpine-release': 'cat /etc/alpine-release',
+  meminfo: 'cat /proc/meminfo',
+  cpuinfo: 'cat /proc/cpuinfo',
+  nproc: 'nproc',
+  route: 'cat /proc/net/route',
+  addr4: 'ip -o -4 addr show',
+  'if-inet6': 'cat /proc/net/if_inet6',
+  links:
+    'for d in /sys/class/net/*; do [ -e "$d" ] || continue; printf "%s %s %s %s %s\\n" "${d##*/}" "$(cat "$d/address" 2>/dev/null)" "$(cat "$d/mtu" 2>/dev/null)" "$(cat "$d/type" 2>/dev/null)" "$(cat "$d/flags" 2>/dev/null)"; done',
+  init: 'cat /proc/1/comm; [ -d /run/systemd/system ] && echo systemd-booted',
+  pkg: 'for p in apt-get dnf yum apk zypper pacman; do command -v "$p" >/dev/null 2>&1 && echo "$p"; done',
+  user: 'id -u; id -g; id -un; id -gn; getent passwd "$(id -un)"',
+  date: "date '+%Y|%m|%d|%H|%M|%S|%Z|%z|%s|%A|%w|%W|%N'",
+  env: 'env',
+  resolv: 'cat /etc/resolv.conf',
+  'machine-id': 'cat /etc/machine-id',
+  uptime: 'cat /proc/uptime',
+};
+
+export function factsScript(): string {
+  return Object.entries(SECTIONS)
+    .map(([name, sh]) => `echo '${MARK} ${name}'\n{ ${sh}\n} 2>/dev/null`)
+    .join('\n')
+    .concat('\ntrue');
+}
+
+export type Sections = Record<string, string>;
+
+/** The script's output split into sections by name (content without the marker line). */
+export function splitSections(stdout: string): Sections {
+  const sections: Sections = {};
+  const parts = stdout.split(new RegExp(`^${MARK} (\\S+)\\n?`, 'm'));
+  for (let i = 1; i + 1 < parts.length; i += 2) sections[parts[i]] = parts[i + 1];
+  return sections;
+}
+
+/** Lines of a section without trailing blanks. */
+export function sectionLines(sections: Sections, name: string): string[] {
+  return (sections[name] ?? '').split('\n').filter((l) => l.trim() !== '');
+}

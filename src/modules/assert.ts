@@ -1,0 +1,46 @@
+// assert: every expression in `that` must hold, or the task fails with fail_msg.
+import type { ActionModule } from './types.js';
+import { evaluateCondition } from './expression.js';
+
+export interface AssertArgs {
+  that: string | string[];
+  fail_msg?: string;
+  msg?: string;
+  success_msg?: string;
+  quiet?: boolean;
+}
+
+export const assertModule: ActionModule<AssertArgs> = {
+  kind: 'action',
+  name: 'assert',
+  controllerOnly: true,
+  schema: {
+    type: 'object',
+    description: 'Fails the task unless every expression in `that` is true.',
+    additionalProperties: false,
+    required: ['that'],
+    properties: {
+      that: {
+        anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+        description: 'Jinja2 expressions (without {{ }}) that must all be true.',
+      },
+      fail_msg: { type: 'string', description: 'Message when an assertion fails (alias: msg).' },
+      msg: { type: 'string', description: 'Alias of fail_msg.' },
+      success_msg: { type: 'string', default: 'All assertions passed', description: 'Message when all pass.' },
+      quiet: { type: 'boolean', default: false, description: 'Say less on success.' },
+    },
+  },
+  async run(ctx, args) {
+    const conditions = Array.isArray(args.that) ? args.that : [args.that];
+    for (const assertion of conditions) {
+      let ok: boolean;
+      try {
+        ok = evaluateCondition(ctx, assertion);
+      } catch (err) {
+        return { changed: false, failed: true, assertion, msg: `The conditional check '${assertion}' failed: ${(err as Error).message}` };
+      }
+      if (!ok) return { changed: false, failed: true, assertion, evaluated_to: false, msg: args.fail_msg ?? args.msg ?? 'Assertion failed' };
+    }
+    return { changed: false, msg: args.success_msg ?? 'All assertions passed' };
+  },
+};

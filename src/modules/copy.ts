@@ -1,0 +1,93 @@
+// copy: a file on the target should have the given content (inline `content`, or a controller-side
+// `src` file, or with remote_src a file already on the target), owner, group and mode.
+import { readFileSync, statSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { DeclarativeModule, ModuleContext } from './types.js';
+import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
+import { contentChanges, sha1 } from './content-file.js';
+import { gatherTarget, resolveTarget, type TargetFacts } from './file-target.js';
+import { formatMode } from './mode.js';
+import { ModuleFailure } from './failure.js';
+
+export interface CopyArgs extends FileAttrArgs {
+  dest: string;
+  src?: string;
+  content?: string;
+  backup?: boolean;
+  force?: boolean;
+  validate?: string;
+  remote_src?: boolean;
+  follow?: boolean;
+}
+
+export interface CopyFacts extends TargetFacts {
+  /** The bytes dest should hold. */
+  content: Buffer;
+  /** The controller file's permission bits (for mode=preserve). */
+  srcMode?: number;
+}
+
+/** Reads what should be copied: inline content, a controller file, or (remote_src) a target file. */
+async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ content: Buffer; srcMode?: number }> {
+  if (args.content !== undefined) return { content: Buffer.from(args.content) };
+  if (!args.src) throw new ModuleFailure('src (or content) is required');
+  if (args.remote_src) {
+    try {
+      return { content: await ctx.conn.get(args.src) };
+    } catch (err) {
+      throw new ModuleFailure(`could not read ${args.src} on the target: ${(err as Error).message}`, { src: args.src });
+    }
+  }
+  let local: string;
+  try {
+    local = ctx.findFile('files', args.src);
+    if (statSync(local).isDirectory()) throw new ModuleFailure(`copying a directory (${args.src}) is not supported yet: copy its files in a loop`);
+    return { content: readFileSync(local), srcMode: statSync(local).mode & 0o7777 };
+  } catch (err) {
+    if (err instanceof ModuleFailure) throw err;
+    throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });
+  }
+}
+
+export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
+  kind: 'declarative',
+  name: 'copy',
+  schema: {
+    type: 'object',
+    description: 'Puts a file on the target: inline content or a file from the controller, with owner, group and mode.',
+    additionalProperties: false,
+    required: ['dest'],
+    properties: {
+      dest: { type: 'string', description: 'Where the file goes on the target; an existing directory or a path ending in / receives src\'s name.' },
+      src: { type: 'string', description: 'A file on the controller (looked up in files/ of the role and playbook), or on the target with remote_src.' },
+      content: { type: 'string', description: 'The file content itself (instead of src).' },
+      backup: { type: 'boolean', default: false, description: 'Keep the old file as dest.<timestamp>~ when it changes.' },
+      force: { type: 'boolean', default: true, description: 'Replace dest when its content differs. With false, only create it when it is missing.' },
+      validate: { type: 'string', description: "Command that must accept the new file before it replaces dest; %s is the new file's path." },
+      remote_src: { type: 'boolean', default: false, description: 'src is a file on the target, not on the controller.' },
+      follow: { type: 'boolean', default: false, description: 'When dest is a symlink, write the file it points to.' },
+      ...fileAttrProperties,
+      mode: { ...fileAttrProperties.mode, description: `${fileAttrProperties.mode.description} 'preserve' keeps src's mode.` },
+    },
+    not: { required: ['src', 'content'] },
+    anyOf: [{ required: ['src'] }, { required: ['content'] }],
+  },
+
+  async gather(ctx, args) {
+    const want = await desiredContent(ctx, args);
+    const basename = args.src ? posix.basename(args.src) : undefined;
+    return { ...(await gatherTarget(ctx, args.dest, basename, true)), ...want };
+  },
+
+  plan(args, facts) {
+    const target = resolveTarget(args.dest, args.src ? posix.basename(args.src) : undefined, facts);
+    if (target.exists && args.force === false) return [];
+    const mode = args.mode === 'preserve' ? (facts.srcMode === undefined ? undefined : formatMode(facts.srcMode)) : args.mode;
+    return contentChanges({ ...args, mode, path: target.path, content: facts.content, state: target });
+  },
+
+  result(args, facts) {
+    const target = resolveTarget(args.dest, args.src ? posix.basename(args.src) : undefined, facts);
+    return { ...fileResultKeys(target), dest: target.path, src: args.src, checksum: sha1(facts.content), size: facts.content.length };
+  },
+};

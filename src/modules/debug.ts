@@ -1,0 +1,37 @@
+// debug: show a message or a variable's value.
+import type { ActionModule, ModuleResult } from './types.js';
+import { evaluateExpression } from './expression.js';
+
+export interface DebugArgs {
+  msg?: unknown;
+  var?: string;
+  verbosity?: number;
+}
+
+export const debugModule: ActionModule<DebugArgs> = {
+  kind: 'action',
+  name: 'debug',
+  controllerOnly: true,
+  schema: {
+    type: 'object',
+    description: "Prints a message or a variable's value; changes nothing.",
+    additionalProperties: false,
+    properties: {
+      msg: { description: 'The message to print (any value; templated).', default: 'Hello world!' },
+      var: { type: 'string', description: 'A variable name or expression (no {{ }}) whose value to print.' },
+      verbosity: { type: 'integer', minimum: 0, default: 0, description: 'Only print at this -v level or higher.' },
+    },
+    not: { required: ['msg', 'var'] },
+  },
+  async run(ctx, args) {
+    // Ansible's debug msg may be any value (a list, a dict): registered as it is.
+    if (args.var === undefined) return { changed: false, msg: (args.msg ?? 'Hello world!') as string };
+    let value: unknown;
+    try {
+      value = evaluateExpression(ctx, args.var);
+    } catch {
+      value = 'VARIABLE IS NOT DEFINED!';
+    }
+    return { changed: false, [args.var]: value } as ModuleResult;
+  },
+};

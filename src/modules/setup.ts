@@ -1,0 +1,46 @@
+// setup: gather facts about the target (one round trip, no Python) and set them on the host.
+import type { ActionModule } from './types.js';
+import { gatherFacts } from '../facts/gather.js';
+
+export interface SetupArgs {
+  filter?: string | string[];
+  gather_subset?: string | string[];
+  gather_timeout?: number;
+}
+
+/** fnmatch-style glob ('ansible_eth*') → RegExp. */
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+export const setupModule: ActionModule<SetupArgs> = {
+  kind: 'action',
+  name: 'setup',
+  aliases: ['gather_facts', 'ansible.builtin.gather_facts'],
+  schema: {
+    type: 'object',
+    description: 'Gathers facts about the target (addresses, distribution, memory, CPUs, ...) into ansible_facts.',
+    additionalProperties: false,
+    properties: {
+      filter: {
+        anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+        description: "Only facts whose name (with the ansible_ prefix) matches these globs, e.g. 'ansible_eth*'.",
+      },
+      gather_subset: {
+        anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+        description: 'Accepted for compatibility: ha-run gathers every fact in one round trip anyway.',
+      },
+      gather_timeout: { type: 'integer', minimum: 1, default: 10, description: 'Seconds before gathering gives up.' },
+    },
+  },
+  async run(ctx, args) {
+    let facts = await gatherFacts(ctx.conn);
+    const filters = args.filter === undefined ? [] : (Array.isArray(args.filter) ? args.filter : [args.filter]).filter((f) => f !== '' && f !== '*');
+    if (filters.length) {
+      const patterns = filters.map(globToRegExp);
+      facts = Object.fromEntries(Object.entries(facts).filter(([k]) => patterns.some((p) => p.test(`ansible_${k}`) || p.test(k))));
+    }
+    return { changed: false, facts, ansible_facts: facts };
+  },
+};
