@@ -8,11 +8,14 @@ import type { LoadedYaml } from '../source/yaml.js';
 import { inheritableKeywords, isMap, type RawMap } from './keywords.js';
 import { LoadSession } from './load-session.js';
 import { normalizePlay } from './normalize-play.js';
-import { searchFile } from './paths.js';
+import { cycle, searchFile } from './paths.js';
 import type { Play, Playbook } from './types.js';
 
 export interface LoadedPlaybook {
+  /** Only when there is no error. */
   playbook?: Playbook;
+  /** What could be read despite errors: for checks that stay correct on a partial playbook (host patterns). */
+  partial: Playbook;
   diagnostics: Diagnostic[];
   /** Every YAML file read, with positions (for rules that point into them). */
   sources: LoadedYaml[];
@@ -23,8 +26,9 @@ export function loadPlaybook(file: string): LoadedPlaybook {
   const abs = resolve(file);
   const plays = readPlays(abs, session, []);
   const sources = session.loadedFiles();
-  if (hasErrors(session.diagnostics)) return { diagnostics: session.diagnostics, sources };
-  return { playbook: { file: abs, plays, files: sources.map((s) => s.file) }, diagnostics: session.diagnostics, sources };
+  const partial: Playbook = { file: abs, plays, files: sources.map((s) => s.file) };
+  if (hasErrors(session.diagnostics)) return { partial, diagnostics: session.diagnostics, sources };
+  return { playbook: partial, partial, diagnostics: session.diagnostics, sources };
 }
 
 function readPlays(file: string, session: LoadSession, stack: string[]): Play[] {
@@ -71,7 +75,7 @@ function importPlaybook(entry: RawMap, index: number, loaded: LoadedYaml, sessio
     return [];
   }
   if (stack.includes(found)) {
-    session.error('include-cycle', `'${name}' imports itself (${[...stack.slice(stack.indexOf(found)), found].join(' -> ')})`, at);
+    session.error('include-cycle', `'${name}' imports itself (${cycle([...stack.slice(stack.indexOf(found)), found])})`, at);
     return [];
   }
   const inherited = inheritableKeywords({ vars: entry.vars, tags: entry.tags, when: entry.when });

@@ -26,7 +26,7 @@ import {
 } from './keywords.js';
 import type { LoadSession } from './load-session.js';
 import { parseKv } from './parse-kv.js';
-import { searchFile } from './paths.js';
+import { cycle, searchFile } from './paths.js';
 import { recordSource, sourceOf } from './source-map.js';
 import { resolveAction } from './task-action.js';
 import type { Block, IncludeRole, IncludeTasks, LoopControl, Role, RoleRef, Task, TaskItem } from './types.js';
@@ -54,7 +54,8 @@ const LOOP_KEYS = ['loop', 'with_items', 'with_list', 'with_dict', 'with_fileglo
 export function normalizeTaskList(value: unknown, path: PathSegment[], ctx: TaskListContext): TaskItem[] {
   if (value === null || value === undefined) return [];
   if (!Array.isArray(value)) {
-    ctx.session.error('wrong-type', `${describeList(path)} must be a list of tasks`, ctx.loaded.locate(path));
+    // Inside a play or block the schema has said so already; a whole file is only checked here.
+    if (path.length === 0) ctx.session.error('wrong-type', 'a tasks file must be a list of tasks', ctx.loaded.locate(path));
     return [];
   }
   const items: TaskItem[] = [];
@@ -254,7 +255,7 @@ function loadTaskFile(file: string, at: ReturnType<LoadedYaml['locate']>, ctx: T
     return undefined;
   }
   if (ctx.stack.includes(found)) {
-    ctx.session.error('include-cycle', `'${file}' includes itself (${[...ctx.stack.slice(ctx.stack.indexOf(found)), found].join(' -> ')})`, at);
+    ctx.session.error('include-cycle', `'${file}' includes itself (${cycle([...ctx.stack.slice(ctx.stack.indexOf(found)), found])})`, at);
     return undefined;
   }
   const loaded = ctx.session.read(found);
@@ -293,9 +294,4 @@ function kind(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
   if (Array.isArray(v)) return 'a list';
   return `a ${typeof v}`;
-}
-
-function describeList(path: PathSegment[]): string {
-  const key = [...path].reverse().find((s) => typeof s === 'string');
-  return key === undefined ? 'a tasks file' : `'${String(key)}'`;
 }

@@ -1,6 +1,6 @@
 // Where relative file names in playbooks point, searched in Ansible's order.
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 export interface SearchResult {
   found?: string;
@@ -38,4 +38,9 @@ export function searchFile(name: string, dirs: string[]): SearchResult {
 export function yamlFileIn(dir: string, base: string): string | undefined {
   const names = /\.ya?ml$/.test(base) ? [base] : [`${base}.yml`, `${base}.yaml`, base];
   return names.map((n) => join(dir, n)).find((p) => existsSync(p) && isFile(p));
+}
+
+/** An include chain for a message: `a.yml -> b.yml -> a.yml`, relative to the working directory. */
+export function cycle(files: string[]): string {
+  return files.map((f) => relative(process.cwd(), f) || f).join(' -> ');
 }

@@ -84,7 +84,7 @@ function reportUnknownKey(key: string, keywords: readonly string[], session: Loa
   }
   const names = moduleNames();
   const hint = didYouMean(key, names) || didYouMean(key.split('.').pop()!, names);
-  const missingCollection = key.split('.').length === 3 ? ' (ha-run does not ship this collection module)' : '';
+  const missingCollection = key.split('.').length === 3 && !/^ansible\.(builtin|legacy)\./.test(key) ? ' (ha-run does not ship this collection)' : '';
   session.error('unknown-module', `couldn't resolve module/action '${key}'${missingCollection}${hint}`, at, 'run `ha-run schema playbook` to list the modules ha-run knows');
 }
 

@@ -41,16 +41,18 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
     ? { groupVars: new Map(), hostVars: new Map(), diagnostics: [] }
     : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
   diagnostics.push(...varsBesidePlaybook.diagnostics);
-  let hostsByPlay: (string[] | undefined)[] = [];
-  if (playbook) {
-    const hosts = playHostsMatch(playbook, inventory, options.limit);
-    hostsByPlay = hosts.hostsByPlay;
-    diagnostics.push(...hosts.diagnostics, ...notifyNamesAHandler(playbook), ...sourceFilesExist(playbook));
-    if (!hasErrors(inventoryProblems)) {
-      const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
-      for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) outside.push(...Object.keys(vars));
-      diagnostics.push(...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside }));
-    }
+  const inventoryUsable = !hasErrors(inventoryProblems);
+  // Host patterns and source files can be checked on what loaded despite errors; handler and variable
+  // checks cannot (a task dropped for an error may be the one defining a name).
+  const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
+  if (inventoryUsable) diagnostics.push(...hostProblems);
+  diagnostics.push(...sourceFilesExist(loadedPlaybook.partial));
+  if (playbook && inventoryUsable) {
+    const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
+    for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) outside.push(...Object.keys(vars));
+    diagnostics.push(...notifyNamesAHandler(playbook), ...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside }));
+  } else if (playbook) {
+    diagnostics.push(...notifyNamesAHandler(playbook));
   }
   const unique = dedupe(diagnostics);
   if (hasErrors(unique) || !playbook) throw new ValidationError(unique);
