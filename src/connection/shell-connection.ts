@@ -64,6 +64,12 @@ export class ShellConnection implements Connection {
     return result.stdout;
   }
 
+  /** Runs one command on a channel of its own instead of the shared shell: what every command would cost
+   *  without the persistent shell (the benchmark compares the two). */
+  async execOnChannel(command: string): Promise<ExecResult> {
+    return toExecResult(await this.transport.execStreaming(command, Buffer.alloc(0), this.defaultTimeoutMs), undefined);
+  }
+
   async close(): Promise<void> {
     const session = this.session;
     this.session = undefined;

@@ -1,0 +1,68 @@
+// Per-command latency on the lab's node1..node5, all at once: the persistent framed shell against a new
+// exec channel per command. Needs `npm run build` and a running lab (`ha-run lab up` / the test lab).
+// Not a timed test: it prints numbers for people to read.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { connect } from '../dist/connection/connect.js';
+
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 200);
+const HOSTS = ['node1', 'node2', 'node3', 'node4', 'node5'];
+
+function lab() {
+  const file = process.env.HA_RUN_TEST_LAB ?? resolve('.ha-run/labs/hatest/lab.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    console.error(`bench:ssh needs the hatest lab (${file}): ${err.message}\nstart it with: ha-run lab up test/lab.yml`);
+    process.exit(1);
+  }
+}
+
+function varsFor(description, host) {
+  const info = description.hosts[host];
+  if (!info) throw new Error(`lab ${description.name} has no host ${host}`);
+  return {
+    inventory_hostname: host,
+    ansible_host: '127.0.0.1',
+    ansible_port: info.port,
+    ansible_user: 'root',
+    ansible_ssh_private_key_file: description.privateKey,
+    ansible_ssh_common_args: `-o UserKnownHostsFile=${description.knownHosts}`,
+  };
+}
+
+/** Runs `run` COMMANDS times in a row, returning each call's duration in ms. */
+async function timed(run) {
+  const times = [];
+  for (let i = 0; i < COMMANDS; i++) {
+    const start = process.hrtime.bigint();
+    const r = await run(`echo ${i}`);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.stdout !== `${i}\n`) throw new Error(`unexpected output ${JSON.stringify(r.stdout)}`);
+  }
+  return times;
+}
+
+function stats(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const description = lab();
+const started = Date.now();
+const conns = await Promise.all(HOSTS.map((h) => connect(varsFor(description, h))));
+console.log(`connected to ${HOSTS.length} hosts in ${Date.now() - started} ms; ${COMMANDS} commands per host, all hosts at once\n`);
+await Promise.all(conns.map((c) => c.exec('true'))); // open the shells before measuring
+
+const modes = {
+  'persistent shell': (c) => (cmd) => c.exec(cmd),
+  'new exec channel': (c) => (cmd) => c.execOnChannel(cmd),
+};
+console.log('mode               median ms    p95 ms');
+for (const [name, make] of Object.entries(modes)) {
+  const perHost = await Promise.all(conns.map((c) => timed(make(c))));
+  const { median, p95 } = stats(perHost.flat());
+  console.log(`${name.padEnd(18)} ${median.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(9)}`);
+}
+await Promise.all(conns.map((c) => c.close()));
