@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// `npm run bench:playbook`: the same 20-task builtin-module playbook (bench/fixtures/bench20.yml) run by
+// ha-run and by ansible-playbook on the test lab's node1..node5, forks 5: for each tool a first run
+// from clean directories and an idempotent re-run. Prints wall times, ansible/ha-run ratios and the
+// ha-run process's peak RSS. Not a timed test: it only prints, but it exits non-zero when a run fails
+// or a re-run reports changes.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli.js');
+const PLAYBOOK = join(ROOT, 'bench', 'fixtures', 'bench20.yml');
+const PEAK_RSS_HOOK = join(ROOT, 'bench', 'fixtures', 'peak-rss.mjs');
+const LAB_FILE = join(ROOT, 'test', 'lab.yml');
+const HOSTS = ['node1', 'node2', 'node3', 'node4', 'node5'];
+const FORKS = '5';
+
+/** Runs a program, collecting output; resolves with the exit code and wall time. */
+function run(program, args, env = {}) {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
+  });
+}
+
+function fail(message, detail = '') {
+  process.stderr.write(`bench:playbook: ${message}\n${detail ? detail.slice(-4000) + '\n' : ''}`);
+  process.exit(1);
+}
+
+async function labDescription() {
+  const up = await run(process.execPath, [CLI, 'lab', 'up', LAB_FILE]);
+  if (up.code !== 0) fail('could not bring the test lab up', up.stderr || up.stdout);
+  const file = join(ROOT, '.ha-run', 'labs', 'hatest', 'lab.json');
+  if (!existsSync(file)) fail(`the lab description ${file} is missing after 'lab up'`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Removes one tool's bench directory on every host with the plain ssh client (neither tool involved). */
+async function clean(lab, tool) {
+  await Promise.all(
+    HOSTS.map(async (host) => {
+      const info = lab.hosts[host];
+      if (!info) fail(`the test lab has no host ${host}`);
+      const r = await run('ssh', [
+        '-i', lab.privateKey, '-p', String(info.port),
+        '-o', `UserKnownHostsFile=${lab.knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes',
+        'root@127.0.0.1', `rm -rf /tmp/habench-${tool}`,
+      ]);
+      if (r.code !== 0) fail(`cleaning ${host} failed`, r.stderr);
+    }),
+  );
+}
+
+/** Sums a recap counter over the bench hosts. */
+function total(stats, key) {
+  return HOSTS.reduce((sum, h) => sum + (stats?.[h]?.[key] ?? 0), 0);
+}
+
+async function ansibleRun(lab) {
+  const r = await run('ansible-playbook', ['-i', lab.inventory, '--limit', HOSTS.join(','), '-f', FORKS, '-e', 'bench_tool=ansible', PLAYBOOK], {
+    ANSIBLE_STDOUT_CALLBACK: 'json',
+    ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',
+    ANSIBLE_NOCOLOR: '1',
+    ANSIBLE_RETRY_FILES_ENABLED: '0',
+  });
+  if (r.code !== 0) fail(`ansible-playbook exited ${r.code}`, r.stderr || r.stdout);
+  const doc = JSON.parse(r.stdout.slice(r.stdout.search(/^\{/m)));
+  return { seconds: r.seconds, changed: total(doc.stats, 'changed'), ok: total(doc.stats, 'ok') };
+}
+
+async function harunRun(lab, rssDir, round) {
+  const rssFile = join(rssDir, `rss-${round}`);
+  const r = await run(
+    process.execPath,
+    ['--import', PEAK_RSS_HOOK, CLI, PLAYBOOK, '-i', lab.inventory, '--limit', HOSTS.join(','), '-f', FORKS, '-e', 'bench_tool=harun', '--json'],
+    { HA_RUN_PEAK_RSS_FILE: rssFile },
+  );
+  if (r.code !== 0) fail(`ha-run exited ${r.code}`, r.stderr || r.stdout);
+  const end = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((e) => e.event === 'run_end');
+  if (!end) fail('ha-run printed no run_end event', r.stdout);
+  const peakKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  return { seconds: r.seconds, changed: total(end.stats, 'changed'), ok: total(end.stats, 'ok'), peakMb: peakKb / 1024 };
+}
+
+async function main() {
+  if (!existsSync(CLI)) fail(`${CLI} is missing: run \`npm run build\` first`);
+  const lab = await labDescription();
+  const rssDir = mkdtempSync(join(tmpdir(), 'ha-run-bench-'));
+  try {
+    // Each tool gets a clean first run, then a re-run on the converged hosts.
+    await clean(lab, 'harun');
+    const harun = [await harunRun(lab, rssDir, 1), await harunRun(lab, rssDir, 2)];
+    await clean(lab, 'ansible');
+    const ansible = [await ansibleRun(lab), await ansibleRun(lab)];
+
+    const tasks = 20;
+    const row = (label, a, h) =>
+      `${label.padEnd(9)} ansible ${a.seconds.toFixed(2).padStart(7)} s (changed=${a.changed})   ha-run ${h.seconds.toFixed(2).padStart(6)} s (changed=${h.changed})   ansible/ha-run ${(a.seconds / h.seconds).toFixed(1).padStart(5)}x`;
+    process.stdout.write(`bench20: ${tasks} tasks x ${HOSTS.length} hosts (${HOSTS.join(',')}), forks ${FORKS}\n`);
+    process.stdout.write(row('first run', ansible[0], harun[0]) + '\n');
+    process.stdout.write(row('re-run', ansible[1], harun[1]) + '\n');
+    process.stdout.write(`ha-run peak RSS: first run ${harun[0].peakMb.toFixed(1)} MB, re-run ${harun[1].peakMb.toFixed(1)} MB\n`);
+    const reRunRatio = ansible[1].seconds / harun[1].seconds;
+    process.stdout.write(`re-run target (ha-run at least 20x faster): ${reRunRatio >= 20 ? 'met' : 'NOT met'} (${reRunRatio.toFixed(1)}x)\n`);
+
+    const problems = [];
+    if (ansible[1].changed !== 0) problems.push(`ansible-playbook re-run reported changed=${ansible[1].changed}`);
+    if (harun[1].changed !== 0) problems.push(`ha-run re-run reported changed=${harun[1].changed}`);
+    // Both tools converge the same playbook from clean, so the first runs should change as much.
+    if (ansible[0].changed !== harun[0].changed) {
+      process.stdout.write(`warning: first runs differ: ansible changed=${ansible[0].changed}, ha-run changed=${harun[0].changed}\n`);
+    }
+    if (problems.length > 0) fail(problems.join('\n'));
+  } finally {
+    rmSync(rssDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,107 @@
+// The differential harness's pure parts: reading each tool's output, reconciling documented
+// differences, normalizing backup names. A bug here would make the differential test lie.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ansibleOutcomes } from '../../compat/differential/ansible-json.js';
+import { caseNames } from '../../compat/differential/cases.js';
+import { harunOutcomes } from '../../compat/differential/harun-json.js';
+import { knownDifferences, reconcile } from '../../compat/differential/known-differences.js';
+import { outcomeLine } from '../../compat/differential/outcome.js';
+import { caseEntries, normalizeBackupName, parseSnapshot } from '../../compat/differential/tree.js';
+
+const ansibleDoc = {
+  plays: [
+    {
+      play: { name: 'case_a' },
+      tasks: [
+        { task: { name: 'plain' }, hosts: { h: { changed: false } } },
+        { task: { name: 'ignored failure' }, hosts: { h: { failed: true, changed: true } } },
+        { task: { name: 'loop' }, hosts: { h: { changed: true, results: [{ changed: true }, { skipped: true, changed: false }, { changed: false }] } } },
+        { task: { name: 'other host only' }, hosts: { other: { changed: true } } },
+        { task: { name: 'skipped' }, hosts: { h: { skipped: true, changed: false } } },
+      ],
+    },
+  ],
+  stats: { h: { ok: 3, changed: 1, failures: 0, ignored: 1, skipped: 1 } },
+};
+
+describe('ansibleOutcomes', () => {
+  it('reads statuses, loop items and stats for one host, after leading warnings', () => {
+    const { outcomes, stats } = ansibleOutcomes(`[WARNING]: something\n${JSON.stringify(ansibleDoc, null, 2)}`, 'h');
+    expect(outcomes.map(outcomeLine)).toEqual(['plain: ok', 'ignored failure: failed', 'loop: changed [changed,skipped,ok]', 'skipped: skipped']);
+    expect(stats?.ignored).toBe(1);
+  });
+
+  it('says so when there is no JSON at all', () => {
+    expect(() => ansibleOutcomes('ERROR! the playbook could not be found', 'h')).toThrow(/no JSON document/);
+  });
+});
+
+describe('harunOutcomes', () => {
+  const task = (name: string) => ({ name, module: 'copy', handler: false });
+  const lines = [
+    { event: 'run_start', playbooks: ['x'] },
+    { event: 'play_start', name: 'case_a', hosts: ['h', 'other'] },
+    { event: 'task_start', task: task('loop'), hosts: ['h'] },
+    { event: 'item_result', host: 'h', task: task('loop'), status: 'changed' },
+    { event: 'item_result', host: 'other', task: task('loop'), status: 'ok' },
+    { event: 'item_result', host: 'h', task: task('loop'), status: 'skipped' },
+    { event: 'host_result', host: 'h', task: task('loop'), status: 'changed' },
+    { event: 'task_start', task: task('plain'), hosts: ['h'] },
+    { event: 'host_result', host: 'other', task: task('plain'), status: 'failed' },
+    { event: 'host_result', host: 'h', task: task('plain'), status: 'ok' },
+    { event: 'run_end', stats: { h: { ok: 2, changed: 1 } }, exitCode: 0 },
+  ].map((e) => JSON.stringify(e));
+
+  it('collects this host’s results with their loop items, in order', () => {
+    const report = harunOutcomes(['not json', ...lines].join('\n'), 'h');
+    expect(report.outcomes.map(outcomeLine)).toEqual(['loop: changed [changed,skipped]', 'plain: ok']);
+    expect(report.outcomes[0]!.play).toBe('case_a');
+    expect(report.stats).toEqual({ ok: 2, changed: 1 });
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('refuses statuses it does not know and unreachable hosts', () => {
+    expect(() => harunOutcomes(JSON.stringify({ event: 'host_result', host: 'h', task: task('t'), status: 'weird' }), 'h')).toThrow(/unexpected status/);
+    expect(() => harunOutcomes(JSON.stringify({ event: 'unreachable', host: 'h', task: task('t'), status: 'unreachable' }), 'h')).toThrow(/could not reach/);
+  });
+});
+
+describe('reconcile', () => {
+  const known = [{ case: 'c', task: 't', ansible: 'skipped' as const, harun: 'changed' as const, reason: 'r' }];
+  it('maps a documented difference to Ansible’s status only when both sides match the entry', () => {
+    const ansible = [{ play: 'c', task: 't', status: 'skipped' as const }];
+    expect(reconcile([{ play: 'c', task: 't', status: 'changed' }], ansible, known)).toEqual({ outcomes: ansible, applied: known });
+    const other = reconcile([{ play: 'c', task: 't', status: 'failed' }], ansible, known);
+    expect(other.outcomes[0]!.status).toBe('failed');
+    expect(other.applied).toEqual([]);
+    const ansibleOk = [{ play: 'c', task: 't', status: 'ok' as const }];
+    expect(reconcile([{ play: 'c', task: 't', status: 'changed' }], ansibleOk, known).outcomes[0]!.status).toBe('changed');
+  });
+});
+
+describe('file tree snapshots', () => {
+  it('normalizes Ansible backup names and sorts entries', () => {
+    expect(normalizeBackupName('copy_backup/conf.32585.2026-11-22@22:31:16~')).toBe('copy_backup/conf.<pid>.<time>~');
+    expect(normalizeBackupName('copy_backup/conf~')).toBe('copy_backup/conf~');
+    const entries = parseSnapshot(JSON.stringify([
+      { path: 'b', type: 'dir', mode: '0755', owner: 'root', group: 'root' },
+      { path: 'a/x.1.2026-01-01@00:00:00~', type: 'file', mode: '0644', owner: 'root', group: 'root', content: 'x' },
+    ]));
+    expect(entries.map((e) => e.path)).toEqual(['a/x.<pid>.<time>~', 'b']);
+    expect(caseEntries(entries, 'a').map((e) => e.path)).toEqual(['a/x.<pid>.<time>~']);
+  });
+});
+
+describe('the case list and DIFFERENCES.md', () => {
+  it('has at least 30 uniquely named cases', () => {
+    const names = caseNames();
+    expect(names.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('documents every known difference in DIFFERENCES.md', () => {
+    const doc = readFileSync(new URL('../../compat/differential/DIFFERENCES.md', import.meta.url), 'utf8');
+    for (const d of knownDifferences) expect(doc).toContain(`| ${d.case} | ${d.task} |`);
+  });
+});
