@@ -17,6 +17,7 @@ interface Link {
   mtu?: number;
   type: string;
   active: boolean;
+  speed?: number;
 }
 
 /** /proc/net/route stores addresses as little-endian hex. */
@@ -89,21 +90,25 @@ export function formatIpv6(hex: string): string {
   return `${groups.slice(0, bestStart).join(':')}::${groups.slice(bestStart + bestLen).join(':')}`;
 }
 
+/** /sys/class/net lines (name ifindex mac mtu type flags speed) → links in ifindex order, like `ip link`. */
 function parseLinks(lines: string[]): Map<string, Link> {
-  const links = new Map<string, Link>();
-  for (const line of lines) {
-    const [device, mac, mtu, type, flags] = line.split(' ');
-    if (!device) continue;
-    const loopback = type === '772';
-    links.set(device, {
-      device,
-      macaddress: loopback || !mac ? undefined : mac,
-      mtu: mtu ? Number(mtu) : undefined,
-      type: loopback ? 'loopback' : type === '1' ? 'ether' : 'unknown',
-      active: flags ? (parseInt(flags, 16) & 1) === 1 : true,
-    });
-  }
-  return links;
+  const parsed = lines
+    .map((line) => line.split(' '))
+    .filter(([device]) => device)
+    .map(([device, ifindex, mac, mtu, type, flags, speed]) => {
+      const loopback = type === '772';
+      const link: Link = {
+        device,
+        macaddress: loopback || !mac ? undefined : mac,
+        mtu: mtu ? Number(mtu) : undefined,
+        type: loopback ? 'loopback' : type === '1' ? 'ether' : 'unknown',
+        active: flags ? (parseInt(flags, 16) & 1) === 1 : true,
+        speed: speed && Number(speed) > 0 ? Number(speed) : undefined,
+      };
+      return { index: Number(ifindex) || 0, link };
+    })
+    .sort((a, b) => a.index - b.index);
+  return new Map(parsed.map(({ link }) => [link.device, link]));
 }
 
 export function networkFacts(sections: Sections): Record<string, unknown> {
@@ -145,6 +150,7 @@ export function networkFacts(sections: Sections): Record<string, unknown> {
       ...(link?.mtu !== undefined ? { mtu: link.mtu } : {}),
       ...(first ? { ipv4: first } : {}),
       ...((addrs.get(name)?.length ?? 0) > 1 ? { ipv4_secondaries: addrs.get(name)!.slice(1) } : {}),
+      ...(link?.speed !== undefined ? { speed: link.speed } : {}),
       promisc: false,
     };
   }

@@ -18,7 +18,7 @@ const SECTIONS: Record<string, string> = {
   addr4: 'ip -o -4 addr show',
   'if-inet6': 'cat /proc/net/if_inet6',
   links:
-    'for d in /sys/class/net/*; do [ -e "$d" ] || continue; printf "%s %s %s %s %s\\n" "${d##*/}" "$(cat "$d/address" 2>/dev/null)" "$(cat "$d/mtu" 2>/dev/null)" "$(cat "$d/type" 2>/dev/null)" "$(cat "$d/flags" 2>/dev/null)"; done',
+    'for d in /sys/class/net/*; do [ -e "$d" ] || continue; printf "%s %s %s %s %s %s %s\\n" "${d##*/}" "$(cat "$d/ifindex" 2>/dev/null)" "$(cat "$d/address" 2>/dev/null)" "$(cat "$d/mtu" 2>/dev/null)" "$(cat "$d/type" 2>/dev/null)" "$(cat "$d/flags" 2>/dev/null)" "$(cat "$d/speed" 2>/dev/null)"; done',
   init: 'cat /proc/1/comm; [ -d /run/systemd/system ] && echo systemd-booted',
   pkg: 'for p in apt-get dnf yum apk zypper pacman; do command -v "$p" >/dev/null 2>&1 && echo "$p"; done',
   user: 'id -u; id -g; id -un; id -gn; getent passwd "$(id -un)"',

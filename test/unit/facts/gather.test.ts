@@ -1,0 +1,63 @@
+// Facts parsed from the script's real output on lab hosts, compared with what `ansible -m setup`
+// reported for the same hosts (recorded in fixtures/).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseFacts } from '../../../src/facts/gather.js';
+import { factsScript, splitSections } from '../../../src/facts/script.js';
+import { formatIpv6, hexToIpv4, parseDefaultRoute } from '../../../src/facts/network.js';
+import { distributionFacts } from '../../../src/facts/distribution.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+describe.each(['node1', 'sys1'])('facts of lab host %s', (host) => {
+  const facts = parseFacts(splitSections(fixture(`lab-${host}.txt`)));
+  const ansible = JSON.parse(fixture(`ansible-setup-${host}.json`)) as Record<string, unknown>;
+
+  it.each(Object.keys(ansible))('%s matches ansible -m setup', (key) => {
+    expect(facts[key]).toEqual(ansible[key]);
+  });
+
+  it('has a date_time in Ansible\'s shape', () => {
+    const dt = facts.date_time as Record<string, string>;
+    expect(dt.date).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(dt.iso8601).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(dt.epoch).toMatch(/^\d+$/);
+    expect(dt.tz).toBe('UTC');
+  });
+
+  it('reads memory and the environment', () => {
+    expect(facts.memfree_mb).toBeGreaterThan(0);
+    expect((facts.memory_mb as { real: { total: number } }).real.total).toBe(ansible.memtotal_mb);
+    expect((facts.env as Record<string, string>).HOME).toBe('/root');
+  });
+});
+
+describe('facts script', () => {
+  it('is POSIX sh without bash-isms', () => {
+    const script = factsScript();
+    expect(script).not.toMatch(/\$'|\/dev\/tcp|\[\[|python/);
+  });
+});
+
+describe('fact parsers', () => {
+  it('decodes /proc/net/route addresses', () => {
+    expect(hexToIpv4('0100D50A')).toBe('10.213.0.1');
+    expect(parseDefaultRoute(['Iface Destination Gateway Flags RefCnt Use Metric Mask', 'eth1 00000000 0101A8C0 0003 0 0 100 00000000', 'eth0 00000000 0100D50A 0003 0 0 0 00000000'])).toEqual({
+      interface: 'eth0',
+      gateway: '10.213.0.1',
+    });
+    expect(parseDefaultRoute(['header', 'eth0 0000D50A 00000000 0001 0 0 0 00FFFFFF'])).toBeUndefined();
+  });
+
+  it('compresses IPv6 addresses', () => {
+    expect(formatIpv6('fe800000000000000042acfffe110002')).toBe('fe80::42:acff:fe11:2');
+    expect(formatIpv6('20010db8000000000000000000000001')).toBe('2001:db8::1');
+  });
+
+  it('maps distributions to families', () => {
+    const ubuntu = distributionFacts({ 'os-release': 'ID=ubuntu\nVERSION_ID="22.04"\nVERSION_CODENAME=jammy\n' });
+    expect(ubuntu).toMatchObject({ distribution: 'Ubuntu', distribution_version: '22.04', distribution_major_version: '22', distribution_release: 'jammy', os_family: 'Debian' });
+    const rocky = distributionFacts({ 'os-release': 'ID="rocky"\nVERSION_ID="9.3"\n' });
+    expect(rocky).toMatchObject({ distribution: 'Rocky', distribution_major_version: '9', os_family: 'RedHat' });
+  });
+});
