@@ -18,5 +18,5 @@ export function dumpYaml(value: unknown, options: DumpOptions = {}): string {
       },
     });
   }
-  return doc.toString({ indent: options.indent ?? 2, indentSeq: false, lineWidth: 0 });
+  return doc.toString({ indent: options.indent ?? 2, indentSeq: false, lineWidth: 0, flowCollectionPadding: false, singleQuote: true });
 }

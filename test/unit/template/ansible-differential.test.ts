@@ -99,6 +99,10 @@ const templates = [
   '={# a comment #}after',
   '={{ conf["host"] }} {{ conf.nested["b"][1] }} {{ users.0.name }} {{ nums.1 }}',
   '={{ 10 / 4 }} {{ 0.1 + 0.2 }} {{ 1 / 3 }}',
+  '={{ conf | to_yaml }}',
+  '={{ users | to_nice_yaml(indent=2) }}',
+  "={{ {'s': 'yes', 'e': '', 'q': \"it's\", 'z': none, 'c': 'a: b'} | to_nice_yaml(indent=2) }}",
+  '={{ nums | to_yaml }}',
 ];
 
 const reference: { results?: ReferenceResult[] } = {};

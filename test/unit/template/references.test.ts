@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { referencedVariables } from '../../../src/template/index.js';
+
+describe('referencedVariables', () => {
+  it.each([
+    ['{{ a }} {{ b.c }} {{ d["e"] }} {{ f[g] }}', ['a', 'b', 'd', 'f', 'g'], []],
+    ['{{ a | join(sep) }} {{ x.split(",") }}', ['a', 'sep', 'x'], []],
+    ['{% set z = y %}{{ z }}', ['y'], []],
+    ['{% for k, v in items %}{{ k }}{{ v }}{{ loop.index }}{{ outer }}{% endfor %}{{ k2 }}', ['items', 'outer', 'k2'], []],
+    ['{% macro m(p, q=dflt) %}{{ p }}{{ q }}{{ r }}{% endmacro %}{{ m(1) }}', ['dflt', 'r'], []],
+    ['{{ x | default(y) }}', ['y'], ['x']],
+    ['{{ x.attr | d("z") }}', [], ['x']],
+    ['{% if x is defined %}{{ x }}{% else %}{{ w }}{% endif %}', ['w'], ['x']],
+    ['{% if x is undefined %}none{% else %}{{ x }}{% endif %}', [], ['x']],
+    ['{{ x if x is defined else y }}', ['y'], ['x']],
+    ['{{ lookup("env", "HOME") }} {{ omit }} {{ range(3) }} {{ True }} {{ None }}', [], []],
+    ['{{ hostvars[inventory_hostname].ansible_host }}', ['hostvars', 'inventory_hostname'], []],
+    ['plain text', [], []],
+  ])('%s', (template, names, optional) => {
+    const refs = referencedVariables(template);
+    expect(refs.error).toBeUndefined();
+    expect(refs.names).toEqual(names);
+    expect(refs.optional).toEqual(optional);
+  });
+
+  it.each([
+    ['x is defined and x > 1', [], ['x']],
+    ['x is not defined or x == 1', [], ['x']],
+    ['result.rc == 0 and not skip', ['result', 'skip'], []],
+    ['item.name in allowed', ['item', 'allowed'], []],
+  ])('expression %s', (expr, names, optional) => {
+    const refs = referencedVariables(expr, { expression: true });
+    expect(refs.names).toEqual(names);
+    expect(refs.optional).toEqual(optional);
+  });
+
+  it('returns the syntax error instead of throwing', () => {
+    const refs = referencedVariables('ok\n{{ a + }}');
+    expect(refs.names).toEqual([]);
+    expect(refs.error?.message).toContain('template syntax error');
+    expect(refs.error?.line).toBe(2);
+    expect(referencedVariables('a ==', { expression: true }).error).toBeDefined();
+  });
+});
