@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportError } from '../../../src/commands/action.js';
+import { runInventoryCommand, type InventoryCommandOptions } from '../../../src/commands/inventory.js';
+import { ExitCode } from '../../../src/errors.js';
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ha-run-invcmd-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** Runs the command as the CLI would: returns exit code, stdout and stderr. */
+async function run(group: string | undefined, options: InventoryCommandOptions, cwd: string) {
+  let out = '';
+  let err = '';
+  let code: number;
+  try {
+    code = await runInventoryCommand(group, options, { out: (s) => (out += s), err: (s) => (err += s), cwd });
+  } catch (e) {
+    code = reportError(e, (s) => (err += s));
+  }
+  return { code, out, err };
+}
+
+const GOOD = { 'hosts.yml': 'all:\n  children:\n    web:\n      hosts:\n        w1: {a: 1}\n        w2:\n    db:\n      hosts:\n        d1:\n' };
+
+describe('ha-run inventory', () => {
+  it('--list prints ansible-inventory JSON; --limit narrows it', async () => {
+    const dir = dirWith(GOOD);
+    const full = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
+    expect(full.code).toBe(0);
+    expect(JSON.parse(full.out)).toEqual({
+      _meta: { hostvars: { w1: { a: 1 } } },
+      all: { children: ['ungrouped', 'web', 'db'] },
+      web: { hosts: ['w1', 'w2'] },
+      db: { hosts: ['d1'] },
+    });
+    const limited = await run(undefined, { inventory: ['hosts.yml'], list: true, limit: 'web:!w2' }, dir);
+    expect(JSON.parse(limited.out)).toEqual({ _meta: { hostvars: { w1: { a: 1 } } }, all: { children: ['ungrouped', 'web', 'db'] }, web: { hosts: ['w1'] } });
+  });
+
+  it('--graph GROUP and --host', async () => {
+    const dir = dirWith(GOOD);
+    expect((await run('web', { inventory: ['hosts.yml'], graph: true }, dir)).out).toBe('@web:\n  |--w1\n  |--w2\n');
+    expect((await run(undefined, { inventory: ['hosts.yml'], host: 'w1' }, dir)).out).toBe('{\n    "a": 1\n}\n');
+  });
+
+  it('exits 4 with every problem located when the inventory is invalid', async () => {
+    const dir = dirWith({ 'hosts.yml': 'all:\n  host:\n    w1:\n  children:\n    g:\n      hosts:\n        n[2:1]:\n' });
+    const result = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
+    expect(result.code).toBe(ExitCode.invalidInput);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(/hosts\.yml:2:3 {2}unknown-key {2}unknown key 'host' in 'all' \(did you mean 'hosts'\?\)/);
+    expect(result.err).toMatch(/hosts\.yml:7:9 {2}bad-range/);
+    expect(result.err).toMatch(/2 problems found/);
+    expect(result.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('prints warnings but still succeeds', async () => {
+    const dir = dirWith({ 'hosts.yml': 'all:\n  hosts:\n    db:\n  children:\n    db:\n      hosts:\n        d1:\n' });
+    const result = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/warning host-group-conflict/);
+  });
+
+  it.each<[string, string | undefined, InventoryCommandOptions, RegExp]>([
+    ['no action', undefined, { inventory: ['hosts.yml'] }, /exactly one of --list, --graph or --host/],
+    ['two actions', undefined, { inventory: ['hosts.yml'], list: true, graph: true }, /exactly one/],
+    ['no inventory', undefined, { list: true }, /no inventory given/],
+    ['unknown host', undefined, { inventory: ['hosts.yml'], host: 'nope' }, /no host 'nope'/],
+    ['unknown graph group', 'nope', { inventory: ['hosts.yml'], graph: true }, /no group 'nope'/],
+  ])('exits 5 on bad options: %s', async (_name, group, options, message) => {
+    const result = await run(group, options, dirWith(GOOD));
+    expect(result.code).toBe(ExitCode.badOptions);
+    expect(result.err).toMatch(message);
+  });
+});
