@@ -139,11 +139,11 @@ describe.sequential('victim', () => {
   describe('lost connections', () => {
     it('reports a connection killed mid-command as connection-dropped', async () => {
       const conn = await open(labVars('victim'));
-      const running = conn.exec('sleep 30; echo never');
+      const running = failure(conn.exec('sleep 30; echo never')); // handled from the start: it fails mid-way
       await new Promise((r) => setTimeout(r, 500));
       await labExec('victim', `pkill -9 -f 'sshd: root@notty'`);
       const started = Date.now();
-      const err = await failure(running);
+      const err = await running;
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(err.code).toBe('connection-dropped');
       expect(err.message).toContain('victim');
