@@ -88,6 +88,10 @@ export class Evaluation implements Evaluator {
     return value;
   }
 
+  renderFile(source: string): string {
+    return new Evaluation({ ...this.ctx, stringEscapes: 'python' }).renderText(parseTemplate(source, 'python'));
+  }
+
   private child(): Evaluation {
     return new Evaluation(this.ctx, this.cache);
   }

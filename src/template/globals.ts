@@ -13,7 +13,20 @@ export const globals: Record<string, (ev: Evaluator) => unknown> = {
   range: () => new PyCallable('range', (args) => pyRange(args.map(Number))),
   dict: () => new PyCallable('dict', (args, kwargs) => ({ ...(args[0] as object | undefined), ...kwargs })),
   namespace: () => new PyCallable('namespace', (_args, kwargs) => ({ ...kwargs })),
+  vars: (ev) => varsView(ev),
 };
+
+/** Ansible's `vars`: every variable by name (`vars['db_' + role]`), each rendered when read. */
+function varsView(ev: Evaluator): Record<string, unknown> {
+  const all = ev.ctx.vars;
+  const has = (key: string | symbol): key is string => typeof key === 'string' && Object.hasOwn(all, key);
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_t, key) => (has(key) ? ev.variable(key) : undefined),
+    has: (_t, key) => has(key),
+    ownKeys: () => Object.keys(all),
+    getOwnPropertyDescriptor: (_t, key) => (has(key) ? { value: ev.variable(key), enumerable: true, configurable: true, writable: false } : undefined),
+  });
+}
 
 export const GLOBAL_NAMES: ReadonlySet<string> = new Set([...Object.keys(globals), 'True', 'False', 'None']);
 

@@ -9,15 +9,24 @@ import { isUndefined, undefinedError } from './undefined.js';
 
 type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown[];
 
-function findFile(term: string, ev: Evaluator): string {
-  const candidates = isAbsolute(term) ? [term] : (ev.ctx.searchPaths ?? [process.cwd()]).flatMap((dir) => [resolve(dir, 'files', term), resolve(dir, term)]);
-  for (const candidate of candidates) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Try the next search path.
-    }
+function candidatesFor(term: string, ev: Evaluator, subdir: 'files' | 'templates'): string[] {
+  if (isAbsolute(term)) return [term];
+  return (ev.ctx.searchPaths ?? [process.cwd()]).flatMap((dir) => [resolve(dir, subdir, term), resolve(dir, term)]);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
+}
+
+/** Ansible's search order: each search path's files/ (or templates/) directory, then the path itself. */
+function findFile(term: string, ev: Evaluator, subdir: 'files' | 'templates' = 'files'): string {
+  const candidates = candidatesFor(term, ev, subdir);
+  const found = candidates.find(isFile);
+  if (found) return found;
   throw new TemplateError('template-error', `could not locate file in lookup: ${term}`, {
     hint: `searched: ${candidates.join(', ')}`,
   });
@@ -43,6 +52,16 @@ const plugins: Record<string, LookupPlugin> = {
       }
       return value;
     }),
+  template: (terms, _kwargs, ev) => terms.map((t) => ev.renderFile(readFileSync(findFile(pyStr(t), ev, 'templates'), 'utf8'))),
+  first_found: (terms, kwargs, ev) => {
+    const names = terms.flat().concat((kwargs.files as unknown[] | undefined) ?? []).map((t) => pyStr(t));
+    for (const name of names) {
+      const found = candidatesFor(name, ev, 'files').find(isFile);
+      if (found) return [found];
+    }
+    if (kwargs.skip !== undefined && truthy(kwargs.skip)) return [];
+    throw new TemplateError('template-error', `No file was found when using first_found: ${names.join(', ')}`);
+  },
   items: (terms) => terms.flat(),
   list: (terms) => terms,
 };

@@ -21,6 +21,8 @@ export interface Evaluator {
   filter(name: string, value: unknown, args: unknown[], kwargs?: Kwargs): unknown;
   test(name: string, value: unknown, args: unknown[]): boolean;
   variable(name: string): unknown;
+  /** Renders the text of a template file (Jinja2 escapes) with the same variables. */
+  renderFile(source: string): string;
 }
 
 export interface FilterDef {

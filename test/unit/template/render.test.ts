@@ -85,6 +85,14 @@ describe('renderValue: one expression yields the native value', () => {
   });
 });
 
+describe('the vars variable', () => {
+  it('reads any variable by a computed name, rendered', () => {
+    const v = { db_port: '{{ base + 6 }}', base: 3300, role: 'db' };
+    expect(renderValue("{{ vars[role ~ '_port'] }}", { vars: v })).toBe(3306);
+    expect(renderValue("{{ vars.nope is defined }}", { vars: v })).toBe(false);
+  });
+});
+
 describe('omit', () => {
   it('is available in every render and recognised by isOmit', () => {
     const out = renderValue({ mode: '{{ m | default(omit) }}', owner: '{{ o | default(omit) }}' }, { vars: { o: 'root' } }) as Record<string, unknown>;
@@ -212,6 +220,13 @@ describe('lookups', () => {
     expect(renderValue("{{ query('env', 'HA_RUN_TEST_LOOKUP') }}", ctx)).toEqual(['from-env']);
     expect(renderValue("{{ q('vars', 'n', 's') }}", ctx)).toEqual([5, 'text']);
     expect(renderValue("{{ lookup('vars', 'zz', default=0) }}", ctx)).toBe(0);
+  });
+
+  it('template renders a template file with the same variables; first_found picks the first existing file', () => {
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'x.j2'), "{% for i in l %}\n{{ i }}{{ '\\t' }}\n{% endfor %}");
+    expect(renderString("{{ lookup('template', 'x.j2') }}", { vars: { l: [1, 2] }, searchPaths: [dir] })).toBe('1\t\n2\t\n');
+    expect(renderValue("{{ lookup('first_found', ['nope.txt', 'motd.txt']) }}", { vars: {}, searchPaths: [dir] })).toBe(join(dir, 'files', 'motd.txt'));
   });
 
   it('pipe is refused with an explanation', () => {
