@@ -26,6 +26,16 @@ export function taskInfo(task: Task, handler = false): TaskInfo {
   };
 }
 
+/** Task names may use variables (Ansible renders them with what is known before the task runs). */
+function renderedName(pc: PlayContext, scope: Scope, task: Task, name: string, host: string): string {
+  if (!name.includes('{')) return name;
+  try {
+    return renderString(name, { vars: taskVars(pc, scope, task, host) });
+  } catch {
+    return name;
+  }
+}
+
 function active(pc: PlayContext, hosts: readonly string[]): string[] {
   return hosts.filter((h) => pc.run.hosts.get(h).active);
 }
@@ -82,6 +92,7 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   if (targets.length === 0) return;
   if (task.module === 'meta') return runMeta(pc, scope, task, targets);
   const info = taskInfo(task, handler);
+  info.name = renderedName(pc, scope, task, info.name, targets[0]!);
   await (handler ? run.report.handlerStart({ task: info, hosts: targets }) : run.report.taskStart({ task: info, hosts: targets }));
 
   const runOnce = effective(scope, task, 'runOnce');

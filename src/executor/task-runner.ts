@@ -252,8 +252,8 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
       task: { name: info.name, module: info.module, file: task.location.file, line: task.location.line },
       result,
     };
+    // Its notifications stay queued: a rescue may bring the host back, and flushing skips failed hosts.
     run.stats.record(host, 'failed');
-    pc.handlers.dropHost(host);
   } else if (status === 'failed') run.stats.record(host, result.changed ? 'ignored-changed' : 'ignored');
   else run.stats.record(host, status);
   if (status === 'changed') notifyHandlers(pc, task, host, vars);
@@ -340,7 +340,6 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
 async function recordUnreachable(pc: PlayContext, host: string, info: TaskInfo, err: ConnectionError, started: number): Promise<HostOutcome> {
   const state = pc.run.hosts.get(host);
   state.unreachable = true;
-  pc.handlers.dropHost(host);
   pc.run.stats.record(host, 'unreachable');
   const result = { changed: false, unreachable: true, msg: err.message };
   await pc.run.report.unreachable({
