@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { ExitCode, HaRunError, ValidationError, hasErrors, type Diagnostic } from '../errors.js';
 import { formatDiagnostic, sortDiagnostics, sourceReader } from '../output/diagnostics.js';
 import { loadInventory } from '../inventory/load.js';
-import { ansibleJson, displayedHostVars, graphInventory, listInventory } from '../inventory/listing.js';
+import { ansibleJson, displayedHostVars, graphInventory, listInventory, yamlInventory } from '../inventory/listing.js';
+import { dumpYaml } from '../source/yaml-dump.js';
 import { selectHosts } from '../inventory/patterns.js';
 import { action } from './action.js';
 
@@ -74,13 +75,13 @@ export async function runInventoryCommand(group: string | undefined, options: In
     io.out(text + '\n');
     return ExitCode.ok;
   }
-  io.out(render(listInventory(inventory, { export: options.export, hosts }), options.yaml) + '\n');
+  const listing = { export: options.export, hosts };
+  io.out(options.yaml ? dumpYaml(yamlInventory(inventory, listing)) : ansibleJson(listInventory(inventory, listing)) + '\n');
   return ExitCode.ok;
 }
 
 function render(value: unknown, yaml: boolean | undefined): string {
-  if (!yaml) return ansibleJson(value);
-  throw new HaRunError('not-implemented', '--yaml is not available yet; use the default JSON', { exitCode: ExitCode.badOptions });
+  return yaml ? dumpYaml(value).replace(/\n$/, '') : ansibleJson(value);
 }
 
 function printWarnings(diagnostics: Diagnostic[], write: (s: string) => void): void {

@@ -67,6 +67,33 @@ export function listInventory(inventory: Inventory, options: ListingOptions = {}
   return { _meta: { hostvars }, ...result };
 }
 
+/** `--list --yaml`: the YAML inventory shape (nested groups, each host's vars at its first appearance). */
+export function yamlInventory(inventory: Inventory, options: ListingOptions = {}): Record<string, unknown> {
+  const shown = (h: string): boolean => options.hosts === undefined || options.hosts.has(h);
+  const seen = new Set<string>();
+  const formatGroup = (group: InventoryGroup): Record<string, unknown> => {
+    const entry: Record<string, unknown> = {};
+    const children: Record<string, unknown> = {};
+    for (const child of group.children) if (child !== 'all') Object.assign(children, formatGroup(inventory.groups.get(child)!));
+    if (Object.keys(children).length > 0) entry.children = children;
+    const hosts: Record<string, unknown> = {};
+    if (group.name !== 'all') {
+      for (const host of group.hosts.filter(shown)) {
+        const first = !seen.has(host);
+        seen.add(host);
+        hosts[host] = first ? displayedHostVars(inventory, host, options.export) : {};
+      }
+    }
+    if (Object.keys(hosts).length > 0) entry.hosts = hosts;
+    if (options.export) {
+      const vars = displayedGroupVars(group);
+      if (Object.keys(vars).length > 0) entry.vars = vars;
+    }
+    return { [group.name]: entry };
+  };
+  return formatGroup(inventory.groups.get('all')!);
+}
+
 /** `--graph [GROUP] [--vars]`: the indented tree ansible-inventory draws. Undefined when the group does not exist. */
 export function graphInventory(inventory: Inventory, groupName = 'all', options: ListingOptions & { vars?: boolean } = {}): string | undefined {
   const start = inventory.groups.get(groupName);

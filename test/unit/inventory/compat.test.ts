@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInventoryCommand, type InventoryCommandOptions } from '../../../src/commands/inventory.js';
+import { parseYaml } from '../../../src/source/yaml.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/inventory/compat');
 const BATCH = join(import.meta.dirname, '../../compat/inventory/ansible_inventory_batch.py');
@@ -38,14 +39,15 @@ const cases: Case[] = [
   { name: 'comma-separated host list', dir: '.', sources: ['alpha,beta:2222, gamma.example.com,'], host: 'beta' },
 ];
 
-type Variant = 'list' | 'export' | 'graph' | 'host';
-const variants: Variant[] = ['list', 'export', 'graph', 'host'];
+type Variant = 'list' | 'export' | 'graph' | 'host' | 'yaml';
+const variants: Variant[] = ['list', 'export', 'graph', 'host', 'yaml'];
 
 function ansibleArgs(c: Case, v: Variant): string[] {
   const inv = c.sources.flatMap((s) => ['-i', s]);
   if (v === 'list') return [...inv, '--list'];
   if (v === 'export') return [...inv, '--list', '--export'];
   if (v === 'graph') return [...inv, '--graph', '--vars', ...(c.graphGroup ? [c.graphGroup] : [])];
+  if (v === 'yaml') return [...inv, '--list', '--yaml', '--export'];
   return [...inv, '--host', c.host];
 }
 
@@ -54,6 +56,7 @@ function ourOptions(c: Case, v: Variant): InventoryCommandOptions {
   if (v === 'list') return { ...base, list: true };
   if (v === 'export') return { ...base, list: true, export: true };
   if (v === 'graph') return { ...base, graph: true, vars: true };
+  if (v === 'yaml') return { ...base, list: true, yaml: true, export: true };
   return { ...base, host: c.host };
 }
 
@@ -102,6 +105,10 @@ describe.skipIf(!available)('ha-run inventory matches ansible-inventory', () => 
       });
       it('--host: same text', async () => {
         expect(await ours(c, 'host')).toBe(expected.get(`${c.dir}|host`));
+      });
+      it('--list --yaml --export: same YAML document', async () => {
+        // Compared as data: quoting style may differ (PyYAML leaves `y` bare, our dumper quotes it).
+        expect(parseYaml(await ours(c, 'yaml'), 'ours.yml').value).toEqual(parseYaml(expected.get(`${c.dir}|yaml`)!, 'ansible.yml').value);
       });
     });
   }
