@@ -2,7 +2,7 @@
 import { TemplateError } from './errors.js';
 import { lookupValue, queryValue } from './lookups.js';
 import { OMIT } from './omit.js';
-import { PyCallable } from './python.js';
+import { PyCallable, isMapping, pyIter, pyStr } from './python.js';
 import type { Evaluator } from './types.js';
 
 export const globals: Record<string, (ev: Evaluator) => unknown> = {
@@ -11,7 +11,7 @@ export const globals: Record<string, (ev: Evaluator) => unknown> = {
   query: (ev) => new PyCallable('query', (args, kwargs) => queryValue(args, kwargs, ev)),
   q: (ev) => new PyCallable('q', (args, kwargs) => queryValue(args, kwargs, ev)),
   range: () => new PyCallable('range', (args) => pyRange(args.map(Number))),
-  dict: () => new PyCallable('dict', (args, kwargs) => ({ ...(args[0] as object | undefined), ...kwargs })),
+  dict: () => new PyCallable('dict', (args, kwargs) => ({ ...dictFrom(args[0]), ...kwargs })),
   namespace: () => new PyCallable('namespace', (_args, kwargs) => ({ ...kwargs })),
   vars: (ev) => varsView(ev),
 };
@@ -29,6 +29,19 @@ function varsView(ev: Evaluator): Record<string, unknown> {
 }
 
 export const GLOBAL_NAMES: ReadonlySet<string> = new Set([...Object.keys(globals), 'True', 'False', 'None']);
+
+/** dict(mapping) or dict(iterable of pairs), e.g. `dict(keys | zip(values))`. */
+function dictFrom(source: unknown): Record<string, unknown> {
+  if (source === undefined) return {};
+  if (isMapping(source)) return { ...source };
+  const out: Record<string, unknown> = {};
+  for (const pair of pyIter(source)) {
+    const [k, v, ...rest] = pyIter(pair);
+    if (rest.length > 0 || k === undefined) throw new TemplateError('template-error', 'dict(): each element must be a (key, value) pair');
+    out[pyStr(k)] = v;
+  }
+  return out;
+}
 
 const MAX_RANGE = 100_000;
 

@@ -156,6 +156,29 @@ export const collectionFilters: Record<string, FilterDef> = {
       return Object.entries(v).map(tuple).sort((a, b) => pyCompare(sortKey(a[index], cs), sortKey(b[index], cs)) * rev);
     },
   },
+  // `groups['db'] | map('extract', hostvars, 'ansible_host')`
+  extract: {
+    fn: (v, [container, morekeys]) => {
+      let out = lookup(container, v, 'subscript');
+      const keys = morekeys === undefined ? [] : Array.isArray(morekeys) ? morekeys : [morekeys];
+      for (const k of keys) out = lookup(out, k, 'subscript');
+      return out;
+    },
+  },
+  product: {
+    fn: (v, others) => [list(v), ...others.map(list)].reduce<unknown[][]>((acc, l) => acc.flatMap((prefix) => l.map((x) => [...prefix, x])), [[]]).map(tuple),
+  },
+  subelements: {
+    fn: (v, [path, skipMissing = false], kw) =>
+      list(v).flatMap((item) => {
+        const sub = attr(item, path);
+        if (isUndefined(sub)) {
+          if (truthy(kw.skip_missing ?? skipMissing)) return [];
+          throw new TemplateError('template-error', `could not find '${pyStr(path)}' key in iterated item ${pyStr(item)}`);
+        }
+        return list(sub).map((x) => tuple([item, x]));
+      }),
+  },
   batch: {
     fn: (v, [size, fill]) => {
       const items = list(v);

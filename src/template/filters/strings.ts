@@ -49,6 +49,7 @@ export const stringFilters: Record<string, FilterDef> = {
   quote: { fn: (v) => shellQuote(v === null ? '' : pyStr(v)) },
   basename: { fn: (v) => posix.basename(pyStr(v)) },
   dirname: { fn: (v) => posix.dirname(pyStr(v)) === '.' && !pyStr(v).startsWith('.') ? '' : posix.dirname(pyStr(v)) },
+  path_join: { fn: (v) => posix.join(...(Array.isArray(v) ? v : [v]).map((p) => pyStr(p))).replace(/^(?!\/)/, '') },
   expanduser: { fn: (v) => pyStr(v).replace(/^~(?=\/|$)/, process.env.HOME ?? '~') },
   realpath: { fn: (v) => posix.resolve(pyStr(v)) },
   splitext: { fn: (v) => [pyStr(v).slice(0, pyStr(v).length - posix.extname(pyStr(v)).length), posix.extname(pyStr(v))] },

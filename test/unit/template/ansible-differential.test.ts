@@ -16,7 +16,7 @@ const vars = {
   users: [
     { name: 'ann', uid: 1001, admin: true, shell: '/bin/bash' },
     { name: 'bob', uid: 1002, admin: false },
-    { name: 'cid', uid: 1003, admin: true, shell: '/bin/sh' },
+    { name: 'cid', uid: 1003, admin: true, shell: '/bin/sh', groups: ['wheel', 'ops'] },
   ],
   conf: { port: 8080, host: 'db1', nested: { a: 1, b: [1, 2] } },
   flag_yes: 'yes',
@@ -28,6 +28,7 @@ const vars = {
   result_skip: { skipped: true, changed: false },
   path: '/etc/nginx/conf.d/site.conf',
   nothing: null,
+  conf2: { a: 'A', b: 'B' },
 };
 
 const templates = [
@@ -100,6 +101,10 @@ const templates = [
   '={{ conf["host"] }} {{ conf.nested["b"][1] }} {{ users.0.name }} {{ nums.1 }}',
   '={{ 10 / 4 }} {{ 0.1 + 0.2 }} {{ 1 / 3 }}',
   '={{ conf | to_yaml }}',
+  "={{ ['a', 'b'] | map('extract', conf2) | list }} {{ [0, 1] | map('extract', users, 'name') | list }}",
+  "={{ dict(['a', 'b'] | zip([1, 2])) }} {{ dict(x=1) }} {{ [1, 2] | product(['a']) | list }}",
+  "={{ users | subelements('groups', skip_missing=true) | map('last') | list }}",
+  "={{ ['/etc', 'nginx', 'x.conf'] | path_join }} {{ ['a', 'b'] | path_join }}",
   '={{ users | to_nice_yaml(indent=2) }}',
   "={{ {'s': 'yes', 'e': '', 'q': \"it's\", 'z': none, 'c': 'a: b'} | to_nice_yaml(indent=2) }}",
   '={{ nums | to_yaml }}',
