@@ -48,7 +48,7 @@ export function blockinfileEdit(original: string | undefined, args: BlockinfileA
   if (n0 === undefined || n1 === undefined) {
     n0 = undefined;
     if (insertRe) {
-      for (let i = 0; i < lines.length; i++) if (insertRe.test(lines[i])) n0 = i;
+      for (let i = 0; i < lines.length; i++) if (insertRe.test(stripEol(lines[i]))) n0 = i;
       if (n0 === undefined) n0 = lines.length;
       else if (insertafter !== undefined) n0 += 1;
     } else if (insertbefore !== undefined) n0 = 0;

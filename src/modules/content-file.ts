@@ -54,13 +54,9 @@ export function contentChanges(d: DesiredContent): Change[] {
   const same = state.type === 'file' && state.sha1 === sha1(d.content);
   if (same) return attrChanges(path, d, state);
 
-  const mode = d.mode === 'preserve' ? undefined : wantedMode(d, state, false) ?? (state.exists ? state.mode : undefined);
-  const put = {
-    mode: mode === undefined ? undefined : formatMode(mode),
-    // Replacing a file must not hand it to whoever runs ha-run: keep its owner unless told otherwise.
-    owner: d.owner ?? (state.exists ? String(state.uid) : undefined),
-    group: d.group ?? (state.exists ? String(state.gid) : undefined),
-  };
+  const mode = wantedMode(d, state, false);
+  // Attributes not asked for are kept from the file being replaced (conn.put does that).
+  const put = { mode: mode === undefined ? undefined : formatMode(mode), owner: d.owner, group: d.group };
   const ops: Op[] = [];
   if (d.backup && state.type === 'file') ops.push(backupOp(path, d.backupKey));
   if (d.validate) {

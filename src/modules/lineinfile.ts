@@ -28,6 +28,10 @@ export interface TextEdit {
   found?: number;
 }
 
+// Regexps see a line without its line ending: JavaScript's $ does not match before a final newline
+// the way Python's does.
+// Regexps see a line without its line ending: JavaScript's $ does not match before a final
+// newline the way Python's does.
 const stripEol = (s: string) => s.replace(/[\r\n]+$/, '');
 
 /** Ansible's present(): where the line goes and whether anything changes. */
@@ -49,7 +53,7 @@ export function lineinfilePresent(before: string, args: LineinfileArgs): TextEdi
   let insertIndex = -1;
   let match: RegExpExecArray | null | boolean = null;
   for (let i = 0; i < lines.length && (re || args.search_string !== undefined); i++) {
-    const found = re ? re.exec(lines[i]) : lines[i].includes(args.search_string!) ? true : null;
+    const found = re ? re.exec(stripEol(lines[i])) : lines[i].includes(args.search_string!) ? true : null;
     if (found) {
       matchIndex = i;
       match = found;
@@ -60,7 +64,7 @@ export function lineinfilePresent(before: string, args: LineinfileArgs): TextEdi
     for (let i = 0; i < lines.length; i++) {
       if (stripEol(lines[i]) === line) {
         matchIndex = i;
-      } else if (insRe && insRe.test(lines[i])) {
+      } else if (insRe && insRe.test(stripEol(lines[i]))) {
         insertIndex = insertafter !== undefined ? i + 1 : i;
         if (args.firstmatch) break;
       }
@@ -106,7 +110,7 @@ export function lineinfileAbsent(before: string, args: LineinfileArgs): TextEdit
   const regexp = args.regexp ?? args.regex;
   const re = regexp === undefined ? undefined : pythonRegex(regexp);
   const lines = splitLinesKeepEnds(before);
-  const kept = lines.filter((l) => !(re ? re.test(l) : args.search_string !== undefined ? l.includes(args.search_string) : stripEol(l) === line));
+  const kept = lines.filter((l) => !(re ? re.test(stripEol(l)) : args.search_string !== undefined ? l.includes(args.search_string) : stripEol(l) === line));
   const found = lines.length - kept.length;
   return found ? { after: kept.join(''), reason: `${found} line(s) removed`, found } : { found: 0 };
 }
