@@ -28,7 +28,7 @@ export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYa
   const play: Play = {
     ...inheritableKeywords(written),
     hosts: hostPattern(written.hosts),
-    varsFiles: varsFiles.map((alternatives) => alternatives[0]!),
+    varsFiles: varsFiles.map((alternatives) => alternatives.find((name) => searchFile(name, [playbookDir]).found) ?? alternatives[0]!),
     varsFromFiles: readVarsFiles(varsFiles, [...path, 'vars_files'], loaded, session, playbookDir),
     gatherFacts: written.gather_facts !== false,
     serial: serialBatches(written.serial),
@@ -65,7 +65,7 @@ function serialBatches(v: unknown): (number | string)[] {
   return items.filter((s) => typeof s === 'number' || typeof s === 'string') as (number | string)[];
 }
 
-/** Each vars_files entry is a file, or a list of alternatives of which the first that exists is read. */
+/** Each vars_files entry is a file, or a list of alternatives of which the first that exists is read (varsFiles names it). */
 function varsFileList(v: unknown): string[][] {
   const entries = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
   return entries.map((e) => (Array.isArray(e) ? e.map(String) : [String(e)])).filter((alts) => alts.length > 0);

@@ -1,0 +1,171 @@
+// Tasks as written -> canonical Task / Block / IncludeTasks nodes.
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('./core-modules.js')).coreModules }));
+import type { Diagnostic } from '../../../src/errors.js';
+import { loadPlaybook } from '../../../src/playbook/load.js';
+import type { Play, TaskItem } from '../../../src/playbook/types.js';
+import { writeTree } from './tree.js';
+
+function tasksOf(tasksYaml: string, extra: Record<string, string> = {}): { tasks: TaskItem[]; play?: Play; diagnostics: Diagnostic[]; dir: string } {
+  const dir = writeTree({ 'site.yml': `- hosts: all\n  tasks:\n${tasksYaml.replace(/^/gm, '    ')}\n`, ...extra });
+  const result = loadPlaybook(join(dir, 'site.yml'));
+  const play = result.playbook?.plays[0];
+  return { tasks: play?.tasks ?? [], ...(play ? { play } : {}), diagnostics: result.diagnostics, dir };
+}
+
+function one(tasksYaml: string, extra: Record<string, string> = {}): TaskItem {
+  const { tasks, diagnostics } = tasksOf(tasksYaml, extra);
+  expect(diagnostics).toEqual([]);
+  expect(tasks).toHaveLength(1);
+  return tasks[0]!;
+}
+
+describe('module and arguments', () => {
+  it.each([
+    ['copy: { src: a, dest: /b }', 'copy', { src: 'a', dest: '/b' }],
+    ['ansible.builtin.copy: { src: a, dest: /b }', 'copy', { src: 'a', dest: '/b' }],
+    ['ansible.legacy.copy: src=a dest=/b', 'copy', { src: 'a', dest: '/b' }],
+    ['copy: src=a dest=b mode=0644', 'copy', { src: 'a', dest: 'b', mode: '0644' }],
+    ['command: ls -l chdir=/tmp', 'command', { _raw_params: 'ls -l', chdir: '/tmp' }],
+    ['command: echo a=b', 'command', { _raw_params: 'echo a=b' }],
+    ['shell: echo "$HOME" > /tmp/x', 'shell', { _raw_params: 'echo "$HOME" > /tmp/x' }],
+    ['action: copy src=a dest=/b', 'copy', { src: 'a', dest: '/b' }],
+    ['action: { module: file, path: /x, state: directory }', 'file', { path: '/x', state: 'directory' }],
+    ['command: make\nargs: { chdir: /src, creates: /src/out }', 'command', { _raw_params: 'make', chdir: '/src', creates: '/src/out' }],
+    ['copy: { dest: /a }\nargs: { dest: /ignored, content: x }', 'copy', { dest: '/a', content: 'x' }],
+    ['debug:', 'debug', {}],
+    ['copy: { content: x, dest: /a, force: "yes" }', 'copy', { content: 'x', dest: '/a', force: true }],
+  ])('%s', (yaml, module, args) => {
+    expect(one(`- ${yaml.replace(/\n/g, '\n  ')}`)).toMatchObject({ kind: 'task', module, args });
+  });
+
+  it('local_action runs on localhost', () => {
+    expect(one('- local_action: command hostname')).toMatchObject({ module: 'command', delegateTo: 'localhost', args: { _raw_params: 'hostname' } });
+  });
+
+  it('reports no module and conflicting modules with their location', () => {
+    const { diagnostics } = tasksOf('- name: nothing\n- copy: {content: x, dest: /a}\n  action: file path=/x');
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([
+      ['no-action', 3, 7],
+      ['conflicting-action', 5, 7],
+    ]);
+  });
+});
+
+describe('task keywords', () => {
+  it('normalizes every task keyword', () => {
+    const task = one(`- name: all of them
+  command: "true"
+  when: [a, b]
+  loop: [1, 2]
+  loop_control: { loop_var: n, index_var: i, label: "{{ n }}", pause: 1, extended: true }
+  register: out
+  notify: h
+  listen: topic
+  changed_when: false
+  failed_when: out.rc > 1
+  ignore_errors: yes
+  until: out is succeeded
+  retries: 3
+  delay: 2
+  delegate_to: db1
+  run_once: true
+  no_log: true
+  become: true
+  become_user: postgres
+  environment: { LANG: C }
+  tags: [t1, t2]
+  check_mode: false
+  diff: false
+  vars: { v: 1 }
+  any_errors_fatal: true`);
+    expect(task).toMatchObject({
+      name: 'all of them',
+      module: 'command',
+      when: ['a', 'b'],
+      loop: [1, 2],
+      loopForm: 'loop',
+      loopControl: { loopVar: 'n', indexVar: 'i', label: '{{ n }}', pause: 1, extended: true },
+      register: 'out',
+      notify: ['h'],
+      listen: ['topic'],
+      changedWhen: ['False'],
+      failedWhen: ['out.rc > 1'],
+      ignoreErrors: true,
+      until: 'out is succeeded',
+      retries: 3,
+      delay: 2,
+      delegateTo: 'db1',
+      runOnce: true,
+      noLog: true,
+      become: true,
+      becomeUser: 'postgres',
+      environment: { LANG: 'C' },
+      tags: ['t1', 't2'],
+      checkMode: false,
+      diff: false,
+      vars: { v: 1 },
+      anyErrorsFatal: true,
+      location: { line: 3, col: 7 },
+    });
+  });
+
+  it.each([
+    ['with_items: [a, b]', 'with_items', ['a', 'b']],
+    ['with_list: "{{ things }}"', 'with_list', '{{ things }}'],
+    ['with_dict: { a: 1 }', 'with_dict', { a: 1 }],
+  ])('%s', (yaml, loopForm, loop) => {
+    expect(one(`- debug: { msg: "{{ item }}" }\n  ${yaml}`)).toMatchObject({ loopForm, loop });
+  });
+
+  it('when, changed_when and failed_when as string, list or boolean all become lists', () => {
+    const task = one('- command: "true"\n  when: true\n  changed_when: [x, y]\n  failed_when: rc != 0');
+    expect(task).toMatchObject({ when: ['True'], changedWhen: ['x', 'y'], failedWhen: ['rc != 0'] });
+  });
+
+  it('notify as a list and tags as a comma string', () => {
+    expect(one('- debug:\n  notify: [a, b]\n  tags: "x, y"')).toMatchObject({ notify: ['a', 'b'], tags: ['x', 'y'] });
+  });
+});
+
+describe('blocks and includes', () => {
+  it('block / rescue / always with inherited keywords', () => {
+    const block = one('- name: guarded\n  become: true\n  when: ok\n  block:\n    - debug: { msg: try }\n  rescue:\n    - debug: { msg: oops }\n  always:\n    - debug: { msg: done }');
+    expect(block).toMatchObject({ kind: 'block', name: 'guarded', become: true, when: ['ok'] });
+    expect(block.kind === 'block' && [block.block, block.rescue, block.always].map((l) => l.length)).toEqual([1, 1, 1]);
+  });
+
+  it('import_tasks is inlined as a block carrying the import keywords; paths relative to the importing file', () => {
+    const item = one('- import_tasks: tasks/a.yml\n  when: go\n  tags: [imp]', {
+      'tasks/a.yml': '- import_tasks: b.yml\n',
+      'tasks/b.yml': '- debug: { msg: deep }\n',
+    });
+    expect(item).toMatchObject({ kind: 'block', importedFrom: 'tasks/a.yml', when: ['go'], tags: ['imp'] });
+    const inner = item.kind === 'block' ? item.block[0] : undefined;
+    expect(inner).toMatchObject({ kind: 'block', importedFrom: 'b.yml' });
+    expect(inner?.kind === 'block' && inner.block[0]).toMatchObject({ module: 'debug', args: { msg: 'deep' } });
+  });
+
+  it('include_tasks is kept dynamic, pre-loaded when its path is static', () => {
+    const { tasks, diagnostics } = tasksOf('- include_tasks: t.yml\n  loop: [1, 2]\n- include_tasks:\n    file: "{{ name }}.yml"\n    apply: { become: true }', { 't.yml': '- debug:\n' });
+    expect(diagnostics).toEqual([]);
+    expect(tasks[0]).toMatchObject({ kind: 'include_tasks', file: 't.yml', loop: [1, 2], loopForm: 'loop' });
+    expect(tasks[0]!.kind === 'include_tasks' && tasks[0]!.tasks).toHaveLength(1);
+    expect(tasks[1]).toMatchObject({ kind: 'include_tasks', file: '{{ name }}.yml', apply: { become: true } });
+    expect(tasks[1]!.kind === 'include_tasks' && tasks[1]!.tasks).toBeUndefined();
+  });
+
+  it('import_tasks needs a static name', () => {
+    expect(tasksOf('- import_tasks: "{{ x }}.yml"').diagnostics.map((d) => d.code)).toEqual(['import-not-static']);
+  });
+
+  it('handlers: import_tasks is flattened into plain handler tasks with the import conditions', () => {
+    const dir = writeTree({
+      'site.yml': '- hosts: all\n  handlers:\n    - import_tasks: handlers.yml\n      when: enabled\n',
+      'handlers.yml': '- name: restart\n  command: "true"\n  listen: web changed\n',
+    });
+    const play = loadPlaybook(join(dir, 'site.yml')).playbook!.plays[0]!;
+    expect(play.handlers).toMatchObject([{ kind: 'task', name: 'restart', when: ['enabled'], listen: ['web changed'] }]);
+  });
+});
