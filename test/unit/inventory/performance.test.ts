@@ -25,11 +25,13 @@ describe('inventory performance', () => {
   it('loads a 1000-host inventory well under 100 ms', () => {
     const dir = bigInventory();
     loadInventory(['hosts.yml'], { cwd: dir }); // warm up module-level caches (schema compilation)
+    // CPU time, not wall time: the machine is shared, and waiting for a core is not our cost.
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const start = performance.now();
+      const start = process.cpuUsage();
       const { inventory, diagnostics } = loadInventory(['hosts.yml'], { cwd: dir });
-      runs.push(performance.now() - start);
+      const used = process.cpuUsage(start);
+      runs.push((used.user + used.system) / 1000);
       expect(diagnostics).toEqual([]);
       expect(inventory.hosts.size).toBe(1000);
     }
