@@ -19,6 +19,7 @@ import {
   pyMod,
   pyStr,
   truthy,
+  tuple,
   typeName,
 } from './python.js';
 import { percentFormat } from './percent-format.js';
@@ -179,9 +180,19 @@ export class Evaluation implements Evaluator {
   }
 
   private forLoop(node: TNode): string {
-    const items = pyIter(this.expr(node.arr));
-    if (items.length === 0) return node.else_ ? this.statements(node.else_.children) : '';
     const targets: string[] = node.name.typename === 'Array' ? node.name.children.map((c: TNode) => c.value) : [node.name.value];
+    // `for x in items if cond`: the parser reads it as an inline if without else; Jinja2 filters the items.
+    const filter = node.arr.typename === 'InlineIf' && !node.arr.else_ ? (node.arr.cond as TNode) : undefined;
+    let items = pyIter(this.expr(filter ? node.arr.body : node.arr));
+    if (filter) {
+      items = items.filter((item) =>
+        this.withScope(() => {
+          this.unpack(targets, item);
+          return truthy(this.expr(filter));
+        }),
+      );
+    }
+    if (items.length === 0) return node.else_ ? this.statements(node.else_.children) : '';
     let out = '';
     items.forEach((item, i) => {
       const loop = {
@@ -274,7 +285,7 @@ export class Evaluation implements Evaluator {
       case 'Symbol':
         return this.symbol(node.value);
       case 'Group':
-        return node.children.length === 1 ? this.expr(node.children[0]) : node.children.map((c: TNode) => this.expr(c));
+        return node.children.length === 1 ? this.expr(node.children[0]) : tuple(node.children.map((c: TNode) => this.expr(c)));
       case 'Array':
         return node.children.map((c: TNode) => this.expr(c));
       case 'Dict':

@@ -71,10 +71,12 @@ class Collector {
         }
         return;
       case 'For': {
-        this.expr(n.arr, bound, guarded, false);
+        const filter = n.arr.typename === 'InlineIf' && !n.arr.else_ ? n.arr.cond : undefined;
+        this.expr(filter ? n.arr.body : n.arr, bound, guarded, false);
         const inner = new Set(bound);
         inner.add('loop');
         for (const t of n.name.typename === 'Array' ? n.name.children : [n.name]) inner.add(t.value);
+        if (filter) this.expr(filter, inner, guarded, false);
         this.statements(n.body.children, inner, guarded);
         if (n.else_) this.statements(n.else_.children, new Set(bound), guarded);
         return;

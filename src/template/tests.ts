@@ -1,7 +1,7 @@
 // Jinja2 and Ansible tests: `x is defined`, `r is changed`, `v is version('2.0', '>=')`...
 import { existsSync, statSync } from 'node:fs';
 import { compileRegex } from './regex.js';
-import { isMapping, plain, pyContains, pyEquals, pyStr, truthy } from './python.js';
+import { isMapping, plain, pyCompare, pyContains, pyEquals, pyStr, truthy } from './python.js';
 import type { TestFn } from './types.js';
 import { isUndefined } from './undefined.js';
 import { versionMatches } from './version.js';
@@ -63,6 +63,17 @@ export const tests: Record<string, TestFn> = {
   equalto: (v, [other]) => pyEquals(v, other),
   '==': (v, [other]) => pyEquals(v, other),
   ne: (v, [other]) => !pyEquals(v, other),
+  '!=': (v, [other]) => !pyEquals(v, other),
+  lt: (v, [other]) => pyCompare(v, other, '<') < 0,
+  '<': (v, [other]) => pyCompare(v, other, '<') < 0,
+  lessthan: (v, [other]) => pyCompare(v, other, '<') < 0,
+  le: (v, [other]) => pyCompare(v, other, '<=') <= 0,
+  '<=': (v, [other]) => pyCompare(v, other, '<=') <= 0,
+  gt: (v, [other]) => pyCompare(v, other, '>') > 0,
+  '>': (v, [other]) => pyCompare(v, other, '>') > 0,
+  greaterthan: (v, [other]) => pyCompare(v, other, '>') > 0,
+  ge: (v, [other]) => pyCompare(v, other, '>=') >= 0,
+  '>=': (v, [other]) => pyCompare(v, other, '>=') >= 0,
   odd: (v) => Math.abs(Number(v) % 2) === 1,
   even: (v) => Number(v) % 2 === 0,
   divisibleby: (v, [n]) => Number(v) % Number(n) === 0,

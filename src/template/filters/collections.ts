@@ -3,7 +3,7 @@ import { lookup } from '../attributes.js';
 import { TemplateError } from '../errors.js';
 import { clone, isMapping, tuple, pyCompare, pyEquals, pyIter, pyStr, truthy, type PyDict } from '../python.js';
 import type { Evaluator, FilterDef, Kwargs } from '../types.js';
-import { isUndefined } from '../undefined.js';
+import { StrictUndefined, isUndefined } from '../undefined.js';
 
 /** `attribute='a.b'` reaches into nested dicts; a missing step yields undefined. */
 function attr(item: unknown, path: unknown): unknown {
@@ -16,10 +16,22 @@ function list(value: unknown): unknown[] {
   return pyIter(value);
 }
 
-function uniq(items: unknown[]): unknown[] {
+function uniq(items: unknown[], key: (x: unknown) => unknown = (x) => x): unknown[] {
   const out: unknown[] = [];
-  for (const x of items) if (!out.some((y) => pyEquals(x, y))) out.push(x);
+  const seen: unknown[] = [];
+  for (const x of items) {
+    const k = key(x);
+    if (!seen.some((y) => pyEquals(k, y))) {
+      seen.push(k);
+      out.push(x);
+    }
+  }
   return out;
+}
+
+/** Jinja2's "no item" results: undefined, so using them fails but `default` still works. */
+function noItem(what: string): StrictUndefined {
+  return new StrictUndefined(`No ${what} item, sequence was empty.`);
 }
 
 const has = (items: unknown[], x: unknown) => items.some((y) => pyEquals(x, y));
@@ -92,7 +104,7 @@ function mapFilter(value: unknown, args: unknown[], kw: Kwargs, ev: Evaluator): 
 
 function extreme(value: unknown, kw: Kwargs, sign: 1 | -1): unknown {
   const items = list(value);
-  if (items.length === 0) return null;
+  if (items.length === 0) return noItem('aggregated');
   const key = (x: unknown) => sortKey(kw.attribute === undefined ? x : attr(x, kw.attribute), truthy(kw.case_sensitive ?? false));
   return items.reduce((best, x) => (pyCompare(key(x), key(best)) * sign > 0 ? x : best));
 }
@@ -103,9 +115,15 @@ export const collectionFilters: Record<string, FilterDef> = {
   reject: { fn: (v, args, _kw, ev) => filterBy(v, args, ev, false, false) },
   selectattr: { fn: (v, args, _kw, ev) => filterBy(v, args, ev, true, true) },
   rejectattr: { fn: (v, args, _kw, ev) => filterBy(v, args, ev, false, true) },
-  unique: { fn: (v, _a, kw) => (kw.attribute === undefined ? uniq(list(v)) : list(v).filter((x, i, all) => all.findIndex((y) => pyEquals(attr(y, kw.attribute), attr(x, kw.attribute))) === i)) },
-  first: { fn: (v) => (list(v).length ? list(v)[0] : null) },
-  last: { fn: (v) => (list(v).length ? list(v)[list(v).length - 1] : null) },
+  unique: {
+    fn: (v, [caseSensitive = false, attribute], kw) => {
+      const by = kw.attribute ?? attribute;
+      const cs = truthy(kw.case_sensitive ?? caseSensitive);
+      return uniq(list(v), (x) => sortKey(by === undefined ? x : attr(x, by), cs));
+    },
+  },
+  first: { fn: (v) => (list(v).length ? list(v)[0] : noItem('first')) },
+  last: { fn: (v) => (list(v).length ? list(v)[list(v).length - 1] : noItem('last')) },
   min: { fn: (v, _a, kw) => extreme(v, kw, -1) },
   max: { fn: (v, _a, kw) => extreme(v, kw, 1) },
   sort: {

@@ -15,6 +15,7 @@ describe('referencedVariables', () => {
     ['{{ x if x is defined else y }}', ['y'], ['x']],
     ['{{ lookup("env", "HOME") }} {{ omit }} {{ range(3) }} {{ True }} {{ None }}', [], []],
     ['{{ hostvars[inventory_hostname].ansible_host }}', ['hostvars', 'inventory_hostname'], []],
+    ['{% for u in users if u.admin and u.name != skip %}{{ u.name }}{% endfor %}', ['users', 'skip'], []],
     ['plain text', [], []],
   ])('%s', (template, names, optional) => {
     const refs = referencedVariables(template);
