@@ -1,0 +1,118 @@
+// Pure helpers of the modules: command-line splitting, Python regex bridging, globs, probes,
+// wait_for's condition, fetch's layout, stat's dictionary, command timing formats.
+import { describe, expect, it } from 'vitest';
+import { shlexSplit } from '../../../src/modules/shlex.js';
+import { expandMatch, pythonRegex, splitLinesKeepEnds } from '../../../src/modules/py-regex.js';
+import { delta, globWord, stripEnds } from '../../../src/modules/command-run.js';
+import { parseProbes, probeScript } from '../../../src/modules/file-probe.js';
+import { waitCondition, waitScript } from '../../../src/modules/wait-for.js';
+import { fetchDestination } from '../../../src/modules/fetch.js';
+import { statResult } from '../../../src/modules/stat.js';
+import { file } from './states.js';
+
+describe('shlexSplit (Python shlex.split)', () => {
+  it.each([
+    ['ls -l /tmp', ['ls', '-l', '/tmp']],
+    [`echo "a b" 'c d' e\\ f`, ['echo', 'a b', 'c d', 'e f']],
+    [`echo "say \\"hi\\"" '$HOME'`, ['echo', 'say "hi"', '$HOME']],
+    [`a""b ''`, ['ab', '']],
+    ['  spaced   out  ', ['spaced', 'out']],
+  ])('%s', (line, words) => {
+    expect(shlexSplit(line)).toEqual(words);
+  });
+
+  it('rejects unclosed quotes', () => {
+    expect(() => shlexSplit('echo "oops')).toThrow('unclosed " quote');
+  });
+});
+
+describe('Python regular expressions', () => {
+  it('accepts (?P<name>) groups and expands \\g<name>, \\1 and escapes', () => {
+    const m = pythonRegex('(?P<k>\\w+)=(\\d+)').exec('port=80')!;
+    expect(expandMatch('\\g<k>: \\2\\t\\g<1>', m)).toBe('port: 80\tport');
+  });
+
+  it('turns leading inline flags into JavaScript flags', () => {
+    expect(pythonRegex('(?i)^HOST').test('host=x')).toBe(true);
+  });
+
+  it('keeps line endings like readlines()', () => {
+    expect(splitLinesKeepEnds('a\nb\n')).toEqual(['a\n', 'b\n']);
+    expect(splitLinesKeepEnds('a\nb')).toEqual(['a\n', 'b']);
+    expect(splitLinesKeepEnds('')).toEqual([]);
+  });
+});
+
+describe('command helpers', () => {
+  it('quotes everything in a glob except the wildcards', () => {
+    expect(globWord('/var/log/my app/*.log')).toBe("'/var/log/my app/'*.log");
+    expect(globWord("/tmp/it's")).toBe(`'/tmp/it'\\''s'`);
+  });
+
+  it('formats delta like Ansible and strips only trailing newlines', () => {
+    expect(delta(1234)).toBe('0:00:01.234000');
+    expect(delta(3_725_500)).toBe('1:02:05.500000');
+    expect(stripEnds('a \n\n')).toBe('a ');
+  });
+});
+
+describe('file probe', () => {
+  it('asks for every path in one script and parses each section', () => {
+    const requests = [{ path: "/etc/it's", checksum: true, contentUpTo: 100 }, { path: '/missing' }];
+    const script = probeScript(requests);
+    expect(script).toContain(`haprobe '/etc/it'\\''s' 1 100 0`);
+    expect(script).not.toMatch(/\$'|\[\[|\/dev\/tcp/);
+    const out = [
+      '@@ha-run-probe 0',
+      'type=file',
+      'stat=640|0|4|root|adm|6|1700000000|1700000001|1700000002|42|1|2049|regular file',
+      'access=rw',
+      'sha1=2aae6c35c94fcfb415dbe95f408b9ce91ee846ed',
+      '@@content',
+      Buffer.from('hello\n').toString('base64'),
+      '@@end',
+      '@@ha-run-probe 1',
+      'type=absent',
+      '',
+    ].join('\n');
+    const [a, b] = parseProbes(requests, out);
+    expect(a).toMatchObject({ type: 'file', exists: true, mode: 0o640, owner: 'root', group: 'adm', gid: 4, size: 6, inode: 42, readable: true, writeable: true, executable: false });
+    expect(a.content?.toString()).toBe('hello\n');
+    expect(b).toEqual({ path: '/missing', type: 'absent', exists: false });
+  });
+});
+
+describe('wait_for', () => {
+  it('checks local ports in /proc/net/tcp{,6} by hex port and state, never /dev/tcp', () => {
+    const cond = waitCondition({ port: 8080 });
+    expect(cond).toContain('/proc/net/tcp /proc/net/tcp6');
+    expect(cond).toContain('*:1F90)');
+    expect(cond).toContain('0A)');
+    expect(waitCondition({ port: 8080, state: 'stopped' }).startsWith('! ')).toBe(true);
+    expect(waitCondition({ port: 22, state: 'drained' })).toContain('01|02');
+    expect(waitScript({ port: 80, host: '10.0.0.5' })).toContain("nc -z -w 5 10.0.0.5 80");
+    expect(waitScript({ path: '/tmp/x' })).not.toMatch(/\/dev\/tcp|\[\[/);
+  });
+
+  it('waits for files and text in them', () => {
+    expect(waitCondition({ path: '/run/app.pid' })).toBe('[ -e /run/app.pid ]');
+    expect(waitCondition({ path: '/run/app.pid', state: 'absent' })).toBe('[ ! -e /run/app.pid ]');
+    expect(waitCondition({ path: '/var/log/x', search_regex: 'ready|up' })).toBe("grep -Eq -- 'ready|up' /var/log/x 2>/dev/null");
+  });
+});
+
+describe('fetch layout', () => {
+  it('puts files under dest/host/path unless flat', () => {
+    expect(fetchDestination('node1', '/etc/hosts', 'out', false)).toBe('out/node1/etc/hosts');
+    expect(fetchDestination('node1', '/etc/hosts', 'out/', true)).toBe('out/hosts');
+    expect(fetchDestination('node1', '/etc/hosts', 'out/h.txt', true)).toBe('out/h.txt');
+  });
+});
+
+describe('stat result', () => {
+  it('uses Ansible\'s keys', () => {
+    const s = statResult(file('/x', 'a', { mode: 0o4755, readable: true }), 'abc');
+    expect(s).toMatchObject({ exists: true, isreg: true, isdir: false, mode: '4755', pw_name: 'root', xusr: true, woth: false, isuid: true, checksum: 'abc', readable: true });
+    expect(statResult({ path: '/y', type: 'absent', exists: false }, undefined)).toEqual({ exists: false });
+  });
+});
