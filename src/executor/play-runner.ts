@@ -161,9 +161,13 @@ export function playScope(play: Play): Scope {
   return { keywords: [play] };
 }
 
-export async function runItems(pc: PlayContext, scope: Scope, items: readonly TaskItem[], hosts: readonly string[]): Promise<void> {
+/**
+ * Runs a task list. At the top level of a section, the failure limits are checked after each item
+ * (inside a block they wait for its rescue/always, since a rescue can undo a failure).
+ */
+export async function runItems(pc: PlayContext, scope: Scope, items: readonly TaskItem[], hosts: readonly string[], topLevel = false): Promise<void> {
   for (const item of items) {
-    if (stopped(pc)) return;
+    if (stopped(pc) || (topLevel && checkBatchFailures(pc))) return;
     switch (item.kind) {
       case 'task':
         await runTask(pc, scope, item, hosts);
@@ -309,16 +313,16 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
     const scope = playScope(play);
     if (play.gatherFacts) await runTask(pc, scope, gatherFactsTask(play), batch);
     const sections: (() => Promise<void>)[] = [
-      () => runItems(pc, scope, play.preTasks, batch),
+      () => runItems(pc, scope, play.preTasks, batch, true),
       async () => {
         for (const role of play.roles) {
           if (stopped(pc)) return;
           const roleScope = childScope(scope, role.keywords, { role });
-          await runItems(pc, roleScope, role.tasks, batch);
+          await runItems(pc, roleScope, role.tasks, batch, true);
         }
-        await runItems(pc, scope, play.tasks, batch);
+        await runItems(pc, scope, play.tasks, batch, true);
       },
-      () => runItems(pc, scope, play.postTasks, batch),
+      () => runItems(pc, scope, play.postTasks, batch, true),
     ];
     for (const section of sections) {
       await section();

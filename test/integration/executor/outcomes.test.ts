@@ -1,0 +1,61 @@
+// Exit codes and recap counts for failures, fatal failures, failure percentages and unreachable hosts,
+// each run twice where the outcome must be stable.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testLab } from '../support/lab.js';
+import { buildCli, fixtures, recapOf, runCli } from './cli.js';
+
+const limit = 'node1:node2:node3';
+const pb = (name: string) => join(fixtures, name);
+
+beforeAll(() => {
+  buildCli();
+});
+
+describe('failures and exit codes', () => {
+  it('a failed host gives exit 2, its rc and stderr, the log path; the others go on (twice)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli([pb('failing.yml'), '-i', testLab().inventory, '-l', limit]);
+      expect(r.code, r.stdout).toBe(2);
+      const recap = recapOf(r.stdout);
+      expect(recap.node2).toMatchObject({ failed: 1, ok: 0 });
+      expect(recap.node1).toMatchObject({ failed: 0, ok: 1, skipped: 1, changed: 0 });
+      expect(recap.node3).toMatchObject({ failed: 0, ok: 1, skipped: 1, changed: 0 });
+      expect(r.stdout).toContain('fatal: [node2]: FAILED! => non-zero return code');
+      expect(r.stdout).toMatch(/task: \S*failing\.yml:5:7/);
+      expect(r.stdout).toContain('rc: 3');
+      expect(r.stdout).toContain('oops');
+      expect(r.stdout).toMatch(/full log of this run: \S+\.jsonl/);
+    }
+  });
+
+  it('any_errors_fatal stops the play on every host', async () => {
+    const r = await runCli([pb('fatal.yml'), '-i', testLab().inventory, '-l', limit]);
+    expect(r.code, r.stdout).toBe(2);
+    expect(r.stdout).not.toContain('TASK [must not run anywhere]');
+    expect(recapOf(r.stdout).node1!.failed).toBe(1);
+  });
+
+  it('max_fail_percentage stops the play when exceeded', async () => {
+    const r = await runCli([pb('maxfail.yml'), '-i', testLab().inventory, '-l', limit]);
+    expect(r.code, r.stdout).toBe(2);
+    expect(r.stdout).not.toContain('TASK [must not run]');
+    expect(r.stdout).toContain('max_fail_percentage');
+  });
+
+  it('an unreachable host gives exit 3 and unreachable=1; reachable hosts still run (twice)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-unreach-'));
+    const inv = join(dir, 'ghost.yml');
+    writeFileSync(inv, 'all:\n  hosts:\n    ghost:\n      ansible_host: 127.0.0.1\n      ansible_port: 1\n      ansible_user: root\n');
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli([pb('ping.yml'), '-i', testLab().inventory, '-i', inv, '-l', 'node1:ghost']);
+      expect(r.code, r.stdout + r.stderr).toBe(3);
+      const recap = recapOf(r.stdout);
+      expect(recap.ghost).toMatchObject({ unreachable: 1, ok: 0, failed: 0 });
+      expect(recap.node1).toMatchObject({ unreachable: 0, ok: 1, changed: 0 });
+      expect(r.stdout).toContain('fatal: [ghost]: UNREACHABLE!');
+    }
+  });
+});
