@@ -5,7 +5,8 @@ import type { RawResult, ShellStreams } from './shell-session.js';
 import { ShellConnection, type Transport } from './shell-connection.js';
 import type { Connection } from './types.js';
 
-class LocalTransport implements Transport {
+/** Exported for tests that need to take a capability away (e.g. no spare channels). */
+export class LocalTransport implements Transport {
   private readonly endpoint: Endpoint;
   private readonly children = new Set<ReturnType<typeof spawn>>();
 

@@ -21,7 +21,9 @@ export function validatePutOptions(remotePath: string, options: PutOptions): voi
 /** A temp name beside the destination: same filesystem, hidden, unguessable. */
 export function tempPathFor(remotePath: string): string {
   const dir = posix.dirname(remotePath);
-  return posix.join(dir, `.ha-run.${posix.basename(remotePath)}.${randomBytes(6).toString('hex')}.tmp`);
+  // The name is cut so a long basename plus the suffix cannot exceed NAME_MAX (255 bytes).
+  const base = Buffer.from(posix.basename(remotePath)).subarray(0, 150).toString('utf8').replace(/\uFFFD+$/, '');
+  return posix.join(dir, `.ha-run.${base}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** Mode for a new file when none is given: what the umask would give a fresh file (like `touch`). */
