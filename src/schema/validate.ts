@@ -44,8 +44,9 @@ export function validateAgainstSchema(
   const validate = compile(schema);
   if (validate(value)) return [];
   const allowTemplates = options.allowTemplates ?? true;
-  // Errors inside `propertyNames` (they carry propertyName) are said once by the propertyNames error itself.
-  const errors = (validate.errors ?? []).filter((e) => e.propertyName === undefined && !(allowTemplates && isTemplateString(e.data) && typeLike(e.keyword)));
+  // Errors inside `propertyNames` (they carry propertyName) are said once by the propertyNames error itself;
+  // a failed `if/then/else` is said by the branch's own errors.
+  const errors = (validate.errors ?? []).filter((e) => e.propertyName === undefined && e.keyword !== 'if' && !(allowTemplates && isTemplateString(e.data) && typeLike(e.keyword)));
   return explain(errors, value, basePath).map((p) =>
     diagnostic(p.code, (options.context ?? '') + p.message, loaded.locate(p.path, { key: p.atKey })),
   );
