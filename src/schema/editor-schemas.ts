@@ -57,7 +57,8 @@ function withDefs(title: string, root: JsonSchema): JsonSchema {
       play: { ...playSchema, properties: { ...props(playSchema), pre_tasks: taskList, tasks: taskList, post_tasks: taskList, handlers: taskList, roles: { type: 'array', items: { $ref: '#/$defs/role_entry' } } } },
       import_playbook: importPlaybookSchema,
       role_entry: { anyOf: [{ type: 'string' }, roleEntryKeywordsSchema] },
-      task_item: { anyOf: [{ $ref: '#/$defs/block' }, { $ref: '#/$defs/task' }] },
+      // if/then/else rather than anyOf: a wrong task reports its own problems, not also "missing 'block'".
+      task_item: { if: { type: 'object', required: ['block'] }, then: { $ref: '#/$defs/block' }, else: { $ref: '#/$defs/task' } },
       block: { ...blockSchema, properties: { ...props(blockSchema), block: taskList, rescue: taskList, always: taskList } },
       task: { type: 'object', additionalProperties: false, properties: taskProperties },
     },

@@ -1,0 +1,133 @@
+// The static rules, each on small playbooks through validateRun (what the CLI and executor call).
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('./core-modules.js')).coreModules }));
+import { ValidationError, type Diagnostic } from '../../../src/errors.js';
+import { validateRun, type ValidateRunOptions } from '../../../src/playbook/validate-run.js';
+import { writeTree } from './tree.js';
+
+const INVENTORY = 'all:\n  vars: { inv_all: 1 }\n  children:\n    web:\n      hosts: { web1: { web_port: 80 }, web2: }\n    db:\n      hosts: { db1: }\n';
+
+function check(files: Record<string, string>, options: Partial<ValidateRunOptions> = {}): Diagnostic[] {
+  const dir = writeTree({ 'inventory/hosts.yml': INVENTORY, ...files });
+  try {
+    return validateRun({ playbook: join(dir, 'site.yml'), inventorySources: [join(dir, 'inventory/hosts.yml')], ...options }).diagnostics;
+  } catch (err) {
+    if (err instanceof ValidationError) return err.diagnostics;
+    throw err;
+  }
+}
+
+const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.severity === 'warning' ? 'warning ' : ''}${d.code}`);
+
+describe('notify names a handler', () => {
+  it('accepts handler names, listen topics, role handlers and "role : handler"', () => {
+    const ds = check({
+      'site.yml': `- hosts: all
+  roles: [web]
+  tasks:
+    - debug:
+      notify: [by name, by topic, restart web, "web : restart web"]
+  handlers:
+    - name: by name
+      debug:
+    - name: other
+      debug:
+      listen: by topic
+`,
+      'roles/web/tasks/main.yml': '- debug:\n  notify: by name\n',
+      'roles/web/handlers/main.yml': '- name: restart web\n  debug:\n',
+    });
+    expect(ds).toEqual([]);
+  });
+
+  it('points at the unknown name inside a notify list, with a suggestion', () => {
+    const ds = check({ 'site.yml': '- hosts: all\n  tasks:\n    - debug:\n      notify: [restart web, restrt db]\n  handlers:\n    - name: restart db\n      debug:\n    - name: restart web\n      debug:\n' });
+    expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("did you mean 'restart db'"), location: { line: 4, col: 29 } }]);
+  });
+
+  it('handlers of another play do not count', () => {
+    const ds = check({ 'site.yml': '- hosts: all\n  handlers:\n    - name: h\n      debug:\n- hosts: all\n  tasks:\n    - debug:\n      notify: h\n' });
+    expect(codes(ds)).toEqual(['unknown-handler']);
+  });
+});
+
+describe('host patterns', () => {
+  it('a play matching no host is a warning; a broken pattern an error', () => {
+    expect(codes(check({ 'site.yml': '- hosts: nowhere\n' }))).toEqual(['warning no-hosts-matched']);
+    expect(codes(check({ 'site.yml': '- hosts: "web:&"\n' }))).toEqual(['bad-pattern']);
+  });
+
+  it('--limit narrows each play; a limit leaving no host is an error', () => {
+    const dir = writeTree({ 'inventory/hosts.yml': INVENTORY, 'site.yml': '- hosts: web\n- hosts: all\n- hosts: "{{ target }}"\n' });
+    const run = validateRun({ playbook: join(dir, 'site.yml'), inventorySources: [join(dir, 'inventory/hosts.yml')], limit: 'web1,db1', extraVars: { target: 'db' } });
+    expect(run.hostsByPlay).toEqual([['web1'], ['web1', 'db1'], undefined]);
+    expect(codes(check({ 'site.yml': '- hosts: all\n' }, { limit: 'nothing' }))).toEqual(['no-hosts-matched']);
+  });
+});
+
+describe('files exist', () => {
+  it('template and copy sources are searched in the role, then beside the playbook', () => {
+    const ds = check({
+      'site.yml': '- hosts: all\n  roles: [r]\n  tasks:\n    - template: { src: top.j2, dest: /a }\n    - copy: { src: absent.txt, dest: /b }\n    - copy: { src: "{{ x }}", dest: /c }\n  vars: { x: y }\n',
+      'templates/top.j2': 'hi\n',
+      'roles/r/tasks/main.yml': '- template: { src: inrole.j2, dest: /c }\n- copy: { src: f.txt, dest: /d }\n',
+      'roles/r/templates/inrole.j2': 'hi\n',
+      'roles/r/files/f.txt': 'hi\n',
+    });
+    expect(ds).toMatchObject([{ code: 'file-not-found', message: "copy source 'absent.txt' not found", location: { line: 5, col: 20 } }]);
+  });
+});
+
+describe('variables are defined somewhere', () => {
+  it('accepts every source of variables', () => {
+    const ds = check(
+      {
+        'site.yml': `- hosts: all
+  vars: { play_var: 1 }
+  vars_files: [vars.yml]
+  roles:
+    - role: r
+      param: 1
+  tasks:
+    - command: echo {{ play_var }} {{ file_var }} {{ inv_all }} {{ web_port }} {{ extra }} {{ group_file_var }}
+      register: out
+    - set_fact: { fact_var: "{{ out.stdout }}" }
+    - debug: { msg: "{{ fact_var }} {{ n }} {{ i }} {{ ansible_hostname }} {{ inventory_hostname }} {{ hostvars[groups.web[0]] }}" }
+      loop: [1]
+      loop_control: { loop_var: n, index_var: i }
+    - include_vars: { file: more.yml }
+    - debug: { msg: "{{ more_var }} {{ task_var }} {{ maybe | default(1) }} {{ item }}" }
+      vars: { task_var: 1 }
+      when: later is defined and later
+`,
+        'vars.yml': 'file_var: 1\n',
+        'more.yml': 'more_var: 1\n',
+        'group_vars/web.yml': 'group_file_var: 1\n',
+        'roles/r/defaults/main.yml': 'role_default: "{{ param }}"\n',
+        'roles/r/vars/main.yml': 'role_var: "{{ role_default }}"\n',
+        'roles/r/tasks/main.yml': '- debug: { msg: "{{ role_var }}" }\n',
+      },
+      { extraVars: { extra: 1 } },
+    );
+    expect(ds).toEqual([]);
+  });
+
+  it('reports a name defined nowhere, in tasks, conditions, vars files and template files', () => {
+    const ds = check({
+      'site.yml': '- hosts: all\n  vars_files: [vars.yml]\n  tasks:\n    - debug: { msg: "{{ nope }}" }\n      when: missing_flag\n    - template: { src: t.j2, dest: /t }\n',
+      'vars.yml': 'a: "{{ undefined_in_vars }}"\n',
+      'templates/t.j2': 'line one\nport {{ undefined_in_template }}\n',
+    });
+    expect(ds.map((d) => [d.code, d.message.split(' ')[0], d.location?.line, d.location?.col])).toEqual([
+      ['undefined-variable', "'nope'", 4, 21],
+      ['undefined-variable', "'missing_flag'", 5, 13],
+      ['undefined-variable', "'undefined_in_vars'", 1, 4],
+      ['undefined-variable', "'undefined_in_template'", 2, 9],
+    ]);
+  });
+
+  it('stays silent when include_vars reads a file only known at run time', () => {
+    expect(check({ 'site.yml': '- hosts: all\n  tasks:\n    - include_vars: "{{ env }}.yml"\n      vars: { env: x }\n    - debug: { msg: "{{ anything }}" }\n' })).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+// The schemas published for editors accept what ha-run accepts and reject what it rejects.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('../playbook/core-modules.js')).coreModules }));
+import { moduleNames } from '../../../src/modules/registry.js';
+import { editorSchema } from '../../../src/schema/editor-schemas.js';
+import { includeSchema } from '../../../src/schema/playbook-schema.js';
+import { validateAgainstSchema } from '../../../src/schema/validate.js';
+import { parseYaml } from '../../../src/source/yaml.js';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+function problems(kind: Parameters<typeof editorSchema>[0], text: string): string[] {
+  const loaded = parseYaml(text, 'f.yml');
+  return validateAgainstSchema(loaded.value, editorSchema(kind), loaded).map((d) => `${d.code} ${d.location?.line}:${d.location?.col} ${d.message}`);
+}
+
+describe('editor schemas', () => {
+  it('accept the example playbook and every task file of its roles', () => {
+    expect(problems('playbook', readFileSync(join(ROOT, 'playbooks/site.yml'), 'utf8'))).toEqual([]);
+    const roles = join(ROOT, 'playbooks/roles');
+    for (const role of readdirSync(roles)) {
+      for (const dir of ['tasks', 'handlers']) {
+        let text: string;
+        try {
+          text = readFileSync(join(roles, role, dir, 'main.yml'), 'utf8');
+        } catch {
+          continue;
+        }
+        expect(problems('tasks', text), `${role}/${dir}`).toEqual([]);
+      }
+    }
+  });
+
+  it('offer every registered module name (short and FQCN) as a task key', () => {
+    const task = (editorSchema('tasks').$defs as Record<string, { properties?: Record<string, unknown> }>).task!;
+    expect(moduleNames().length).toBeGreaterThan(0);
+    for (const name of moduleNames()) expect(task.properties).toHaveProperty([name]);
+  });
+
+  it('reject an unknown key on a play and wrong module arguments', () => {
+    expect(problems('playbook', '- hosts: all\n  tsks: []\n').join('\n')).toContain("unknown key 'tsks'");
+    expect(problems('tasks', '- copy: { content: x, dest: /a, bakup: true }\n')).toEqual(["unknown-key 1:33 unknown key 'bakup' in 'copy' (did you mean 'backup'?)"]);
+    expect(problems('tasks', '- copy: { content: x, dest: /a, backup: true }\n')).toEqual([]);
+  });
+
+  it('vars files are mappings', () => {
+    expect(problems('vars', 'a: 1\n')).toEqual([]);
+    expect(problems('vars', '- a\n')[0]).toMatch(/^wrong-type 1:1/);
+  });
+
+  it('include schemas accept the FQCN spelling', () => {
+    const loaded = parseYaml('ansible.builtin.import_tasks: x.yml\nwhen: a\n', 'f.yml');
+    expect(validateAgainstSchema(loaded.value, includeSchema('import_tasks', 'ansible.builtin.import_tasks'), loaded)).toEqual([]);
+  });
+});
