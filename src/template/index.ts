@@ -4,7 +4,7 @@ export type { StringEscapes } from './parse.js';
 export { TemplateError, type TemplateErrorCode } from './errors.js';
 export { isTemplate } from './evaluate.js';
 export { renderString, renderValue, evaluateExpression, evaluateCondition } from './render.js';
-export { referencedVariables, type ReferencedVariables } from './references.js';
+export { referencedVariables, type ReferencedVariables, type UnknownName } from './references.js';
 export { OMIT, isOmit } from './omit.js';
 export { StrictUndefined, isUndefined } from './undefined.js';
 export { shellQuote } from './filters/strings.js';

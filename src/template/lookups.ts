@@ -68,6 +68,12 @@ const plugins: Record<string, LookupPlugin> = {
 
 const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url', 'password']);
 
+/** Whether `lookup(name)` can work (for static checks before the run). */
+export function isSupportedLookup(name: string): boolean {
+  const plugin = name.replace(/^ansible\.builtin\./, '');
+  return Object.hasOwn(plugins, plugin) && !REFUSED.has(plugin);
+}
+
 function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
   if (isUndefined(name)) throw undefinedError(name);
   const plugin = pyStr(name).replace(/^ansible\.builtin\./, '');

@@ -3,14 +3,27 @@
 // parameters, loop) are not reported, nor names read only where they are allowed to be undefined
 // (`x | default(..)`, `x is defined`, and anything guarded by an `is defined` test).
 import { TemplateError } from './errors.js';
+import { filters } from './filters/index.js';
+import { isSupportedLookup } from './lookups.js';
+import { tests } from './tests.js';
 import { GLOBAL_NAMES } from './globals.js';
 import { parseExpression, parseTemplate, type TNode } from './parse.js';
+
+export interface UnknownName {
+  kind: 'filter' | 'test' | 'lookup';
+  name: string;
+  /** 1-based position inside the template. */
+  line?: number;
+  col?: number;
+}
 
 export interface ReferencedVariables {
   /** Free variable names that must be defined for the template to render, in first-use order. */
   names: string[];
   /** Free names read only where undefined is allowed (default, is defined, guarded blocks). */
   optional: string[];
+  /** Filters, tests and lookup plugins used that ha-run does not have: they would fail at run time. */
+  unknown: UnknownName[];
   error?: { message: string; line?: number; col?: number };
 }
 
@@ -20,6 +33,11 @@ const DEFINEDNESS_TESTS = new Set(['defined', 'undefined', 'ansible.builtin.defi
 interface Walk {
   names: string[];
   optional: string[];
+  unknown: UnknownName[];
+}
+
+function bareName(name: string): string {
+  return name.replace(/^ansible\.(builtin|legacy)\./, '');
 }
 
 /** Names that `cond` proves defined when it is true (`defined`) or false (`undefined`). */
@@ -43,7 +61,11 @@ function definedBy(cond: TNode | null | undefined, whenTrue: boolean): Set<strin
 }
 
 class Collector {
-  readonly result: Walk = { names: [], optional: [] };
+  readonly result: Walk = { names: [], optional: [], unknown: [] };
+
+  private unknown(kind: UnknownName['kind'], name: string, at: TNode): void {
+    this.result.unknown.push({ kind, name, line: at.lineno + 1, col: at.colno + 1 });
+  }
 
   read(name: string, bound: Set<string>, guarded: Set<string>, anyOk: boolean): void {
     if (bound.has(name) || GLOBAL_NAMES.has(name)) return;
@@ -118,6 +140,7 @@ class Collector {
       case 'TemplateData':
         return;
       case 'Filter': {
+        if (!Object.hasOwn(filters, bareName(n.name.value))) this.unknown('filter', n.name.value, n.name);
         const [subject, ...rest] = n.args.children as TNode[];
         this.expr(subject, bound, guarded, anyOk || UNDEFINED_OK_FILTERS.has(n.name.value));
         for (const a of rest) this.expr(a, bound, guarded, anyOk);
@@ -125,6 +148,7 @@ class Collector {
       }
       case 'Is': {
         const test = n.right.typename === 'Symbol' ? n.right.value : n.right.typename === 'FunCall' ? n.right.name.value : undefined;
+        if (typeof test === 'string' && !Object.hasOwn(tests, bareName(test))) this.unknown('test', test, n.right);
         this.expr(n.left, bound, guarded, anyOk || DEFINEDNESS_TESTS.has(test));
         if (n.right.typename === 'FunCall') for (const a of n.right.args.children) this.expr(a, bound, guarded, anyOk);
         return;
@@ -146,6 +170,15 @@ class Collector {
         this.expr(n.target, bound, guarded, anyOk);
         if (!n.dot) this.expr(n.val, bound, guarded, anyOk);
         return;
+      case 'FunCall': {
+        const callee = n.name.typename === 'Symbol' ? n.name.value : undefined;
+        const first = n.args.children[0] as TNode | undefined;
+        if (['lookup', 'query', 'q'].includes(callee) && !bound.has(callee) && first?.typename === 'Literal' && typeof first.value === 'string' && !isSupportedLookup(first.value)) {
+          this.unknown('lookup', first.value, first);
+        }
+        this.generic(n, bound, guarded, anyOk);
+        return;
+      }
       case 'KeywordArgs':
         for (const p of n.children) this.expr(p.value, bound, guarded, anyOk);
         return;
@@ -174,7 +207,8 @@ export function referencedVariables(template: string, opts: { expression?: boole
     else collector.statements(parseTemplate(template).children, new Set(), new Set());
     return { ...collector.result };
   } catch (err) {
-    if (err instanceof TemplateError) return { names: [], optional: [], error: { message: err.message, line: err.line, col: err.col } };
-    return { names: [], optional: [], error: { message: err instanceof Error ? err.message : String(err) } };
+    const empty = { names: [], optional: [], unknown: [] };
+    if (err instanceof TemplateError) return { ...empty, error: { message: err.message, line: err.line, col: err.col } };
+    return { ...empty, error: { message: err instanceof Error ? err.message : String(err) } };
   }
 }
