@@ -1,6 +1,8 @@
 // Collects hosts and groups from any number of inventory sources, the way Ansible's InventoryData does:
 // definitions merge, the first definition decides order and location, `all`/`ungrouped` are kept right.
 import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
+import { splitHostPort } from './address.js';
+import { expandHostRange, HostRangeError } from './ranges.js';
 import type { Inventory, InventoryGroup, InventoryHost } from './types.js';
 
 export const PRIORITY_VAR = 'ansible_group_priority';
@@ -45,6 +47,29 @@ export class InventoryBuilder {
     const group = this.group(groupName);
     if (!group.hosts.includes(hostName)) group.hosts.push(hostName);
     if (!host.groups.includes(groupName)) host.groups.push(groupName);
+  }
+
+  /**
+   * One host entry as written in an inventory (`web[1:3]:2222`): expands the range, adds every host to the
+   * group with the port (only on a host's first definition, as Ansible) and the variables. False if the range is bad.
+   */
+  addHostEntry(entry: string, groupName: string, vars: Record<string, unknown>, location?: SourceLocation): boolean {
+    const { pattern, port } = splitHostPort(entry);
+    let names: string[];
+    try {
+      names = expandHostRange(pattern);
+    } catch (err) {
+      if (!(err instanceof HostRangeError)) throw err;
+      this.diagnostics.push(diagnostic('bad-range', err.message, location, 'ranges look like node[1:3], web[01:10:2] or db-[a:c]'));
+      return false;
+    }
+    for (const name of names) {
+      const isNew = !this.hosts.has(name);
+      this.addHostToGroup(name, groupName, location);
+      if (port !== undefined && isNew) this.setHostVar(name, 'ansible_port', port);
+      for (const [key, value] of Object.entries(vars)) this.setHostVar(name, key, value);
+    }
+    return true;
   }
 
   /** Makes `child` a child group of `parent`; refuses (with a diagnostic) an edge that would close a cycle. */

@@ -4,7 +4,6 @@ import { diagnostic, type SourceLocation } from '../errors.js';
 import { splitHostPort } from './address.js';
 import type { InventoryBuilder } from './builder.js';
 import { parseIniValue } from './python-literal.js';
-import { expandHostRange, HostRangeError } from './ranges.js';
 import { shellWords, ShellWordsError } from './shell-words.js';
 
 const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
@@ -100,14 +99,6 @@ function readHostLine(line: string, group: string, at: SourceLocation, builder: 
     out.push(diagnostic('bad-host', "host '---' looks like the start of a YAML document; name YAML inventories *.yml", at));
     return;
   }
-  let names: string[];
-  try {
-    names = expandHostRange(pattern);
-  } catch (err) {
-    if (!(err instanceof HostRangeError)) throw err;
-    out.push(diagnostic('bad-range', err.message, at, 'ranges look like node[1:3], web[01:10:2] or db-[a:c]'));
-    return;
-  }
   const vars: Record<string, unknown> = {};
   let ok = true;
   for (const word of words.slice(1)) {
@@ -119,13 +110,7 @@ function readHostLine(line: string, group: string, at: SourceLocation, builder: 
     }
     vars[word.slice(0, eq)] = parseIniValue(word.slice(eq + 1));
   }
-  if (!ok) return;
-  for (const host of names) {
-    const isNew = !builder.hosts.has(host);
-    builder.addHostToGroup(host, group, at);
-    if (port !== undefined && isNew) builder.setHostVar(host, 'ansible_port', port);
-    for (const [key, value] of Object.entries(vars)) builder.setHostVar(host, key, value);
-  }
+  if (ok) builder.addHostEntry(entry, group, vars, at);
 }
 
 function readVarLine(line: string, group: string, at: SourceLocation, builder: InventoryBuilder): void {

@@ -4,9 +4,7 @@ import { diagnostic } from '../errors.js';
 import { validateAgainstSchema } from '../schema/validate.js';
 import { inventorySchema } from '../schema/inventory-schema.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
-import { splitHostPort } from './address.js';
 import type { InventoryBuilder } from './builder.js';
-import { expandHostRange, HostRangeError } from './ranges.js';
 
 export function readYamlInventory(loaded: LoadedYaml, builder: InventoryBuilder): void {
   const out = builder.diagnostics;
@@ -43,28 +41,9 @@ function readGroup(name: string, data: unknown, path: PathSegment[], loaded: Loa
         builder.addChild(name, child, loaded.locate(childPath, { key: true }));
       }
     } else if (section === 'hosts') {
-      for (const [entry, hostVars] of Object.entries(sectionEntries(value))) readHost(entry, hostVars, name, [...path, 'hosts', entry], loaded, builder);
-    }
-  }
-}
-
-function readHost(entry: string, hostVars: unknown, group: string, path: PathSegment[], loaded: LoadedYaml, builder: InventoryBuilder): void {
-  const location = loaded.locate(path, { key: true });
-  const { pattern, port } = splitHostPort(entry);
-  let names: string[];
-  try {
-    names = expandHostRange(pattern);
-  } catch (err) {
-    if (!(err instanceof HostRangeError)) throw err;
-    builder.diagnostics.push(diagnostic('bad-range', err.message, location, 'ranges look like node[1:3], web[01:10:2] or db-[a:c]'));
-    return;
-  }
-  for (const host of names) {
-    const isNew = !builder.hosts.has(host);
-    builder.addHostToGroup(host, group, location);
-    if (port !== undefined && isNew) builder.setHostVar(host, 'ansible_port', port);
-    if (isMapping(hostVars)) {
-      for (const [key, value] of Object.entries(hostVars)) builder.setHostVar(host, key, value);
+      for (const [entry, hostVars] of Object.entries(sectionEntries(value))) {
+        builder.addHostEntry(entry, name, isMapping(hostVars) ? hostVars : {}, loaded.locate([...path, 'hosts', entry], { key: true }));
+      }
     }
   }
 }

@@ -1,19 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportError } from '../../../src/commands/action.js';
 import { runInventoryCommand, type InventoryCommandOptions } from '../../../src/commands/inventory.js';
 import { ExitCode } from '../../../src/errors.js';
-
-function dirWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ha-run-invcmd-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { tree } from './helpers.js';
 
 /** Runs the command as the CLI would: returns exit code, stdout and stderr. */
 async function run(group: string | undefined, options: InventoryCommandOptions, cwd: string) {
@@ -32,7 +21,7 @@ const GOOD = { 'hosts.yml': 'all:\n  children:\n    web:\n      hosts:\n        
 
 describe('ha-run inventory', () => {
   it('--list prints ansible-inventory JSON; --limit narrows it', async () => {
-    const dir = dirWith(GOOD);
+    const dir = tree(GOOD);
     const full = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
     expect(full.code).toBe(0);
     expect(JSON.parse(full.out)).toEqual({
@@ -46,13 +35,13 @@ describe('ha-run inventory', () => {
   });
 
   it('--graph GROUP and --host', async () => {
-    const dir = dirWith(GOOD);
+    const dir = tree(GOOD);
     expect((await run('web', { inventory: ['hosts.yml'], graph: true }, dir)).out).toBe('@web:\n  |--w1\n  |--w2\n');
     expect((await run(undefined, { inventory: ['hosts.yml'], host: 'w1' }, dir)).out).toBe('{\n    "a": 1\n}\n');
   });
 
   it('exits 4 with every problem located when the inventory is invalid', async () => {
-    const dir = dirWith({ 'hosts.yml': 'all:\n  host:\n    w1:\n  children:\n    g:\n      hosts:\n        n[2:1]:\n' });
+    const dir = tree({ 'hosts.yml': 'all:\n  host:\n    w1:\n  children:\n    g:\n      hosts:\n        n[2:1]:\n' });
     const result = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
     expect(result.code).toBe(ExitCode.invalidInput);
     expect(result.out).toBe('');
@@ -63,7 +52,7 @@ describe('ha-run inventory', () => {
   });
 
   it('prints warnings but still succeeds', async () => {
-    const dir = dirWith({ 'hosts.yml': 'all:\n  hosts:\n    db:\n  children:\n    db:\n      hosts:\n        d1:\n' });
+    const dir = tree({ 'hosts.yml': 'all:\n  hosts:\n    db:\n  children:\n    db:\n      hosts:\n        d1:\n' });
     const result = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
     expect(result.code).toBe(0);
     expect(result.err).toMatch(/warning host-group-conflict/);
@@ -76,7 +65,7 @@ describe('ha-run inventory', () => {
     ['unknown host', undefined, { inventory: ['hosts.yml'], host: 'nope' }, /no host 'nope'/],
     ['unknown graph group', 'nope', { inventory: ['hosts.yml'], graph: true }, /no group 'nope'/],
   ])('exits 5 on bad options: %s', async (_name, group, options, message) => {
-    const result = await run(group, options, dirWith(GOOD));
+    const result = await run(group, options, tree(GOOD));
     expect(result.code).toBe(ExitCode.badOptions);
     expect(result.err).toMatch(message);
   });

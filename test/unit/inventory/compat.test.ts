@@ -1,26 +1,14 @@
 // ha-run inventory vs ansible-inventory (ansible-core 2.14) on varied inventories: --list (groups, hosts and
 // merged vars), --list --export, --graph --vars, and --host must print the same.
 // All ansible-inventory runs happen in one Python process (test/compat/inventory/ansible_inventory_batch.py).
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInventoryCommand, type InventoryCommandOptions } from '../../../src/commands/inventory.js';
 import { parseYaml } from '../../../src/source/yaml.js';
+import { ansibleAvailable, runAnsibleBatch } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/inventory/compat');
-const BATCH = join(import.meta.dirname, '../../compat/inventory/ansible_inventory_batch.py');
-const PYTHON = '/usr/bin/python3';
-
-function ansibleAvailable(): boolean {
-  try {
-    execFileSync(PYTHON, ['-c', 'import ansible.cli.inventory'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const available = ansibleAvailable();
-if (!available && process.env.CI) throw new Error('ansible-core is required for the inventory compat tests on CI');
 
 interface Case {
   name: string;
@@ -76,12 +64,7 @@ describe.skipIf(!available)('ha-run inventory matches ansible-inventory', () => 
 
   beforeAll(() => {
     const jobs = cases.flatMap((c) => variants.map((v) => ({ cwd: join(FIXTURES, c.dir), args: ansibleArgs(c, v) })));
-    const out = execFileSync(PYTHON, [BATCH], {
-      input: JSON.stringify(jobs),
-      env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_DEPRECATION_WARNINGS: 'False' },
-      stdio: ['pipe', 'pipe', 'ignore'],
-    }).toString();
-    const results = JSON.parse(out) as { code: number; stdout: string }[];
+    const results = runAnsibleBatch<{ code: number; stdout: string }[]>('ansible_inventory_batch.py', jobs);
     let i = 0;
     for (const c of cases) {
       for (const v of variants) {

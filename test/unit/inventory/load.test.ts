@@ -1,21 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInventory } from '../../../src/inventory/load.js';
 import { groupsMap, groupsOf } from '../../../src/inventory/relations.js';
+import { tree } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/inventory');
-
-/** Writes files (path → content) under a fresh temporary directory and returns it. */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'ha-run-inv-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
 
 describe('loadInventory: YAML', () => {
   it('reads all/hosts/children/vars, ranges, ports, and keeps definition order', () => {
