@@ -82,11 +82,13 @@ export class HostKeyUnknownError extends ConnectionError {
 
 export class HostKeyChangedError extends ConnectionError {
   readonly fingerprint: string;
-  constructor(e: Endpoint, keyType: string, fingerprint: string, knownHostsFile: string, line: number) {
+  constructor(e: Endpoint, keyType: string, fingerprint: string, knownHostsFile: string, line: number, revoked = false) {
     super(
       'host-key-changed',
       e.host,
-      `${describeEndpoint(e)} presented a DIFFERENT host key than the one recorded in ${knownHostsFile}:${line}: now ${keyType} ${fingerprint}. Someone may be intercepting the connection, or the host was reinstalled.`,
+      revoked
+        ? `${describeEndpoint(e)} presented a host key marked @revoked in ${knownHostsFile}:${line}: ${keyType} ${fingerprint}`
+        : `${describeEndpoint(e)} presented a DIFFERENT host key than the one recorded in ${knownHostsFile}:${line}: now ${keyType} ${fingerprint}. Someone may be intercepting the connection, or the host was reinstalled.`,
       {
         hint: `if the change is expected, remove the old entry (ssh-keygen -R ${e.port === 22 ? e.address : `'[${e.address}]:${e.port}'`} -f ${knownHostsFile}) and connect again; a changed key is never accepted automatically`,
       },

@@ -11,7 +11,8 @@ export interface ConnectOptions {
   host?: string;
   /** known_hosts file to verify against and record into (wins over UserKnownHostsFile). */
   knownHostsFile?: string;
-  /** Record keys of hosts not yet known (a changed key is still refused). */
+  /** Record keys of hosts not yet known (a changed key is still refused). When false, a host's
+   *  `-o StrictHostKeyChecking=accept-new` still turns it on for that host. */
   trustOnFirstUse?: boolean;
   connectTimeoutMs?: number;
   /** Default per-command timeout; none when omitted. */
@@ -117,9 +118,9 @@ export function resolveSshSettings(
   }
 
   // StrictHostKeyChecking=accept-new (or no) asks for exactly what trust-on-first-use does; a changed key
-  // is refused either way.
+  // is refused either way. Either the option or the host's own ssh args can turn it on.
   const strict = ssh.get('stricthostkeychecking')?.toLowerCase();
-  const trustOnFirstUse = options.trustOnFirstUse ?? (strict === 'accept-new' || strict === 'no' || strict === 'off');
+  const trustOnFirstUse = options.trustOnFirstUse === true || strict === 'accept-new' || strict === 'no' || strict === 'off';
   const knownHostsFile = options.knownHostsFile ?? (ssh.get('userknownhostsfile')?.split(/\s+/)[0]) ?? join(sshDir, 'known_hosts');
   const timeoutText = str(vars, 'ansible_ssh_timeout', 'ansible_timeout') ?? ssh.get('connecttimeout');
   const connectTimeoutMs = options.connectTimeoutMs ?? (timeoutText ? integer(host, 'ansible_ssh_timeout', timeoutText, 1, 3600) * 1000 : 10_000);

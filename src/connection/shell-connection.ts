@@ -121,7 +121,13 @@ export class ShellConnection implements Connection {
   private async shell(): Promise<ShellSession> {
     const current = this.session && (await this.session.catch(() => undefined));
     if (current && !current.closed) return current;
-    const opening = this.transport.openShell().then((streams) => new ShellSession(streams, (why) => this.transport.lost(why)));
+    const opening = this.transport.openShell().then(async (streams) => {
+      const session = new ShellSession(streams, (why) => this.transport.lost(why));
+      // Whatever the login shell's rc files print before /bin/sh starts lands in this first frame, not in
+      // the first real command's output.
+      await session.run({ command: 'true' });
+      return session;
+    });
     this.session = opening;
     return opening;
   }

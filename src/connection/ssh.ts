@@ -133,7 +133,7 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
       rejection = new HostKeyUnknownError(e, type, fingerprintSha256(key), s.knownHostsFile, trustHint(e, type, s.knownHostsFile));
       return false;
     }
-    rejection = new HostKeyChangedError(e, type, fingerprintSha256(key), s.knownHostsFile, verdict.entry.line);
+    rejection = new HostKeyChangedError(e, type, fingerprintSha256(key), s.knownHostsFile, verdict.entry.line, verdict.status === 'revoked');
     return false;
   };
 
@@ -144,6 +144,9 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
     client.once('ready', () => {
       client.setNoDelay(true);
       client.removeAllListeners('error');
+      // Later failures surface as 'close' to whoever watches the client; an 'error' without any listener
+      // would crash the whole run instead.
+      client.on('error', () => undefined);
       resolve(client);
     });
     client.on('error', (err: Error & { level?: string; code?: string }) => {

@@ -67,6 +67,18 @@ describe.sequential('victim', () => {
     });
   });
 
+  describe('login shell', () => {
+    it('keeps what the login shell\'s rc files print out of the first command\'s output', async () => {
+      await labExec('victim', `sed -i '1i echo rc-noise; echo rc-noise-err >&2 # ha-run-test' /root/.bashrc`);
+      try {
+        const conn = await open(labVars('victim'));
+        expect(await conn.exec('echo first')).toMatchObject({ rc: 0, stdout: 'first\n', stderr: '' });
+      } finally {
+        await labExec('victim', `sed -i '/# ha-run-test$/d' /root/.bashrc`);
+      }
+    });
+  });
+
   describe('become with a sudo password', () => {
     const password = "s3cret 'pw' $(x)";
     beforeAll(async () => {

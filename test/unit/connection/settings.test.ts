@@ -55,16 +55,19 @@ describe('resolveSshSettings', () => {
 
   it('lets connect options win over variables', () => {
     const s = resolveSshSettings(
-      { inventory_hostname: 'h', ansible_ssh_common_args: '-o UserKnownHostsFile=/a -o StrictHostKeyChecking=accept-new' },
-      { knownHostsFile: '/b', trustOnFirstUse: false, connectTimeoutMs: 1234 },
+      { inventory_hostname: 'h', ansible_ssh_common_args: '-o UserKnownHostsFile=/a -o ConnectTimeout=9' },
+      { knownHostsFile: '/b', trustOnFirstUse: true, connectTimeoutMs: 1234 },
       env,
     );
-    expect(s).toMatchObject({ knownHostsFile: '/b', trustOnFirstUse: false, connectTimeoutMs: 1234 });
+    expect(s).toMatchObject({ knownHostsFile: '/b', trustOnFirstUse: true, connectTimeoutMs: 1234 });
   });
 
   it('treats StrictHostKeyChecking=accept-new as trust on first use', () => {
     expect(resolveSshSettings({ ansible_ssh_extra_args: '-o StrictHostKeyChecking=accept-new' }, {}, env).trustOnFirstUse).toBe(true);
     expect(resolveSshSettings({ ansible_ssh_extra_args: '-o StrictHostKeyChecking=yes' }, {}, env).trustOnFirstUse).toBe(false);
+    // The run's option being off (no --trust-new-host-keys) does not cancel a host's own accept-new.
+    const own = resolveSshSettings({ ansible_ssh_extra_args: '-o StrictHostKeyChecking=accept-new' }, { trustOnFirstUse: false }, env);
+    expect(own.trustOnFirstUse).toBe(true);
   });
 
   it('reports unusable values with the host and a stable code', () => {
