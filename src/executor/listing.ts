@@ -1,4 +1,5 @@
 // --list-hosts, --list-tasks, --list-tags: what would run, in ansible-playbook's layout.
+import { relative } from 'node:path';
 import type { Play, Playbook, TaskItem } from '../playbook/types.js';
 import { allTags, childScope, type Scope } from './scope.js';
 import { shouldRunByTags, type TagSelection } from './tags.js';
@@ -44,7 +45,8 @@ export function playTasks(play: Play, sel: TagSelection): Listed[] {
 }
 
 export function formatListing(mode: ListMode, playbook: Playbook, hostsPerPlay: string[][], sel: TagSelection): string {
-  const lines = ['', `playbook: ${playbook.file}`];
+  const rel = relative(process.cwd(), playbook.file);
+  const lines = ['', `playbook: ${rel && !rel.startsWith('..') ? rel : playbook.file}`];
   playbook.plays.forEach((play, i) => {
     lines.push('', `  play #${i + 1} (${play.hosts}): ${play.name ?? play.hosts}\tTAGS: ${tagList(play.tags)}`);
     const tasks = playTasks(play, sel);

@@ -1,0 +1,113 @@
+// The command line: tags, listings, --syntax-check, --start-at-task, -e forms, --json events, the log
+// file (0600, secrets masked), ad-hoc runs, and exit codes 4 (invalid input) and 5 (bad options).
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testLab } from '../support/lab.js';
+import { buildCli, fixtures, recapOf, runCli } from './cli.js';
+
+const tagged = join(fixtures, 'tagged.yml');
+const inv = () => testLab().inventory;
+const tasksRun = (stdout: string) => [...stdout.matchAll(/^TASK \[(.+?)\]/gm)].map((m) => m[1]);
+
+beforeAll(() => {
+  buildCli();
+});
+
+describe('ha-run PLAYBOOK options', () => {
+  it('--tags runs the tagged tasks and always, --skip-tags removes some, never only by name', async () => {
+    const web = await runCli([tagged, '-i', inv(), '-l', 'node1', '--tags', 'web']);
+    expect(web.code, web.stdout).toBe(0);
+    expect(tasksRun(web.stdout)).toEqual(['web task', 'always task']);
+    const skip = await runCli([tagged, '-i', inv(), '-l', 'node1', '--skip-tags', 'web,always']);
+    expect(tasksRun(skip.stdout)).toEqual(['untagged task', 'db task', 'secret echo']);
+    const never = await runCli([tagged, '-i', inv(), '-l', 'node1', '-t', 'debugging']);
+    expect(tasksRun(never.stdout)).toEqual(['always task', 'never task']);
+  });
+
+  it('--list-tasks, --list-tags, --list-hosts and --syntax-check connect to nothing', async () => {
+    const tasks = await runCli([tagged, '-i', inv(), '--list-tasks']);
+    expect(tasks.code).toBe(0);
+    expect(tasks.stdout).toContain('      web task\tTAGS: [web]');
+    expect(tasks.stdout).not.toContain('never task');
+    const tags = await runCli([tagged, '-i', inv(), '--list-tags']);
+    expect(tags.stdout).toContain('TASK TAGS: [always, db, web]');
+    const hosts = await runCli([tagged, '-i', inv(), '-l', 'node1:node3', '--list-hosts']);
+    expect(hosts.stdout).toContain('hosts (2):\n      node1\n      node3');
+    const syntax = await runCli([tagged, '-i', inv(), '--syntax-check']);
+    expect(syntax.code).toBe(0);
+    expect(syntax.stdout).toContain('playbook: ');
+  });
+
+  it('--start-at-task skips what comes before; -e accepts k=v, JSON and @file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-ev-'));
+    writeFileSync(join(dir, 'ev.yml'), 'greeting: from-file\n');
+    const start = await runCli([tagged, '-i', inv(), '-l', 'node1', '--start-at-task', 'db task']);
+    expect(tasksRun(start.stdout)).toEqual(['db task', 'always task', 'secret echo']);
+    const kv = await runCli([tagged, '-i', inv(), '-l', 'node1', '-e', 'greeting=hello', '-t', 'untagged']);
+    expect(kv.stdout).toContain('"msg": "untagged hello"');
+    const json = await runCli([tagged, '-i', inv(), '-l', 'node1', '-e', '{"greeting": "json"}', '-t', 'untagged']);
+    expect(json.stdout).toContain('"msg": "untagged json"');
+    const file = await runCli([tagged, '-i', inv(), '-l', 'node1', '-e', `@${join(dir, 'ev.yml')}`, '-t', 'untagged']);
+    expect(file.stdout).toContain('"msg": "untagged from-file"');
+  });
+
+  it('--json prints one event per line; no_log and secret values never reach output or the 0600 log', async () => {
+    const r = await runCli([tagged, '-i', inv(), '-l', 'node1', '--json', '-e', 'api_token=tok-SECRET-4242']);
+    expect(r.code, r.stdout).toBe(0);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(events[0]!.event).toBe('run_start');
+    expect(events.at(-1)!.event).toBe('run_end');
+    expect(events.map((e) => e.event)).toContain('play_start');
+    const results = events.filter((e) => e.event === 'host_result');
+    expect(results.length).toBeGreaterThan(3);
+    for (const e of results) {
+      expect(e).toHaveProperty('host', 'node1');
+      expect(e).toHaveProperty('status');
+      expect(e).toHaveProperty('changed');
+      expect(typeof e.durationMs).toBe('number');
+      expect(e.task).toHaveProperty('name');
+    }
+    const secret = results.find((e) => e.task.name === 'secret echo')!;
+    expect(secret.result.censored).toContain("'no_log: true' was specified");
+    expect(r.stdout).not.toContain('tok-SECRET-4242');
+    const end = events.at(-1)!;
+    expect(end.stats.node1.failed).toBe(0);
+    const log = String(events[0]!.logFile);
+    expect(statSync(log).mode & 0o777).toBe(0o600);
+    const logText = readFileSync(log, 'utf8');
+    expect(logText).toContain('"event":"run_end"');
+    expect(logText).not.toContain('tok-SECRET-4242');
+  });
+
+  it('invalid input exits 4 with file:line:col before connecting; bad options exit 5', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-bad-'));
+    const bad = join(dir, 'bad.yml');
+    writeFileSync(bad, '- hosts: all\n  tasks:\n    - name: typo\n      copy:\n        dest: /tmp/x\n        contnet: y\n');
+    const r = await runCli([bad, '-i', inv()]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/bad\.yml:6:9/);
+    expect(r.stdout).not.toContain('PLAY [');
+    const opts = await runCli([tagged, '-i', inv(), '--forks', 'zero']);
+    expect(opts.code).toBe(5);
+    const noInv = await runCli([tagged]);
+    expect(noInv.code).toBe(5);
+    expect(noInv.stderr).toContain('no inventory given');
+  });
+});
+
+describe('ad-hoc', () => {
+  it('runs one module on a pattern, with free-form, k=v or JSON args, in both forms', async () => {
+    const a = await runCli(['adhoc', 'node1:node2', '-i', inv(), '-m', 'command', '-a', 'echo hi there']);
+    expect(a.code, a.stdout + a.stderr).toBe(0);
+    expect(recapOf(a.stdout)).toMatchObject({ node1: { changed: 1 }, node2: { changed: 1 } });
+    const b = await runCli(['-i', inv(), 'node1', '-m', 'file', '-a', 'path=/tmp state=directory']);
+    expect(b.code, b.stdout + b.stderr).toBe(0);
+    expect(recapOf(b.stdout).node1).toMatchObject({ ok: 1, changed: 0 });
+    const c = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'debug', '-a', '{"msg": "json {{ inventory_hostname }}"}']);
+    expect(c.stdout).toContain('"msg": "json node1"');
+    const bad = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'file', '-a', 'pth=/tmp']);
+    expect(bad.code).toBe(4);
+  });
+});
