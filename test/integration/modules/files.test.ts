@@ -1,0 +1,124 @@
+// file, copy and template against a real lab host: each run twice (the second changes nothing),
+// check mode changes nothing, diffs are there, failures are clear.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moduleRunner, type ModuleRunner } from './module-context.js';
+
+let r: ModuleRunner;
+beforeAll(async () => {
+  r = await moduleRunner('node1');
+});
+afterAll(async () => {
+  await r?.close();
+});
+
+describe('file', () => {
+  it('creates a directory with mode and owner, then is converged', async () => {
+    const path = `${r.dir}/d/sub`;
+    const args = { path, state: 'directory', mode: '0750', owner: 'app', group: 'app' };
+    const check = await r.run('file', args, { check: true, diff: true });
+    expect(check).toMatchObject({ changed: true, reasons: ['create directory, mode 0750'] });
+    expect(check.diff).toEqual([{ path, before: 'state: absent\n', after: 'state: directory\n' }]);
+    expect(await r.sh(`test -e ${path} && echo exists || echo missing`)).toBe('missing\n');
+
+    const first = await r.run('file', args);
+    expect(first).toMatchObject({ changed: true, path, state: 'directory', mode: '0750', owner: 'app', group: 'app' });
+    expect(await r.sh(`stat -c '%a %U %G' ${path}`)).toBe('750 app app\n');
+    const second = await r.run('file', args);
+    expect(second).toMatchObject({ changed: false, mode: '0750' });
+  });
+
+  it('changes a symbolic mode once', async () => {
+    const path = `${r.dir}/sym`;
+    await r.sh(`touch ${path} && chmod 0644 ${path}`);
+    expect(await r.run('file', { path, mode: 'u+x,g-r,o-r' })).toMatchObject({ changed: true, reasons: ['mode 0644 → 0700'], mode: '0700' });
+    expect(await r.run('file', { path, mode: 'u+x,g-r,o-r' })).toMatchObject({ changed: false });
+  });
+
+  it('manages symlinks and removes paths', async () => {
+    const path = `${r.dir}/link`;
+    expect(await r.run('file', { path, src: '/etc/hostname', state: 'link' })).toMatchObject({ changed: true, state: 'link', dest: path });
+    expect(await r.sh(`readlink ${path}`)).toBe('/etc/hostname\n');
+    expect(await r.run('file', { path, src: '/etc/hostname', state: 'link' })).toMatchObject({ changed: false });
+    expect(await r.run('file', { path, state: 'absent' })).toMatchObject({ changed: true, state: 'absent' });
+    expect(await r.run('file', { path, state: 'absent' })).toMatchObject({ changed: false });
+  });
+
+  it('fails clearly on a missing file', async () => {
+    const res = await r.run('file', { path: `${r.dir}/nope`, state: 'file' });
+    expect(res).toMatchObject({ failed: true, changed: false, msg: `file (${r.dir}/nope) is absent, cannot continue` });
+  });
+
+  it('recurses into a directory tree', async () => {
+    const top = `${r.dir}/tree`;
+    await r.sh(`mkdir -p ${top}/a/b && touch ${top}/a/f ${top}/a/b/g && chmod 0777 ${top}/a/f`);
+    const args = { path: top, state: 'directory', recurse: true, owner: 'app', mode: 'u=rwX,g=rX,o=' };
+    const first = await r.run('file', args);
+    expect(first.changed).toBe(true);
+    expect(await r.sh(`stat -c '%n %a %U' ${top}/a ${top}/a/f ${top}/a/b/g`)).toBe(`${top}/a 750 app\n${top}/a/f 750 app\n${top}/a/b/g 640 app\n`);
+    expect(await r.run('file', args)).toMatchObject({ changed: false });
+  });
+});
+
+describe('copy', () => {
+  it('writes content with attributes; check mode and diff; then converged', async () => {
+    const dest = `${r.dir}/motd`;
+    const args = { dest, content: 'hello\n', mode: '0640', owner: 'app' };
+    const check = await r.run('copy', args, { check: true, diff: true });
+    expect(check).toMatchObject({ changed: true, diff: [{ path: dest, before: '', after: 'hello\n' }] });
+    expect(await r.sh(`test -e ${dest} && echo exists || echo missing`)).toBe('missing\n');
+
+    const first = await r.run('copy', args);
+    expect(first).toMatchObject({ changed: true, dest, checksum: 'f572d396fae9206628714fb2ce00f72e94f2258f', mode: '0640', owner: 'app', size: 6 });
+    expect(await r.sh(`cat ${dest}; stat -c '%a %U' ${dest}`)).toBe('hello\n640 app\n');
+    expect(await r.run('copy', args)).toMatchObject({ changed: false, checksum: 'f572d396fae9206628714fb2ce00f72e94f2258f' });
+  });
+
+  it('shows the old and new content, keeps a backup, keeps the owner', async () => {
+    const dest = `${r.dir}/conf`;
+    await r.sh(`printf 'old\\n' > ${dest} && chown app ${dest}`);
+    const res = await r.run('copy', { dest, content: 'new\n', backup: true }, { diff: true });
+    expect(res).toMatchObject({ changed: true, diff: [{ path: dest, before: 'old\n', after: 'new\n' }], owner: 'app' });
+    expect(String(res.backup_file)).toMatch(new RegExp(`^${dest}\\.\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d~$`));
+    expect(await r.sh(`cat ${res.backup_file as string} ${dest}`)).toBe('old\nnew\n');
+  });
+
+  it('copies a controller file into a directory', async () => {
+    const res = await r.run('copy', { src: 'static.txt', dest: `${r.dir}/` });
+    expect(res).toMatchObject({ changed: true, dest: `${r.dir}/static.txt` });
+    expect(await r.sh(`cat ${r.dir}/static.txt`)).toBe('static file\n');
+    expect(await r.run('copy', { src: 'static.txt', dest: `${r.dir}/` })).toMatchObject({ changed: false });
+  });
+
+  it('does not replace the file when validate fails', async () => {
+    const dest = `${r.dir}/validated`;
+    await r.sh(`echo good > ${dest}`);
+    const res = await r.run('copy', { dest, content: 'bad\n', validate: 'grep -q good %s' });
+    expect(res).toMatchObject({ failed: true });
+    expect(String(res.msg)).toContain('failed to validate');
+    expect(await r.sh(`cat ${dest}; ls -a ${r.dir} | grep -c ha-run-validate || true`)).toBe('good\n0\n');
+  });
+
+  it('fails clearly when the destination directory is missing', async () => {
+    expect(await r.run('copy', { dest: `${r.dir}/no/such/file`, content: 'x' })).toMatchObject({ failed: true, msg: `Destination directory ${r.dir}/no/such does not exist` });
+  });
+});
+
+describe('template', () => {
+  it('renders on the controller with trim_blocks and converges', async () => {
+    const dest = `${r.dir}/app.conf`;
+    const vars = { app_name: 'rancher', ports: [80, 443] };
+    const first = await r.run('template', { src: 'app.conf.j2', dest, mode: '0600' }, { vars, diff: true });
+    expect(first).toMatchObject({ changed: true, mode: '0600' });
+    expect(await r.sh(`cat ${dest}`)).toBe('# rancher settings\nlisten 80\nlisten 443\n');
+    expect(await r.run('template', { src: 'app.conf.j2', dest, mode: '0600' }, { vars })).toMatchObject({ changed: false });
+    const changed = await r.run('template', { src: 'app.conf.j2', dest, mode: '0600' }, { vars: { ...vars, ports: [80] }, diff: true, check: true });
+    expect(changed).toMatchObject({ changed: true, diff: [{ before: '# rancher settings\nlisten 80\nlisten 443\n', after: '# rancher settings\nlisten 80\n' }] });
+    expect(await r.sh(`cat ${dest}`)).toBe('# rancher settings\nlisten 80\nlisten 443\n');
+  });
+
+  it('fails clearly on an undefined variable', async () => {
+    const res = await r.run('template', { src: 'app.conf.j2', dest: `${r.dir}/x.conf` }, { vars: {} });
+    expect(res).toMatchObject({ failed: true });
+    expect(String(res.msg)).toMatch(/app_name|undefined/);
+  });
+});
