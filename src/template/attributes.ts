@@ -3,6 +3,7 @@
 // Ansible's messages ("'dict object' has no attribute 'x'", "list object has no element 5").
 import { TemplateError } from './errors.js';
 import { PyCallable, isMapping, tuple, plain, pyEquals, pyIter, pyStr, typeName, type PyDict } from './python.js';
+import { forgetTemplateScan } from './template-scan.js';
 import { StrictUndefined } from './undefined.js';
 
 type Method = (self: never, args: unknown[], kwargs: Record<string, unknown>) => unknown;
@@ -131,19 +132,27 @@ function none(_ignored: unknown): null {
   return null;
 }
 
+/** Runs an in-place method and forgets what was known about the object's templates. */
+function mutating<S extends object>(fn: (self: S, a: unknown[], k: Record<string, unknown>) => unknown) {
+  return (self: S, a: unknown[], k: Record<string, unknown>) => {
+    forgetTemplateScan(self);
+    return fn(self, a, k);
+  };
+}
+
 const listMethods: Record<string, (l: unknown[], a: unknown[], k: Record<string, unknown>) => unknown> = {
   index: (l, a) => listIndex(l, a[0]),
   count: (l, a) => l.filter((x) => pyEquals(x, a[0])).length,
   // Mutators exist because playbooks use `{% set _ = list.append(x) %}`; they return None like Python.
-  append: (l, a) => none(l.push(a[0])),
-  extend: (l, a) => none(l.push(...pyIter(a[0]))),
-  insert: (l, a) => none(l.splice(Number(a[0]), 0, a[1])),
-  remove: (l, a) => none(l.splice(listIndex(l, a[0]), 1)),
-  pop: (l, a) => {
+  append: mutating((l: unknown[], a) => none(l.push(a[0]))),
+  extend: mutating((l: unknown[], a) => none(l.push(...pyIter(a[0])))),
+  insert: mutating((l: unknown[], a) => none(l.splice(Number(a[0]), 0, a[1]))),
+  remove: mutating((l: unknown[], a) => none(l.splice(listIndex(l, a[0]), 1))),
+  pop: mutating((l: unknown[], a) => {
     if (l.length === 0) throw new TemplateError('template-error', 'pop from empty list');
     const i = a[0] === undefined ? l.length - 1 : Number(a[0]) < 0 ? l.length + Number(a[0]) : Number(a[0]);
     return l.splice(i, 1)[0];
-  },
+  }),
 };
 
 const dictMethods: Record<string, (d: PyDict, a: unknown[], k: Record<string, unknown>) => unknown> = {
@@ -152,16 +161,16 @@ const dictMethods: Record<string, (d: PyDict, a: unknown[], k: Record<string, un
   values: (d) => Object.values(d),
   get: (d, a) => (Object.hasOwn(d, String(a[0])) ? d[String(a[0])] : (a[1] ?? null)),
   copy: (d) => ({ ...d }),
-  update: (d, a, k) => {
+  update: mutating((d: PyDict, a, k) => {
     Object.assign(d, a[0] ?? {}, k);
     return null;
-  },
-  setdefault: (d, a) => {
+  }),
+  setdefault: mutating((d: PyDict, a) => {
     const key = String(a[0]);
     if (!Object.hasOwn(d, key)) d[key] = a[1] ?? null;
     return d[key];
-  },
-  pop: (d, a) => {
+  }),
+  pop: mutating((d: PyDict, a) => {
     const key = String(a[0]);
     if (!Object.hasOwn(d, key)) {
       if (a.length > 1) return a[1];
@@ -170,7 +179,7 @@ const dictMethods: Record<string, (d: PyDict, a: unknown[], k: Record<string, un
     const v = d[key];
     delete d[key];
     return v;
-  },
+  }),
 };
 
 function method(name: string, self: unknown, table: Record<string, Method>): PyCallable | undefined {

@@ -23,24 +23,10 @@ import {
   typeName,
 } from './python.js';
 import { percentFormat } from './percent-format.js';
+import { containsTemplate, forgetTemplateScan, isTemplate } from './template-scan.js';
 import { tests } from './tests.js';
 import type { Evaluator, Kwargs, TemplateContext } from './types.js';
 import { StrictUndefined, defined, isUndefined, undefinedError } from './undefined.js';
-
-const TEMPLATE_MARKERS = /\{\{|\{%|\{#/;
-
-export function isTemplate(s: string): boolean {
-  return TEMPLATE_MARKERS.test(s);
-}
-
-/** True when a variable's value holds a template anywhere inside (so it must be rendered on access). */
-function containsTemplate(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return isTemplate(value);
-  if (depth > 64 || isLazy(value)) return false;
-  if (Array.isArray(value)) return value.some((v) => containsTemplate(v, depth + 1));
-  if (isMapping(value)) return Object.entries(value).some(([k, v]) => isTemplate(k) || containsTemplate(v, depth + 1));
-  return false;
-}
 
 /** Variables being rendered right now (to catch `a: "{{ b }}"`, `b: "{{ a }}"`) and those already done. */
 interface VariableCache {
@@ -235,6 +221,7 @@ export class Evaluation implements Evaluator {
       // `{% set ns.attr = value %}` on a namespace() object.
       const obj = defined(this.expr(targets[0]!.target));
       if (!isMapping(obj)) throw new TemplateError('template-error', 'can only set attributes on a namespace()');
+      forgetTemplateScan(obj);
       obj[String(targets[0]!.val.value)] = value;
       return '';
     }
@@ -573,4 +560,4 @@ function isPureLiteral(node: TNode): boolean {
   }
 }
 
-export { isUndefined };
+export { isTemplate, isUndefined };

@@ -1,20 +1,14 @@
 // The public rendering entry points: strings, deep values, bare expressions and conditions.
 import { UnsafeText } from '../source/yaml.js';
 import { Evaluation, isTemplate, literalOrText } from './evaluate.js';
-import { OMIT } from './omit.js';
 import { parseExpression, parseTemplate } from './parse.js';
-import { isLazy, isMapping, pyStr, truthy } from './python.js';
+import { isMapping, pyStr, truthy } from './python.js';
 import type { TemplateContext } from './types.js';
 import { defined } from './undefined.js';
 
-/** Every render sees `omit`, as Ansible's does, unless the caller set its own. */
-function withOmit(ctx: TemplateContext): TemplateContext {
-  return Object.hasOwn(ctx.vars, 'omit') ? ctx : { ...ctx, vars: isLazy(ctx.vars) ? ctx.vars : { ...ctx.vars, omit: OMIT } };
-}
-
 export function renderString(template: string, ctx: TemplateContext): string {
   if (!isTemplate(template)) return template;
-  return new Evaluation(withOmit(ctx)).renderText(parseTemplate(template, ctx.stringEscapes));
+  return new Evaluation(ctx).renderText(parseTemplate(template, ctx.stringEscapes));
 }
 
 /**
@@ -23,12 +17,11 @@ export function renderString(template: string, ctx: TemplateContext): string {
  * one (Ansible's literal_eval step). `!unsafe` values are returned untouched.
  */
 export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknown {
-  const context = withOmit(ctx);
   const walk = (v: unknown): unknown => {
     if (v instanceof UnsafeText) return v;
     if (typeof v === 'string') {
       if (!isTemplate(v)) return v;
-      return literalOrText(defined(new Evaluation(context).renderNative(parseTemplate(v, ctx.stringEscapes))));
+      return literalOrText(defined(new Evaluation(ctx).renderNative(parseTemplate(v, ctx.stringEscapes))));
     }
     if (Array.isArray(v)) return v.map(walk);
     if (isMapping(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [isTemplate(k) ? pyStr(walk(k)) : k, walk(x)]));
@@ -39,7 +32,7 @@ export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknow
 
 /** Evaluates a bare expression (no `{{ }}`) to its value. */
 export function evaluateExpression(expr: string, ctx: TemplateContext): unknown {
-  return defined(new Evaluation(withOmit(ctx)).expr(parseExpression(expr, ctx.stringEscapes)));
+  return defined(new Evaluation(ctx).expr(parseExpression(expr, ctx.stringEscapes)));
 }
 
 /**
