@@ -1,0 +1,129 @@
+// lineinfile, blockinfile, replace (twice each, check mode, diff), and the read-only modules stat,
+// slurp, fetch, wait_for and setup on a real lab host.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moduleRunner, type ModuleRunner } from './module-context.js';
+
+let r: ModuleRunner;
+let local: string;
+beforeAll(async () => {
+  r = await moduleRunner('node1');
+  local = mkdtempSync(join(tmpdir(), 'ha-run-fetch-'));
+});
+afterAll(async () => {
+  await r?.close();
+  rmSync(local, { recursive: true, force: true });
+});
+
+describe('text edits', () => {
+  it('lineinfile replaces a line once; check mode and diff leave the file alone', async () => {
+    const path = `${r.dir}/sshd_config`;
+    await r.sh(`printf 'Port 22\\n#PermitRootLogin yes\\n' > ${path}`);
+    const args = { path, regexp: '^#?PermitRootLogin', line: 'PermitRootLogin no' };
+    const check = await r.run('lineinfile', args, { check: true, diff: true });
+    expect(check).toMatchObject({ changed: true, msg: 'line replaced', diff: [{ before: 'Port 22\n#PermitRootLogin yes\n', after: 'Port 22\nPermitRootLogin no\n' }] });
+    expect(await r.sh(`cat ${path}`)).toBe('Port 22\n#PermitRootLogin yes\n');
+    expect(await r.run('lineinfile', args)).toMatchObject({ changed: true, msg: 'line replaced' });
+    expect(await r.sh(`cat ${path}`)).toBe('Port 22\nPermitRootLogin no\n');
+    expect(await r.run('lineinfile', args)).toMatchObject({ changed: false, msg: '' });
+  });
+
+  it('lineinfile fails clearly on a missing file, creates it when asked', async () => {
+    const path = `${r.dir}/new/hosts.allow`;
+    expect(await r.run('lineinfile', { path, line: 'sshd: ALL' })).toMatchObject({ failed: true, rc: 257, msg: `Destination ${path} does not exist !` });
+    expect(await r.run('lineinfile', { path, line: 'sshd: ALL', create: true, mode: '0600' })).toMatchObject({ changed: true });
+    expect(await r.sh(`cat ${path}; stat -c %a ${path}`)).toBe('sshd: ALL\n600\n');
+    expect(await r.run('lineinfile', { path, line: 'sshd: ALL', create: true, mode: '0600' })).toMatchObject({ changed: false });
+  });
+
+  it('blockinfile inserts, converges, removes', async () => {
+    const path = `${r.dir}/hosts`;
+    await r.sh(`printf '127.0.0.1 localhost\\n' > ${path}`);
+    const args = { path, block: '10.0.0.1 lb\n10.0.0.2 db' };
+    expect(await r.run('blockinfile', args)).toMatchObject({ changed: true, msg: 'Block inserted' });
+    expect(await r.sh(`cat ${path}`)).toBe('127.0.0.1 localhost\n# BEGIN ANSIBLE MANAGED BLOCK\n10.0.0.1 lb\n10.0.0.2 db\n# END ANSIBLE MANAGED BLOCK\n');
+    expect(await r.run('blockinfile', args)).toMatchObject({ changed: false });
+    expect(await r.run('blockinfile', { path, state: 'absent' })).toMatchObject({ changed: true, msg: 'Block removed' });
+    expect(await r.sh(`cat ${path}`)).toBe('127.0.0.1 localhost\n');
+  });
+
+  it('replace substitutes every match once, with groups', async () => {
+    const path = `${r.dir}/my.cnf`;
+    await r.sh(`printf 'bind-address = 127.0.0.1\\nport = 3306\\n' > ${path}`);
+    const args = { path, regexp: '^bind-address\\s*=\\s*(.*)$', replace: 'bind-address = 0.0.0.0 # was \\1', backup: true };
+    const res = await r.run('replace', args);
+    expect(res).toMatchObject({ changed: true, msg: '1 replacements made' });
+    expect(res.backup_file).toMatch(/my\.cnf\..*~$/);
+    expect(await r.sh(`head -1 ${path}`)).toBe('bind-address = 0.0.0.0 # was 127.0.0.1\n');
+    expect(await r.run('replace', { ...args, regexp: '^bind-address\\s*=\\s*127.*$' })).toMatchObject({ changed: false });
+  });
+});
+
+describe('read-only modules', () => {
+  it('stat reports what a path is, in Ansible\'s keys', async () => {
+    await r.sh(`printf abc > ${r.dir}/s && chmod 0640 ${r.dir}/s && ln -s s ${r.dir}/l`);
+    const res = await r.run('stat', { path: `${r.dir}/s` });
+    expect(res).toMatchObject({ changed: false, stat: { exists: true, isreg: true, mode: '0640', pw_name: 'root', size: 3, checksum: 'a9993e364706816aba3e25717850c26c9cd0d89d' } });
+    expect(await r.run('stat', { path: `${r.dir}/s`, checksum_algorithm: 'sha256' })).toMatchObject({
+      stat: { checksum: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' },
+    });
+    expect(await r.run('stat', { path: `${r.dir}/l` })).toMatchObject({ stat: { islnk: true, lnk_source: 's' } });
+    expect(await r.run('stat', { path: `${r.dir}/l`, follow: true })).toMatchObject({ stat: { islnk: false, isreg: true } });
+    expect(await r.run('stat', { path: `${r.dir}/none` })).toEqual({ changed: false, stat: { exists: false } });
+  });
+
+  it('slurp returns base64 content, and fails clearly', async () => {
+    await r.sh(`printf 'line1\\nline2\\n' > ${r.dir}/slurp`);
+    const res = await r.run('slurp', { src: `${r.dir}/slurp` });
+    expect(res).toMatchObject({ changed: false, encoding: 'base64', source: `${r.dir}/slurp` });
+    expect(Buffer.from(String(res.content), 'base64').toString()).toBe('line1\nline2\n');
+    expect(await r.run('slurp', { src: `${r.dir}/missing` })).toMatchObject({ failed: true, msg: `file not found: ${r.dir}/missing` });
+  });
+
+  it('fetch copies to dest/host/path once', async () => {
+    await r.sh(`printf 'fetched\\n' > ${r.dir}/f`);
+    const res = await r.run('fetch', { src: `${r.dir}/f`, dest: local });
+    const expected = join(local, 'node1', r.dir.slice(1), 'f');
+    expect(res).toMatchObject({ changed: true, dest: expected });
+    expect(readFileSync(expected, 'utf8')).toBe('fetched\n');
+    expect(await r.run('fetch', { src: `${r.dir}/f`, dest: local })).toMatchObject({ changed: false });
+    expect(await r.run('fetch', { src: `${r.dir}/nope`, dest: local, flat: true })).toMatchObject({ failed: true });
+    expect(existsSync(join(local, 'nope'))).toBe(false);
+  });
+
+  it('wait_for sees sshd listening, a file appearing, and times out clearly', async () => {
+    expect(await r.run('wait_for', { port: 22, timeout: 5 })).toMatchObject({ changed: false, elapsed: 0 });
+    const path = `${r.dir}/ready`;
+    await r.sh(`(sleep 1; echo service ready > ${path}) >/dev/null 2>&1 &`);
+    const appeared = await r.run('wait_for', { path, search_regex: 'ready$', timeout: 10 });
+    expect(appeared.failed).toBeUndefined();
+    expect(appeared.elapsed).toBeGreaterThanOrEqual(0);
+    expect(await r.run('wait_for', { port: 1, timeout: 1 })).toMatchObject({ failed: true, msg: 'Timeout when waiting for 127.0.0.1:1' });
+    expect(await r.run('wait_for', { port: 1, state: 'stopped', timeout: 2 })).toMatchObject({ changed: false });
+  });
+
+  it('setup gathers facts in one round trip', async () => {
+    const res = await r.run('setup', {});
+    const facts = res.ansible_facts as Record<string, unknown>;
+    expect(facts).toMatchObject({ hostname: 'node1', os_family: 'Debian', distribution: 'Debian', system: 'Linux', pkg_mgr: 'apt', user_id: 'root' });
+    expect((facts.default_ipv4 as { address: string }).address).toMatch(/^10\.213\.0\.\d+$/);
+    const filtered = await r.run('setup', { filter: 'ansible_distribution*' });
+    expect(Object.keys(filtered.ansible_facts as object).every((k) => k.startsWith('distribution'))).toBe(true);
+  });
+});
+
+describe('controller-side modules', () => {
+  it('include_vars, set_fact, debug, assert, fail, meta', async () => {
+    expect(await r.run('include_vars', { file: 'extra.yml', name: 'extra' })).toMatchObject({ facts: { extra: { db_port: 3306, replicas: ['node2', 'node3'] } } });
+    expect(await r.run('include_vars', { file: 'nope.yml' })).toMatchObject({ failed: true });
+    expect(await r.run('set_fact', { a: 1, b: [2] })).toEqual({ changed: false, facts: { a: 1, b: [2] }, ansible_facts: { a: 1, b: [2] } });
+    expect(await r.run('debug', { msg: 'hi' })).toEqual({ changed: false, msg: 'hi' });
+    expect(await r.run('debug', { var: 'who' }, { vars: { who: 'me' } })).toMatchObject({ who: 'me' });
+    expect(await r.run('assert', { that: ['n > 1', 'name == "x"'] }, { vars: { n: 2, name: 'x' } })).toEqual({ changed: false, msg: 'All assertions passed' });
+    expect(await r.run('assert', { that: 'n > 5', fail_msg: 'too small' }, { vars: { n: 2 } })).toMatchObject({ failed: true, msg: 'too small', assertion: 'n > 5' });
+    expect(await r.run('fail', {})).toMatchObject({ failed: true, msg: 'Failed as requested from task' });
+    expect(await r.run('meta', { _raw_params: 'flush_handlers' })).toEqual({ changed: false, meta: 'flush_handlers' });
+  });
+});
