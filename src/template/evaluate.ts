@@ -104,6 +104,8 @@ export class Evaluation implements Evaluator {
         const value = this.renderDeep(raw);
         this.cache.resolved.set(name, value);
         return value;
+      } catch (err) {
+        throw inVariable(err, name, raw);
       } finally {
         this.cache.resolving.delete(name);
       }
@@ -358,7 +360,11 @@ export class Evaluation implements Evaluator {
     if (callee instanceof StrictUndefined) throw undefinedError(callee);
     if (!(callee instanceof PyCallable)) throw new TemplateError('template-error', `'${typeName(callee)}' object is not callable`);
     const { args, kwargs } = this.args(node.args.children);
-    return callee.call(args, kwargs);
+    try {
+      return callee.call(args, kwargs);
+    } catch (err) {
+      throw asTemplateError(err, `${callee.name}()`);
+    }
   }
 
   private applyFilterNode(node: TNode): unknown {
@@ -514,6 +520,16 @@ function located(err: unknown, node: TNode): unknown {
     return copy;
   }
   return err;
+}
+
+/**
+ * An error inside another variable's template: its line/col belong to that template, not to the
+ * one being rendered, so drop them (the reference gets located instead) and say where it came from.
+ */
+function inVariable(err: unknown, name: string, raw: unknown): unknown {
+  if (!(err instanceof TemplateError) || err.hint?.startsWith('in variable')) return err;
+  const shown = typeof raw === 'string' ? `: ${raw.length > 80 ? raw.slice(0, 77) + '...' : raw}` : '';
+  return new TemplateError(err.code as 'template-error', err.message, { hint: `in variable '${name}'${shown}`, cause: err.cause });
 }
 
 function asTemplateError(err: unknown, where: string): unknown {

@@ -42,6 +42,8 @@ export function evaluateExpression(expr: string, ctx: TemplateContext): unknown 
  */
 export function evaluateCondition(cond: string | boolean, ctx: TemplateContext): boolean {
   if (typeof cond === 'boolean') return cond;
+  // YAML can hand us `when: 1` or `when: null`; judge such values as Python would.
+  if (typeof cond !== 'string') return truthy(cond);
   let expr: unknown = cond;
   if (isTemplate(cond)) {
     expr = renderValue(cond, ctx);

@@ -80,6 +80,14 @@ describe('renderValue: one expression yields the native value', () => {
     expect(err.message).toMatch(/recursive loop/);
   });
 
+  it('an error inside another variable says which variable, and points at its use', () => {
+    const err = caught(() => renderString('x\n  {{ url }}', { vars: { url: 'http://{{ host }}' } }));
+    expect(err.code).toBe('undefined-variable');
+    expect(err.message).toBe("'host' is undefined");
+    expect(err.hint).toBe("in variable 'url': http://{{ host }}");
+    expect([err.line, err.col]).toEqual([2, 6]);
+  });
+
   it('an undefined variable that is never read does no harm', () => {
     expect(renderString('{{ ok }}', { vars: { ok: 1, broken: '{{ nope }}' } })).toBe('1');
   });
