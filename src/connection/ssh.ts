@@ -164,6 +164,8 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
       if (err.code && NETWORK_CODES.has(err.code)) return reject(new UnreachableError(e, `${err.code} (${err.message})`, err));
       reject(new UnreachableError(e, err.message, err));
     });
+    // Safety net: a link that closes before 'ready' must never leave the caller waiting (no-op once settled).
+    client.once('close', () => reject(rejection ?? new UnreachableError(e, 'the connection closed during the SSH handshake')));
     const config: ConnectConfig = {
       host: e.address,
       port: e.port,
@@ -184,9 +186,12 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
   });
 }
 
-function forward(client: Client, e: Endpoint): Promise<ClientChannel> {
+/** A TCP stream to `e` opened by the jump host; bounded by the connect timeout (sshd may wait minutes). */
+function forward(client: Client, e: Endpoint, timeoutMs: number): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new UnreachableError(e, `the jump host got no answer within ${timeoutMs / 1000}s`)), timeoutMs);
     client.forwardOut('127.0.0.1', 0, e.address, e.port, (err, stream) => {
+      clearTimeout(timer);
       if (err) reject(new UnreachableError(e, `the jump host could not reach it: ${err.message}`, err));
       else resolve(stream);
     });
@@ -291,7 +296,7 @@ export async function connectSsh(s: SshSettings): Promise<Connection> {
       const jump = await openClient(s, jumpEndpoint, sock);
       jumps.push(jump);
       const next = s.jumps[jumps.length] ?? target;
-      sock = await forward(jump, { host: s.host, address: next.address, port: next.port });
+      sock = await forward(jump, { host: s.host, address: next.address, port: next.port }, s.connectTimeoutMs);
     }
     const client = await openClient(s, target, sock);
     return new ShellConnection(s.host, new SshTransport(target, client, jumps), s.commandTimeoutMs);
