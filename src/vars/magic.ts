@@ -7,6 +7,29 @@ import { groupOrder } from './group-order.js';
 import { lazyMapping } from './lazy-mapping.js';
 import type { Vars } from './precedence.js';
 
+/** Every name magicVars can set, for static checks that must not call them undefined. */
+export const MAGIC_VARIABLE_NAMES: readonly string[] = [
+  'inventory_hostname',
+  'inventory_hostname_short',
+  'groups',
+  'group_names',
+  'hostvars',
+  'ansible_play_hosts_all',
+  'ansible_play_hosts',
+  'play_hosts',
+  'ansible_play_batch',
+  'ansible_play_name',
+  'inventory_dir',
+  'inventory_file',
+  'playbook_dir',
+  'role_path',
+  'role_name',
+  'ansible_role_name',
+  'ansible_check_mode',
+  'ansible_diff_mode',
+  'omit',
+];
+
 export interface MagicInput {
   inventory: Inventory;
   host: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OMIT, renderString, renderValue } from '../../../src/template/index.js';
-import { magicVars, mergeVars, type Vars } from '../../../src/vars/index.js';
+import { MAGIC_VARIABLE_NAMES, magicVars, mergeVars, type Vars } from '../../../src/vars/index.js';
 import { sampleInventory } from './fixtures.js';
 
 describe('magicVars', () => {
@@ -25,6 +25,11 @@ describe('magicVars', () => {
       omit: OMIT,
     });
     expect((m.groups as Record<string, string[]>).web).toEqual(expect.arrayContaining(['h1', 'h2']));
+  });
+
+  it('MAGIC_VARIABLE_NAMES covers every name it sets', () => {
+    const m = magicVars({ inventory, host: 'h1', playbookDir: '/p', playName: 'x', rolePath: '/r/db', checkMode: false, diffMode: false, varsOf: () => ({}) });
+    expect(MAGIC_VARIABLE_NAMES).toEqual(expect.arrayContaining(Object.keys(m)));
   });
 
   it('shortens dotted host names', () => {
