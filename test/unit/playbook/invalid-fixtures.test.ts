@@ -3,8 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('./core-modules.js')).coreModules }));
+import { describe, expect, it } from 'vitest';
 import { ValidationError, type Diagnostic } from '../../../src/errors.js';
 import { validateRun } from '../../../src/playbook/validate-run.js';
 

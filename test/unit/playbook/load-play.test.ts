@@ -1,7 +1,6 @@
 // Plays, import_playbook and roles as written -> the canonical model.
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('./core-modules.js')).coreModules }));
 import { loadPlaybook } from '../../../src/playbook/load.js';
 import type { Playbook } from '../../../src/playbook/types.js';
 import { writeTree } from './tree.js';

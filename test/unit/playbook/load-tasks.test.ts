@@ -1,7 +1,6 @@
 // Tasks as written -> canonical Task / Block / IncludeTasks nodes.
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('./core-modules.js')).coreModules }));
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/errors.js';
 import { loadPlaybook } from '../../../src/playbook/load.js';
 import type { Play, TaskItem } from '../../../src/playbook/types.js';

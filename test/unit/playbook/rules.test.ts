@@ -1,7 +1,6 @@
 // The static rules, each on small playbooks through validateRun (what the CLI and executor call).
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('./core-modules.js')).coreModules }));
+import { describe, expect, it } from 'vitest';
 import { ValidationError, type Diagnostic } from '../../../src/errors.js';
 import { validateRun, type ValidateRunOptions } from '../../../src/playbook/validate-run.js';
 import { writeTree } from './tree.js';

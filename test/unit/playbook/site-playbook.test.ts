@@ -2,8 +2,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('./core-modules.js')).coreModules }));
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors.js';
 import { loadLabFile } from '../../../src/lab/lab-file.js';
 import { inventoryYaml } from '../../../src/lab/inventory-writer.js';

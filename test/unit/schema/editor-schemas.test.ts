@@ -1,8 +1,7 @@
 // The schemas published for editors accept what ha-run accepts and reject what it rejects.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('../../../src/modules/all.js', async () => ({ allModules: (await import('../playbook/core-modules.js')).coreModules }));
+import { describe, expect, it } from 'vitest';
 import { moduleNames } from '../../../src/modules/registry.js';
 import { editorSchema } from '../../../src/schema/editor-schemas.js';
 import { includeSchema } from '../../../src/schema/playbook-schema.js';
