@@ -1,4 +1,5 @@
 // What `ha-run inventory` prints, in the shapes `ansible-inventory` (2.14) prints: --list, --graph, --host.
+import { UnsafeText } from '../source/yaml.js';
 import { hostVars } from './host-vars.js';
 import type { Inventory, InventoryGroup } from './types.js';
 
@@ -159,6 +160,8 @@ export function ansibleJson(value: unknown): string {
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
+  // ansible-inventory marks `!unsafe` values this way in JSON.
+  if (value instanceof UnsafeText) return { __ansible_unsafe: value.text };
   if (value && typeof value === 'object') {
     const json = (value as { toJSON?: () => unknown }).toJSON;
     if (typeof json === 'function') return sortKeys(json.call(value));

@@ -6,7 +6,8 @@ export function parseIniValue(text: string): unknown {
     const parser = new LiteralParser(text.replace(/^[ \t]+/, ''));
     const value = parser.value();
     parser.skipSpace();
-    return parser.atEnd() ? value : text;
+    // Python source allows a trailing comment: literal_eval('20  # max') is 20.
+    return parser.atEnd() || parser.atComment() ? value : text;
   } catch {
     return text;
   }
@@ -18,6 +19,10 @@ class LiteralParser {
 
   atEnd(): boolean {
     return this.pos >= this.src.length;
+  }
+
+  atComment(): boolean {
+    return this.src[this.pos] === '#';
   }
 
   skipSpace(): void {

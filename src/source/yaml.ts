@@ -57,12 +57,26 @@ const ansibleTags: ScalarTag[] = [
   { tag: '!unsafe', resolve: (str: string) => new UnsafeText(str) as unknown as string, identify: (v) => v instanceof UnsafeText },
 ];
 
-/** PyYAML (Ansible's parser) reads only yes/no, true/false, on/off as booleans; `y` and `n` stay strings. */
-function pyYamlBool<T>(tag: T): T {
-  const t = tag as { tag?: string; test?: RegExp; default?: boolean };
-  if (typeof tag !== 'object' || t.tag !== 'tag:yaml.org,2002:bool' || !t.test) return tag;
-  const test = t.test.source.includes('[Tt]rue') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
-  return { ...tag, test };
+/**
+ * The YAML 1.1 tags as PyYAML (Ansible's parser) resolves them: only yes/no, true/false, on/off are booleans
+ * (`y`/`n` stay strings), `1e3` is a string (a float needs a dot and a signed exponent), and dates stay the text
+ * written (Ansible prints `2024-01-01`, not a JavaScript Date).
+ */
+function pyYamlTags<T>(tags: T[]): T[] {
+  return tags
+    .filter((tag) => (tag as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp')
+    .map((tag) => {
+      const t = tag as { tag?: string; test?: RegExp; format?: string };
+      if (typeof tag !== 'object' || !t.test) return tag;
+      if (t.tag === 'tag:yaml.org,2002:bool') {
+        const test = t.test.source.includes('[Tt]rue') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+        return { ...tag, test };
+      }
+      if (t.tag === 'tag:yaml.org,2002:float' && t.format === 'EXP') {
+        return { ...tag, test: /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)[eE][-+][0-9]+$/ };
+      }
+      return tag;
+    });
 }
 
 export function loadYamlFile(file: string): LoadedYaml {
@@ -103,7 +117,7 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
-    customTags: (tags) => [...tags.map(pyYamlBool), ...ansibleTags],
+    customTags: (tags) => [...pyYamlTags(tags), ...ansibleTags],
   });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);

@@ -18,6 +18,8 @@ describe('parseIniValue (Python literal_eval, as Ansible reads INI values)', () 
     ["(1, 2)", [1, 2]],
     ["{'a': 1, \"b\": [None]}", { a: 1, b: [null] }],
     ['{}', {}],
+    ['20  # max', 20],
+    ["'a#b' # c", 'a#b'],
     // Not Python literals: the raw text stays.
     ['yes', 'yes'],
     ['true', 'true'],
