@@ -5,6 +5,7 @@ import { editMessage, gatherText, pathRequired, textChanges, textFileProperties,
 import { pythonRegex, splitLinesKeepEnds } from './py-regex.js';
 import type { TextEdit } from './lineinfile.js';
 import { ModuleFailure } from './failure.js';
+import { exclusive } from './schema-rules.js';
 
 export interface BlockinfileArgs extends TextFileArgs {
   state?: 'present' | 'absent';
@@ -86,8 +87,7 @@ export const blockinfileModule: DeclarativeModule<BlockinfileArgs, FileState> = 
       insertbefore: { type: 'string', description: "When the block is new: insert before the last line matching this regexp, or 'BOF'." },
       create: { type: 'boolean', default: false, description: 'Create the file when it does not exist.' },
     },
-    anyOf: pathRequired,
-    not: { required: ['insertbefore', 'insertafter'] },
+    allOf: [pathRequired, exclusive('insertbefore', 'insertafter')],
   },
 
   gather: (ctx, args) => gatherText(ctx, textPath(args)),

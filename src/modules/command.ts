@@ -4,6 +4,7 @@ import type { ActionModule } from './types.js';
 import { commandProperties, runCommandTask } from './command-run.js';
 import { shlexSplit } from './shlex.js';
 import { ModuleFailure } from './failure.js';
+import { exactlyOne } from './schema-rules.js';
 
 export interface CommandArgs {
   _raw_params?: string;
@@ -30,7 +31,7 @@ export const commandModule: ActionModule<CommandArgs> = {
       cmd: { type: 'string', description: 'The command to run (instead of the free-form text).' },
       argv: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The command as a list of arguments (no splitting at all).' },
     },
-    oneOf: [{ required: ['_raw_params'] }, { required: ['cmd'] }, { required: ['argv'] }],
+    allOf: exactlyOne('_raw_params', 'cmd', 'argv'),
   },
   async run(ctx, args) {
     const argv = args.argv ?? shlexSplit(args._raw_params ?? args.cmd ?? '');

@@ -8,6 +8,7 @@ import { contentChanges, sha1 } from './content-file.js';
 import { gatherTarget, resolveTarget, type TargetFacts } from './file-target.js';
 import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
+import { exactlyOne } from './schema-rules.js';
 
 export interface CopyArgs extends FileAttrArgs {
   dest: string;
@@ -69,8 +70,7 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
       ...fileAttrProperties,
       mode: { ...fileAttrProperties.mode, description: `${fileAttrProperties.mode.description} 'preserve' keeps src's mode.` },
     },
-    not: { required: ['src', 'content'] },
-    anyOf: [{ required: ['src'] }, { required: ['content'] }],
+    allOf: exactlyOne('src', 'content'),
   },
 
   async gather(ctx, args) {

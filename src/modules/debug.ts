@@ -1,6 +1,7 @@
 // debug: show a message or a variable's value.
 import type { ActionModule, ModuleResult } from './types.js';
 import { evaluateExpression } from './expression.js';
+import { exclusive } from './schema-rules.js';
 
 export interface DebugArgs {
   msg?: unknown;
@@ -21,7 +22,7 @@ export const debugModule: ActionModule<DebugArgs> = {
       var: { type: 'string', description: 'A variable name or expression (no {{ }}) whose value to print.' },
       verbosity: { type: 'integer', minimum: 0, default: 0, description: 'Only print at this -v level or higher.' },
     },
-    not: { required: ['msg', 'var'] },
+    allOf: [exclusive('msg', 'var')],
   },
   async run(ctx, args) {
     // Ansible's debug msg may be any value (a list, a dict): registered as it is.

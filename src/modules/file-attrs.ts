@@ -15,6 +15,7 @@ export interface FileAttrArgs {
 export const fileAttrProperties = {
   mode: {
     type: ['string', 'integer'],
+    pattern: '^(0?[0-7]{1,4}|preserve|[ugoa]*[-+=][rwxXstugo]*(,[ugoa]*[-+=][rwxXstugo]*)*)$',
     description:
       "Permissions: octal as a quoted string ('0644') or YAML octal (0644), or symbolic ('u=rw,g=r,o=r', 'a+x').",
   },

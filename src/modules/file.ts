@@ -7,6 +7,7 @@ import { parseProbes, probeScript, type FileState, type ProbeRequest } from './f
 import { attrChanges, fileAttrProperties, fileResultKeys, sameId, wantedMode, type FileAttrArgs } from './file-attrs.js';
 import { formatMode, resolveMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
+import { oneOf } from './schema-rules.js';
 
 export type FileStateArg = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent';
 
@@ -70,7 +71,7 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
       follow: { type: 'boolean', default: true, description: 'Set attributes on what a symlink points to rather than on the link.' },
       ...fileAttrProperties,
     },
-    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
+    allOf: [oneOf('path', 'dest', 'name')],
   },
 
   async gather(ctx, args) {

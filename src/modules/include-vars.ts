@@ -5,6 +5,7 @@ import { extname, join } from 'node:path';
 import type { ActionModule } from './types.js';
 import { loadYamlFile } from '../source/yaml.js';
 import { ModuleFailure } from './failure.js';
+import { exactlyOne } from './schema-rules.js';
 
 export interface IncludeVarsArgs {
   _raw_params?: string;
@@ -69,7 +70,7 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
       ignore_files: { type: 'array', items: { type: 'string' }, description: 'File names to skip.' },
       extensions: { type: 'array', items: { type: 'string' }, default: ['yaml', 'yml', 'json'], description: 'File extensions to load.' },
     },
-    oneOf: [{ required: ['_raw_params'] }, { required: ['file'] }, { required: ['dir'] }],
+    allOf: exactlyOne('_raw_params', 'file', 'dir'),
   },
   async run(ctx, args) {
     let files: string[];

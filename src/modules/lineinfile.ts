@@ -6,6 +6,7 @@ import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
 import { expandMatch, pythonRegex, splitLinesKeepEnds } from './py-regex.js';
 import { ModuleFailure } from './failure.js';
+import { exclusive } from './schema-rules.js';
 
 export interface LineinfileArgs extends TextFileArgs {
   state?: 'present' | 'absent';
@@ -136,12 +137,7 @@ export const lineinfileModule: DeclarativeModule<LineinfileArgs, FileState> = {
       create: { type: 'boolean', default: false, description: 'Create the file when it does not exist.' },
       firstmatch: { type: 'boolean', default: false, description: 'Use the first matching line instead of the last.' },
     },
-    anyOf: pathRequired,
-    allOf: [
-      { not: { required: ['insertbefore', 'insertafter'] } },
-      { not: { required: ['regexp', 'search_string'] } },
-      { not: { required: ['backrefs', 'search_string'] } },
-    ],
+    allOf: [pathRequired, exclusive('insertbefore', 'insertafter'), exclusive('regexp', 'search_string'), exclusive('backrefs', 'search_string')],
   },
 
   gather: (ctx, args) => gatherText(ctx, textPath(args)),

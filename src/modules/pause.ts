@@ -2,6 +2,7 @@
 // without a duration is reported and skipped.
 import type { ActionModule } from './types.js';
 import { delta, timestamp } from './command-run.js';
+import { exclusive } from './schema-rules.js';
 
 export interface PauseArgs {
   seconds?: number;
@@ -24,7 +25,7 @@ export const pauseModule: ActionModule<PauseArgs> = {
       prompt: { type: 'string', description: 'Shown as the message; ha-run never waits for an answer.' },
       echo: { type: 'boolean', default: true, description: 'Accepted for compatibility.' },
     },
-    not: { required: ['seconds', 'minutes'] },
+    allOf: [exclusive('seconds', 'minutes')],
   },
   async run(ctx, args) {
     const ms = ((args.seconds ?? 0) + (args.minutes ?? 0) * 60) * 1000;

@@ -53,7 +53,7 @@ export const replaceModule: DeclarativeModule<ReplaceArgs, FileState> = {
       after: { type: 'string', description: 'Only replace after the first match of this regexp.' },
       before: { type: 'string', description: 'Only replace before the first match of this regexp.' },
     },
-    anyOf: pathRequired,
+    allOf: [pathRequired],
   },
 
   gather: (ctx, args) => gatherText(ctx, textPath(args)),

@@ -6,6 +6,7 @@ import type { ActionModule } from './types.js';
 import { runCommandTask } from './command-run.js';
 import { shlexSplit } from './shlex.js';
 import { ModuleFailure } from './failure.js';
+import { exactlyOne } from './schema-rules.js';
 
 export interface ScriptArgs {
   _raw_params?: string;
@@ -32,7 +33,7 @@ export const scriptModule: ActionModule<ScriptArgs> = {
       removes: { type: 'string', description: 'A path or glob; when it does NOT exist, the script is not run.' },
       executable: { type: 'string', description: 'Run the script with this interpreter instead of its #! line.' },
     },
-    oneOf: [{ required: ['_raw_params'] }, { required: ['cmd'] }],
+    allOf: exactlyOne('_raw_params', 'cmd'),
   },
   async run(ctx, args) {
     const text = (args._raw_params ?? args.cmd ?? '').trim();

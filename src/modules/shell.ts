@@ -2,6 +2,7 @@
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { commandProperties, runCommandTask } from './command-run.js';
+import { exactlyOne } from './schema-rules.js';
 
 export interface ShellArgs {
   _raw_params?: string;
@@ -28,7 +29,7 @@ export const shellModule: ActionModule<ShellArgs> = {
       cmd: { type: 'string', description: 'The command line to run (instead of the free-form text).' },
       executable: { type: 'string', description: 'The shell to run the command with, e.g. /bin/bash. Default /bin/sh.' },
     },
-    oneOf: [{ required: ['_raw_params'] }, { required: ['cmd'] }],
+    allOf: exactlyOne('_raw_params', 'cmd'),
   },
   async run(ctx, args) {
     const text = args._raw_params ?? args.cmd ?? '';

@@ -2,6 +2,7 @@
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { ModuleFailure } from './failure.js';
+import { oneOf } from './schema-rules.js';
 
 export const slurpModule: ActionModule<{ src?: string; path?: string }> = {
   kind: 'action',
@@ -14,7 +15,7 @@ export const slurpModule: ActionModule<{ src?: string; path?: string }> = {
       src: { type: 'string', description: 'The file to read (alias: path).' },
       path: { type: 'string', description: 'Alias of src.' },
     },
-    anyOf: [{ required: ['src'] }, { required: ['path'] }],
+    allOf: [oneOf('src', 'path')],
   },
   async run(ctx, args) {
     const src = args.src ?? args.path;

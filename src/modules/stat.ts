@@ -3,6 +3,7 @@ import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { parseProbes, probeScript, type FileState } from './file-probe.js';
 import { formatMode } from './mode.js';
+import { oneOf } from './schema-rules.js';
 
 export interface StatArgs {
   path?: string;
@@ -24,7 +25,7 @@ export const statModule: ActionModule<StatArgs> = {
     type: 'object',
     description: 'Reads facts about a file or directory (exists, mode, owner, checksum, ...) into `stat`.',
     additionalProperties: false,
-    anyOf: [{ required: ['path'] }, { required: ['dest'] }, { required: ['name'] }],
+    allOf: [oneOf('path', 'dest', 'name')],
     properties: {
       path: { type: 'string', description: 'The path to look at (aliases: dest, name).' },
       dest: { type: 'string', description: 'Alias of path.' },

@@ -7,6 +7,7 @@ import { parseProbes, probeScript, type FileState } from './file-probe.js';
 import { attrChanges, fileAttrProperties, type FileAttrArgs } from './file-attrs.js';
 import { contentChanges } from './content-file.js';
 import { ModuleFailure } from './failure.js';
+import { oneOf } from './schema-rules.js';
 
 /** Files larger than this are not edited line by line. */
 export const EDIT_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -30,7 +31,7 @@ export const textFileProperties = {
   ...fileAttrProperties,
 } as const;
 
-export const pathRequired = [{ required: ['path'] }, { required: ['dest'] }, { required: ['destfile'] }, { required: ['name'] }];
+export const pathRequired = oneOf('path', 'dest', 'destfile', 'name');
 
 export function textPath(args: TextFileArgs): string {
   const p = args.path ?? args.dest ?? args.destfile ?? args.name;

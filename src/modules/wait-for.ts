@@ -5,6 +5,7 @@
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { ModuleFailure } from './failure.js';
+import { exclusive } from './schema-rules.js';
 
 export interface WaitForArgs {
   host?: string;
@@ -88,7 +89,7 @@ export const waitForModule: ActionModule<WaitForArgs> = {
       connect_timeout: { type: 'integer', minimum: 1, default: 5, description: 'Seconds for one connection attempt to another host.' },
       msg: { type: 'string', description: 'Message on timeout instead of the default.' },
     },
-    not: { required: ['port', 'path'] },
+    allOf: [exclusive('port', 'path')],
   },
   async run(ctx, args) {
     const base = { changed: false, state: args.state ?? 'started', port: args.port, path: args.path, search_regex: args.search_regex, match_groups: [], match_groupdict: {} };
