@@ -17,3 +17,16 @@ export class TemplateError extends HaRunError {
     this.col = options.col;
   }
 }
+
+/** Bare expressions are parsed as `{{ expr }}`: columns on the first line move back by that prefix. */
+export const EXPRESSION_PREFIX = '{{ ';
+
+export function inExpression(err: unknown): unknown {
+  if (!(err instanceof TemplateError) || err.line !== 1 || err.col === undefined) return err;
+  return new TemplateError(err.code as TemplateErrorCode, err.message, {
+    line: 1,
+    col: Math.max(1, err.col - EXPRESSION_PREFIX.length),
+    hint: err.hint,
+    cause: err.cause,
+  });
+}

@@ -2,7 +2,7 @@
 // parser (Jinja2's grammar with whitespace control and trim_blocks), corrected where Jinja2 differs,
 // and evaluate the tree ourselves (./evaluate.ts) so values follow Python and Ansible semantics.
 import nunjucks from 'nunjucks';
-import { TemplateError } from './errors.js';
+import { EXPRESSION_PREFIX, TemplateError, inExpression } from './errors.js';
 
 /** A node of the tree: nunjucks node fields plus our own Slice. */
 export interface TNode {
@@ -50,7 +50,12 @@ export function parseTemplate(source: string, escapes: StringEscapes = 'literal'
 
 /** Parses one bare expression (a `when:` condition) and returns its node. */
 export function parseExpression(expr: string, escapes: StringEscapes = 'literal'): TNode {
-  const root = parseTemplate(`{{ ${expr} }}`, escapes);
+  let root: TNode;
+  try {
+    root = parseTemplate(`${EXPRESSION_PREFIX}${expr} }}`, escapes);
+  } catch (err) {
+    throw inExpression(err);
+  }
   const output = root.children.length === 1 ? root.children[0] : undefined;
   if (!output || output.typename !== 'Output' || output.children.length !== 1) {
     throw new TemplateError('template-syntax', `expected one expression: ${expr}`);

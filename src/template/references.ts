@@ -2,7 +2,7 @@
 // before anything connects. Names bound inside the template ({% set %}, {% for %}, macro
 // parameters, loop) are not reported, nor names read only where they are allowed to be undefined
 // (`x | default(..)`, `x is defined`, and anything guarded by an `is defined` test).
-import { TemplateError } from './errors.js';
+import { EXPRESSION_PREFIX, TemplateError } from './errors.js';
 import { filters } from './filters/index.js';
 import { isSupportedLookup } from './lookups.js';
 import { tests } from './tests.js';
@@ -203,8 +203,12 @@ function union(a: Set<string>, b: Set<string>): Set<string> {
 export function referencedVariables(template: string, opts: { expression?: boolean } = {}): ReferencedVariables {
   const collector = new Collector();
   try {
-    if (opts.expression) collector.expr(parseExpression(template), new Set(), new Set(), false);
-    else collector.statements(parseTemplate(template).children, new Set(), new Set());
+    if (opts.expression) {
+      collector.expr(parseExpression(template), new Set(), new Set(), false);
+      for (const u of collector.result.unknown) if (u.line === 1 && u.col !== undefined) u.col = Math.max(1, u.col - EXPRESSION_PREFIX.length);
+    } else {
+      collector.statements(parseTemplate(template).children, new Set(), new Set());
+    }
     return { ...collector.result };
   } catch (err) {
     const empty = { names: [], optional: [], unknown: [] };

@@ -1,5 +1,6 @@
 // The public rendering entry points: strings, deep values, bare expressions and conditions.
 import { UnsafeText } from '../source/yaml.js';
+import { inExpression } from './errors.js';
 import { Evaluation, isTemplate, literalOrText } from './evaluate.js';
 import { parseExpression, parseTemplate } from './parse.js';
 import { isMapping, pyStr, truthy } from './python.js';
@@ -32,7 +33,12 @@ export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknow
 
 /** Evaluates a bare expression (no `{{ }}`) to its value. */
 export function evaluateExpression(expr: string, ctx: TemplateContext): unknown {
-  return defined(new Evaluation(ctx).expr(parseExpression(expr, ctx.stringEscapes)));
+  const node = parseExpression(expr, ctx.stringEscapes);
+  try {
+    return defined(new Evaluation(ctx).expr(node));
+  } catch (err) {
+    throw inExpression(err);
+  }
 }
 
 /**

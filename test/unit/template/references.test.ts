@@ -43,6 +43,7 @@ describe('referencedVariables', () => {
       { kind: 'lookup', name: 'pipe', line: 2, col: 28 },
     ]);
     expect(referencedVariables('{{ x | default(1) is defined }}').unknown).toEqual([]);
+    expect(referencedVariables('x | nofilter', { expression: true }).unknown).toEqual([{ kind: 'filter', name: 'nofilter', line: 1, col: 5 }]);
   });
 
   it('returns the syntax error instead of throwing', () => {

@@ -132,6 +132,13 @@ describe('evaluateCondition', () => {
     ['{{ "False" }}', false],
   ] as const)('%s -> %s', (cond, expected) => expect(evaluateCondition(cond, ctx)).toBe(expected));
 
+  it('points into the expression itself, not the {{ }} it is wrapped in', () => {
+    const undefinedErr = caught(() => evaluateCondition('n == 5 and missing', ctx));
+    expect([undefinedErr.line, undefinedErr.col]).toEqual([1, 12]);
+    const syntax = caught(() => evaluateCondition('n == ', ctx));
+    expect(syntax.code).toBe('template-syntax');
+  });
+
   it('takes booleans as they are', () => {
     expect(evaluateCondition(true, ctx)).toBe(true);
     expect(evaluateCondition(false, ctx)).toBe(false);
