@@ -24,7 +24,7 @@ function stripChars(s: string, chars: unknown, left: boolean, right: boolean): s
   return s.slice(start, end);
 }
 
-function pySplit(s: string, sep: unknown, maxsplit: number): string[] {
+export function pySplit(s: string, sep: unknown, maxsplit: number): string[] {
   if (sep === undefined || sep === null) {
     const parts = s.trim() === '' ? [] : s.trim().split(/\s+/);
     if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
@@ -45,6 +45,20 @@ function pySplit(s: string, sep: unknown, maxsplit: number): string[] {
   const parts = s.split(separator);
   if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
   return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(separator)];
+}
+
+/** str.replace(old, new, count): count < 0 replaces all. */
+export function pyReplace(s: string, old: string, replacement: string, count: number): string {
+  const parts = s.split(old);
+  if (count < 0 || parts.length - 1 <= count) return parts.join(replacement);
+  return parts.slice(0, count + 1).join(replacement) + old + parts.slice(count + 1).join(old);
+}
+
+/** str.center: the odd pad goes left when the width is odd, like CPython. */
+export function pyCenter(s: string, width: number, fill = ' '): string {
+  const total = Math.max(0, width - s.length);
+  const left = Math.floor(total / 2) + (total % 2 && width % 2 ? 1 : 0);
+  return fill.repeat(left) + s + fill.repeat(total - left);
 }
 
 function prefixes(v: unknown): string[] {
@@ -83,12 +97,7 @@ const stringMethods: Record<string, (s: string, a: unknown[], k: Record<string, 
   title: (s) => s.toLowerCase().replace(/(^|[^a-zA-Z0-9])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase()),
   startswith: (s, a) => prefixes(a[0]).some((p) => s.startsWith(p)),
   endswith: (s, a) => prefixes(a[0]).some((p) => s.endsWith(p)),
-  replace: (s, a) => {
-    const count = a[2] === undefined ? -1 : Number(a[2]);
-    const parts = s.split(str(a[0]));
-    if (count < 0 || parts.length - 1 <= count) return parts.join(str(a[1]));
-    return parts.slice(0, count + 1).join(str(a[1])) + str(a[0]) + parts.slice(count + 1).join(str(a[0]));
-  },
+  replace: (s, a) => pyReplace(s, str(a[0]), str(a[1]), a[2] === undefined || a[2] === null ? -1 : Number(a[2])),
   find: (s, a) => s.indexOf(str(a[0])),
   rfind: (s, a) => s.lastIndexOf(str(a[0])),
   index: (s, a) => {
@@ -112,13 +121,7 @@ const stringMethods: Record<string, (s: string, a: unknown[], k: Record<string, 
   },
   ljust: (s, a) => s.padEnd(Number(a[0]), a[1] === undefined ? ' ' : str(a[1])),
   rjust: (s, a) => s.padStart(Number(a[0]), a[1] === undefined ? ' ' : str(a[1])),
-  center: (s, a) => {
-    const width = Number(a[0]);
-    const fill = a[1] === undefined ? ' ' : str(a[1]);
-    const total = Math.max(0, width - s.length);
-    const left = Math.floor(total / 2) + (total % 2 && width % 2 ? 1 : 0);
-    return fill.repeat(left) + s + fill.repeat(total - left);
-  },
+  center: (s, a) => pyCenter(s, Number(a[0]), a[1] === undefined ? ' ' : str(a[1])),
 };
 
 function listIndex(list: unknown[], item: unknown): number {

@@ -21,7 +21,7 @@ function toInt(value: unknown, fallback: unknown = 0, base: unknown = 10): unkno
     if (b === 10 && /^[+-]?\d+$/.test(text)) return parseInt(text, 10);
     // Jinja2's int filter falls back to float parsing ('3.7' -> 3).
     if (b === 10 && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Math.trunc(parseFloat(text));
-
+    // Other bases accept their prefix: int('0x1f', 16).
     const n = parseInt(text.replace(/^([+-]?)0[xob]/i, '$1'), b);
     if (b !== 10 && !Number.isNaN(n)) return n;
   }

@@ -1,5 +1,6 @@
 // Text filters: case, trim, replace, join, split, quote (POSIX shell), paths, format.
 import { posix } from 'node:path';
+import { pyCenter, pyReplace, pySplit } from '../attributes.js';
 import { TemplateError } from '../errors.js';
 import { percentFormat } from '../percent-format.js';
 import { isMapping, pyIter, pyStr } from '../python.js';
@@ -27,25 +28,9 @@ export const stringFilters: Record<string, FilterDef> = {
   capitalize: { fn: (v) => pyStr(v).charAt(0).toUpperCase() + pyStr(v).slice(1).toLowerCase() },
   title: { fn: (v) => title(pyStr(v)) },
   trim: { fn: (v, [chars]) => (chars === undefined ? pyStr(v).trim() : pyStr(v).replace(new RegExp(`^[${escapeClass(pyStr(chars))}]+|[${escapeClass(pyStr(chars))}]+$`, 'g'), '')) },
-  replace: {
-    fn: (v, [old, replacement, count]) => {
-      const s = pyStr(v);
-      const parts = s.split(pyStr(old));
-      const n = count === undefined || count === null ? -1 : Number(count);
-      if (n < 0 || parts.length - 1 <= n) return parts.join(pyStr(replacement));
-      return parts.slice(0, n + 1).join(pyStr(replacement)) + pyStr(old) + parts.slice(n + 1).join(pyStr(old));
-    },
-  },
+  replace: { fn: (v, [old, replacement, count]) => pyReplace(pyStr(v), pyStr(old), pyStr(replacement), count === undefined || count === null ? -1 : Number(count)) },
   join: { fn: (v, [sep], kw) => join(v, kw.d ?? sep, kw.attribute) },
-  split: {
-    fn: (v, [sep, maxsplit]) => {
-      const s = pyStr(v);
-      if (sep === undefined || sep === null) return s.trim() === '' ? [] : s.trim().split(/\s+/);
-      const parts = s.split(pyStr(sep));
-      const n = maxsplit === undefined ? -1 : Number(maxsplit);
-      return n < 0 || parts.length <= n + 1 ? parts : [...parts.slice(0, n), parts.slice(n).join(pyStr(sep))];
-    },
-  },
+  split: { fn: (v, [sep, maxsplit]) => pySplit(pyStr(v), sep, maxsplit === undefined ? -1 : Number(maxsplit)) },
   quote: { fn: (v) => shellQuote(v === null ? '' : pyStr(v)) },
   basename: { fn: (v) => posix.basename(pyStr(v)) },
   dirname: { fn: (v) => posix.dirname(pyStr(v)) === '.' && !pyStr(v).startsWith('.') ? '' : posix.dirname(pyStr(v)) },
@@ -61,7 +46,7 @@ export const stringFilters: Record<string, FilterDef> = {
       return lines.map((line, i) => ((i === 0 && !(kw.first ?? first)) || (line === '' && !(kw.blank ?? blank)) ? line : pad + line)).join('\n');
     },
   },
-  center: { fn: (v, [width = 80]) => { const s = pyStr(v); const total = Math.max(0, Number(width) - s.length); return ' '.repeat(Math.floor(total / 2)) + s + ' '.repeat(total - Math.floor(total / 2)); } },
+  center: { fn: (v, [width = 80]) => pyCenter(pyStr(v), Number(width)) },
   truncate: {
     fn: (v, [length = 255, killwords = false, end = '...', leeway = 5]) => {
       const s = pyStr(v);
