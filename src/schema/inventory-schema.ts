@@ -2,8 +2,6 @@
 // Used to validate before anything connects, and published for editors (`ha-run schema`).
 import type { JsonSchema } from './validate.js';
 
-const templateOr = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'string', pattern: '\\{\\{' }] });
-
 /** Connection variables as Ansible names them; typed so a typo in a value is caught early. Others pass through. */
 const connectionVars: Record<string, JsonSchema> = {
   ansible_host: { type: 'string', description: 'Address to connect to, when it differs from the inventory name.' },
@@ -12,7 +10,7 @@ const connectionVars: Record<string, JsonSchema> = {
   ansible_ssh_private_key_file: { type: 'string', description: 'Private key file for SSH.' },
   ansible_password: { type: ['string', 'object'], description: 'SSH password (use vault).' },
   ansible_connection: { type: 'string', description: "Connection type: 'ssh' or 'local'." },
-  ansible_become: templateOr({ type: 'boolean' }),
+  ansible_become: { type: ['boolean', 'string'], description: "Run tasks with privilege escalation (true/false, or a string Ansible reads as one: 'yes', 'no')." },
   ansible_become_user: { type: 'string' },
   ansible_become_method: { type: 'string' },
   ansible_become_password: { type: ['string', 'object'] },
