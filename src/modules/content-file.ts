@@ -49,7 +49,9 @@ export function backupOp(path: string, resultKey = 'backup_file'): Op {
 }
 
 export function contentChanges(d: DesiredContent): Change[] {
-  const { path, state } = d;
+  const { state } = d;
+  // Following a symlink means writing the file it points to, not replacing the link.
+  const path = state.resolved ?? d.path;
   if (state.type === 'directory') throw new ModuleFailure(`${path} is a directory, not a file`);
   const same = state.type === 'file' && state.sha1 === sha1(d.content);
   if (same) return attrChanges(path, d, state);
@@ -73,7 +75,8 @@ export function contentChanges(d: DesiredContent): Change[] {
     ops.push({ kind: 'put', path, data: d.content, ...put });
   }
 
-  const reasons = [d.reason ?? (state.exists ? `content differs (sha1 ${short(state.sha1)} → ${short(sha1(d.content))})` : `create file (${d.content.length} bytes)`)];
+  const replacesLink = state.type === 'link' ? 'replace symlink with a file' : undefined;
+  const reasons = [d.reason ?? replacesLink ?? (state.exists ? `content differs (sha1 ${short(state.sha1)} → ${short(sha1(d.content))})` : `create file (${d.content.length} bytes)`)];
   if (state.exists) {
     // The write sets owner/group/mode too: fold their reasons into this one change.
     reasons.push(...attrChanges(path, d, state).map((c) => c.summary));

@@ -76,7 +76,7 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
   async gather(ctx, args) {
     const want = await desiredContent(ctx, args);
     const basename = args.src ? posix.basename(args.src) : undefined;
-    return { ...(await gatherTarget(ctx, args.dest, basename, true)), ...want };
+    return { ...(await gatherTarget(ctx, args.dest, basename, args.follow === true)), ...want };
   },
 
   plan(args, facts) {

@@ -24,6 +24,8 @@ export interface FileState {
   dev?: number;
   /** stat's own words: 'regular file', 'directory', 'symbolic link', ... */
   kind?: string;
+  /** When asked to follow and path is a symlink: the real path described (and to write to). */
+  resolved?: string;
   /** For links: where the link points, as written. */
   target?: string;
   /** Access for the connecting user. */
@@ -54,6 +56,7 @@ const PROBE_FUNCTION = [
   '  if [ "$4" = 1 ] && [ -L "$p" ]; then p=$(readlink -f -- "$p" 2>/dev/null || printf %s "$p"); fi',
   '  if [ -L "$p" ]; then t=link; elif [ -d "$p" ]; then t=directory; elif [ -f "$p" ]; then t=file; elif [ -e "$p" ]; then t=other; else t=absent; fi',
   '  echo "type=$t"',
+  '  [ "$p" != "$1" ] && printf "resolved=%s\\n" "$p"',
   '  [ "$t" = absent ] && return 0',
   "  stat -c 'stat=%a|%u|%g|%U|%G|%s|%Y|%X|%Z|%i|%h|%d|%F' -- \"$p\" 2>/dev/null",
   '  a=; [ -r "$p" ] && a=${a}r; [ -w "$p" ] && a=${a}w; [ -x "$p" ] && a=${a}x; echo "access=$a"',
@@ -121,6 +124,7 @@ export function parseProbe(path: string, section: string): FileState {
       state.writeable = value.includes('w');
       state.executable = value.includes('x');
     } else if (key === 'target') state.target = value;
+    else if (key === 'resolved') state.resolved = value;
     else if (key === 'sha1') state.sha1 = value;
   }
   return state;

@@ -17,7 +17,7 @@ export function insidePath(dest: string, basename: string | undefined): string |
   return basename ? posix.join(dest, basename) : undefined;
 }
 
-export async function gatherTarget(ctx: ModuleContext, dest: string, basename: string | undefined, follow = true): Promise<TargetFacts> {
+export async function gatherTarget(ctx: ModuleContext, dest: string, basename: string | undefined, follow: boolean): Promise<TargetFacts> {
   const contentUpTo = ctx.diff ? DIFF_LIMIT_BYTES : undefined;
   const inside = insidePath(dest, basename);
   const requests: ProbeRequest[] = [

@@ -57,7 +57,7 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
     }
     let rendered = ctx.render(text);
     if (args.newline_sequence && args.newline_sequence !== '\n') rendered = rendered.replace(/\r?\n/g, args.newline_sequence);
-    return { ...(await gatherTarget(ctx, args.dest, posix.basename(args.src), true)), rendered: Buffer.from(rendered), srcMode };
+    return { ...(await gatherTarget(ctx, args.dest, posix.basename(args.src), args.follow === true)), rendered: Buffer.from(rendered), srcMode };
   },
 
   plan(args, facts) {

@@ -98,6 +98,17 @@ describe('copy', () => {
     expect(await r.sh(`cat ${dest}; ls -a ${r.dir} | grep -c ha-run-validate || true`)).toBe('good\n0\n');
   });
 
+  it('writes through a symlink with follow=yes, replaces the link without it', async () => {
+    const real = `${r.dir}/real.conf`;
+    const link = `${r.dir}/link.conf`;
+    await r.sh(`echo old > ${real} && ln -s ${real} ${link}`);
+    expect(await r.run('copy', { dest: link, content: 'followed\n', follow: true })).toMatchObject({ changed: true });
+    expect(await r.sh(`readlink ${link}; cat ${real}`)).toBe(`${real}\nfollowed\n`);
+    expect(await r.run('copy', { dest: link, content: 'followed\n', follow: true })).toMatchObject({ changed: false });
+    expect(await r.run('copy', { dest: link, content: 'own\n' })).toMatchObject({ changed: true, reasons: ['replace symlink with a file'] });
+    expect(await r.sh(`test -L ${link} && echo link || cat ${link}; cat ${real}`)).toBe('own\nfollowed\n');
+  });
+
   it('fails clearly when the destination directory is missing', async () => {
     expect(await r.run('copy', { dest: `${r.dir}/no/such/file`, content: 'x' })).toMatchObject({ failed: true, msg: `Destination directory ${r.dir}/no/such does not exist` });
   });

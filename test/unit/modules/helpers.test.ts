@@ -79,6 +79,8 @@ describe('file probe', () => {
     expect(a).toMatchObject({ type: 'file', exists: true, mode: 0o640, owner: 'root', group: 'adm', gid: 4, size: 6, inode: 42, readable: true, writeable: true, executable: false });
     expect(a.content?.toString()).toBe('hello\n');
     expect(b).toEqual({ path: '/missing', type: 'absent', exists: false });
+    const [followed] = parseProbes([{ path: '/etc/l', follow: true }], '@@ha-run-probe 0\ntype=file\nresolved=/etc/real\n');
+    expect(followed).toMatchObject({ path: '/etc/l', resolved: '/etc/real', type: 'file' });
   });
 });
 
