@@ -9,19 +9,15 @@ import { isTemplateString } from '../../schema/validate.js';
 import { loadYamlFile, offsetToLocation, type LoadedYaml, type PathSegment } from '../../source/yaml.js';
 import { referencedVariables } from '../../template/index.js';
 import { didYouMean } from '../../util/did-you-mean.js';
+import { MAGIC_VARIABLE_NAMES } from '../../vars/index.js';
 import { isMap } from '../keywords.js';
 import { searchFile } from '../paths.js';
 import type { Playbook, Task } from '../types.js';
 import { rolesOf, tasksOf, walkPlay } from '../walk.js';
 import { join } from 'node:path';
 
-/** Always defined by Ansible (besides every `ansible_*` name). */
-export const MAGIC_VARIABLES: readonly string[] = [
-  'hostvars', 'groups', 'group_names', 'inventory_hostname', 'inventory_hostname_short', 'inventory_dir',
-  'inventory_file', 'playbook_dir', 'play_hosts', 'role_name', 'role_path', 'role_names', 'omit', 'item',
-  'environment', 'lookup', 'query', 'q', 'range', 'dict', 'namespace', 'lipsum', 'cycler', 'joiner', 'now',
-  'undef', 'True', 'False', 'None', 'true', 'false', 'none', 'vars',
-];
+/** Defined without being set anywhere, besides the magic variables (and every `ansible_*` name). */
+const ALWAYS_DEFINED: readonly string[] = ['item', 'omit', 'environment', 'vars', 'role_names', 'true', 'false', 'none', 'lipsum', 'cycler', 'joiner', 'now', 'undef'];
 
 const EXPRESSION_KEYS = new Set(['when', 'changed_when', 'failed_when', 'until']);
 /** Keys whose values are names, never templates. */
@@ -41,8 +37,15 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = (name: string, location: SourceLocation) =>
     found.push(diagnostic('undefined-variable', `'${name}' is never defined${didYouMean(name, defined)}`, location, 'define it in the inventory, play vars, vars_files, role defaults, register/set_fact, or pass it with -e'));
+  // The same strings recur across plays and roles: analyse each once.
+  const analysed = new Map<string, ReturnType<typeof referencedVariables>>();
   const check = (text: string, expression: boolean, at: () => SourceLocation) => {
-    const refs = referencedVariables(text, { expression });
+    const key = `${expression ? 'e' : 't'}${text}`;
+    let refs = analysed.get(key);
+    if (!refs) {
+      refs = referencedVariables(text, { expression });
+      analysed.set(key, refs);
+    }
     if (refs.error !== undefined) {
       found.push(diagnostic('template-syntax', `template syntax: ${refs.error.message}`, at()));
       return;
@@ -87,7 +90,7 @@ function isDefined(name: string, defined: Set<string>): boolean {
 
 /** Every name that may be defined, or undefined when some source cannot be known before running. */
 function definedNames({ playbook, outside }: VariableSources): Set<string> | undefined {
-  const names = new Set<string>([...MAGIC_VARIABLES, ...outside]);
+  const names = new Set<string>([...MAGIC_VARIABLE_NAMES, ...ALWAYS_DEFINED, ...outside]);
   const addKeys = (vars: unknown) => {
     if (isMap(vars)) for (const k of Object.keys(vars)) names.add(k);
   };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadPlaybook } from '../../../src/playbook/load.js';
 import type { Playbook } from '../../../src/playbook/types.js';
-import { writeTree } from './tree.js';
+import { tree as writeTree } from '../inventory/helpers.js';
 
 function load(files: Record<string, string>, main = 'site.yml'): { playbook?: Playbook; codes: string[]; dir: string } {
   const dir = writeTree(files);

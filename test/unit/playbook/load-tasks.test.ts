@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/errors.js';
 import { loadPlaybook } from '../../../src/playbook/load.js';
 import type { Play, TaskItem } from '../../../src/playbook/types.js';
-import { writeTree } from './tree.js';
+import { tree as writeTree } from '../inventory/helpers.js';
 
 function tasksOf(tasksYaml: string, extra: Record<string, string> = {}): { tasks: TaskItem[]; play?: Play; diagnostics: Diagnostic[]; dir: string } {
   const dir = writeTree({ 'site.yml': `- hosts: all\n  tasks:\n${tasksYaml.replace(/^/gm, '    ')}\n`, ...extra });

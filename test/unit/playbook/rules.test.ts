@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type Diagnostic } from '../../../src/errors.js';
 import { validateRun, type ValidateRunOptions } from '../../../src/playbook/validate-run.js';
-import { writeTree } from './tree.js';
+import { tree as writeTree } from '../inventory/helpers.js';
 
 const INVENTORY = 'all:\n  vars: { inv_all: 1 }\n  children:\n    web:\n      hosts: { web1: { web_port: 80 }, web2: }\n    db:\n      hosts: { db1: }\n';
 
