@@ -5,7 +5,7 @@ import { passwordlessProbe, stripPrompt, wrapBecome } from './become.js';
 import { ConnectionTimeoutError, type ConnectionError } from './errors.js';
 import { commandPrologue, INLINE_STDIN_MAX } from './framing.js';
 import { shellQuote } from './quote.js';
-import { ShellSession, type RawResult, type ShellStreams } from './shell-session.js';
+import { NotStarted, ShellSession, type RawResult, type ShellStreams } from './shell-session.js';
 import { finishPutScript, putFromStdinScript, readFileScript, tempPathFor, appendChunkScript, validatePutOptions } from './transfer.js';
 import type { BecomeOptions, Connection, ExecOptions, ExecResult, PutOptions } from './types.js';
 
@@ -25,6 +25,8 @@ export interface Transport {
 
 export class ShellConnection implements Connection {
   private session?: Promise<ShellSession>;
+  /** The opened session behind `session`, once it is open (checked synchronously, so callers never race). */
+  private live?: ShellSession;
   /** Per become user: does sudo need the password? Asked once per connection. */
   private readonly sudoNeedsPassword = new Map<string, Promise<boolean>>();
 
@@ -105,30 +107,43 @@ export class ShellConnection implements Connection {
   }
 
   private async onShell(command: string, stdin: Buffer | undefined, timeoutMs: number | undefined): Promise<RawResult> {
-    const session = await this.shell();
-    return session.run(
-      { command, stdin },
-      timeoutMs,
-      () =>
-        new ConnectionTimeoutError(this.host, `a command on ${this.transport.describe()} did not finish within ${timeoutMs} ms`, {
-          unreachable: false,
-          hint: 'raise the task timeout, or check what the command waits for',
-        }),
-    );
+    const timedOut = () =>
+      new ConnectionTimeoutError(this.host, `a command on ${this.transport.describe()} did not finish within ${timeoutMs} ms`, {
+        unreachable: false,
+        hint: 'raise the task timeout, or check what the command waits for',
+      });
+    try {
+      return await (await this.shell()).run({ command, stdin }, timeoutMs, timedOut);
+    } catch (err) {
+      if (!(err instanceof NotStarted)) throw err;
+      // Queued behind a command that timed out (or on a shell that ended): it never ran, so run it on a
+      // fresh shell. A dead link fails again right away with the real reason.
+      try {
+        return await (await this.shell()).run({ command, stdin }, timeoutMs, timedOut);
+      } catch (again) {
+        throw again instanceof NotStarted ? again.reason : again;
+      }
+    }
   }
 
-  /** The live shell; a new one after a timeout closed the last (the SSH link itself may still be fine). */
-  private async shell(): Promise<ShellSession> {
-    const current = this.session && (await this.session.catch(() => undefined));
-    if (current && !current.closed) return current;
+  /** The live shell; a new one after a timeout closed the last (the SSH link itself may still be fine).
+   *  Synchronous up to the promise, so concurrent callers share one opening shell. */
+  private shell(): Promise<ShellSession> {
+    if (this.session && !this.live?.closed) return this.session;
+    this.live = undefined;
     const opening = this.transport.openShell().then(async (streams) => {
       const session = new ShellSession(streams, (why) => this.transport.lost(why));
       // Whatever the login shell's rc files print before /bin/sh starts lands in this first frame, not in
       // the first real command's output.
       await session.run({ command: 'true' });
+      this.live = session;
       return session;
     });
     this.session = opening;
+    // A shell that could not be opened is not kept: the next call tries again (a dead link fails fast).
+    opening.catch(() => {
+      if (this.session === opening) this.session = undefined;
+    });
     return opening;
   }
 

@@ -1,5 +1,7 @@
-// One long-lived `/bin/sh` on the target, fed framed commands one at a time: a command costs one round
-// trip instead of a new channel. Transport-neutral: ssh.ts gives it an ssh2 channel, local.ts a child process.
+// One long-lived `/bin/sh` on the target, fed framed commands: a command costs one round trip instead of a
+// new channel. Commands are written as soon as they are asked for (pipelined): the shell runs them one after
+// another, so independent probes issued together share one write and one round trip.
+// Transport-neutral: ssh.ts gives it an ssh2 channel, local.ts a child process.
 import type { Readable, Writable } from 'node:stream';
 import { FrameSplitter, frameCommand, newSentinel, type Frame, type FrameRequest } from './framing.js';
 
@@ -17,20 +19,33 @@ export interface RawResult {
   stderr: Buffer;
 }
 
+/** A queued command that never started because the shell ended first: safe to send again on a new shell. */
+export class NotStarted extends Error {
+  constructor(readonly reason: Error) {
+    super(`not started: ${reason.message}`);
+    this.name = 'NotStarted';
+  }
+}
+
 interface Pending {
   sentinel: string;
   out?: Frame;
   err?: Frame;
+  timeoutMs?: number;
+  onTimeout?: () => Error;
+  timer?: NodeJS.Timeout;
   resolve(result: RawResult): void;
   reject(error: Error): void;
 }
 
+type StreamName = 'out' | 'err';
+
 export class ShellSession {
-  private readonly out: FrameSplitter;
-  private readonly err: FrameSplitter;
-  private current?: Pending;
-  /** Commands run strictly one after another: the shell has one stdin. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly splitters: Record<StreamName, FrameSplitter>;
+  /** Written and not yet answered, oldest first; the shell runs them in this order. */
+  private readonly pending: Pending[] = [];
+  /** How many of `pending` (from the front) already have their frame on each stream. */
+  private readonly done: Record<StreamName, number> = { out: 0, err: 0 };
   private closedWith?: Error;
 
   /** `lost` turns "the shell went away" into the right error (dropped connection vs exited shell). */
@@ -38,8 +53,7 @@ export class ShellSession {
     private readonly streams: ShellStreams,
     private readonly lost: (why: string) => Error,
   ) {
-    this.out = new FrameSplitter(newSentinel());
-    this.err = new FrameSplitter(newSentinel());
+    this.splitters = { out: new FrameSplitter(newSentinel()), err: new FrameSplitter(newSentinel()) };
     streams.output.on('data', (chunk: Buffer) => this.onData('out', chunk));
     streams.errors.on('data', (chunk: Buffer) => this.onData('err', chunk));
     streams.output.on('close', () => this.fail(lost('the remote shell ended')));
@@ -51,63 +65,78 @@ export class ShellSession {
     return this.closedWith !== undefined;
   }
 
+  /** Runs one command. `timeoutMs` counts from when the shell gets to it, not from when it was queued. */
   run(request: FrameRequest, timeoutMs?: number, onTimeout?: () => Error): Promise<RawResult> {
-    const next = this.queue.then(() => this.runNow(request, timeoutMs, onTimeout));
-    this.queue = next.catch(() => undefined);
-    return next;
+    if (this.closedWith) return Promise.reject(new NotStarted(this.closedWith));
+    const sentinel = newSentinel();
+    const text = frameCommand(request, sentinel);
+    return new Promise<RawResult>((resolve, reject) => {
+      this.pending.push({ sentinel, timeoutMs, onTimeout, resolve, reject });
+      this.streams.input.write(text);
+      if (this.pending.length === 1) this.startClock();
+      // A stream that was idle now waits for this command's sentinel.
+      for (const stream of ['out', 'err'] as const) {
+        if (this.done[stream] === this.pending.length - 1) {
+          this.splitters[stream].expect(sentinel);
+          this.onData(stream, Buffer.alloc(0));
+        }
+      }
+    });
   }
 
-  /** Stops the shell; anything still queued fails with `why`. */
+  /** Stops the shell: the running command fails with `why`, queued ones with NotStarted. */
   close(why: Error): void {
     this.fail(why);
     this.streams.destroy();
   }
 
-  private runNow(request: FrameRequest, timeoutMs?: number, onTimeout?: () => Error): Promise<RawResult> {
-    if (this.closedWith) return Promise.reject(this.closedWith);
-    const sentinel = newSentinel();
-    const text = frameCommand(request, sentinel);
-    return new Promise<RawResult>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const done = <T>(fn: (v: T) => void) => (v: T) => {
-        if (timer) clearTimeout(timer);
-        this.current = undefined;
-        fn(v);
-      };
-      this.current = { sentinel, resolve: done(resolve), reject: done(reject) };
-      this.out.expect(sentinel);
-      this.err.expect(sentinel);
-      if (timeoutMs !== undefined && timeoutMs > 0) {
-        // The command may still be running and would write into the next frame: the shell is unusable now.
-        timer = setTimeout(() => this.close(onTimeout?.() ?? new Error(`command timed out after ${timeoutMs} ms`)), timeoutMs);
+  private onData(stream: StreamName, chunk: Buffer): void {
+    const splitter = this.splitters[stream];
+    let frame = splitter.push(chunk);
+    // One chunk may finish several pipelined frames.
+    while (frame) {
+      const target = this.pending[this.done[stream]];
+      if (!target) break; // bytes of no command (a background process); nothing waits for them
+      target[stream] = frame;
+      const next = this.pending[++this.done[stream]];
+      frame = undefined;
+      if (next) {
+        splitter.expect(next.sentinel);
+        frame = splitter.push(Buffer.alloc(0));
       }
-      this.streams.input.write(text);
-      // Output that arrived before this command was sent (none expected) may already hold nothing useful;
-      // feeding an empty push lets a frame already buffered complete.
-      this.onData('out', Buffer.alloc(0));
-      this.onData('err', Buffer.alloc(0));
-    });
+    }
+    this.settle();
   }
 
-  private onData(stream: 'out' | 'err', chunk: Buffer): void {
-    const pending = this.current;
-    if (!pending) {
-      // Nothing is waiting; keep the bytes (a background process may write) without a frame to close.
-      (stream === 'out' ? this.out : this.err).push(chunk);
-      return;
+  /** Resolves finished commands from the front; both streams finish in order, so only the head can be done. */
+  private settle(): void {
+    let head = this.pending[0];
+    while (head?.out && head.err) {
+      this.pending.shift();
+      this.done.out--;
+      this.done.err--;
+      if (head.timer) clearTimeout(head.timer);
+      head.resolve({ rc: head.out.rc, stdout: head.out.body, stderr: head.err.body });
+      this.startClock();
+      head = this.pending[0];
     }
-    const frame = (stream === 'out' ? this.out : this.err).push(chunk);
-    if (!frame) return;
-    if (stream === 'out') pending.out = frame;
-    else pending.err = frame;
-    if (pending.out && pending.err) {
-      pending.resolve({ rc: pending.out.rc, stdout: pending.out.body, stderr: pending.err.body });
-    }
+  }
+
+  /** The head is what the shell runs now: its timeout starts here. */
+  private startClock(): void {
+    const head = this.pending[0];
+    if (!head || head.timer || !head.timeoutMs || head.timeoutMs <= 0) return;
+    const { timeoutMs, onTimeout } = head;
+    // The command may still be running and would write into the next frame: the shell is unusable now.
+    head.timer = setTimeout(() => this.close(onTimeout?.() ?? new Error(`command timed out after ${timeoutMs} ms`)), timeoutMs);
   }
 
   private fail(error: Error): void {
     if (this.closedWith) return;
     this.closedWith = error;
-    this.current?.reject(error);
+    const [head, ...queued] = this.pending.splice(0);
+    if (head?.timer) clearTimeout(head.timer);
+    head?.reject(error);
+    for (const p of queued) p.reject(new NotStarted(error));
   }
 }
