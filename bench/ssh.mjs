@@ -1,11 +1,12 @@
 // Per-command latency on the lab's node1..node5, all at once: the persistent framed shell against a new
-// exec channel per command. Needs `npm run build` and a running lab (`ha-run lab up` / the test lab).
+// exec channel per command, plus independent commands issued together (pipelined: one write, one round trip). Needs `npm run build` and a running lab (`ha-run lab up` / the test lab).
 // Not a timed test: it prints numbers for people to read.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { connect } from '../dist/connection/connect.js';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 200);
+const BATCH = 10;
 const HOSTS = ['node1', 'node2', 'node3', 'node4', 'node5'];
 
 function lab() {
@@ -43,6 +44,21 @@ async function timed(run) {
   return times;
 }
 
+/** COMMANDS commands in batches of BATCH issued together; each command's share of its batch's time. */
+async function timedBatches(conn) {
+  const times = [];
+  for (let i = 0; i < COMMANDS; i += BATCH) {
+    const start = process.hrtime.bigint();
+    const results = await Promise.all(Array.from({ length: BATCH }, (_, j) => conn.exec(`echo ${i + j}`)));
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    results.forEach((r, j) => {
+      if (r.stdout !== `${i + j}\n`) throw new Error(`unexpected output ${JSON.stringify(r.stdout)}`);
+    });
+    for (let j = 0; j < BATCH; j++) times.push(ms / BATCH);
+  }
+  return times;
+}
+
 function stats(times) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -56,13 +72,14 @@ console.log(`connected to ${HOSTS.length} hosts in ${Date.now() - started} ms; $
 await Promise.all(conns.map((c) => c.exec('true'))); // open the shells before measuring
 
 const modes = {
-  'persistent shell': (c) => (cmd) => c.exec(cmd),
-  'new exec channel': (c) => (cmd) => c.execOnChannel(cmd),
+  'persistent shell': (c) => timed((cmd) => c.exec(cmd)),
+  'new exec channel': (c) => timed((cmd) => c.execOnChannel(cmd)),
+  [`shell, ${BATCH} at once`]: (c) => timedBatches(c),
 };
-console.log('mode               median ms    p95 ms');
-for (const [name, make] of Object.entries(modes)) {
-  const perHost = await Promise.all(conns.map((c) => timed(make(c))));
+console.log('mode                  median ms    p95 ms   (per command)');
+for (const [name, measure] of Object.entries(modes)) {
+  const perHost = await Promise.all(conns.map((c) => measure(c)));
   const { median, p95 } = stats(perHost.flat());
-  console.log(`${name.padEnd(18)} ${median.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(9)}`);
+  console.log(`${name.padEnd(21)} ${median.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(9)}`);
 }
 await Promise.all(conns.map((c) => c.close()));
