@@ -101,10 +101,31 @@ describe.skipIf(!available)('selectHosts matches Ansible’s InventoryManager.ge
     { pattern: 'all', limit: 'edge,solo' },
     { pattern: 'site', limit: '~^db' },
   ];
-  let expected: ({ hosts: string[] } | { error: string })[] = [];
+  type Answer = { hosts: string[] } | { error: string };
+  let expected: Answer[] = [];
+  /** The same everyday patterns on the other compat inventories (INI, directory, several sources, priorities). */
+  const others: [dir: string, sources: string[]][] = [
+    ['ini-basic', ['hosts.ini']],
+    ['multi', ['a/hosts.yml', 'b/hosts']],
+    ['dir-source', ['inv']],
+    ['yaml-edges', ['inventory.yaml']],
+    ['priority', ['inventory.yml']],
+  ];
+  const everyday = ['all', 'prod', 'web:db', '*', 'app:&lb', 'parent', 'child_a:child_b', 'web[1:2]', '!web', 'ungrouped', 'cache', 'tagged:web'];
+  let expectedOthers: Answer[][] = [];
 
   beforeAll(() => {
-    expected = runAnsibleBatch('ansible_patterns_batch.py', { cwd: FIXTURE, sources: ['hosts.yml'], queries });
+    const answers = runAnsibleBatch<Answer[][]>('ansible_patterns_batch.py', [
+      { cwd: FIXTURE, sources: ['hosts.yml'], queries },
+      ...others.map(([dir, sources]) => ({ cwd: join(FIXTURE, '..', dir), sources, queries: everyday.map((pattern) => ({ pattern })) })),
+    ]);
+    expected = answers[0]!;
+    expectedOthers = answers.slice(1);
+  });
+
+  it.each(others.map(([dir, sources], i) => [dir, sources, i] as const))('everyday patterns on %s', (dir, sources, i) => {
+    const { inventory: other } = loadInventory([...sources], { cwd: join(FIXTURE, '..', dir) });
+    expect(everyday.map((p) => selectHosts(other, p))).toEqual(expectedOthers[i]!.map((a) => ('hosts' in a ? a.hosts : a)));
   });
 
   it.each(queries.map((q, i) => [q.limit ? `${q.pattern} --limit ${q.limit}` : q.pattern, i] as const))('%s', (_label, i) => {
