@@ -19,6 +19,30 @@ export interface CommandTask {
   prelude?: string;
 }
 
+/** Arguments command and shell share (Ansible's names). */
+export interface CommandLikeArgs {
+  _raw_params?: string;
+  cmd?: string;
+  chdir?: string;
+  creates?: string;
+  removes?: string;
+  stdin?: string;
+  stdin_add_newline?: boolean;
+  strip_empty_ends?: boolean;
+}
+
+/** The task options those shared arguments give. */
+export function commandOptions(args: CommandLikeArgs): Omit<CommandTask, 'line' | 'cmd'> {
+  return {
+    chdir: args.chdir,
+    creates: args.creates,
+    removes: args.removes,
+    stdin: args.stdin,
+    stdinAddNewline: args.stdin_add_newline,
+    stripEmptyEnds: args.strip_empty_ends,
+  };
+}
+
 /** Schema properties shared by command and shell. */
 export const commandProperties = {
   _raw_params: { type: 'string', description: 'The command to run (the free-form text after the module name).' },

@@ -1,19 +1,11 @@
 // shell: run a command line through /bin/sh (or `executable`), with pipes, redirections and $VARS.
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
-import { commandProperties, runCommandTask } from './command-run.js';
+import { commandOptions, commandProperties, runCommandTask, type CommandLikeArgs } from './command-run.js';
 import { exactlyOne } from './schema-rules.js';
 
-export interface ShellArgs {
-  _raw_params?: string;
-  cmd?: string;
+export interface ShellArgs extends CommandLikeArgs {
   executable?: string;
-  chdir?: string;
-  creates?: string;
-  removes?: string;
-  stdin?: string;
-  stdin_add_newline?: boolean;
-  strip_empty_ends?: boolean;
 }
 
 export const shellModule: ActionModule<ShellArgs> = {
@@ -33,15 +25,6 @@ export const shellModule: ActionModule<ShellArgs> = {
   },
   async run(ctx, args) {
     const text = args._raw_params ?? args.cmd ?? '';
-    return runCommandTask(ctx, {
-      line: `${shellQuote(args.executable ?? '/bin/sh')} -c ${shellQuote(text)}`,
-      cmd: text,
-      chdir: args.chdir,
-      creates: args.creates,
-      removes: args.removes,
-      stdin: args.stdin,
-      stdinAddNewline: args.stdin_add_newline,
-      stripEmptyEnds: args.strip_empty_ends,
-    });
+    return runCommandTask(ctx, { line: `${shellQuote(args.executable ?? '/bin/sh')} -c ${shellQuote(text)}`, cmd: text, ...commandOptions(args) });
   },
 };
