@@ -551,7 +551,8 @@ export function literalOrText(value: unknown): unknown {
   try {
     const node = parseTemplate(`{{ ${value} }}`, 'python').children[0]?.children?.[0] as TNode | undefined;
     if (!node || !isPureLiteral(node)) return value;
-    return new Evaluation({ vars: {} }).expr(node);
+    // Ansible reads JSON here too (`null`, `true`), not only Python literals.
+    return new Evaluation({ vars: { null: null } }).expr(node);
   } catch {
     return value;
   }
@@ -562,7 +563,7 @@ function isPureLiteral(node: TNode): boolean {
     case 'Literal':
       return true;
     case 'Symbol':
-      return node.value === 'True' || node.value === 'False' || node.value === 'None';
+      return ['True', 'False', 'None', 'null'].includes(node.value);
     case 'Array':
     case 'Group':
       return node.children.every(isPureLiteral);

@@ -32,6 +32,8 @@ const ParserClass = nj.parser.Parser;
 
 const cache = new Map<string, TNode>();
 const CACHE_LIMIT = 2000;
+/** Big texts (a registered JSON stdout) are parsed once and not kept. */
+const CACHE_MAX_SOURCE = 16 * 1024;
 
 /**
  * Parses a template. `literal` string escapes are what Ansible does for templates written in
@@ -43,6 +45,7 @@ export function parseTemplate(source: string, escapes: StringEscapes = 'literal'
   const hit = cache.get(key);
   if (hit) return hit;
   const tree = parseUncached(source, escapes);
+  if (source.length > CACHE_MAX_SOURCE) return tree;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, tree);
   return tree;

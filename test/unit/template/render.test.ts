@@ -51,6 +51,10 @@ describe('renderValue: one expression yields the native value', () => {
     ['{{ json }}', [1, 2]],
     ['{{ t }}', true],
     ['[{{ n }}, 2]', [5, 2]],
+    // JSON text becomes data as well, as in Ansible.
+    ['{{ \'{"a": true}\' }}', { a: true }],
+    ['{{ \'[null]\' }}', [null]],
+    ['{{ \'{"a": "true"}\' }}', { a: 'true' }],
     // Anything else is text.
     [' {{ n }}', ' 5'],
     ['{{ n }}{{ n }}', '55'],
@@ -259,5 +263,17 @@ describe('hostile input', () => {
 
   it('caps range()', () => {
     expect(caught(() => renderString('{{ range(10000000) | list | length }}', ctx)).message).toContain('range()');
+  });
+});
+
+describe('big values', () => {
+  it('a large JSON text in a variable renders quickly and becomes data', () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ({ id: i, name: `item-${i}` }));
+    const json = JSON.stringify(items);
+    const started = performance.now();
+    const out = renderValue('{{ stdout }}', { vars: { stdout: json } }) as unknown[];
+    expect(out).toHaveLength(5000);
+    expect(out[4999]).toEqual({ id: 4999, name: 'item-4999' });
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
