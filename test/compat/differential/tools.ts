@@ -21,12 +21,19 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(program, args, { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ exitCode: code, stdout, stderr: err && typeof err.code !== 'number' ? `${stderr}\n${err.message}` : stderr, seconds: (Date.now() - started) / 1000 });
+      // A numeric code is the tool's exit status; anything else (timeout, spawn error) is reported as 1.
+      const numeric = typeof err?.code === 'number';
+      resolve({
+        exitCode: err ? (numeric ? (err.code as number) : 1) : 0,
+        stdout,
+        stderr: err && !numeric ? `${stderr}\n${err.message}` : stderr,
+        seconds: (Date.now() - started) / 1000,
+      });
     });
   });
 }
 
+/** The whole playbook in one ansible-playbook run (it is slow per invocation). */
 export function runAnsible(inventory: string, host: string, timeoutMs = 480_000): Promise<ToolRun> {
   return run('ansible-playbook', ['-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, PLAYBOOK], {
     ANSIBLE_STDOUT_CALLBACK: 'json',
@@ -36,7 +43,7 @@ export function runAnsible(inventory: string, host: string, timeoutMs = 480_000)
   }, timeoutMs);
 }
 
-export function runHaRun(inventory: string, host: string, timeoutMs = 240_000): Promise<ToolRun> {
+export function runHaRun(playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {
   if (!existsSync(HA_RUN_CLI)) throw new Error(`${HA_RUN_CLI} is missing: run \`npm run build\` first`);
-  return run(process.execPath, [HA_RUN_CLI, PLAYBOOK, '-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, '--json'], {}, timeoutMs);
+  return run(process.execPath, [HA_RUN_CLI, playbook, '-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, '--json'], {}, timeoutMs);
 }

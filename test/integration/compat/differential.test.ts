@@ -1,11 +1,15 @@
-// Differential test: the same playbook (test/compat/differential/playbook/site.yml, one play per case)
-// run by ansible-playbook on `diff-ansible` and by ha-run on `diff-harun`, two fresh identical twins,
-// twice each. Every task's status (and per-item status in loops) and every file left behind (type,
-// mode, owner, group, link target, content) must match, after the first run and after the re-run.
-import { beforeAll, describe, expect, it } from 'vitest';
+// Differential test: the cases of test/compat/differential/playbook/site.yml (one play each) run by
+// ansible-playbook on `diff-ansible` (the whole playbook in one run) and by ha-run on `diff-harun`
+// (each case as its own playbook, so one bug cannot hide the cases after it), two fresh identical
+// twins, twice each. Every task's status (and per-item status in loops), the exit code and every
+// file left behind (type, mode, owner, group, link target, content) must match, after the first run
+// and after the re-run. Documented differences: DIFFERENCES.md; known bugs: known-bugs.ts.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansibleOutcomes } from '../../compat/differential/ansible-json.js';
-import { caseNames } from '../../compat/differential/cases.js';
+import { caseNames, writeCasePlaybooks } from '../../compat/differential/cases.js';
 import { harunOutcomes } from '../../compat/differential/harun-json.js';
+import { knownBug } from '../../compat/differential/known-bugs.js';
 import { reconcile, type KnownDifference } from '../../compat/differential/known-differences.js';
 import { outcomeLine, type TaskOutcome } from '../../compat/differential/outcome.js';
 import { runAnsible, runHaRun, type ToolRun } from '../../compat/differential/tools.js';
@@ -15,16 +19,16 @@ import { labExec, testLab } from '../support/lab.js';
 const ANSIBLE_HOST = 'diff-ansible';
 const HARUN_HOST = 'diff-harun';
 const ROUNDS = [1, 2] as const;
+const RECAP_KEYS = ['ok', 'changed', 'failed', 'skipped', 'rescued', 'ignored', 'unreachable'] as const;
 
-interface ToolRound {
+interface HaRunCase {
   run: ToolRun;
   outcomes: TaskOutcome[];
   stats: Record<string, number> | undefined;
-  tree: TreeEntry[];
 }
 interface Round {
-  ansible: ToolRound;
-  harun: ToolRound;
+  ansible: { run: ToolRun; outcomes: TaskOutcome[]; stats: Record<string, number> | undefined; tree: TreeEntry[] };
+  harun: { cases: Map<string, HaRunCase>; outcomes: TaskOutcome[]; tree: TreeEntry[] };
   applied: KnownDifference[];
 }
 
@@ -39,47 +43,66 @@ async function clean(host: string): Promise<void> {
   if (r.exitCode !== 0) throw new Error(`cleaning ${host} failed: ${r.stderr}`);
 }
 
-function safeParse<T>(what: string, run: ToolRun, parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    throw new Error(`${what} output could not be read (exit ${run.exitCode}): ${(err as Error).message}\nstderr:\n${run.stderr.slice(-3000)}`);
+async function runHaRunCases(files: { name: string; path: string }[], inventory: string): Promise<Map<string, HaRunCase>> {
+  const cases = new Map<string, HaRunCase>();
+  for (const f of files) {
+    const run = await runHaRun(f.path, inventory, HARUN_HOST);
+    try {
+      const report = harunOutcomes(run.stdout, HARUN_HOST);
+      cases.set(f.name, { run, outcomes: report.outcomes, stats: report.stats });
+    } catch (err) {
+      // Unreadable output is this case's failure, shown by its tests; the other cases go on.
+      cases.set(f.name, { run: { ...run, stderr: `${(err as Error).message}\n${run.stderr}` }, outcomes: [], stats: undefined });
+    }
   }
+  return cases;
 }
 
-async function playRound(inventory: string): Promise<Round> {
-  const [a, h] = await Promise.all([runAnsible(inventory, ANSIBLE_HOST), runHaRun(inventory, HARUN_HOST)]);
-  const ansible = safeParse('ansible-playbook', a, () => ansibleOutcomes(a.stdout, ANSIBLE_HOST));
-  const harun = safeParse('ha-run', h, () => harunOutcomes(h.stdout, HARUN_HOST));
-  const { outcomes, applied } = reconcile(harun.outcomes, ansible.outcomes);
+async function playRound(inventory: string, files: { name: string; path: string }[]): Promise<Round> {
+  const [a, cases] = await Promise.all([runAnsible(inventory, ANSIBLE_HOST), runHaRunCases(files, inventory)]);
+  let ansible;
+  try {
+    ansible = ansibleOutcomes(a.stdout, ANSIBLE_HOST);
+  } catch (err) {
+    throw new Error(`ansible-playbook output could not be read (exit ${a.exitCode}): ${(err as Error).message}\n${a.stderr.slice(-3000)}`);
+  }
+  const { outcomes, applied } = reconcile([...cases.values()].flatMap((c) => c.outcomes), ansible.outcomes);
   const [aTree, hTree] = await Promise.all([snapshot(ANSIBLE_HOST), snapshot(HARUN_HOST)]);
   return {
     ansible: { run: a, outcomes: ansible.outcomes, stats: ansible.stats, tree: aTree },
-    harun: { run: h, outcomes, stats: harun.stats, tree: hTree },
+    harun: { cases, outcomes, tree: hTree },
     applied,
   };
 }
 
-/** Ansible's recap counts, named like ha-run's (the json callback says `failures`). */
-function recapOf(stats: Record<string, number> | undefined): Record<string, number> {
-  const s = stats ?? {};
-  return { ok: s.ok ?? 0, changed: s.changed ?? 0, failed: s.failed ?? s.failures ?? 0, skipped: s.skipped ?? 0, rescued: s.rescued ?? 0, ignored: s.ignored ?? 0, unreachable: s.unreachable ?? 0 };
+/** Recap counts under one naming (Ansible's json callback says `failures`), summed over runs. */
+function recap(statsList: (Record<string, number> | undefined)[]): Record<string, number> {
+  const sum: Record<string, number> = Object.fromEntries(RECAP_KEYS.map((k) => [k, 0]));
+  for (const s of statsList) for (const k of RECAP_KEYS) sum[k]! += s?.[k] ?? (k === 'failed' ? (s?.failures ?? 0) : 0);
+  return sum;
 }
 
 const cases = caseNames();
 const rounds: Round[] = [];
 let setupError: Error | undefined;
+let caseDir: string | undefined;
 
 describe('differential: ha-run against ansible-playbook on twin hosts', () => {
   beforeAll(async () => {
     try {
       const lab = testLab();
+      const written = writeCasePlaybooks();
+      caseDir = written.dir;
       await Promise.all([clean(ANSIBLE_HOST), clean(HARUN_HOST)]);
-      for (const _ of ROUNDS) rounds.push(await playRound(lab.inventory));
+      for (const _ of ROUNDS) rounds.push(await playRound(lab.inventory, written.files));
     } catch (err) {
       setupError = err as Error;
     }
   }, 1_200_000);
+
+  afterAll(() => {
+    if (caseDir) rmSync(caseDir, { recursive: true, force: true });
+  });
 
   function round(n: number): Round {
     if (setupError) throw setupError;
@@ -94,12 +117,16 @@ describe('differential: ha-run against ansible-playbook on twin hosts', () => {
 
   for (const n of ROUNDS) {
     describe(`run ${n}${n === 2 ? ' (re-run on the converged hosts)' : ' (fresh hosts)'}`, () => {
-      it('both tools exit with the same code, and the recaps agree', () => {
+      it('ansible-playbook itself succeeded (every failure in the cases is ignored or rescued)', () => {
+        const a = round(n).ansible.run;
+        expect(a.exitCode, a.stderr.slice(-3000)).toBe(0);
+      });
+
+      it('the recaps agree', () => {
         const r = round(n);
-        expect(r.harun.run.exitCode, `ha-run stderr:\n${r.harun.run.stderr.slice(-3000)}`).toBe(r.ansible.run.exitCode);
+        const a = recap([r.ansible.stats]);
+        const h = recap([...r.harun.cases.values()].map((c) => c.stats));
         // A documented difference changes the counts; then only failures and reachability must agree.
-        const a = recapOf(r.ansible.stats);
-        const h = recapOf(r.harun.stats);
         if (r.applied.length === 0) expect(h).toEqual(a);
         else expect({ failed: h.failed, unreachable: h.unreachable }).toEqual({ failed: a.failed, unreachable: a.unreachable });
       });
@@ -111,15 +138,25 @@ describe('differential: ha-run against ansible-playbook on twin hosts', () => {
       });
 
       for (const name of cases) {
-        it(`${name}: task statuses`, () => {
+        const statusBug = knownBug(name, 'statuses', n);
+        const filesBug = knownBug(name, 'files', n);
+        const statusTest = statusBug ? it.fails : it;
+        const filesTest = filesBug ? it.fails : it;
+
+        statusTest(`${name}: exit code and task statuses${statusBug ? ` (known bug: ${statusBug.mismatch})` : ''}`, () => {
           const r = round(n);
           const lines = (o: TaskOutcome[]) => o.filter((t) => t.play === name).map(outcomeLine);
           const expected = lines(r.ansible.outcomes);
           expect(expected.length, 'ansible-playbook ran no task of this case').toBeGreaterThan(0);
-          expect(lines(r.harun.outcomes)).toEqual(expected);
+          const mine = r.harun.cases.get(name);
+          expect(mine, 'ha-run did not run this case').toBeDefined();
+          expect(
+            { exitCode: mine!.run.exitCode, tasks: lines(r.harun.outcomes) },
+            `ha-run stderr:\n${mine!.run.stderr.slice(-3000)}`,
+          ).toEqual({ exitCode: r.ansible.run.exitCode, tasks: expected });
         });
 
-        it(`${name}: files left behind`, () => {
+        filesTest(`${name}: files left behind${filesBug ? ` (known bug: ${filesBug.mismatch})` : ''}`, () => {
           const r = round(n);
           expect(caseEntries(r.harun.tree, name)).toEqual(caseEntries(r.ansible.tree, name));
         });

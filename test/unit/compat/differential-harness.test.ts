@@ -1,10 +1,12 @@
 // The differential harness's pure parts: reading each tool's output, reconciling documented
 // differences, normalizing backup names. A bug here would make the differential test lie.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ansibleOutcomes } from '../../compat/differential/ansible-json.js';
-import { caseNames } from '../../compat/differential/cases.js';
+import { caseNames, caseSources, writeCasePlaybooks } from '../../compat/differential/cases.js';
 import { harunOutcomes } from '../../compat/differential/harun-json.js';
+import { knownBugs } from '../../compat/differential/known-bugs.js';
 import { knownDifferences, reconcile } from '../../compat/differential/known-differences.js';
 import { outcomeLine } from '../../compat/differential/outcome.js';
 import { caseEntries, normalizeBackupName, parseSnapshot } from '../../compat/differential/tree.js';
@@ -100,8 +102,31 @@ describe('the case list and DIFFERENCES.md', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('documents every known difference in DIFFERENCES.md', () => {
+  it('splits the playbook into one-play playbooks that together are every play', () => {
+    const sources = caseSources();
+    for (const c of sources) expect(c.text.startsWith(`- name: ${c.name}\n`)).toBe(true);
+    const whole = readFileSync(new URL('../../compat/differential/playbook/site.yml', import.meta.url), 'utf8');
+    expect(whole.endsWith(sources.map((c) => c.text).join(''))).toBe(true);
+    const written = writeCasePlaybooks();
+    try {
+      expect(readFileSync(written.files[0]!.path, 'utf8')).toBe(sources[0]!.text);
+      expect(existsSync(join(written.dir, 'files', 'hello.txt'))).toBe(true);
+      expect(existsSync(join(written.dir, 'templates', 'motd.j2'))).toBe(true);
+    } finally {
+      rmSync(written.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('documents every known difference and known bug in DIFFERENCES.md, for cases that exist', () => {
     const doc = readFileSync(new URL('../../compat/differential/DIFFERENCES.md', import.meta.url), 'utf8');
-    for (const d of knownDifferences) expect(doc).toContain(`| ${d.case} | ${d.task} |`);
+    const names = caseNames();
+    for (const d of knownDifferences) {
+      expect(names).toContain(d.case);
+      expect(doc).toContain(`| ${d.case} | ${d.task} |`);
+    }
+    for (const b of knownBugs) {
+      expect(names).toContain(b.case);
+      expect(doc).toContain(`| ${b.case} | ${b.aspect} |`);
+    }
   });
 });
