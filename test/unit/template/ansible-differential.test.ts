@@ -1,7 +1,7 @@
 // Renders the same templates with ha-run and with ansible-core's Templar and expects the same text
 // (or the same error message). Templates start with text so both sides produce strings.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderString, TemplateError } from '../../../src/template/index.js';
+import { renderString, renderValue, TemplateError } from '../../../src/template/index.js';
 import { ansibleAvailable, renderWithAnsible, type ReferenceResult } from './helpers/ansible-templar.js';
 
 const vars = {
@@ -176,5 +176,40 @@ describe.skipIf(!available)('same output as ansible-core', () => {
     } else {
       expect(actual).toEqual(expected);
     }
+  });
+});
+
+// Values (not text): where ha-run and Ansible agree on types. They differ on purpose for a
+// single expression that computes a number or none (see docs/variables.md).
+const nativeVars = { n: 5, l: [1], d: { a: 1 }, j: '[{"id": 1, "ok": true, "v": null}]', b: 'True', s: 'text', x: '[1, 2]' };
+const nativeTemplates = [
+  '{{ n }}',
+  '{{ l }}',
+  '{{ l + [2] }}',
+  '{{ d }}',
+  '{{ {"a": n} }}',
+  '{{ j }}',
+  '{{ j ~ "" }}',
+  '{{ x }}',
+  '{{ b }}',
+  "{{ 'True' }}",
+  '[{{ n }}, 2]',
+  '{a: {{ n }}}',
+  ' {{ n }}',
+  '{{ n }}{{ n }}',
+  '{{ s }}',
+  '{{ n > 1 }}',
+  '{{ d.a is defined }}',
+  '{{ l | map("string") | list }}',
+];
+
+describe.skipIf(!available)('same values as ansible-core', () => {
+  let results: ReferenceResult[] = [];
+  beforeAll(() => {
+    results = renderWithAnsible(nativeVars, nativeTemplates);
+  });
+
+  it.each(nativeTemplates.map((t, i) => [t, i] as const))('%s', (template, index) => {
+    expect({ ok: renderValue(template, { vars: nativeVars }) }).toEqual(results[index]);
   });
 });
