@@ -44,3 +44,8 @@ export function yamlFileIn(dir: string, base: string): string | undefined {
 export function cycle(files: string[]): string {
   return files.map((f) => relative(process.cwd(), f) || f).join(' -> ');
 }
+
+/** Where Ansible looks for a controller file a task names (`templates`, `files`, `vars`): the role's folder, then the playbook's. */
+export function controllerDirs(kind: string, rolePath: string | undefined, playbookDir: string): string[] {
+  return [...(rolePath === undefined ? [] : [join(rolePath, kind), rolePath]), join(playbookDir, kind), playbookDir];
+}

@@ -1,9 +1,8 @@
 // Rule: a `template:` or `copy:` source written without templates exists on the controller,
 // searched the way Ansible does (the role's templates/ or files/, then beside the playbook).
-import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import { isTemplateString } from '../../schema/validate.js';
-import { searchFile } from '../paths.js';
+import { controllerDirs, searchFile } from '../paths.js';
 import { sourceOf, writtenValue } from '../source-map.js';
 import type { Playbook, Task } from '../types.js';
 import { tasksOf } from '../walk.js';
@@ -19,8 +18,7 @@ export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
       const src = task.args.src;
       if (kind === undefined || seen.has(task) || typeof src !== 'string' || isTemplateString(src) || task.args.remote_src === true) continue;
       seen.add(task);
-      const dirs = [...(task.role ? [join(task.role.path, kind), task.role.path] : []), join(play.playbookDir, kind), play.playbookDir];
-      const { found: file, searched } = searchFile(src, dirs);
+      const { found: file, searched } = searchFile(src, controllerDirs(kind, task.role?.path, play.playbookDir));
       if (file || (kind === 'files' && src.endsWith('/'))) continue;
       const where = sourceOf(task);
       const location = where ? where.loaded.locate([...where.path, ...argsKey(writtenValue(where)), 'src']) : task.location;

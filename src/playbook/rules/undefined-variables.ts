@@ -11,10 +11,9 @@ import { referencedVariables } from '../../template/index.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { MAGIC_VARIABLE_NAMES } from '../../vars/index.js';
 import { isMap } from '../keywords.js';
-import { searchFile } from '../paths.js';
+import { controllerDirs, searchFile } from '../paths.js';
 import type { Playbook, Task } from '../types.js';
 import { rolesOf, tasksOf, walkPlay } from '../walk.js';
-import { join } from 'node:path';
 
 /** Defined without being set anywhere, besides the magic variables (and every `ansible_*` name). */
 const ALWAYS_DEFINED: readonly string[] = ['item', 'omit', 'environment', 'vars', 'role_names', 'true', 'false', 'none', 'lipsum', 'cycler', 'joiner', 'now', 'undef'];
@@ -128,8 +127,7 @@ function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefin
   if (typeof task.args.name === 'string') return [task.args.name];
   const file = task.args.file ?? task.args._raw_params;
   if (typeof file !== 'string' || isTemplateString(file)) return undefined;
-  const dirs = [...(task.role ? [join(task.role.path, 'vars'), task.role.path] : []), join(playbookDir, 'vars'), playbookDir];
-  const found = searchFile(file, dirs).found;
+  const found = searchFile(file, controllerDirs('vars', task.role?.path, playbookDir)).found;
   if (!found) return undefined;
   const loaded = loadYamlFile(found);
   return isMap(loaded.value) ? Object.keys(loaded.value) : undefined;
@@ -142,8 +140,7 @@ function templateFiles(playbook: Playbook): { file: string; location: SourceLoca
     for (const { task } of tasksOf(play)) {
       const src = task.args.src;
       if (task.module !== 'template' || typeof src !== 'string' || isTemplateString(src)) continue;
-      const dirs = [...(task.role ? [join(task.role.path, 'templates'), task.role.path] : []), join(play.playbookDir, 'templates'), play.playbookDir];
-      const found = searchFile(src, dirs).found;
+      const found = searchFile(src, controllerDirs('templates', task.role?.path, play.playbookDir)).found;
       if (found && !files.has(found)) files.set(found, task.location);
     }
   }
