@@ -75,10 +75,17 @@ function readInventoryFile(file: string, builder: InventoryBuilder): void {
   readIniInventory(text, file, builder);
 }
 
-/** A YAML inventory is a mapping whose values are group definitions (mappings or empty). */
+/**
+ * A YAML inventory is a mapping whose values are group definitions (mappings or empty). A broken one still
+ * counts as YAML when it starts like one (`all:`), so its errors are YAML errors, not a pile of INI ones.
+ */
 function looksLikeYamlInventory(yaml: LoadedYaml): boolean {
+  if (yaml.diagnostics.length > 0) {
+    const first = yaml.text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    return first !== undefined && /^[\w.-]+:\s*(#.*)?$/.test(first);
+  }
   const v = yaml.value;
-  if (yaml.diagnostics.length > 0 || typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   return Object.values(v).every((g) => g === null || (typeof g === 'object' && !Array.isArray(g)));
 }
 

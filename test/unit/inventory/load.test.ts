@@ -96,6 +96,12 @@ flag=True
     expect(diagnostics).toEqual([]);
     expect([...inventory.hosts.keys()]).toEqual(['y1', 'i1', 'i2']);
   });
+
+  it('reports a broken YAML file without extension as YAML, not as INI', () => {
+    const dir = tree({ hosts: 'all:\n  hosts:\n    a: [unclosed\n' });
+    const { diagnostics } = loadInventory(['hosts'], { cwd: dir });
+    expect(diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
+  });
 });
 
 describe('loadInventory: sources', () => {
