@@ -7,6 +7,7 @@ import { loadInventory } from '../inventory/load.js';
 import { ansibleJson, displayedHostVars, graphInventory, listInventory, yamlInventory } from '../inventory/listing.js';
 import { dumpYaml } from '../source/yaml-dump.js';
 import { selectHosts } from '../inventory/patterns.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { action } from './action.js';
 
 export interface InventoryCommandOptions {
@@ -64,14 +65,19 @@ export async function runInventoryCommand(group: string | undefined, options: In
   const hosts = options.limit === undefined ? undefined : new Set(selectHosts(inventory, 'all', { limit: options.limit, cwd: io.cwd }));
   if (options.host !== undefined) {
     if (!inventory.hosts.has(options.host) || (hosts && !hosts.has(options.host))) {
-      throw new HaRunError('unknown-host', `no host '${options.host}' in the inventory`, { exitCode: ExitCode.badOptions });
+      throw new HaRunError('unknown-host', `no host '${options.host}' in the inventory${didYouMean(options.host, [...(hosts ?? inventory.hosts.keys())])}`, {
+        exitCode: ExitCode.badOptions,
+      });
     }
     io.out(render(displayedHostVars(inventory, options.host, options.export), options.yaml) + '\n');
     return ExitCode.ok;
   }
   if (options.graph) {
     const text = graphInventory(inventory, group ?? 'all', { vars: options.vars, hosts });
-    if (text === undefined) throw new HaRunError('unknown-group', `--graph needs a group name; there is no group '${group}'`, { exitCode: ExitCode.badOptions });
+    if (text === undefined) {
+      const hint = didYouMean(group ?? '', [...inventory.groups.keys()]);
+      throw new HaRunError('unknown-group', `--graph needs a group name; there is no group '${group}'${hint}`, { exitCode: ExitCode.badOptions });
+    }
     io.out(text + '\n');
     return ExitCode.ok;
   }

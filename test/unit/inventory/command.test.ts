@@ -63,7 +63,9 @@ describe('ha-run inventory', () => {
     ['two actions', undefined, { inventory: ['hosts.yml'], list: true, graph: true }, /exactly one/],
     ['no inventory', undefined, { list: true }, /no inventory given/],
     ['unknown host', undefined, { inventory: ['hosts.yml'], host: 'nope' }, /no host 'nope'/],
+    ['misspelt host', undefined, { inventory: ['hosts.yml'], host: 'w3' }, /no host 'w3' in the inventory \(did you mean 'w1'/],
     ['unknown graph group', 'nope', { inventory: ['hosts.yml'], graph: true }, /no group 'nope'/],
+    ['misspelt graph group', 'wbe', { inventory: ['hosts.yml'], graph: true }, /did you mean 'web'/],
   ])('exits 5 on bad options: %s', async (_name, group, options, message) => {
     const result = await run(group, options, tree(GOOD));
     expect(result.code).toBe(ExitCode.badOptions);
