@@ -9,6 +9,8 @@ import { gatherTarget, resolveTarget, type TargetFacts } from './file-target.js'
 import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
+import { gatherTree, planTree, treeRoot, type TreeFacts } from './copy-tree.js';
+import type { ModeSpec } from './mode.js';
 
 export interface CopyArgs extends FileAttrArgs {
   dest: string;
@@ -19,13 +21,29 @@ export interface CopyArgs extends FileAttrArgs {
   validate?: string;
   remote_src?: boolean;
   follow?: boolean;
+  directory_mode?: ModeSpec;
 }
 
-export interface CopyFacts extends TargetFacts {
+export interface FileCopyFacts extends TargetFacts {
   /** The bytes dest should hold. */
   content: Buffer;
   /** The controller file's permission bits (for mode=preserve). */
   srcMode?: number;
+  tree?: undefined;
+}
+
+/** A single file, or (src is a controller directory) a whole tree. */
+export type CopyFacts = FileCopyFacts | { tree: TreeFacts };
+
+/** The controller directory to copy, when src is one. */
+function localDirectory(ctx: ModuleContext, args: CopyArgs): string | undefined {
+  if (args.content !== undefined || !args.src || args.remote_src) return undefined;
+  try {
+    const local = ctx.findFile('files', args.src);
+    return statSync(local).isDirectory() ? local : undefined;
+  } catch {
+    return undefined; // desiredContent reports a missing src with Ansible's message
+  }
 }
 
 /** Reads what should be copied: inline content, a controller file, or (remote_src) a target file. */
@@ -42,7 +60,6 @@ async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ con
   let local: string;
   try {
     local = ctx.findFile('files', args.src);
-    if (statSync(local).isDirectory()) throw new ModuleFailure(`copying a directory (${args.src}) is not supported yet: copy its files in a loop`);
     return { content: readFileSync(local), srcMode: statSync(local).mode & 0o7777 };
   } catch (err) {
     if (err instanceof ModuleFailure) throw err;
@@ -65,6 +82,7 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
       backup: { type: 'boolean', default: false, description: 'Keep the old file as dest.<timestamp>~ when it changes.' },
       force: { type: 'boolean', default: true, description: 'Replace dest when its content differs. With false, only create it when it is missing.' },
       validate: { type: 'string', description: "Command that must accept the new file before it replaces dest; %s is the new file's path." },
+      directory_mode: { ...fileAttrProperties.mode, description: 'Mode of directories a recursive copy creates (default: umask).' },
       remote_src: { type: 'boolean', default: false, description: 'src is a file on the target, not on the controller.' },
       follow: { type: 'boolean', default: false, description: 'When dest is a symlink, write the file it points to.' },
       ...fileAttrProperties,
@@ -74,12 +92,15 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
   },
 
   async gather(ctx, args) {
+    const localDir = localDirectory(ctx, args);
+    if (localDir) return { tree: await gatherTree(ctx, args, localDir) };
     const want = await desiredContent(ctx, args);
     const basename = args.src ? posix.basename(args.src) : undefined;
     return { ...(await gatherTarget(ctx, args.dest, basename, args.follow === true)), ...want };
   },
 
   plan(args, facts) {
+    if (facts.tree) return planTree(args, facts.tree);
     const target = resolveTarget(args.dest, args.src ? posix.basename(args.src) : undefined, facts);
     if (target.exists && args.force === false) return [];
     const mode = args.mode === 'preserve' ? (facts.srcMode === undefined ? undefined : formatMode(facts.srcMode)) : args.mode;
@@ -87,6 +108,7 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
   },
 
   result(args, facts) {
+    if (facts.tree) return { dest: treeRoot(args.src ?? '', args.dest), src: args.src };
     const target = resolveTarget(args.dest, args.src ? posix.basename(args.src) : undefined, facts);
     return { ...fileResultKeys(target), dest: target.path, src: args.src, checksum: sha1(facts.content), size: facts.content.length };
   },

@@ -89,6 +89,13 @@ describe('copy', () => {
     expect(await r.run('copy', { src: 'static.txt', dest: `${r.dir}/` })).toMatchObject({ changed: false });
   });
 
+  it('copies a controller directory tree and converges', async () => {
+    const args = { src: 'conf.d', dest: r.dir, mode: '0640', directory_mode: '0750' };
+    expect(await r.run('copy', args)).toMatchObject({ changed: true, dest: `${r.dir}/conf.d` });
+    expect(await r.sh(`cd ${r.dir}/conf.d && stat -c '%n %a' . a.conf sub sub/b.conf && cat sub/b.conf`)).toBe('. 750\na.conf 640\nsub 750\nsub/b.conf 640\nb=2\n');
+    expect(await r.run('copy', args)).toMatchObject({ changed: false });
+  });
+
   it('does not replace the file when validate fails', async () => {
     const dest = `${r.dir}/validated`;
     await r.sh(`echo good > ${dest}`);

@@ -1,8 +1,9 @@
 // copy and template plans: content by checksum, attributes, backup, force, directories as dest.
 import { describe, expect, it } from 'vitest';
-import { copyModule, type CopyFacts } from '../../../src/modules/copy.js';
+import { copyModule, type FileCopyFacts as CopyFacts } from '../../../src/modules/copy.js';
 import { templateModule } from '../../../src/modules/template.js';
 import { absent, dir, file, written } from './states.js';
+import { planTree, treeRoot, type TreeFacts } from '../../../src/modules/copy-tree.js';
 
 const copyFacts = (dest: CopyFacts['dest'], content: string, extra: Partial<CopyFacts> = {}): CopyFacts => ({
   dest,
@@ -66,6 +67,33 @@ describe('copy', () => {
   it('fails clearly when the destination directory is missing or content targets a directory', () => {
     expect(() => copyModule.plan({ dest: '/nope/x', content: 'a' }, copyFacts(absent('/nope/x'), 'a', { parent: absent('/nope') }))).toThrow('Destination directory /nope does not exist');
     expect(() => copyModule.plan({ dest: '/srv', content: 'a' }, copyFacts(dir('/srv'), 'a'))).toThrow('can not use content with a dir as dest');
+  });
+});
+
+describe('copy of a directory tree', () => {
+  const tree = (states: Record<string, ReturnType<typeof file>>): TreeFacts => ({
+    root: '/etc/app',
+    entries: [
+      { path: '/etc/app', isDirectory: true, localMode: 0o755, state: states['/etc/app'] ?? absent('/etc/app') },
+      { path: '/etc/app/a.conf', isDirectory: false, content: Buffer.from('a=1\n'), localMode: 0o600, state: states['/etc/app/a.conf'] ?? absent('/etc/app/a.conf') },
+    ],
+  });
+
+  it('lands below dest/<name>, or in dest itself for name/', () => {
+    expect(treeRoot('conf.d', '/etc')).toBe('/etc/conf.d');
+    expect(treeRoot('conf.d/', '/etc/app')).toBe('/etc/app');
+  });
+
+  it('creates missing directories and files, then is converged', () => {
+    const changes = planTree({ src: 'conf.d/', dest: '/etc/app', directory_mode: '0750', mode: 'preserve' }, tree({}));
+    expect(changes.map((c) => c.summary)).toEqual(['create directory /etc/app', 'create file (4 bytes), mode 0600']);
+    expect(changes[0].ops).toEqual([{ kind: 'exec', command: 'mkdir -p -- /etc/app && chmod 0750 -- /etc/app' }]);
+    const converged = tree({ '/etc/app': dir('/etc/app'), '/etc/app/a.conf': file('/etc/app/a.conf', 'a=1\n', { mode: 0o600 }) });
+    expect(planTree({ src: 'conf.d/', dest: '/etc/app', mode: 'preserve' }, converged)).toEqual([]);
+  });
+
+  it('refuses a file where a directory belongs', () => {
+    expect(() => planTree({ src: 'conf.d/', dest: '/etc/app' }, tree({ '/etc/app': file('/etc/app', 'x') }))).toThrow('/etc/app exists and is not a directory');
   });
 });
 

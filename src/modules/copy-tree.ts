@@ -1,0 +1,88 @@
+// copy with a controller-side directory as src: the tree is recreated below dest (below
+// dest/<name> unless src ends with '/'), every file compared by checksum, all probed in ONE command.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { shellQuote } from '../connection/quote.js';
+import type { Change, ModuleContext } from './types.js';
+import { parseProbes, probeScript, type FileState } from './file-probe.js';
+import { contentChanges, DIFF_LIMIT_BYTES } from './content-file.js';
+import { formatMode, resolveMode, type ModeSpec } from './mode.js';
+import type { FileAttrArgs } from './file-attrs.js';
+import { ModuleFailure } from './failure.js';
+
+export interface TreeEntry {
+  /** Path on the target. */
+  path: string;
+  isDirectory: boolean;
+  content?: Buffer;
+  /** The controller file's permission bits (mode=preserve). */
+  localMode: number;
+  state: FileState;
+}
+
+export interface TreeFacts {
+  root: string;
+  entries: TreeEntry[];
+}
+
+export interface TreeArgs extends FileAttrArgs {
+  src?: string;
+  dest: string;
+  force?: boolean;
+  backup?: boolean;
+  directory_mode?: ModeSpec;
+}
+
+/** Where the tree lands: dest itself for 'dir/', dest/dir for 'dir' (rsync's and Ansible's rule). */
+export function treeRoot(src: string, dest: string): string {
+  return src.endsWith('/') ? dest.replace(/\/+$/, '') || '/' : posix.join(dest, posix.basename(src));
+}
+
+function walk(localDir: string, remoteDir: string, out: Omit<TreeEntry, 'state'>[]): void {
+  for (const name of readdirSync(localDir).sort()) {
+    const local = join(localDir, name);
+    const remote = posix.join(remoteDir, name);
+    const st = statSync(local);
+    if (st.isDirectory()) {
+      out.push({ path: remote, isDirectory: true, localMode: st.mode & 0o7777 });
+      walk(local, remote, out);
+    } else {
+      out.push({ path: remote, isDirectory: false, content: readFileSync(local), localMode: st.mode & 0o7777 });
+    }
+  }
+}
+
+export async function gatherTree(ctx: ModuleContext, args: TreeArgs, localDir: string): Promise<TreeFacts> {
+  const root = treeRoot(args.src ?? '', args.dest);
+  const listed: Omit<TreeEntry, 'state'>[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
+  walk(localDir, root, listed);
+  const requests = listed.map((e) => ({ path: e.path, checksum: !e.isDirectory, contentUpTo: ctx.diff && !e.isDirectory ? DIFF_LIMIT_BYTES : undefined }));
+  const states = parseProbes(requests, (await ctx.conn.exec(probeScript(requests))).stdout);
+  return { root, entries: listed.map((e, i) => ({ ...e, state: states[i] })) };
+}
+
+export function planTree(args: TreeArgs, facts: TreeFacts): Change[] {
+  const changes: Change[] = [];
+  for (const entry of facts.entries) {
+    const { state } = entry;
+    if (entry.isDirectory) {
+      if (state.type === 'directory') continue;
+      if (state.exists) throw new ModuleFailure(`${entry.path} exists and is not a directory`, { dest: entry.path });
+      changes.push(createDirectory(entry.path, args));
+      continue;
+    }
+    if (state.exists && args.force === false) continue;
+    const mode = args.mode === 'preserve' ? formatMode(entry.localMode) : args.mode;
+    changes.push(...contentChanges({ ...args, mode, path: entry.path, content: entry.content!, state }));
+  }
+  return changes;
+}
+
+function createDirectory(path: string, args: TreeArgs): Change {
+  const q = shellQuote(path);
+  const commands = [`mkdir -p -- ${q}`];
+  if (args.owner !== undefined) commands.push(`chown ${shellQuote(args.owner)} -- ${q}`);
+  if (args.group !== undefined) commands.push(`chgrp ${shellQuote(args.group)} -- ${q}`);
+  if (args.directory_mode !== undefined) commands.push(`chmod ${formatMode(resolveMode(args.directory_mode, undefined, true))} -- ${q}`);
+  return { summary: `create directory ${path}`, diff: { path, before: 'state: absent\n', after: 'state: directory\n' }, ops: [{ kind: 'exec', command: commands.join(' && ') }] };
+}
