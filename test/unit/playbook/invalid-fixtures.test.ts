@@ -1,5 +1,6 @@
 // Every file in test/fixtures/invalid/ goes through the validator; its NAME.expected.json lists the
 // diagnostics it must produce (code, line:col, message substring), no more and no fewer.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { ValidationError, type Diagnostic } from '../../../src/errors.js';
 import { validateRun } from '../../../src/playbook/validate-run.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/invalid');
+const VALID = resolve(import.meta.dirname, '../../fixtures/valid');
 const INVENTORY = join(FIXTURES, 'support/inventory.yml');
 
 interface Expected {
@@ -76,3 +78,19 @@ describe('invalid fixtures', () => {
     expect(actual).toHaveLength(wanted.length);
   });
 });
+
+describe('valid fixtures', () => {
+  it.each(['everything.yml', 'small.yml'])('%s validates without a problem', (name) => {
+    const run = validateRun({ playbook: join(VALID, name), inventorySources: [join(VALID, 'inventory.yml')] });
+    expect(run.diagnostics).toEqual([]);
+    expect(run.hostsByPlay.every((hosts) => hosts !== undefined && hosts.length > 0)).toBe(true);
+  });
+
+  it('ansible-playbook agrees that everything.yml is valid', () => {
+    expect(ansibleSyntaxCheck(join(VALID, 'everything.yml'), join(VALID, 'inventory.yml'))).toContain('playbook: ');
+  });
+});
+
+function ansibleSyntaxCheck(playbook: string, inventory: string): string {
+  return execFileSync('ansible-playbook', ['--syntax-check', '-i', inventory, playbook], { encoding: 'utf8', env: { ...process.env, ANSIBLE_NOCOLOR: '1' } });
+}
