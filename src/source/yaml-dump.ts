@@ -1,5 +1,8 @@
 // YAML output for the to_yaml / to_nice_yaml template filters (the `yaml` library stays in src/source/).
-import { Document, isCollection, isScalar, visit } from 'yaml';
+// The block layout follows PyYAML's (what Ansible's filters produce), so files written by ha-run
+// match files Ansible wrote: sorted keys, sequences inside mappings not indented, and a mapping
+// inside a sequence item starting on the dash line.
+import { Document } from 'yaml';
 
 export interface DumpOptions {
   indent?: number;
@@ -7,16 +10,74 @@ export interface DumpOptions {
   flowLeaves?: boolean;
 }
 
-export function dumpYaml(value: unknown, options: DumpOptions = {}): string {
-  const doc = new Document(value, { sortMapEntries: true, version: '1.1' });
-  if (options.flowLeaves) {
-    visit(doc, {
-      Collection(_key, node) {
-        if (isCollection(node) && node.items.every((item) => (isScalar(item) ? true : 'value' in (item as object) && isScalar((item as { value: unknown }).value) && isScalar((item as { key: unknown }).key)))) {
-          node.flow = true;
-        }
-      },
-    });
+type Plain = Record<string, unknown>;
+
+function isPlainObject(v: unknown): v is Plain {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(typeof (v as { toJSON?: unknown }).toJSON === 'function');
+}
+
+function isCollection(v: unknown): v is unknown[] | Plain {
+  return Array.isArray(v) || isPlainObject(v);
+}
+
+/** One scalar in YAML 1.1 plain or single-quoted style, as the `yaml` library decides it needs. */
+function scalar(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
+  return new Document(value, { version: '1.1' }).toString({ singleQuote: true, lineWidth: 0 }).replace(/\n$/, '');
+}
+
+function entries(map: Plain): [string, unknown][] {
+  return Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function flow(value: unknown): string {
+  if (Array.isArray(value)) return '[' + value.map(flow).join(', ') + ']';
+  if (isPlainObject(value)) return '{' + entries(value).map(([k, v]) => `${scalar(k)}: ${flow(v)}`).join(', ') + '}';
+  return scalar(value);
+}
+
+function inline(value: unknown, flowLeaves: boolean): string | undefined {
+  if (!isCollection(value)) return scalar(value);
+  const items = Array.isArray(value) ? value : Object.values(value);
+  if (items.length === 0) return Array.isArray(value) ? '[]' : '{}';
+  if (flowLeaves && !items.some(isCollection)) return flow(value);
+  return undefined;
+}
+
+/** Lines of a block collection at column `col` (a caller may splice the first line onto a dash). */
+function block(value: unknown, col: number, indent: number, flowLeaves: boolean): string[] {
+  const pad = ' '.repeat(col);
+  const lines: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const one = inline(item, flowLeaves);
+      if (one !== undefined) {
+        lines.push(`${pad}- ${one}`);
+        continue;
+      }
+      // The item's own block starts on the dash line, indented to col + indent.
+      const inner = block(item, col + indent, indent, flowLeaves);
+      lines.push(`${pad}-${' '.repeat(indent - 1)}${inner[0]!.slice(col + indent)}`, ...inner.slice(1));
+    }
+    return lines;
   }
-  return doc.toString({ indent: options.indent ?? 2, indentSeq: false, lineWidth: 0, flowCollectionPadding: false, singleQuote: true });
+  for (const [key, v] of entries(value as Plain)) {
+    const one = inline(v, flowLeaves);
+    if (one !== undefined) lines.push(`${pad}${scalar(key)}: ${one}`);
+    else {
+      lines.push(`${pad}${scalar(key)}:`);
+      // Sequences under a key are not indented (PyYAML's indentless sequences).
+      lines.push(...block(v, Array.isArray(v) ? col : col + indent, indent, flowLeaves));
+    }
+  }
+  return lines;
+}
+
+export function dumpYaml(value: unknown, options: DumpOptions = {}): string {
+  const indent = Math.max(2, options.indent ?? 2);
+  const flowLeaves = options.flowLeaves ?? false;
+  const one = inline(value, flowLeaves);
+  if (one !== undefined) return one + '\n';
+  return block(value, 0, indent, flowLeaves).join('\n') + '\n';
 }
