@@ -23,6 +23,8 @@ function isCollection(v: unknown): v is unknown[] | Plain {
 /** One scalar in YAML 1.1 plain or single-quoted style, as the `yaml` library decides it needs. */
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  // One line per scalar keeps the layout simple: multi-line text is written double-quoted.
+  if (typeof value === 'string' && /[\n\r]/.test(value)) return JSON.stringify(value);
   if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
   return new Document(value, { version: '1.1' }).toString({ singleQuote: true, lineWidth: 0 }).replace(/\n$/, '');
 }

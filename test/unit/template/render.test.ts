@@ -277,3 +277,12 @@ describe('big values', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('to_yaml round trip', () => {
+  it('multi-line strings at any depth read back the same', () => {
+    const data = { a: { b: ['x\ny', { c: 'l1\n  l2\n' }] }, t: 'tab\there', q: "it's", e: '' };
+    for (const f of ['to_yaml', 'to_nice_yaml']) {
+      expect(renderValue(`{{ data | ${f} | from_yaml }}`, { vars: { data } })).toEqual(data);
+    }
+  });
+});
