@@ -103,7 +103,7 @@ function readHostLine(line: string, group: string, at: SourceLocation, builder: 
   let ok = true;
   for (const word of words.slice(1)) {
     const eq = word.indexOf('=');
-    if (eq === -1) {
+    if (eq <= 0) {
       out.push(diagnostic('ini-syntax', `expected key=value after the host name, got '${word}'`, { ...at, col: at.col + Math.max(0, line.indexOf(word)) }));
       ok = false;
       continue;
@@ -115,7 +115,7 @@ function readHostLine(line: string, group: string, at: SourceLocation, builder: 
 
 function readVarLine(line: string, group: string, at: SourceLocation, builder: InventoryBuilder): void {
   const eq = line.indexOf('=');
-  if (eq === -1) {
+  if (eq <= 0 || line.slice(0, eq).trim() === '') {
     builder.diagnostics.push(diagnostic('ini-syntax', `expected key=value in [${group}:vars], got '${line}'`, at));
     return;
   }
