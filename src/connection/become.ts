@@ -31,9 +31,10 @@ export function wrapBecome(command: string, become: BecomeOptions, needsPassword
   };
 }
 
-/** Asks sudo, without any password, whether this user may become `user` without one (NOPASSWD). */
-export function passwordlessProbe(user: string | undefined): string {
-  return `sudo -k -n -u ${shellQuote(user ?? 'root')} -- true >/dev/null 2>&1`;
+/** Asks sudo, without any password, whether this user may become `user` now. With `ignoreCache`, only a
+ *  NOPASSWD rule answers yes (a password typed earlier and still cached does not count). */
+export function passwordlessProbe(user: string | undefined, ignoreCache: boolean): string {
+  return `sudo ${ignoreCache ? '-k ' : ''}-n -u ${shellQuote(user ?? 'root')} -- true`;
 }
 
 /** Removes sudo's prompt (and the newline the password's echo would have ended) from stderr. */

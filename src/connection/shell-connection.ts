@@ -27,7 +27,7 @@ export class ShellConnection implements Connection {
   private session?: Promise<ShellSession>;
   /** The opened session behind `session`, once it is open (checked synchronously, so callers never race). */
   private live?: ShellSession;
-  /** Per become user: does sudo need the password? Asked once per connection. */
+  /** Per become user (and password): does sudo need the password? Checked once per connection. */
   private readonly sudoNeedsPassword = new Map<string, Promise<boolean>>();
 
   constructor(
@@ -46,24 +46,24 @@ export class ShellConnection implements Connection {
   async put(remotePath: string, data: Buffer | string, options: PutOptions = {}): Promise<void> {
     validatePutOptions(remotePath, options);
     const bytes = Buffer.from(data);
-    let result: RawResult;
+    let outcome: { result: RawResult; prompt?: string };
     try {
-      ({ result } = await this.run(putFromStdinScript(remotePath, options), bytes, options.become, undefined, true));
+      outcome = await this.run(putFromStdinScript(remotePath, options), bytes, options.become, undefined, true);
     } catch (err) {
       if (!(err instanceof ChannelUnavailable)) throw err;
-      result = await this.putInChunks(remotePath, bytes, options);
+      outcome = await this.putInChunks(remotePath, bytes, options);
     }
-    if (result.rc !== 0) {
-      throw new HaRunError('put-failed', `could not write ${remotePath} on ${this.transport.describe()}: ${firstLine(result.stderr) || `exit status ${result.rc}`}`);
+    if (outcome.result.rc !== 0) {
+      throw new HaRunError('put-failed', `could not write ${remotePath} on ${this.transport.describe()}: ${failureReason(outcome)}`);
     }
   }
 
   async get(remotePath: string, options: { become?: BecomeOptions } = {}): Promise<Buffer> {
-    const { result } = await this.run(readFileScript(remotePath), undefined, options.become, this.defaultTimeoutMs);
-    if (result.rc !== 0) {
-      throw new HaRunError('get-failed', `could not read ${remotePath} on ${this.transport.describe()}: ${firstLine(result.stderr) || `exit status ${result.rc}`}`);
+    const outcome = await this.run(readFileScript(remotePath), undefined, options.become, this.defaultTimeoutMs);
+    if (outcome.result.rc !== 0) {
+      throw new HaRunError('get-failed', `could not read ${remotePath} on ${this.transport.describe()}: ${failureReason(outcome)}`);
     }
-    return result.stdout;
+    return outcome.result.stdout;
   }
 
   /** Runs one command on a channel of its own instead of the shared shell: what every command would cost
@@ -147,35 +147,61 @@ export class ShellConnection implements Connection {
     return opening;
   }
 
+  /** Checks once per user whether sudo works and needs the password. A missing or wrong password becomes
+   *  one clear `become-failed` here, instead of sudo retrying it (and reading the command's stdin as further
+   *  password attempts) on every call. */
   private needsPassword(become: BecomeOptions): Promise<boolean> {
-    if (become.password === undefined) return Promise.resolve(false);
     const user = become.user ?? 'root';
-    let answer = this.sudoNeedsPassword.get(user);
+    const key = `${user}\0${become.password ?? ''}\0${become.password !== undefined}`;
+    let answer = this.sudoNeedsPassword.get(key);
     if (!answer) {
-      answer = this.onShell(passwordlessProbe(user), undefined, this.defaultTimeoutMs).then((r) => r.rc !== 0);
-      this.sudoNeedsPassword.set(user, answer);
+      answer = this.checkSudo(user, become.password);
+      answer.catch(() => undefined); // every caller awaits it; keep the cached rejection from being "unhandled"
+      this.sudoNeedsPassword.set(key, answer);
     }
     return answer;
   }
 
+  private async checkSudo(user: string, password: string | undefined): Promise<boolean> {
+    const timeout = this.defaultTimeoutMs;
+    const free = await this.onShell(passwordlessProbe(user, password !== undefined), undefined, timeout);
+    if (free.rc === 0) return false;
+    let refusal = { result: free, prompt: undefined as string | undefined };
+    if (password !== undefined) {
+      const check = wrapBecome('true', { user, password }, true);
+      const verified = await this.onShell(check.command, check.stdinPrefix, timeout);
+      if (verified.rc === 0) return true;
+      refusal = { result: verified, prompt: check.prompt };
+    }
+    const reason = stripPrompt(refusal.result.stderr.toString('utf8'), refusal.prompt).trim().split('\n').pop() || `exit status ${refusal.result.rc}`;
+    throw new HaRunError('become-failed', `sudo on ${this.transport.describe()} refused to run commands as ${user}: ${reason}`, {
+      hint:
+        password === undefined
+          ? 'if the account needs a password for sudo, set ansible_become_password; otherwise allow it in sudoers'
+          : 'check ansible_become_password, and that the account may use sudo for that user',
+    });
+  }
+
   /** No spare channel: send the file through the shell in pieces to a temp file, then finish as usual. */
-  private async putInChunks(remotePath: string, data: Buffer, options: PutOptions): Promise<RawResult> {
+  private async putInChunks(remotePath: string, data: Buffer, options: PutOptions): Promise<{ result: RawResult; prompt?: string }> {
     const tmp = tempPathFor(remotePath);
     const chunk = Math.floor(INLINE_STDIN_MAX / 2);
     for (let offset = 0; offset < data.length || offset === 0; offset += chunk) {
-      const { result } = await this.run(appendChunkScript(tmp, offset === 0), data.subarray(offset, offset + chunk), options.become, undefined);
-      if (result.rc !== 0) {
+      const piece = await this.run(appendChunkScript(tmp, offset === 0), data.subarray(offset, offset + chunk), options.become, undefined);
+      if (piece.result.rc !== 0) {
         await this.run(`rm -f -- ${shellQuote(tmp)}`, undefined, options.become, undefined).catch(() => undefined);
-        return result;
+        return piece;
       }
       if (data.length === 0) break;
     }
-    return (await this.run(finishPutScript(tmp, remotePath, options), undefined, options.become, undefined)).result;
+    return this.run(finishPutScript(tmp, remotePath, options), undefined, options.become, undefined);
   }
 }
 
-function firstLine(bytes: Buffer): string {
-  return bytes.toString('utf8').trim().split('\n')[0] ?? '';
+/** The first line of stderr (sudo's prompt removed), or the exit status when the command said nothing. */
+function failureReason({ result, prompt }: { result: RawResult; prompt?: string }): string {
+  const first = stripPrompt(result.stderr.toString('utf8'), prompt).trim().split('\n')[0];
+  return first || `exit status ${result.rc}`;
 }
 
 function toExecResult(raw: RawResult, prompt: string | undefined): ExecResult {

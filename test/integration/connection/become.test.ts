@@ -40,9 +40,12 @@ describe('become', () => {
 
   it('fails cleanly, without hanging, for a user who may not sudo', async () => {
     const conn = await as('app');
-    const r = await conn.exec('id -un', { become: {}, timeoutMs: 10_000 });
-    expect(r.rc).not.toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/password is required/);
+    const err = await conn.exec('id -un', { become: {}, timeoutMs: 10_000 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'become-failed' });
+    expect((err as Error).message).toMatch(/^sudo on node2 \(app@127\.0\.0\.1:\d+\) refused to run commands as root: .*password is required/);
+    expect((err as { hint: string }).hint).toContain('ansible_become_password');
+    // The same refusal again, without asking sudo again; plain commands still work.
+    await expect(conn.put('/tmp/x', 'x', { become: {} })).rejects.toMatchObject({ code: 'become-failed' });
+    expect((await conn.exec('id -un')).stdout).toBe('app\n');
   });
 });

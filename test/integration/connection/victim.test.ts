@@ -99,13 +99,19 @@ describe.sequential('victim', () => {
       expect((await labExec('victim', 'stat -c %U:%a /root/by-app-via-sudo; rm -f /root/by-app-via-sudo')).stdout).toBe('root:600\n');
     });
 
-    it('fails a wrong password cleanly, without hanging or echoing it', async () => {
+    it('fails a wrong password once, clearly, without hanging or echoing it', async () => {
       const conn = await open(labVars('victim', 'app'));
-      const r = await conn.exec('id -un', { become: { password: 'wrong-pw' }, timeoutMs: 20_000 });
-      expect(r.rc).not.toBe(0);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).not.toContain('wrong-pw');
-      expect(r.stderr).not.toContain('[ha-run sudo');
+      const err = await conn.exec('id -un', { become: { password: 'wrong-pw' }, timeoutMs: 20_000 }).catch((e: Error) => e);
+      expect(err).toMatchObject({ code: 'become-failed' });
+      expect((err as Error).message).toMatch(/^sudo on victim .* refused to run commands as root: .*incorrect password/);
+      expect((err as Error).message).not.toMatch(/wrong-pw|\[ha-run sudo/);
+      // Known bad now: the put fails at once, and its data is never offered to sudo as a password.
+      const started = Date.now();
+      await expect(conn.put('/root/never', 'x', { become: { password: 'wrong-pw' } })).rejects.toMatchObject({ code: 'become-failed' });
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect((await labExec('victim', 'test -e /root/never; echo $?')).stdout).toBe('1\n');
+      // The right password on the same connection still works.
+      expect((await conn.exec('id -un', { become: { password } })).stdout).toBe('root\n');
     });
 
     it('does not pass the password into stdin when sudo needs none (NOPASSWD)', async () => {
