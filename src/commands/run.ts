@@ -6,7 +6,7 @@ import { ExitCode, HaRunError } from '../errors.js';
 import { prepareAdhoc, type AdhocRequest } from '../executor/adhoc.js';
 import type { RunOptions } from '../executor/context.js';
 import { parseExtraVars } from '../executor/extra-vars.js';
-import { formatListing, type ListMode } from '../executor/listing.js';
+import { formatListing, shownPath, type ListMode } from '../executor/listing.js';
 import { preparePlaybook, type PreparedPlaybook } from '../executor/prepare.js';
 import { runPlaybooks } from '../executor/run-playbooks.js';
 import { splitTagOption } from '../executor/tags.js';
@@ -109,7 +109,7 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
     for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
   }
   if (o.syntaxCheck) {
-    for (const p of prepared) process.stdout.write(`\nplaybook: ${p.playbook.file}\n`);
+    for (const p of prepared) process.stdout.write(`\nplaybook: ${shownPath(p.playbook.file)}\n`);
     return ExitCode.ok;
   }
   const mode = listMode(o);

@@ -4,6 +4,7 @@ import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
 import type { Play } from '../playbook/types.js';
 import type { ConnectionPool } from './deps.js';
+import type { IncludeLoader } from './dynamic-include.js';
 import type { HandlerQueue } from './handlers.js';
 import type { HostStates } from './host-state.js';
 import type { RunStats } from './stats.js';
@@ -35,6 +36,8 @@ export interface RunContext {
   /** group_vars/ and host_vars/ beside the playbook. */
   playbookVars: { groupVars: Map<string, Record<string, unknown>>; hostVars: Map<string, Record<string, unknown>> };
   playbookFile: string;
+  /** Task files of templated include_tasks, loaded at run time. */
+  includes: IncludeLoader;
   /** Set on SIGINT: no new task starts. */
   interrupted: boolean;
   /** --start-at-task not reached yet. */

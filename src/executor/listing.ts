@@ -44,9 +44,14 @@ export function playTasks(play: Play, sel: TagSelection): Listed[] {
   return out;
 }
 
+/** The playbook path as the user likely wrote it: relative to the working directory when inside it. */
+export function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
 export function formatListing(mode: ListMode, playbook: Playbook, hostsPerPlay: string[][], sel: TagSelection): string {
-  const rel = relative(process.cwd(), playbook.file);
-  const lines = ['', `playbook: ${rel && !rel.startsWith('..') ? rel : playbook.file}`];
+  const lines = ['', `playbook: ${shownPath(playbook.file)}`];
   playbook.plays.forEach((play, i) => {
     lines.push('', `  play #${i + 1} (${play.hosts}): ${play.name ?? play.hosts}\tTAGS: ${tagList(play.tags)}`);
     const tasks = playTasks(play, sel);

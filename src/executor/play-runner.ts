@@ -8,11 +8,11 @@ import { evaluateCondition, renderString, renderValue } from './deps.js';
 import { maxFailExceeded, wholeBatchFailed } from './failure.js';
 import { HandlerQueue } from './handlers.js';
 import { mapLimit } from './limit.js';
-import { itemVars, loopItems } from './loop.js';
+import { itemLabel, itemVars, loopItems } from './loop.js';
 import { serialBatches } from './serial.js';
 import { allConditions, allTags, childScope, effective, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
-import { runTaskOnHost, truthy } from './task-runner.js';
+import { recordFailure, runTaskOnHost } from './task-runner.js';
 import { taskVars } from './task-vars.js';
 
 export function taskInfo(task: Task, handler = false): TaskInfo {
@@ -215,37 +215,69 @@ function includeSelected(pc: PlayContext, scope: Scope, inc: IncludeTasks | Incl
   return shouldRunByTags(allTags(scope, inc), { only: pc.run.options.tags, skip: pc.run.options.skipTags });
 }
 
+interface IncludePass {
+  file: string;
+  params: Record<string, unknown>;
+  label?: string;
+}
+
+/** Each host's iterations of an include: the loop items (or one pass) whose conditions hold, with the file it names. */
+function includePasses(pc: PlayContext, scope: Scope, inc: IncludeTasks, host: string): IncludePass[] {
+  const vars = taskVars(pc, scope, inc, host);
+  const conditions = allConditions(scope, inc);
+  const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, { vars }), inc.loopForm);
+  const passes: IncludePass[] = [];
+  items.forEach((item, i) => {
+    const extra = inc.loop === undefined ? {} : itemVars(items, i, inc.loopControl);
+    const iv = { ...vars, ...extra };
+    if (!conditions.every((c) => evaluateCondition(c, { vars: iv }))) return;
+    passes.push({
+      file: inc.tasks ? inc.file : renderString(inc.file, { vars: iv }),
+      params: { ...(renderValue(inc.vars, { vars: iv }) as object), ...extra },
+      ...(inc.loop === undefined ? {} : { label: inc.loopControl?.label !== undefined ? renderString(inc.loopControl.label, { vars: iv }) : itemLabel(item) }),
+    });
+  });
+  return passes;
+}
+
 async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: IncludeTasks, hosts: readonly string[]): Promise<void> {
   const { run } = pc;
   if (!includeSelected(pc, parent, inc)) return;
+  const info: TaskInfo = { name: inc.name ?? `include_tasks: ${inc.file}`, module: 'include_tasks', location: inc.location, handler: false };
   const targets = active(pc, hosts);
-  if (targets.length === 0 || !inc.tasks) {
-    if (!inc.tasks && targets.length > 0) {
-      await run.report.warning(`include_tasks '${inc.file}': the file could not be resolved before the run; skipped`);
-    }
-    return;
-  }
-  // Each host's iterations: the loop items (or one pass) whose conditions hold.
-  const perHost = new Map<string, Record<string, unknown>[]>();
+  if (targets.length === 0) return;
+  await run.report.taskStart({ task: info, hosts: targets });
+  const perHost = new Map<string, IncludePass[]>();
   for (const h of targets) {
-    const vars = taskVars(pc, parent, inc, h);
-    const conditions = allConditions(parent, inc);
-    const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, { vars }), inc.loopForm);
-    const passes: Record<string, unknown>[] = [];
-    items.forEach((_, i) => {
-      const extra = inc.loop === undefined ? {} : itemVars(items, i, inc.loopControl);
-      const iv = { ...vars, ...extra };
-      if (conditions.every((c) => evaluateCondition(c, { vars: iv }))) passes.push({ ...(renderValue(inc.vars, { vars: iv }) as object), ...extra });
-    });
-    perHost.set(h, passes);
+    try {
+      perHost.set(h, includePasses(pc, parent, inc, h));
+    } catch (err) {
+      await recordFailure(pc, h, info, err);
+    }
   }
   const rounds = Math.max(0, ...[...perHost.values()].map((p) => p.length));
-  const included = inc.apply ? { ...inc.apply } : { when: [], tags: [], vars: {} };
-  for (let round = 0; round < rounds; round++) {
-    const roundHosts = targets.filter((h) => (perHost.get(h)?.length ?? 0) > round);
-    const params = new Map(roundHosts.map((h) => [h, perHost.get(h)![round]!]));
-    const scope = childScope(parent, { ...included, when: included.when ?? [], tags: [...(included.tags ?? []), ...inc.tags], vars: {} }, { includeParams: params });
-    await runItems(pc, scope, inc.tasks, roundHosts);
+  const apply = inc.apply ?? { when: [], tags: [], vars: {} };
+  const keywords = { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
+  for (let round = 0; round < rounds && !stopped(pc); round++) {
+    // Hosts that include the same file in this round run it together, task by task.
+    const byFile = new Map<string, string[]>();
+    for (const [h, passes] of perHost) {
+      const pass = passes[round];
+      if (pass && run.hosts.get(h).active) byFile.set(pass.file, [...(byFile.get(pass.file) ?? []), h]);
+    }
+    for (const [file, fileHosts] of byFile) {
+      let tasks: TaskItem[];
+      try {
+        tasks = inc.tasks ?? run.includes.load(file, { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) });
+      } catch (err) {
+        for (const h of fileHosts) await recordFailure(pc, h, info, err);
+        continue;
+      }
+      const label = perHost.get(fileHosts[0]!)![round]!.label;
+      await run.report.included({ file, hosts: fileHosts, ...(label !== undefined ? { item: label } : {}) });
+      const params = new Map(fileHosts.map((h) => [h, perHost.get(h)![round]!.params]));
+      await runItems(pc, childScope(parent, keywords, { includeParams: params }), tasks, fileHosts);
+    }
   }
 }
 

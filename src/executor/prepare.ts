@@ -1,11 +1,12 @@
-// Everything proven before any connection: the playbook, the inventory, each play's hosts, the
-// playbook's group_vars/host_vars. Any problem → ValidationError with all diagnostics (exit 4).
-import { dirname } from 'node:path';
-import { ValidationError, hasErrors, type Diagnostic } from '../errors.js';
+// Everything proven before any connection (src/playbook's validateRun: playbook, inventory, host
+// patterns, handlers, files, variables), turned into what the executor runs. Any problem →
+// ValidationError with all diagnostics (exit 4).
+import type { Diagnostic } from '../errors.js';
 import type { Inventory } from '../inventory/types.js';
 import type { Playbook } from '../playbook/types.js';
-import { loadInventory, loadVarsBeside, selectHosts } from '../inventory/index.js';
-import { loadPlaybook } from '../playbook/load.js';
+import { selectHosts } from '../inventory/index.js';
+import { validateRun } from '../playbook/validate-run.js';
+import { renderString } from './deps.js';
 
 export interface PreparedPlaybook {
   playbook: Playbook;
@@ -31,21 +32,16 @@ export function playHosts(inventory: Inventory, pattern: string, limit: string |
 }
 
 export function preparePlaybook(req: PrepareRequest): PreparedPlaybook {
-  const diagnostics: Diagnostic[] = [];
-  const { playbook, diagnostics: pbDiags } = loadPlaybook(req.playbook);
-  diagnostics.push(...pbDiags);
-  const { inventory, diagnostics: invDiags } = loadInventory(req.inventorySources);
-  diagnostics.push(...invDiags);
-  if (!playbook || hasErrors(diagnostics)) throw new ValidationError(diagnostics);
-  const hostsPerPlay = playbook.plays.map((p) => playHosts(inventory, p.hosts, req.limit));
-  const beside = loadVarsBeside(dirname(playbook.file), { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
-  diagnostics.push(...beside.diagnostics);
-  if (hasErrors(diagnostics)) throw new ValidationError(diagnostics);
+  const v = validateRun(req);
+  // A templated `hosts:` is only known now: Ansible renders it with the play's vars and -e.
+  const hostsPerPlay = v.playbook.plays.map(
+    (play, i) => v.hostsByPlay[i] ?? playHosts(v.inventory, renderString(play.hosts, { vars: { ...play.vars, ...req.extraVars } }), req.limit),
+  );
   return {
-    playbook,
-    inventory,
+    playbook: v.playbook,
+    inventory: v.inventory,
     hostsPerPlay,
-    playbookVars: { groupVars: beside.groupVars, hostVars: beside.hostVars },
-    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    playbookVars: { groupVars: v.varsBesidePlaybook.groupVars, hostVars: v.varsBesidePlaybook.hostVars },
+    warnings: v.diagnostics,
   };
 }

@@ -6,6 +6,7 @@ import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
 import type { RunContext, RunOptions } from './context.js';
 import { ConnectionPool } from './deps.js';
+import { IncludeLoader } from './dynamic-include.js';
 import { HostStates } from './host-state.js';
 import { runPlay } from './play-runner.js';
 import type { PreparedPlaybook } from './prepare.js';
@@ -67,6 +68,7 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
         pool,
         playbookVars: p.playbookVars,
         playbookFile: p.playbook.file,
+        includes: new IncludeLoader(),
         interrupted: run?.interrupted ?? false,
         startAt: options.startAtTask,
       };

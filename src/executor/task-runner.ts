@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Connection } from '../connection/types.js';
-import { HaRunError } from '../errors.js';
+import { HaRunError, ValidationError } from '../errors.js';
 import type { ModuleContext, ModuleResult } from '../modules/types.js';
 import type { HostResultEvent, HostStatus, TaskInfo } from '../output/events.js';
 import { censored } from '../output/mask.js';
@@ -335,6 +335,17 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     msg: failed ? 'One or more items failed' : 'All items completed',
     results,
   };
+}
+
+/** A failure outside any module (an include that cannot be loaded or rendered): recorded like a failed task. */
+export async function recordFailure(pc: PlayContext, host: string, info: TaskInfo, err: unknown): Promise<void> {
+  const msg = err instanceof ValidationError ? err.diagnostics.map((d) => d.message).join('; ') : errorMessage(err);
+  const state = pc.run.hosts.get(host);
+  const result = { changed: false, failed: true, msg };
+  state.failed = true;
+  state.lastFailure = { task: { name: info.name, module: info.module, file: info.location?.file, line: info.location?.line }, result };
+  pc.run.stats.record(host, 'failed');
+  await pc.run.report.hostResult({ host, task: info, status: 'failed', msg, result, durationMs: 0 });
 }
 
 async function recordUnreachable(pc: PlayContext, host: string, info: TaskInfo, err: ConnectionError, started: number): Promise<HostOutcome> {

@@ -64,6 +64,13 @@ export interface HostResultEvent {
   hint?: string;
 }
 
+/** include_tasks loaded a file for some hosts (Ansible's `included: FILE for HOSTS`). */
+export interface IncludedEvent {
+  file: string;
+  hosts: string[];
+  item?: string;
+}
+
 export interface RunEndEvent {
   stats: Record<string, HostStats>;
   exitCode: number;

@@ -1,5 +1,5 @@
 // One JSON object per line, for machines: `{"event": "host_result", ...}`. The same lines go to the log.
-import type { HostResultEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
+import type { HostResultEvent, IncludedEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
 import type { Reporter } from './reporter.js';
 
 export type EventName =
@@ -10,6 +10,7 @@ export type EventName =
   | 'item_result'
   | 'host_result'
   | 'unreachable'
+  | 'included'
   | 'warning'
   | 'listing'
   | 'run_end';
@@ -45,6 +46,9 @@ export class JsonReporter implements Reporter {
   }
   unreachable(e: HostResultEvent): void {
     this.emit('unreachable', e);
+  }
+  included(e: IncludedEvent): void {
+    this.emit('included', e);
   }
   warning(message: string): void {
     this.emit('warning', { message });

@@ -116,6 +116,10 @@ export class LiveReporter implements Reporter {
     this.plain.unreachable(e);
   }
 
+  included(e: Parameters<PlainReporter['included']>[0]): void {
+    this.plain.included(e);
+  }
+
   warning(message: string): void {
     this.plain.warning(message);
   }

@@ -1,6 +1,6 @@
 // The reporter interface: optional hooks the executor calls. It never knows which reporters listen
 // (live view, plain lines, JSON, log file), so it never imports listr2.
-import type { HostResultEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
+import type { HostResultEvent, IncludedEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
 
 type Awaitable = void | Promise<void>;
 
@@ -15,6 +15,7 @@ export interface Reporter {
   hostResult?(e: HostResultEvent): Awaitable;
   /** A host could not be reached or authenticated for a task. */
   unreachable?(e: HostResultEvent): Awaitable;
+  included?(e: IncludedEvent): Awaitable;
   warning?(message: string): Awaitable;
   /** Plays that list hosts/tasks/tags instead of running (--list-*). */
   listing?(text: string): Awaitable;
@@ -41,6 +42,7 @@ export function fanOut(reporters: Reporter[]): Required<Reporter> {
     itemResult: call('itemResult'),
     hostResult: call('hostResult'),
     unreachable: call('unreachable'),
+    included: call('included'),
     warning: call('warning'),
     listing: call('listing'),
     runEnd: call('runEnd'),
