@@ -14,7 +14,7 @@ import type { Play, Role } from './types.js';
 
 export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYaml, session: LoadSession, playbookDir: string, stack: string[]): Play {
   const written = withoutUnsupported(raw, path, { session, loaded });
-  session.check(written, playSchema, loaded, path);
+  session.checkKeywords(written, playSchema, loaded, path);
   const roleLoader = new RoleLoader(session, playbookDir);
   const ctx: TaskListContext = { session, loaded, dir: playbookDir, playbookDir, stack, roles: roleLoader };
   const roles: Role[] = [];

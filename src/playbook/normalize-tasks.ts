@@ -133,7 +133,7 @@ function includeKey(raw: RawMap): { kind: IncludeKeyword; written: string } | un
 }
 
 function normalizeBlock(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Block {
-  ctx.session.check(raw, blockSchema, ctx.loaded, path);
+  ctx.session.checkKeywords(raw, blockSchema, ctx.loaded, path);
   const block: Block = {
     kind: 'block',
     ...inheritableKeywords(raw),
@@ -149,7 +149,7 @@ function normalizeBlock(raw: RawMap, path: PathSegment[], ctx: TaskListContext):
 
 function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Task | undefined {
   const { session, loaded } = ctx;
-  session.check(pick(raw, TASK_KEYWORDS), taskKeywordsSchema, loaded, path);
+  session.checkKeywords(pick(raw, TASK_KEYWORDS), taskKeywordsSchema, loaded, path);
   const action = resolveAction(raw, TASK_KEYWORDS, session, loaded, path);
   if (!action) return undefined;
   const task: Task = {
@@ -201,7 +201,7 @@ function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Ta
 
 function normalizeInclude(raw: RawMap, written: string, kind: IncludeKeyword, path: PathSegment[], ctx: TaskListContext): TaskItem | undefined {
   const { session, loaded } = ctx;
-  if (!session.check(raw, includeSchema(kind, written), loaded, path)) return undefined;
+  if (!session.checkKeywords(raw, includeSchema(kind, written), loaded, path)) return undefined;
   let value = raw[written];
   if (typeof value === 'string' && kind.endsWith('_role')) value = parseKv(value, false).args;
   const argsExtra = isMap(raw.args) ? raw.args : {};

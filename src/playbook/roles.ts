@@ -54,7 +54,7 @@ export class RoleLoader implements RoleSource {
       this.session.error('invalid-role-entry', 'a role entry is a name, or a mapping with `role:` (or `name:`)', at.locate(path));
       return undefined;
     }
-    if (!this.session.check(pick(entry, ROLE_ENTRY_KEYWORDS), roleEntryKeywordsSchema, at, path)) return undefined;
+    if (!this.session.checkKeywords(pick(entry, ROLE_ENTRY_KEYWORDS), roleEntryKeywordsSchema, at, path)) return undefined;
     if (isTemplateString(name)) {
       this.session.error('import-not-static', `roles: needs a role name without templates ('${name}'); use include_role to choose it at run time`, at.locate(path));
       return undefined;
