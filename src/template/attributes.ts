@@ -1,6 +1,7 @@
 // `obj.name` and `obj[key]` as Jinja2 resolves them, including the Python methods playbooks call
 // (`.split()`, `.startswith()`, `.items()`, `.get()`...). Missing things yield StrictUndefined with
 // Ansible's messages ("'dict object' has no attribute 'x'", "list object has no element 5").
+import { PyDateTime, strftime } from './datetime.js';
 import { TemplateError } from './errors.js';
 import { PyCallable, isMapping, tuple, plain, pyEquals, pyIter, pyStr, typeName, type PyDict } from './python.js';
 import { forgetTemplateScan } from './template-scan.js';
@@ -190,7 +191,16 @@ function method(name: string, self: unknown, table: Record<string, Method>): PyC
   return fn ? new PyCallable(name, (args, kwargs) => fn(self as never, args, kwargs)) : undefined;
 }
 
+const dateTimeMethods: Record<string, (t: PyDateTime, a: unknown[], k: Record<string, unknown>) => unknown> = {
+  strftime: (t, a) => strftime(str(a[0], 'format'), t),
+  isoformat: (t) => strftime('%Y-%m-%dT%H:%M:%S.%f', t),
+  timestamp: (t) => t.date.getTime() / 1000,
+};
+
+const DATETIME_FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+
 function methodOf(obj: unknown, name: string): PyCallable | undefined {
+  if (obj instanceof PyDateTime) return method(name, obj, dateTimeMethods as Record<string, Method>);
   if (typeof obj === 'string') return method(name, obj, stringMethods as Record<string, Method>);
   if (Array.isArray(obj)) return method(name, obj, listMethods as Record<string, Method>);
   if (isMapping(obj)) return method(name, obj, dictMethods as Record<string, Method>);
@@ -228,6 +238,7 @@ export function lookup(obj: unknown, key: unknown, how: 'dot' | 'subscript'): un
     const m = methodOf(obj, key);
     if (m) return m;
   }
+  if (obj instanceof PyDateTime && (DATETIME_FIELDS as readonly unknown[]).includes(key)) return obj.part(key as (typeof DATETIME_FIELDS)[number]);
   const found = item(obj, key);
   if (found.found) return plain(found.value);
   if (how === 'subscript' && typeof key === 'string') {

@@ -2,7 +2,8 @@
 import { TemplateError } from './errors.js';
 import { lookupValue, queryValue } from './lookups.js';
 import { OMIT } from './omit.js';
-import { PyCallable, isMapping, pyIter, pyStr } from './python.js';
+import { PyDateTime, strftime } from './datetime.js';
+import { PyCallable, isMapping, pyIter, pyStr, truthy } from './python.js';
 import type { Evaluator } from './types.js';
 
 export const globals: Record<string, (ev: Evaluator) => unknown> = {
@@ -14,6 +15,12 @@ export const globals: Record<string, (ev: Evaluator) => unknown> = {
   dict: () => new PyCallable('dict', (args, kwargs) => ({ ...dictFrom(args[0]), ...kwargs })),
   namespace: () => new PyCallable('namespace', (_args, kwargs) => ({ ...kwargs })),
   vars: (ev) => varsView(ev),
+  now: () =>
+    new PyCallable('now', (args, kwargs) => {
+      const t = new PyDateTime(new Date(), truthy(kwargs.utc ?? args[0] ?? false));
+      const fmt = kwargs.fmt ?? args[1];
+      return fmt === undefined || fmt === null ? t : strftime(pyStr(fmt), t);
+    }),
 };
 
 /** Ansible's `vars`: every variable by name (`vars['db_' + role]`), each rendered when read. */

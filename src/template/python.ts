@@ -2,6 +2,7 @@
 // None is null, dicts are plain objects, lists are arrays, callables are PyCallable.
 import { types } from 'node:util';
 import { UnsafeText, VaultText } from '../source/yaml.js';
+import { PyDateTime } from './datetime.js';
 import { TemplateError } from './errors.js';
 import { StrictUndefined, undefinedError } from './undefined.js';
 
@@ -56,6 +57,7 @@ export function typeName(value: unknown): string {
   if (value instanceof VaultText) return 'AnsibleVaultEncryptedUnicode';
   if (Array.isArray(value)) return 'list';
   if (value instanceof PyCallable) return 'function';
+  if (value instanceof PyDateTime) return 'datetime';
   if (isMapping(value)) return 'dict';
   return 'object';
 }
@@ -82,6 +84,7 @@ export function pyStr(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof VaultText) return value.ciphertext;
   if (typeof value === 'number') return floatRepr(value);
+  if (value instanceof PyDateTime) return value.toString();
   return pyRepr(value);
 }
 
@@ -114,6 +117,7 @@ export function pyRepr(value: unknown): string {
     return '[' + value.map(pyRepr).join(', ') + ']';
   }
   if (value instanceof PyCallable) return `<function ${value.name}>`;
+  if (value instanceof PyDateTime) return `datetime('${value.toString()}')`;
   if (value instanceof VaultText) return quoteString(value.ciphertext);
   if (typeof value === 'object') {
     return '{' + Object.entries(value).map(([k, v]) => `${quoteString(k)}: ${pyRepr(v)}`).join(', ') + '}';

@@ -3,7 +3,8 @@ import { posix } from 'node:path';
 import { pyCenter, pyReplace, pySplit } from '../attributes.js';
 import { TemplateError } from '../errors.js';
 import { percentFormat } from '../percent-format.js';
-import { isMapping, pyIter, pyStr } from '../python.js';
+import { PyDateTime, strftime } from '../datetime.js';
+import { isMapping, pyIter, pyStr, truthy } from '../python.js';
 import type { FilterDef } from '../types.js';
 
 /** POSIX single-quote quoting, like Python's shlex.quote (which Ansible's `quote` uses). */
@@ -55,6 +56,13 @@ export const stringFilters: Record<string, FilterDef> = {
       if (killwords) return s.slice(0, max - pyStr(end).length) + pyStr(end);
       const cut = s.slice(0, max - pyStr(end).length);
       return cut.replace(/\s*\S*$/, '') + pyStr(end);
+    },
+  },
+  // Ansible's strftime filter: '%Y-%m-%d' | strftime(epoch_seconds?, utc=false)
+  strftime: {
+    fn: (v, [seconds, utc], kw) => {
+      const at = seconds === undefined || seconds === null ? new Date() : new Date(Number(seconds) * 1000);
+      return strftime(pyStr(v), new PyDateTime(at, truthy(kw.utc ?? utc ?? false)));
     },
   },
   wordcount: { fn: (v) => (pyStr(v).match(/\w+/g) ?? []).length },

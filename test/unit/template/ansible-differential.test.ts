@@ -140,6 +140,8 @@ const templates = [
   "={{ [] | last }}",
   "={{ [] | max }}",
   "={{ [] | first | default('none') }}",
+  "={{ '%Y-%m-%d %H:%M:%S %j %a %A %b %B %y %I%p %w %s %%' | strftime(1700000000, utc=true) }}",
+  "={{ now(utc=true).year > 2000 }} {{ now(true, '%Y') | int > 2000 }} {{ now().strftime('%Y') | length }}",
   '={{ conf | to_yaml }}',
   '={{ conf | to_nice_yaml }}',
   '={{ {"users": users, "top": {"k": [1, {"z": 2}], "e": [], "m": {}}, "ll": [[1, 2], "x"]} | to_nice_yaml }}',
