@@ -4,7 +4,6 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BadConnectionVarsError } from './errors.js';
 import { parseProxyJump, sshOptions, type JumpHost } from './ssh-args.js';
-import type { BecomeOptions } from './types.js';
 
 export interface ConnectOptions {
   /** Inventory name of the host, for messages; defaults to `inventory_hostname`, then the address. */
@@ -40,8 +39,6 @@ export interface SshSettings {
   connectTimeoutMs: number;
   keepaliveIntervalMs: number;
   commandTimeoutMs?: number;
-  /** Task-level become defaults from ansible_become* vars (applied by the executor through withBecome). */
-  become?: BecomeOptions;
 }
 
 export type ConnectionKind = 'ssh' | 'local';
@@ -75,17 +72,6 @@ function integer(host: string, name: string, raw: string, min: number, max: numb
     throw new BadConnectionVarsError(host, `${name} for ${host} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return n;
-}
-
-function truthy(v: unknown): boolean {
-  return v === true || (typeof v === 'string' && /^(yes|true|on|1)$/i.test(v)) || v === 1;
-}
-
-export function becomeFromVars(vars: Record<string, unknown>): BecomeOptions | undefined {
-  if (!truthy(vars.ansible_become)) return undefined;
-  const method = str(vars, 'ansible_become_method') ?? 'sudo';
-  if (method !== 'sudo') return undefined;
-  return { user: str(vars, 'ansible_become_user'), password: str(vars, 'ansible_become_password', 'ansible_become_pass') };
 }
 
 export function resolveSshSettings(
@@ -143,6 +129,5 @@ export function resolveSshSettings(
     connectTimeoutMs,
     keepaliveIntervalMs: alive ? integer(host, 'ServerAliveInterval', alive, 0, 86400) * 1000 : 15_000,
     commandTimeoutMs: options.commandTimeoutMs,
-    become: becomeFromVars(vars),
   };
 }

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError } from '../../../src/connection/errors.js';
-import { becomeFromVars, connectionKind, resolveSshSettings } from '../../../src/connection/settings.js';
+import { connectionKind, resolveSshSettings } from '../../../src/connection/settings.js';
 
 const env = { USER: 'me', SSH_AUTH_SOCK: '/run/agent.sock' };
 
@@ -19,9 +19,6 @@ describe('resolveSshSettings', () => {
         ansible_ssh_private_key_passphrase: 'pp',
         ansible_ssh_timeout: 3,
         ansible_ssh_common_args: '-o UserKnownHostsFile=/tmp/kh -o ProxyJump=jump@10.0.0.1:2200',
-        ansible_become: 'yes',
-        ansible_become_user: 'app',
-        ansible_become_password: 'sudo-pw',
       },
       {},
       env,
@@ -41,7 +38,6 @@ describe('resolveSshSettings', () => {
       globalKnownHostsFiles: [],
       trustOnFirstUse: false,
       connectTimeoutMs: 3000,
-      become: { user: 'app', password: 'sudo-pw' },
     });
   });
 
@@ -87,15 +83,10 @@ describe('resolveSshSettings', () => {
   });
 });
 
-describe('connectionKind and becomeFromVars', () => {
+describe('connectionKind', () => {
   it('knows ssh (default) and local, and refuses the rest', () => {
     expect(connectionKind({}, 'h')).toBe('ssh');
     expect(connectionKind({ ansible_connection: 'local' }, 'h')).toBe('local');
     expect(() => connectionKind({ ansible_connection: 'winrm' }, 'h')).toThrow(/winrm/);
-  });
-
-  it('reads become only when ansible_become is true', () => {
-    expect(becomeFromVars({ ansible_become_user: 'app' })).toBeUndefined();
-    expect(becomeFromVars({ ansible_become: true })).toEqual({ user: undefined, password: undefined });
   });
 });
