@@ -59,6 +59,33 @@ export function parseIpAddr(lines: string[]): Map<string, Ipv4[]> {
   return byIface;
 }
 
+/**
+ * Local IPv4 addresses from /proc/net/fib_trie ("|-- a.b.c.d" then "/32 host LOCAL"), each put on the
+ * interface whose /proc/net/route entry contains it (127.x on lo): what `ip addr` says, without iproute2.
+ */
+export function addressesFromFib(fibLines: string[], routeLines: string[]): Map<string, Ipv4[]> {
+  const local = new Set<string>();
+  for (let i = 1; i < fibLines.length; i++) {
+    const m = /\|--\s+([\d.]+)$/.exec(fibLines[i - 1].trim());
+    if (m && /\/32 host LOCAL/.test(fibLines[i])) local.add(m[1]);
+  }
+  const routes = routeLines
+    .slice(1)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length >= 8 && f[1] !== '00000000')
+    .map(([iface, dest, , , , , , mask]) => ({ iface, network: ipv4ToInt(hexToIpv4(dest)), mask: ipv4ToInt(hexToIpv4(mask)) }));
+  const byIface = new Map<string, Ipv4[]>();
+  for (const address of local) {
+    const n = ipv4ToInt(address);
+    const route = address.startsWith('127.') ? { iface: 'lo', mask: 0xff000000 } : routes.find((r) => ((n & r.mask) >>> 0) === r.network);
+    if (!route) continue;
+    const prefix = route.mask.toString(2).replace(/0+$/, '').length;
+    const broadcast = route.iface === 'lo' ? '' : intToIpv4((n | ~route.mask) >>> 0);
+    byIface.set(route.iface, [...(byIface.get(route.iface) ?? []), ipv4Details(address, prefix, broadcast)]);
+  }
+  return byIface;
+}
+
 /** Default route: interface and gateway from /proc/net/route (destination and mask 0). */
 export function parseDefaultRoute(lines: string[]): { interface: string; gateway: string } | undefined {
   let best: { interface: string; gateway: string; metric: number } | undefined;
@@ -112,7 +139,8 @@ function parseLinks(lines: string[]): Map<string, Link> {
 }
 
 export function networkFacts(sections: Sections): Record<string, unknown> {
-  const addrs = parseIpAddr(sectionLines(sections, 'addr4'));
+  const ipLines = sectionLines(sections, 'addr4');
+  const addrs = ipLines.length ? parseIpAddr(ipLines) : addressesFromFib(sectionLines(sections, 'fib-trie'), sectionLines(sections, 'route'));
   const links = parseLinks(sectionLines(sections, 'links'));
   const route = parseDefaultRoute(sectionLines(sections, 'route'));
   const ipv6 = sectionLines(sections, 'if-inet6')

@@ -16,6 +16,8 @@ const SECTIONS: Record<string, string> = {
   nproc: 'nproc',
   route: 'cat /proc/net/route',
   addr4: 'ip -o -4 addr show',
+  // Without iproute2 (debootstrap minbase), the kernel's FIB still lists the local addresses.
+  'fib-trie': 'command -v ip >/dev/null || cat /proc/net/fib_trie',
   'if-inet6': 'cat /proc/net/if_inet6',
   links:
     'for d in /sys/class/net/*; do [ -e "$d" ] || continue; printf "%s %s %s %s %s %s %s\\n" "${d##*/}" "$(cat "$d/ifindex" 2>/dev/null)" "$(cat "$d/address" 2>/dev/null)" "$(cat "$d/mtu" 2>/dev/null)" "$(cat "$d/type" 2>/dev/null)" "$(cat "$d/flags" 2>/dev/null)" "$(cat "$d/speed" 2>/dev/null)"; done',

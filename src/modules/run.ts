@@ -3,7 +3,7 @@
 // the facts for the registered result. Action modules: run. A module's own failure becomes a
 // failed result; a broken connection propagates (the executor marks the host unreachable).
 import { HaRunError } from '../errors.js';
-import type { Change, DeclarativeModule, ModuleContext, ModuleResult, Module, Op } from './types.js';
+import type { DeclarativeModule, ModuleContext, ModuleResult, Module, Op } from './types.js';
 import { ModuleFailure } from './failure.js';
 
 export async function runModule(module: Module, ctx: ModuleContext, args: Record<string, unknown>): Promise<ModuleResult> {
@@ -18,8 +18,8 @@ export async function runModule(module: Module, ctx: ModuleContext, args: Record
 /** A module failure (or any input problem found at run time) is the task's failure, not ha-run's. */
 export function failureResult(err: unknown): ModuleResult {
   if (err instanceof ModuleFailure) return { changed: false, failed: true, msg: err.message, ...err.extra };
-  // Connection errors carry `unreachable`: the executor decides about those.
-  if (err instanceof HaRunError && !('unreachable' in err)) return { changed: false, failed: true, msg: err.message };
+  // A lost host is the executor's business (unreachable); one command that timed out is this task's failure.
+  if (err instanceof HaRunError && (err as { unreachable?: boolean }).unreachable !== true) return { changed: false, failed: true, msg: err.message };
   throw err;
 }
 
@@ -60,8 +60,8 @@ async function applyOp(ctx: ModuleContext, op: Op, registered: Record<string, un
       await ctx.conn.put(op.path, op.data, { mode: op.mode, owner: op.owner, group: op.group });
       return undefined;
     } catch (err) {
-      if (err instanceof HaRunError && 'unreachable' in err && (err as { unreachable: boolean }).unreachable) throw err;
-      return { msg: `could not write ${op.path}: ${(err as Error).message}` };
+      if (!(err instanceof HaRunError) || (err as { unreachable?: boolean }).unreachable === true) throw err;
+      return { msg: `could not write ${op.path}: ${err.message}` };
     }
   }
   const r = await ctx.conn.exec(op.command, op.stdin === undefined ? undefined : { stdin: op.stdin });
@@ -71,9 +71,4 @@ async function applyOp(ctx: ModuleContext, op: Op, registered: Record<string, un
   }
   if (op.resultKey) registered[op.resultKey] = r.stdout.trim();
   return undefined;
-}
-
-/** Changes → the plain list of readable reasons (for messages and tests). */
-export function reasonsOf(changes: readonly Change[]): string[] {
-  return changes.map((c) => c.summary);
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFacts } from '../../../src/facts/gather.js';
 import { factsScript, splitSections } from '../../../src/facts/script.js';
-import { formatIpv6, hexToIpv4, parseDefaultRoute } from '../../../src/facts/network.js';
+import { formatIpv6, hexToIpv4, networkFacts, parseDefaultRoute } from '../../../src/facts/network.js';
 import { distributionFacts } from '../../../src/facts/distribution.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -29,6 +29,19 @@ describe.each(['node1', 'sys1'])('facts of lab host %s', (host) => {
     expect(facts.memfree_mb).toBeGreaterThan(0);
     expect((facts.memory_mb as { real: { total: number } }).real.total).toBe(ansible.memtotal_mb);
     expect((facts.env as Record<string, string>).HOME).toBe('/root');
+  });
+});
+
+describe('network facts without iproute2', () => {
+  it('finds the same addresses in /proc/net/fib_trie as ip addr gives', () => {
+    const sections = splitSections(fixture('lab-node1.txt'));
+    const withIp = networkFacts(sections);
+    const withoutIp = networkFacts({ ...sections, addr4: '', 'fib-trie': fixture('lab-node1-fib_trie.txt') });
+    const ansible = JSON.parse(fixture('ansible-setup-node1.json')) as Record<string, unknown>;
+    for (const key of ['default_ipv4', 'all_ipv4_addresses', 'eth0', 'lo', 'interfaces']) {
+      expect(withoutIp[key], key).toEqual(ansible[key]);
+      expect(withoutIp[key], key).toEqual(withIp[key]);
+    }
   });
 });
 

@@ -1,0 +1,93 @@
+// runModule's orchestration with a recording in-memory connection: check mode writes nothing,
+// ops run in order, a failing op stops the task with its reason, and facts are re-read for the result.
+import { describe, expect, it } from 'vitest';
+import { runModule } from '../../../src/modules/run.js';
+import type { Connection, ExecResult } from '../../../src/connection/types.js';
+import type { DeclarativeModule, ModuleContext } from '../../../src/modules/types.js';
+import { ModuleFailure } from '../../../src/modules/failure.js';
+import { ConnectionTimeoutError, UnreachableError } from '../../../src/connection/errors.js';
+
+/** Records every call; exec answers from `answers` in order (rc 0, empty output by default). */
+function recordingConnection(answers: Partial<ExecResult>[] = []) {
+  const calls: string[] = [];
+  const conn: Connection = {
+    host: 'h1',
+    async exec(command) {
+      calls.push(`exec ${command}`);
+      const a = answers.shift() ?? {};
+      return { rc: a.rc ?? 0, stdout: a.stdout ?? '', stderr: a.stderr ?? '', stdoutBytes: Buffer.from(a.stdout ?? '') };
+    },
+    async put(path, data) {
+      calls.push(`put ${path} ${data.toString()}`);
+    },
+    async get() {
+      return Buffer.from('');
+    },
+    async close() {},
+  };
+  return { conn, calls };
+}
+
+function context(conn: Connection, check = false, diff = false): ModuleContext {
+  return { host: 'h1', conn, check, diff, vars: {}, render: (t) => t, findFile: (_k, p) => p };
+}
+
+/** A module whose desired value is `want` and whose fact is the target's stdout. */
+const echoModule: DeclarativeModule<{ want: string }, string> = {
+  kind: 'declarative',
+  name: 'echo_test',
+  schema: { type: 'object' },
+  async gather(ctx) {
+    return (await ctx.conn.exec('cat /state')).stdout;
+  },
+  plan(args, current) {
+    if (args.want === 'explode') throw new ModuleFailure('cannot do that', { rc: 3 });
+    if (current === args.want) return [];
+    return [
+      { summary: `state ${current || 'empty'} → ${args.want}`, diff: { before: current, after: args.want }, ops: [{ kind: 'put', path: '/state', data: args.want }, { kind: 'exec', command: 'sync-state', resultKey: 'synced' }] },
+    ];
+  },
+  result(_args, current) {
+    return { state: current };
+  },
+};
+
+describe('runModule', () => {
+  it('reports converged without writing', async () => {
+    const { conn, calls } = recordingConnection([{ stdout: 'on' }]);
+    expect(await runModule(echoModule, context(conn), { want: 'on' })).toEqual({ changed: false, state: 'on' });
+    expect(calls).toEqual(['exec cat /state']);
+  });
+
+  it('in check mode reports what would change, with the diff when asked, and writes nothing', async () => {
+    const { conn, calls } = recordingConnection([{ stdout: 'off' }]);
+    expect(await runModule(echoModule, context(conn, true, true), { want: 'on' })).toEqual({
+      changed: true,
+      reasons: ['state off → on'],
+      diff: [{ before: 'off', after: 'on' }],
+      state: 'off',
+    });
+    expect(calls).toEqual(['exec cat /state']);
+  });
+
+  it('applies ops in order, registers op output, re-reads the state', async () => {
+    const { conn, calls } = recordingConnection([{ stdout: 'off' }, { stdout: 'done\n' }, { stdout: 'on' }]);
+    expect(await runModule(echoModule, context(conn), { want: 'on' })).toEqual({ changed: true, reasons: ['state off → on'], state: 'on', synced: 'done' });
+    expect(calls).toEqual(['exec cat /state', 'put /state on', 'exec sync-state', 'exec cat /state']);
+  });
+
+  it('stops at a failing op and says which change failed and why', async () => {
+    const { conn, calls } = recordingConnection([{ stdout: 'off' }, { rc: 1, stderr: 'disk full\n' }]);
+    expect(await runModule(echoModule, context(conn), { want: 'on' })).toMatchObject({ failed: true, changed: true, msg: 'state off → on: disk full', rc: 1 });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('turns module failures and command timeouts into failed results; a lost host propagates', async () => {
+    const { conn } = recordingConnection([{ stdout: '' }]);
+    expect(await runModule(echoModule, context(conn), { want: 'explode' })).toEqual({ changed: false, failed: true, msg: 'cannot do that', rc: 3 });
+    const timingOut = { ...conn, exec: async () => Promise.reject(new ConnectionTimeoutError('h1', 'command timed out after 5 s', { unreachable: false })) };
+    expect(await runModule(echoModule, context(timingOut), { want: 'on' })).toMatchObject({ failed: true, msg: 'command timed out after 5 s' });
+    const lost = { ...conn, exec: async () => Promise.reject(new UnreachableError({ host: 'h1', address: '10.0.0.1', port: 22 }, 'connection refused')) };
+    await expect(runModule(echoModule, context(lost), { want: 'on' })).rejects.toMatchObject({ code: 'unreachable' });
+  });
+});
