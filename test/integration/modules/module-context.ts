@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../../../src/connection/connect.js';
+import { withBecome } from '../../../src/connection/become.js';
 import { shellQuote } from '../../../src/connection/quote.js';
 import type { Connection } from '../../../src/connection/types.js';
 import type { Module, ModuleContext, ModuleResult } from '../../../src/modules/types.js';
@@ -24,8 +25,10 @@ export interface ModuleRunner {
   close(): Promise<void>;
 }
 
-export async function moduleRunner(host: string, user = 'root'): Promise<ModuleRunner> {
-  const conn = await connect(labVars(host, user));
+/** Connects as `user`; with `become`, every module call goes through sudo to root (as the executor does). */
+export async function moduleRunner(host: string, user = 'root', become = false): Promise<ModuleRunner> {
+  const raw = await connect(labVars(host, user));
+  const conn = become ? withBecome(raw, {}) : raw;
   const dir = `/tmp/ha-run-modules-${randomBytes(5).toString('hex')}`;
   await conn.exec(`mkdir -p ${dir}`);
   return {
@@ -51,7 +54,7 @@ export async function moduleRunner(host: string, user = 'root'): Promise<ModuleR
     },
     async close() {
       await conn.exec(`rm -rf -- ${shellQuote(dir)}`);
-      await conn.close();
+      await raw.close();
     },
   };
 }
