@@ -133,11 +133,8 @@ async function runMeta(pc: PlayContext, scope: Scope, task: Task, hosts: string[
       for (const h of selected) pc.run.hosts.get(h).endedPlay = true;
       return;
     case 'clear_facts':
-      for (const h of selected) {
-        const state = pc.run.hosts.get(h);
-        state.facts = {};
-        state.hostFacts = {};
-      }
+      // Like Ansible: gathered facts go; set_fact and registered values stay.
+      for (const h of selected) pc.run.hosts.get(h).facts = {};
       return;
     case 'clear_host_errors':
       for (const h of pc.batch) pc.run.hosts.get(h).failed = false;

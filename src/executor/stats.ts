@@ -5,6 +5,17 @@ import { emptyStats, type HostStats } from '../output/events.js';
 
 export type TaskOutcome = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable' | 'ignored' | 'ignored-changed';
 
+/** Which recap counters each outcome bumps. */
+const COUNTERS: Record<TaskOutcome, (keyof HostStats)[]> = {
+  ok: ['ok'],
+  changed: ['ok', 'changed'],
+  failed: ['failed'],
+  skipped: ['skipped'],
+  unreachable: ['unreachable'],
+  ignored: ['ok', 'ignored'],
+  'ignored-changed': ['ok', 'changed', 'ignored'],
+};
+
 export class RunStats {
   private readonly byHost = new Map<string, HostStats>();
 
@@ -24,33 +35,7 @@ export class RunStats {
 
   record(host: string, outcome: TaskOutcome): void {
     const s = this.of(host);
-    switch (outcome) {
-      case 'ok':
-        s.ok++;
-        break;
-      case 'changed':
-        s.ok++;
-        s.changed++;
-        break;
-      case 'failed':
-        s.failed++;
-        break;
-      case 'skipped':
-        s.skipped++;
-        break;
-      case 'unreachable':
-        s.unreachable++;
-        break;
-      case 'ignored':
-        s.ok++;
-        s.ignored++;
-        break;
-      case 'ignored-changed':
-        s.ok++;
-        s.changed++;
-        s.ignored++;
-        break;
-    }
+    for (const counter of COUNTERS[outcome]) s[counter]++;
   }
 
   /** A failure a `rescue:` section caught. */

@@ -100,6 +100,9 @@ async function connectionFor(pc: PlayContext, scope: Scope, task: Task, host: st
       else connVars = { ...vars, ansible_host: target, inventory_hostname: target };
     }
   }
+  // Play keywords `connection:` and `remote_user:` apply unless the host's variables say otherwise.
+  if (connVars.ansible_connection === undefined && pc.play.connection) connVars = { ...connVars, ansible_connection: pc.play.connection };
+  if (connVars.ansible_user === undefined && pc.play.remoteUser) connVars = { ...connVars, ansible_user: pc.play.remoteUser };
   if (target === 'localhost' && !run.inventory.hosts.has('localhost') && connVars.ansible_connection === undefined) {
     connVars = { ...connVars, ansible_connection: 'local' };
   }
@@ -230,6 +233,8 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
       result = await runLoop(pc, scope, task, host, info, vars, conditions, noLog);
     }
   } catch (err) {
+    // Ctrl-C closed the connections under the running tasks: that says nothing about the hosts.
+    if (run.interrupted) return { host, status: 'failed', ignored: false, result: { changed: false, failed: true, msg: 'interrupted' } };
     if (err instanceof ConnectionError && err.unreachable) {
       return recordUnreachable(pc, host, info, err, started);
     }
