@@ -3,6 +3,8 @@
 import type { Command } from 'commander';
 import { ExitCode, HaRunError, ValidationError, hasErrors, type Diagnostic } from '../errors.js';
 import { formatDiagnostic, sortDiagnostics, sourceReader } from '../output/diagnostics.js';
+import { SecretMasker } from '../output/mask.js';
+import type { Inventory } from '../inventory/types.js';
 import { loadInventory } from '../inventory/load.js';
 import { ansibleJson, displayedHostVars, graphInventory, listInventory, yamlInventory } from '../inventory/listing.js';
 import { dumpYaml } from '../source/yaml-dump.js';
@@ -63,13 +65,16 @@ export async function runInventoryCommand(group: string | undefined, options: In
   if (hasErrors(diagnostics)) throw new ValidationError(diagnostics);
   printWarnings(diagnostics, io.err);
   const hosts = options.limit === undefined ? undefined : new Set(selectHosts(inventory, 'all', { limit: options.limit, cwd: io.cwd }));
+  // Unlike ansible-inventory, passwords and other secret-named values are masked (team rule: never print secrets).
+  const masker = secretsOf(inventory);
+  const out = (text: string): void => io.out(masker.maskString(text));
   if (options.host !== undefined) {
     if (!inventory.hosts.has(options.host) || (hosts && !hosts.has(options.host))) {
       throw new HaRunError('unknown-host', `no host '${options.host}' in the inventory${didYouMean(options.host, [...(hosts ?? inventory.hosts.keys())])}`, {
         exitCode: ExitCode.badOptions,
       });
     }
-    io.out(render(displayedHostVars(inventory, options.host, options.export), options.yaml) + '\n');
+    out(render(displayedHostVars(inventory, options.host, options.export), options.yaml) + '\n');
     return ExitCode.ok;
   }
   if (options.graph) {
@@ -78,16 +83,26 @@ export async function runInventoryCommand(group: string | undefined, options: In
       const hint = didYouMean(group ?? '', [...inventory.groups.keys()]);
       throw new HaRunError('unknown-group', `--graph needs a group name; there is no group '${group}'${hint}`, { exitCode: ExitCode.badOptions });
     }
-    io.out(text + '\n');
+    out(text + '\n');
     return ExitCode.ok;
   }
   const listing = { export: options.export, hosts };
-  io.out(options.yaml ? dumpYaml(yamlInventory(inventory, listing)) : ansibleJson(listInventory(inventory, listing)) + '\n');
+  out(render(options.yaml ? yamlInventory(inventory, listing) : listInventory(inventory, listing), options.yaml) + '\n');
   return ExitCode.ok;
 }
 
 function render(value: unknown, yaml: boolean | undefined): string {
-  return yaml ? dumpYaml(value).replace(/\n$/, '') : ansibleJson(value);
+  // Plain data for the dumper: `!vault` values become {__ansible_vault: ...}, `!unsafe` ones plain strings.
+  return yaml ? dumpYaml(JSON.parse(JSON.stringify(value))).replace(/\n$/, '') : ansibleJson(value);
+}
+
+function secretsOf(inventory: Inventory): SecretMasker {
+  const masker = new SecretMasker();
+  for (const entry of [...inventory.groups.values(), ...inventory.hosts.values()]) {
+    masker.addFromVars(entry.vars);
+    masker.addFromVars(entry.fileVars);
+  }
+  return masker;
 }
 
 function printWarnings(diagnostics: Diagnostic[], write: (s: string) => void): void {

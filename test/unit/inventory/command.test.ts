@@ -51,6 +51,18 @@ describe('ha-run inventory', () => {
     expect(result.err).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('masks passwords and other secret-named values in everything it prints', async () => {
+    const dir = tree({
+      'hosts.yml': 'all:\n  vars:\n    ansible_become_password: s3cr3t-become\n  hosts:\n    h1:\n      ansible_password: hunter2-ssh\n      db_token: tok-123456\n',
+    });
+    for (const options of [{ list: true }, { list: true, export: true }, { host: 'h1' }, { graph: true, vars: true }, { list: true, yaml: true }]) {
+      const result = await run(undefined, { inventory: ['hosts.yml'], ...options }, dir);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain('********');
+      expect(result.out).not.toMatch(/s3cr3t-become|hunter2-ssh|tok-123456/);
+    }
+  });
+
   it('prints warnings but still succeeds', async () => {
     const dir = tree({ 'hosts.yml': 'all:\n  hosts:\n    db:\n  children:\n    db:\n      hosts:\n        d1:\n' });
     const result = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
