@@ -103,6 +103,8 @@ function normalizeTaskItem(raw: unknown, path: PathSegment[], ctx: TaskListConte
     return undefined;
   }
   const task = withoutUnsupported(raw, path, ctx);
+  // `include:` was the action itself: reported as unsupported, so not also as "no module".
+  if ('include' in raw) return undefined;
   if ('block' in task) return normalizeBlock(task, path, ctx);
   if ('import_playbook' in task) {
     session.error('misplaced-import-playbook', 'import_playbook belongs in a playbook next to plays, not in a task list', loaded.locate([...path, 'import_playbook'], { key: true }));

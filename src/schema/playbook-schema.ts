@@ -155,12 +155,15 @@ export const roleEntryKeywordsSchema: JsonSchema = {
   properties: { ...inheritableProperties, role: text },
 };
 
+/** Plays take the inheritable keywords except `when` and `delegate_to`, which Ansible refuses on a play too. */
+const { when: _noPlayWhen, delegate_to: _noPlayDelegate, ...playInheritable } = inheritableProperties;
+
 export const playSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['hosts'],
   properties: {
-    ...inheritableProperties,
+    ...playInheritable,
     hosts: { type: ['string', 'array'], items: { type: 'string' }, description: 'Host pattern, e.g. "web:&prod:!web3"' },
     vars_files: { type: ['array', 'string'], items: { type: ['string', 'array'] } },
     gather_facts: bool,
