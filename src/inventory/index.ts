@@ -1,4 +1,15 @@
 // The inventory API other parts of ha-run use: load, relate, select, merge vars, print.
+//
+// Behaviour follows ansible-core 2.14 (checked by test/unit/inventory/compat*.test.ts and patterns.test.ts
+// against Ansible's own code). Where ha-run differs, on purpose:
+// - Problems are all reported, each at file:line:col; Ansible stops at the first and may fall back to
+//   another inventory plugin. Unknown keys in a YAML group are errors (Ansible warns and skips them).
+// - A range with begin > end is an error (Ansible silently yields no hosts); ranges stop at 100 000 hosts.
+// - Static inventories only: `plugin:` files are refused, executable files are read as INI/YAML, not run.
+// - Groups below the second level are walked breadth-first in definition order (Ansible: set order, random).
+// - YAML dates stay strings (Ansible: date objects that print the same); INI variables need a name.
+// - selectHosts does not invent the implicit `localhost`; callers decide about it.
+// - `ha-run inventory` masks secret-named values, has --limit, and lacks --toml/--output/--playbook-dir.
 export type { Inventory, InventoryGroup, InventoryHost } from './types.js';
 export { loadInventory, type LoadedInventory } from './load.js';
 export { loadVarsBeside, loadVarsFile, type VarsBeside, type Vars } from './vars-dirs.js';
