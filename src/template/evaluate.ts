@@ -66,7 +66,7 @@ export class Evaluation implements Evaluator {
   renderDeep(value: unknown): unknown {
     if (value instanceof UnsafeText) return value;
     if (typeof value === 'string') {
-      return isTemplate(value) ? literalOrText(this.child().renderNative(parseTemplate(value, this.ctx.stringEscapes))) : value;
+      return isTemplate(value) ? literalOrText(defined(this.child().renderNative(parseTemplate(value, this.ctx.stringEscapes)))) : value;
     }
     if (Array.isArray(value)) return value.map((v) => this.renderDeep(v));
     if (isMapping(value) && !isLazy(value)) {
@@ -105,7 +105,15 @@ export class Evaluation implements Evaluator {
         this.cache.resolved.set(name, value);
         return value;
       } catch (err) {
-        throw inVariable(err, name, raw);
+        const located = inVariable(err, name, raw);
+        // Like Ansible: a variable whose template needs something undefined is itself undefined,
+        // so `is defined` and `default()` still work on it.
+        if (located instanceof TemplateError && located.code === 'undefined-variable') {
+          const missing = new StrictUndefined(located.message, located.hint);
+          this.cache.resolved.set(name, missing);
+          return missing;
+        }
+        throw located;
       } finally {
         this.cache.resolving.delete(name);
       }

@@ -5,7 +5,7 @@ import { Evaluation, isTemplate, literalOrText } from './evaluate.js';
 import { parseExpression, parseTemplate } from './parse.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import type { TemplateContext } from './types.js';
-import { defined } from './undefined.js';
+import { deepDefined } from './undefined.js';
 
 export function renderString(template: string, ctx: TemplateContext): string {
   if (!isTemplate(template)) return template;
@@ -22,7 +22,7 @@ export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknow
     if (v instanceof UnsafeText) return v;
     if (typeof v === 'string') {
       if (!isTemplate(v)) return v;
-      return literalOrText(defined(new Evaluation(ctx).renderNative(parseTemplate(v, ctx.stringEscapes))));
+      return literalOrText(deepDefined(new Evaluation(ctx).renderNative(parseTemplate(v, ctx.stringEscapes))));
     }
     if (Array.isArray(v)) return v.map(walk);
     if (isMapping(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [isTemplate(k) ? pyStr(walk(k)) : k, walk(x)]));
@@ -35,7 +35,7 @@ export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknow
 export function evaluateExpression(expr: string, ctx: TemplateContext): unknown {
   const node = parseExpression(expr, ctx.stringEscapes);
   try {
-    return defined(new Evaluation(ctx).expr(node));
+    return deepDefined(new Evaluation(ctx).expr(node));
   } catch (err) {
     throw inExpression(err);
   }

@@ -7,7 +7,11 @@ export class StrictUndefined {
   /** Where in the template the missing thing was looked up (1-based), once known. */
   line?: number;
   col?: number;
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    /** Where the missing thing was needed, when that is not the template being rendered. */
+    readonly hint?: string,
+  ) {}
 }
 
 export function isUndefined(value: unknown): value is StrictUndefined {
@@ -15,11 +19,20 @@ export function isUndefined(value: unknown): value is StrictUndefined {
 }
 
 export function undefinedError(value: StrictUndefined): TemplateError {
-  return new TemplateError('undefined-variable', value.message, { line: value.line, col: value.col });
+  return new TemplateError('undefined-variable', value.message, { line: value.line, col: value.col, hint: value.hint });
 }
 
 /** Throws when `value` is undefined; returns it otherwise (for operands that must be real). */
 export function defined<T>(value: T): Exclude<T, StrictUndefined> {
   if (value instanceof StrictUndefined) throw undefinedError(value);
   return value as Exclude<T, StrictUndefined>;
+}
+
+/** Like defined(), through lists and dicts too: results handed to the executor hold no undefined. */
+export function deepDefined<T>(value: T, depth = 0): T {
+  if (value instanceof StrictUndefined) throw undefinedError(value);
+  if (depth > 100 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) value.forEach((v) => deepDefined(v, depth + 1));
+  else if (Object.getPrototypeOf(value) === Object.prototype) Object.values(value).forEach((v) => deepDefined(v, depth + 1));
+  return value;
 }

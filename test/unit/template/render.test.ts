@@ -92,6 +92,14 @@ describe('renderValue: one expression yields the native value', () => {
     expect([err.line, err.col]).toEqual([2, 6]);
   });
 
+  it('a variable whose template needs an undefined one counts as undefined, like Ansible', () => {
+    const v = { foo: '{{ bar }}', d: { x: '{{ bar }}', y: 1 } };
+    expect(renderString('{{ foo is defined }} {{ foo | default("dflt") }} {{ d.x is defined }}', { vars: v })).toBe('False dflt False');
+    const err = caught(() => renderString('{{ d.y }}', { vars: v }));
+    expect(err.message).toBe("'bar' is undefined");
+    expect(err.hint).toContain("in variable 'd'");
+  });
+
   it('an undefined variable that is never read does no harm', () => {
     expect(renderString('{{ ok }}', { vars: { ok: 1, broken: '{{ nope }}' } })).toBe('1');
   });
@@ -165,6 +173,7 @@ describe('evaluateExpression', () => {
 describe('errors', () => {
   it.each([
     ['{{ foo }}', 'undefined-variable', "'foo' is undefined"],
+    ['{{ [1, foo] }}', 'undefined-variable', "'foo' is undefined"],
     ['{{ foo.bar }}', 'undefined-variable', "'foo' is undefined"],
     ['{{ d.x }}', 'undefined-variable', "'dict object' has no attribute 'x'"],
     ['{{ d.x.y }}', 'undefined-variable', "'dict object' has no attribute 'x'"],
@@ -178,11 +187,15 @@ describe('errors', () => {
     ['{{ n + }}', 'template-syntax', 'template syntax error'],
     ['{% if n %}', 'template-syntax', 'endif'],
     ['{% include "x" %}', 'template-error', 'not supported'],
+    ['{{ [1, l[5]] }}', 'undefined-variable', 'list object has no element 5'],
+    ['{{ {"k": foo} }}', 'undefined-variable', "'foo' is undefined"],
   ])('%s', (template, code, message) => {
-    const err = caught(() => renderString(template, ctx));
-    expect(err.code).toBe(code);
-    expect(err.message).toContain(message);
-    expect(err.message).not.toMatch(/\n\s+at /);
+    for (const render of [renderString, renderValue]) {
+      const err = caught(() => render(template, ctx));
+      expect(err.code).toBe(code);
+      expect(err.message).toContain(message);
+      expect(err.message).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('points at the line and column inside the template', () => {
