@@ -32,6 +32,11 @@ export function sha1(data: Buffer | string): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
+/** What copy and template register about the content they put: Ansible's checksum (sha1), md5sum, size. */
+export function contentResultKeys(content: Buffer): Record<string, unknown> {
+  return { checksum: sha1(content), md5sum: createHash('md5').update(content).digest('hex'), size: content.length };
+}
+
 /** Text for a diff, or a placeholder for binary content. */
 export function diffText(data: Buffer | undefined): string {
   if (!data) return '';

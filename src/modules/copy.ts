@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DeclarativeModule, ModuleContext } from './types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
-import { contentChanges, sha1 } from './content-file.js';
+import { contentChanges, contentResultKeys } from './content-file.js';
 import { gatherTarget, resolveTarget, type TargetFacts } from './file-target.js';
 import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
@@ -110,6 +110,6 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
   result(args, facts) {
     if (facts.tree) return { dest: treeRoot(args.src ?? '', args.dest), src: args.src };
     const target = resolveTarget(args.dest, args.src ? posix.basename(args.src) : undefined, facts);
-    return { ...fileResultKeys(target), dest: target.path, src: args.src, checksum: sha1(facts.content), size: facts.content.length };
+    return { ...fileResultKeys(target), dest: target.path, src: args.src, ...contentResultKeys(facts.content) };
   },
 };

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DeclarativeModule } from './types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
-import { contentChanges, sha1 } from './content-file.js';
+import { contentChanges, contentResultKeys } from './content-file.js';
 import { gatherTarget, resolveTarget, type TargetFacts } from './file-target.js';
 import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
@@ -69,6 +69,6 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
 
   result(args, facts) {
     const target = resolveTarget(args.dest, posix.basename(args.src), facts);
-    return { ...fileResultKeys(target), dest: target.path, src: args.src, checksum: sha1(facts.rendered), size: facts.rendered.length };
+    return { ...fileResultKeys(target), dest: target.path, src: args.src, ...contentResultKeys(facts.rendered) };
   },
 };

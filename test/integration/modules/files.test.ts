@@ -68,7 +68,7 @@ describe('copy', () => {
     expect(await r.sh(`test -e ${dest} && echo exists || echo missing`)).toBe('missing\n');
 
     const first = await r.run('copy', args);
-    expect(first).toMatchObject({ changed: true, dest, checksum: 'f572d396fae9206628714fb2ce00f72e94f2258f', mode: '0640', owner: 'app', size: 6 });
+    expect(first).toMatchObject({ changed: true, dest, checksum: 'f572d396fae9206628714fb2ce00f72e94f2258f', md5sum: 'b1946ac92492d2347c6235b4d2611184', mode: '0640', owner: 'app', size: 6, state: 'file' });
     expect(await r.sh(`cat ${dest}; stat -c '%a %U' ${dest}`)).toBe('hello\n640 app\n');
     expect(await r.run('copy', args)).toMatchObject({ changed: false, checksum: 'f572d396fae9206628714fb2ce00f72e94f2258f' });
   });
