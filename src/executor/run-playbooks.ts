@@ -33,7 +33,11 @@ function learnSecrets(masker: SecretMasker, prepared: PreparedPlaybook[], option
   for (const p of prepared) {
     for (const host of p.inventory.hosts.keys()) masker.addFromVars(inventoryHostVars(p.inventory, host));
     for (const v of [...p.playbookVars.groupVars.values(), ...p.playbookVars.hostVars.values()]) masker.addFromVars(v);
-    for (const play of p.playbook.plays) masker.addFromVars(play.vars);
+    for (const play of p.playbook.plays) {
+      masker.addFromVars(play.vars);
+      if (play.varsFromFiles) masker.addFromVars(play.varsFromFiles);
+      for (const role of play.roles) [role.defaults, role.vars, role.params].forEach((v) => masker.addFromVars(v));
+    }
   }
 }
 

@@ -296,6 +296,8 @@ function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleRe
   const all = Array.isArray(result.results) ? (result.results as ModuleResult[]).filter((r) => !r.failed && !r.skipped).map(collect) : [collect(result)];
   for (const facts of all) {
     if (!facts) continue;
+    // A secret-looking name set at run time (set_fact, include_vars) is masked from now on.
+    pc.run.masker.addFromVars(facts);
     const module = findModule(task.module)?.name ?? task.module;
     if (module === 'include_vars') Object.assign(state.includeVars, facts);
     else if (module === 'setup' || module === 'gather_facts') Object.assign(state.facts, facts);
