@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { groupsMap } from '../inventory/index.js';
 import type { Inventory } from '../inventory/types.js';
-import { OMIT, renderValue } from '../template/index.js';
+import { OMIT, StrictUndefined, TemplateError, renderValue } from '../template/index.js';
 import { groupOrder } from './group-order.js';
 import { lazyMapping } from './lazy-mapping.js';
 import type { Vars } from './precedence.js';
@@ -52,7 +52,15 @@ export interface MagicInput {
 export function renderedView(vars: Vars): Vars {
   return lazyMapping(
     () => Object.keys(vars),
-    (key) => renderValue(vars[key], { vars }),
+    (key) => {
+      try {
+        return renderValue(vars[key], { vars });
+      } catch (err) {
+        // As for any variable: one that needs an undefined one is undefined (`default()` still works).
+        if (err instanceof TemplateError && err.code === 'undefined-variable') return new StrictUndefined(err.message, `in hostvars variable '${key}'`);
+        throw err;
+      }
+    },
   );
 }
 

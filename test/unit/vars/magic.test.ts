@@ -51,4 +51,10 @@ describe('magicVars', () => {
     expect(renderValue("{{ hostvars | list }}", { vars: merged })).toEqual(['h1', 'h2', 'lonely']);
     expect(renderString("{{ 'h2' in hostvars }} {{ 'nope' in hostvars }} {{ hostvars.nope is defined }}", { vars: merged })).toBe('True False False');
   });
+
+  it('a hostvars value that needs an undefined variable is undefined there too', () => {
+    const merged = mergeVars({ magic: magicVars({ inventory, host: 'h2', varsOf: () => ({ broken: '{{ nope }}' }) }) });
+    expect(renderString("{{ hostvars.h1.broken | default('d') }} {{ hostvars.h1.broken is defined }}", { vars: merged })).toBe('d False');
+    expect(() => renderString('{{ hostvars.h1.broken }}', { vars: merged })).toThrow("'nope' is undefined");
+  });
 });
