@@ -33,6 +33,7 @@ const cases: Case[] = [
     host: 'd1',
     graphWithoutVars: true,
   },
+  { name: 'INI: explicit [all] and [ungrouped], a grouped host leaves ungrouped', dir: 'ini-special-groups', sources: ['hosts'], host: 's1' },
   { name: 'comma-separated host list', dir: '.', sources: ['alpha,beta:2222, gamma.example.com,'], host: 'beta' },
 ];
 

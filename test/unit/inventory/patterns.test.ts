@@ -110,6 +110,7 @@ describe.skipIf(!available)('selectHosts matches Ansible’s InventoryManager.ge
     ['dir-source', ['inv']],
     ['yaml-edges', ['inventory.yaml']],
     ['priority', ['inventory.yml']],
+    ['ini-special-groups', ['hosts']],
   ];
   const everyday = ['all', 'prod', 'web:db', '*', 'app:&lb', 'parent', 'child_a:child_b', 'web[1:2]', '!web', 'ungrouped', 'cache', 'tagged:web'];
   let expectedOthers: Answer[][] = [];
