@@ -12,7 +12,36 @@ export interface KnownBug {
   mismatch: string;
 }
 
-export const knownBugs: KnownBug[] = [];
+export const knownBugs: KnownBug[] = [
+  {
+    case: 'copy_src', aspect: 'statuses', runs: [1, 2], area: 'module copy',
+    mismatch: "dest ending in '/' that does not exist: Ansible creates the directory (changed, then ok); ha-run fails 'Destination directory ... does not exist'",
+  },
+  {
+    case: 'copy_src', aspect: 'files', runs: [1, 2], area: 'module copy',
+    mismatch: "dest ending in '/': sub/ and sub/hello.txt are missing (the task failed)",
+  },
+  {
+    case: 'check_mode', aspect: 'statuses', runs: [1, 2], area: 'modules copy, template (check mode)',
+    mismatch: "check mode with a missing destination directory: Ansible reports changed; ha-run fails 'Destination directory ... does not exist' and the host leaves the play",
+  },
+  {
+    case: 'check_mode', aspect: 'files', runs: [1, 2], area: 'modules copy, template (check mode)',
+    mismatch: 'check_mode_real is missing: the play stopped at the failed check-mode copy',
+  },
+  {
+    case: 'copy_backup', aspect: 'files', runs: [1, 2], area: 'module copy (backup)',
+    mismatch: "backup file name: Ansible 'conf.<pid>.<YYYY-MM-DD@HH:MM:SS>~', ha-run 'conf.<YYYY-MM-DD@HH:MM:SS>~' (no pid part)",
+  },
+  {
+    case: 'file_directory', aspect: 'files', runs: [1, 2], area: 'module file (state=directory)',
+    mismatch: 'mode on nested directories: Ansible gives every directory it creates the mode (0750); ha-run only the last one (parents 0755)',
+  },
+  {
+    case: 'loop_register', aspect: 'files', runs: [1, 2], area: 'templating (native types)',
+    mismatch: "content '{{ item }}\\n' with an integer item: Ansible turns the rendered '2\\n' back into the integer 2 and writes '2'; ha-run writes '2\\n'",
+  },
+];
 
 export function knownBug(caseName: string, aspect: Aspect, run: 1 | 2): KnownBug | undefined {
   return knownBugs.find((b) => b.case === caseName && b.aspect === aspect && b.runs.includes(run));

@@ -10,7 +10,15 @@ export interface KnownDifference {
   reason: string;
 }
 
-export const knownDifferences: KnownDifference[] = [];
+export const knownDifferences: KnownDifference[] = [
+  {
+    case: 'check_mode',
+    task: 'a plain command in check mode',
+    ansible: 'skipped',
+    harun: 'changed',
+    reason: "A command without creates/removes cannot be previewed. Ansible skips it silently; ha-run reports it as a change it would make ('would run: <command>'), so a dry run never hides work.",
+  },
+];
 
 /**
  * ha-run's outcomes with each documented difference mapped to Ansible's status, only where both

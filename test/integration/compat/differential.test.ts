@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansibleOutcomes } from '../../compat/differential/ansible-json.js';
 import { caseNames, writeCasePlaybooks } from '../../compat/differential/cases.js';
 import { harunOutcomes } from '../../compat/differential/harun-json.js';
-import { knownBug } from '../../compat/differential/known-bugs.js';
+import { knownBug, knownBugs } from '../../compat/differential/known-bugs.js';
 import { reconcile, type KnownDifference } from '../../compat/differential/known-differences.js';
 import { outcomeLine, type TaskOutcome } from '../../compat/differential/outcome.js';
 import { runAnsible, runHaRun, type ToolRun } from '../../compat/differential/tools.js';
@@ -122,7 +122,9 @@ describe('differential: ha-run against ansible-playbook on twin hosts', () => {
         expect(a.exitCode, a.stderr.slice(-3000)).toBe(0);
       });
 
-      it('the recaps agree', () => {
+      // Known status bugs change the counts too: then the recap comparison is an expected failure.
+      const recapTest = knownBugs.some((b) => b.aspect === 'statuses' && b.runs.includes(n)) ? it.fails : it;
+      recapTest('the recaps agree', () => {
         const r = round(n);
         const a = recap([r.ansible.stats]);
         const h = recap([...r.harun.cases.values()].map((c) => c.stats));
