@@ -38,8 +38,8 @@ export function parseFacts(sections: Sections): Record<string, unknown> {
   return Object.assign({ gather_subset: ['all'] }, ...PARSERS.map((parse) => parse(sections)));
 }
 
-export async function gatherFacts(conn: Connection): Promise<Record<string, unknown>> {
-  const r = await conn.exec(factsScript());
+export async function gatherFacts(conn: Connection, options: { timeoutMs?: number } = {}): Promise<Record<string, unknown>> {
+  const r = await conn.exec(factsScript(), options.timeoutMs === undefined ? undefined : { timeoutMs: options.timeoutMs });
   const sections = splitSections(r.stdout);
   if (!sections.uname) throw new HaRunError('facts-failed', `gathering facts on ${conn.host} printed nothing usable: ${r.stderr.trim() || `exit status ${r.rc}`}`);
   return parseFacts(sections);

@@ -30,7 +30,8 @@ export const pauseModule: ActionModule<PauseArgs> = {
   async run(ctx, args) {
     const ms = ((args.seconds ?? 0) + (args.minutes ?? 0) * 60) * 1000;
     const started = new Date();
-    if (ms > 0 && !ctx.check) await sleep(ms, ctx.signal);
+    // Like Ansible, pause waits in check mode too: later tasks may rely on the time having passed.
+    if (ms > 0) await sleep(ms, ctx.signal);
     const stopped = new Date();
     const interactive = ms === 0 && args.prompt !== undefined;
     return {

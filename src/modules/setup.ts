@@ -31,11 +31,11 @@ export const setupModule: ActionModule<SetupArgs> = {
         anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
         description: 'Accepted for compatibility: ha-run gathers every fact in one round trip anyway.',
       },
-      gather_timeout: { type: 'integer', minimum: 1, default: 10, description: 'Seconds before gathering gives up.' },
+      gather_timeout: { type: 'integer', minimum: 1, default: 10, description: 'Seconds before gathering gives up (the task fails).' },
     },
   },
   async run(ctx, args) {
-    let facts = await gatherFacts(ctx.conn);
+    let facts = await gatherFacts(ctx.conn, { timeoutMs: (args.gather_timeout ?? 10) * 1000 });
     const filters = args.filter === undefined ? [] : (Array.isArray(args.filter) ? args.filter : [args.filter]).filter((f) => f !== '' && f !== '*');
     if (filters.length) {
       const patterns = filters.map(globToRegExp);
