@@ -46,6 +46,7 @@ export function waitCondition(args: WaitForArgs): string {
       const listening = localPortIn(args.port, ['0A']);
       return state === 'stopped' || state === 'absent' ? `! ${listening}` : listening;
     }
+    if (state === 'drained') throw new ModuleFailure(`state=drained looks at this host's own connections: use host: 127.0.0.1, not ${host}`);
     const probe = `nc -z -w ${args.connect_timeout ?? 5} ${shellQuote(host)} ${args.port} >/dev/null 2>&1`;
     const check = `{ command -v nc >/dev/null 2>&1 || { echo '@@ha-run-no-nc'; exit 0; }; ${probe}; }`;
     return state === 'stopped' || state === 'absent' ? `! ${check}` : check;

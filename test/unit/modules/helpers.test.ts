@@ -94,6 +94,7 @@ describe('wait_for', () => {
     expect(waitCondition({ port: 22, state: 'drained' })).toContain('01|02');
     expect(waitScript({ port: 80, host: '10.0.0.5' })).toContain("nc -z -w 5 10.0.0.5 80");
     expect(waitScript({ path: '/tmp/x' })).not.toMatch(/\/dev\/tcp|\[\[/);
+    expect(() => waitCondition({ port: 80, host: 'db1', state: 'drained' })).toThrow('state=drained looks at this host');
   });
 
   it('waits for files and text in them', () => {
