@@ -10,7 +10,7 @@ import { formatListing, shownPath, type ListMode } from '../executor/listing.js'
 import { preparePlaybook, type PreparedPlaybook } from '../executor/prepare.js';
 import { runPlaybooks } from '../executor/run-playbooks.js';
 import { splitTagOption } from '../executor/tags.js';
-import { createReporters } from '../output/setup.js';
+import { createReporters, stdoutWriter } from '../output/setup.js';
 import { action } from './action.js';
 
 interface CliOptions {
@@ -109,13 +109,15 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
     for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
   }
   if (o.syntaxCheck) {
-    for (const p of prepared) process.stdout.write(`\nplaybook: ${shownPath(p.playbook.file)}\n`);
+    const write = stdoutWriter();
+    for (const p of prepared) write(`\nplaybook: ${shownPath(p.playbook.file)}\n`);
     return ExitCode.ok;
   }
   const mode = listMode(o);
   if (mode) {
     const sel = { only: options.tags, skip: options.skipTags };
-    for (const p of prepared) process.stdout.write(formatListing(mode, p.playbook, p.hostsPerPlay, sel));
+    const write = stdoutWriter();
+    for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel));
     return ExitCode.ok;
   }
   return execute(prepared, options, o);
@@ -124,7 +126,7 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
 async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions): Promise<number> {
   const prepared = prepareAdhoc(req);
   if (o.listHosts) {
-    process.stdout.write(`  hosts (${prepared.hostsPerPlay[0]!.length}):\n${prepared.hostsPerPlay[0]!.map((h) => `    ${h}\n`).join('')}`);
+    stdoutWriter()(`  hosts (${prepared.hostsPerPlay[0]!.length}):\n${prepared.hostsPerPlay[0]!.map((h) => `    ${h}\n`).join('')}`);
     return ExitCode.ok;
   }
   return execute([prepared], options, o);

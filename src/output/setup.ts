@@ -19,8 +19,22 @@ export interface ReporterChoice {
   logDir?: string;
 }
 
+/** Writes to stdout; when the reader goes away (`| head`), output stops quietly and the run goes on. */
+let stdoutOpen: boolean | undefined;
+export function stdoutWriter(): (s: string) => void {
+  if (stdoutOpen === undefined) {
+    stdoutOpen = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') stdoutOpen = false;
+    });
+  }
+  return (s) => {
+    if (stdoutOpen) process.stdout.write(s);
+  };
+}
+
 export function createReporters(choice: ReporterChoice): { reporter: Required<Reporter>; masker: SecretMasker; logFile?: string; close(): Promise<void> } {
-  const write = choice.write ?? ((s: string) => void process.stdout.write(s));
+  const write = choice.write ?? stdoutWriter();
   const masker = new SecretMasker();
   const log = openRunLog(choice.logDir);
   const reporters: Reporter[] = [log.reporter];
