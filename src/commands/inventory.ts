@@ -1,10 +1,13 @@
 // `ha-run inventory -i INV (--list | --graph [GROUP] | --host NAME)`: the inventory as ha-run reads it,
 // printed like `ansible-inventory` so the two can be compared line for line.
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, HaRunError, ValidationError, hasErrors, type Diagnostic } from '../errors.js';
 import { formatDiagnostic, sortDiagnostics, sourceReader } from '../output/diagnostics.js';
 import { SecretMasker } from '../output/mask.js';
 import type { Inventory } from '../inventory/types.js';
+import type { PlaybookVars } from '../inventory/host-vars.js';
+import { loadVarsBeside } from '../inventory/vars-dirs.js';
 import { loadInventory } from '../inventory/load.js';
 import { ansibleJson, displayedHostVars, graphInventory, listInventory, yamlInventory } from '../inventory/listing.js';
 import { dumpYaml } from '../source/yaml-dump.js';
@@ -21,6 +24,7 @@ export interface InventoryCommandOptions {
   export?: boolean;
   yaml?: boolean;
   limit?: string;
+  playbookDir?: string;
 }
 
 export interface InventoryCommandIo {
@@ -42,6 +46,7 @@ export function registerInventory(program: Command): void {
     .option('--export', 'with --list: group variables under groups, host variables unmerged')
     .option('-y, --yaml', 'with --list or --host: YAML instead of JSON')
     .option('-l, --limit <pattern>', 'only hosts matching this pattern (also @file)')
+    .option('--playbook-dir <dir>', "also merge the group_vars/ and host_vars/ beside a playbook in this directory")
     .action(
       action(async (group: string | undefined, options: InventoryCommandOptions) =>
         runInventoryCommand(group, options, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }),
@@ -65,8 +70,9 @@ export async function runInventoryCommand(group: string | undefined, options: In
   if (hasErrors(diagnostics)) throw new ValidationError(diagnostics);
   printWarnings(diagnostics, io.err);
   const hosts = options.limit === undefined ? undefined : new Set(selectHosts(inventory, 'all', { limit: options.limit, cwd: io.cwd }));
+  const playbook = playbookVars(inventory, options.playbookDir, io.cwd);
   // Unlike ansible-inventory, passwords and other secret-named values are masked (team rule: never print secrets).
-  const masker = secretsOf(inventory);
+  const masker = secretsOf(inventory, playbook);
   const out = (text: string): void => io.out(masker.maskString(text));
   if (options.host !== undefined) {
     if (!inventory.hosts.has(options.host) || (hosts && !hosts.has(options.host))) {
@@ -74,11 +80,11 @@ export async function runInventoryCommand(group: string | undefined, options: In
         exitCode: ExitCode.badOptions,
       });
     }
-    out(render(displayedHostVars(inventory, options.host, options.export), options.yaml) + '\n');
+    out(render(displayedHostVars(inventory, options.host, options.export, playbook), options.yaml) + '\n');
     return ExitCode.ok;
   }
   if (options.graph) {
-    const text = graphInventory(inventory, group ?? 'all', { vars: options.vars, hosts });
+    const text = graphInventory(inventory, group ?? 'all', { vars: options.vars, hosts, playbook });
     if (text === undefined) {
       const hint = didYouMean(group ?? '', [...inventory.groups.keys()]);
       throw new HaRunError('unknown-group', `--graph needs a group name; there is no group '${group}'${hint}`, { exitCode: ExitCode.badOptions });
@@ -86,7 +92,7 @@ export async function runInventoryCommand(group: string | undefined, options: In
     out(text + '\n');
     return ExitCode.ok;
   }
-  const listing = { export: options.export, hosts };
+  const listing = { export: options.export, hosts, playbook };
   out(render(options.yaml ? yamlInventory(inventory, listing) : listInventory(inventory, listing), options.yaml) + '\n');
   return ExitCode.ok;
 }
@@ -96,12 +102,21 @@ function render(value: unknown, yaml: boolean | undefined): string {
   return yaml ? dumpYaml(JSON.parse(JSON.stringify(value))).replace(/\n$/, '') : ansibleJson(value);
 }
 
-function secretsOf(inventory: Inventory): SecretMasker {
+/** `--playbook-dir`: the vars beside the playbook, read for the inventory's names; problems make the input invalid. */
+function playbookVars(inventory: Inventory, dir: string | undefined, cwd = process.cwd()): PlaybookVars | undefined {
+  if (dir === undefined) return undefined;
+  const beside = loadVarsBeside(resolve(cwd, dir), { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
+  if (hasErrors(beside.diagnostics)) throw new ValidationError(beside.diagnostics);
+  return beside;
+}
+
+function secretsOf(inventory: Inventory, playbook: PlaybookVars | undefined): SecretMasker {
   const masker = new SecretMasker();
   for (const entry of [...inventory.groups.values(), ...inventory.hosts.values()]) {
     masker.addFromVars(entry.vars);
     masker.addFromVars(entry.fileVars);
   }
+  for (const vars of [...(playbook?.groupVars.values() ?? []), ...(playbook?.hostVars.values() ?? [])]) masker.addFromVars(vars);
   return masker;
 }
 

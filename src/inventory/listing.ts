@@ -1,6 +1,6 @@
 // What `ha-run inventory` prints, in the shapes `ansible-inventory` (2.14) prints: --list, --graph, --host.
 import { UnsafeText } from '../source/yaml.js';
-import { hostVars } from './host-vars.js';
+import { hostVars, type PlaybookVars } from './host-vars.js';
 import type { Inventory, InventoryGroup } from './types.js';
 
 export interface ListingOptions {
@@ -8,6 +8,8 @@ export interface ListingOptions {
   export?: boolean;
   /** Only these hosts are shown (from --limit); undefined means all. */
   hosts?: ReadonlySet<string>;
+  /** Vars beside a playbook (`--playbook-dir`): they count as Ansible counts them. */
+  playbook?: PlaybookVars;
 }
 
 /** Ansible strips these from host vars it prints (its INTERNAL_VARS). */
@@ -22,16 +24,16 @@ function withoutInternal(vars: Record<string, unknown>): Record<string, unknown>
 }
 
 /** A group's own variables as ansible-inventory shows them: inline, then group_vars files, then its priority. */
-export function displayedGroupVars(group: InventoryGroup): Record<string, unknown> {
-  const vars: Record<string, unknown> = { ...group.vars, ...group.fileVars };
+export function displayedGroupVars(group: InventoryGroup, playbook?: PlaybookVars): Record<string, unknown> {
+  const vars: Record<string, unknown> = { ...group.vars, ...group.fileVars, ...playbook?.groupVars.get(group.name) };
   if ((group.priority ?? 1) !== 1) vars.ansible_group_priority = group.priority;
   return withoutInternal(vars);
 }
 
-export function displayedHostVars(inventory: Inventory, host: string, exportMode = false): Record<string, unknown> {
+export function displayedHostVars(inventory: Inventory, host: string, exportMode = false, playbook?: PlaybookVars): Record<string, unknown> {
   const entry = inventory.hosts.get(host);
   if (!entry) return {};
-  return withoutInternal(exportMode ? { ...entry.vars, ...entry.fileVars } : hostVars(inventory, host));
+  return withoutInternal(exportMode ? { ...entry.vars, ...entry.fileVars, ...playbook?.hostVars.get(host) } : hostVars(inventory, host, playbook));
 }
 
 /** `--list`: the inventory-script JSON shape (groups with hosts/children, `_meta.hostvars`). */
@@ -53,7 +55,7 @@ export function listInventory(inventory: Inventory, options: ListingOptions = {}
       formatGroup(inventory.groups.get(child)!);
     }
     if (options.export) {
-      const vars = displayedGroupVars(group);
+      const vars = displayedGroupVars(group, options.playbook);
       if (Object.keys(vars).length > 0) entry.vars = vars;
     }
     if (Object.keys(entry).length === 0) delete result[group.name];
@@ -62,7 +64,7 @@ export function listInventory(inventory: Inventory, options: ListingOptions = {}
   const hostvars: Record<string, unknown> = {};
   for (const host of inventory.hosts.keys()) {
     if (!shown(host)) continue;
-    const vars = displayedHostVars(inventory, host, options.export);
+    const vars = displayedHostVars(inventory, host, options.export, options.playbook);
     if (Object.keys(vars).length > 0) hostvars[host] = vars;
   }
   return { _meta: { hostvars }, ...result };
@@ -82,12 +84,12 @@ export function yamlInventory(inventory: Inventory, options: ListingOptions = {}
       for (const host of group.hosts.filter(shown)) {
         const first = !seen.has(host);
         seen.add(host);
-        hosts[host] = first ? displayedHostVars(inventory, host, options.export) : {};
+        hosts[host] = first ? displayedHostVars(inventory, host, options.export, options.playbook) : {};
       }
     }
     if (Object.keys(hosts).length > 0) entry.hosts = hosts;
     if (options.export) {
-      const vars = displayedGroupVars(group);
+      const vars = displayedGroupVars(group, options.playbook);
       if (Object.keys(vars).length > 0) entry.vars = vars;
     }
     return { [group.name]: entry };
@@ -113,10 +115,10 @@ export function graphInventory(inventory: Inventory, groupName = 'all', options:
     if (group.name !== 'all') {
       for (const host of group.hosts.filter(shown)) {
         line(host, depth + 1);
-        if (options.vars) showVars(displayedHostVars(inventory, host), depth + 2);
+        if (options.vars) showVars(displayedHostVars(inventory, host, false, options.playbook), depth + 2);
       }
     }
-    if (options.vars) showVars(displayedGroupVars(group), depth + 1);
+    if (options.vars) showVars(displayedGroupVars(group, options.playbook), depth + 1);
   };
   walk(start, 0);
   return lines.join('\n');

@@ -16,6 +16,8 @@ interface Case {
   sources: string[];
   host: string;
   graphGroup?: string;
+  /** `--playbook-dir`: group_vars/host_vars beside a playbook count too. */
+  playbookDir?: string;
   /** ansible-inventory cannot print vault values in --graph --vars without the vault password. */
   graphWithoutVars?: boolean;
 }
@@ -34,6 +36,7 @@ const cases: Case[] = [
     graphWithoutVars: true,
   },
   { name: 'INI: explicit [all] and [ungrouped], a grouped host leaves ungrouped', dir: 'ini-special-groups', sources: ['hosts'], host: 's1' },
+  { name: '--playbook-dir: playbook group_vars/host_vars after their inventory counterparts', dir: 'playbook-dir', sources: ['hosts.yml'], host: 'w1', playbookDir: 'pb' },
   { name: 'comma-separated host list', dir: '.', sources: ['alpha,beta:2222, gamma.example.com,'], host: 'beta' },
 ];
 
@@ -41,7 +44,7 @@ type Variant = 'list' | 'export' | 'graph' | 'host' | 'yaml';
 const variants: Variant[] = ['list', 'export', 'graph', 'host', 'yaml'];
 
 function ansibleArgs(c: Case, v: Variant): string[] {
-  const inv = c.sources.flatMap((s) => ['-i', s]);
+  const inv = [...c.sources.flatMap((s) => ['-i', s]), ...(c.playbookDir ? ['--playbook-dir', c.playbookDir] : [])];
   if (v === 'list') return [...inv, '--list'];
   if (v === 'export') return [...inv, '--list', '--export'];
   if (v === 'graph') return [...inv, '--graph', ...(c.graphWithoutVars ? [] : ['--vars']), ...(c.graphGroup ? [c.graphGroup] : [])];
@@ -50,7 +53,7 @@ function ansibleArgs(c: Case, v: Variant): string[] {
 }
 
 function ourOptions(c: Case, v: Variant): InventoryCommandOptions {
-  const base = { inventory: c.sources };
+  const base = { inventory: c.sources, playbookDir: c.playbookDir };
   if (v === 'list') return { ...base, list: true };
   if (v === 'export') return { ...base, list: true, export: true };
   if (v === 'graph') return { ...base, graph: true, vars: !c.graphWithoutVars };

@@ -49,6 +49,31 @@ describe('hostVars: Ansible merge order', () => {
     ]);
   });
 
+  it("puts a playbook's group_vars/host_vars right after their inventory counterparts", () => {
+    const inv = sample();
+    const playbook = {
+      groupVars: new Map([
+        ['all', { v: 'pb_all', pa: 'pb_all' }],
+        ['child_a', { f: 'pb_child_a' }],
+      ]),
+      hostVars: new Map([['h1', { h: 'pb_host' }]]),
+    };
+    expect(hostVars(inv, 'h1', playbook)).toEqual({ v: 'pb_all', pa: 'pb_all', f: 'pb_child_a', h: 'pb_host' });
+    expect(hostVarLayers(inv, 'h1', playbook).map((l) => `${l.kind}:${l.name}`)).toEqual([
+      'all_inventory:all',
+      'groups_inventory:parent',
+      'groups_inventory:child_a',
+      'groups_inventory:child_b',
+      'all_plugins_inventory:all',
+      'all_plugins_play:all',
+      'groups_plugins_inventory:parent',
+      'groups_plugins_play:child_a',
+      'host_inventory:h1',
+      'host_plugins_inventory:h1',
+      'host_plugins_play:h1',
+    ]);
+  });
+
   it('orders groups by depth, then priority, then name', () => {
     const inv = sample();
     inv.groups.get('all')!.fileVars = {};
