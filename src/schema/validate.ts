@@ -8,7 +8,8 @@ import { didYouMean } from '../util/did-you-mean.js';
 
 export type JsonSchema = Record<string, unknown>;
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+// validateSchema off: our schemas are ours and tested; checking them against the meta-schema costs start-up time.
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, validateSchema: false });
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 function compile(schema: JsonSchema): ValidateFunction {

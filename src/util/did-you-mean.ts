@@ -21,18 +21,35 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Length of the longest common subsequence of two strings. */
+function commonSubsequence(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 /** The closest candidate, if it is close enough to be a plausible typo; case differences count as near. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
+  let bestShared = -1;
   for (const c of candidates) {
     if (c === word) continue;
     const cl = c.toLowerCase();
     const score = cl === lower ? 0 : editDistance(lower, cl);
-    if (score < bestScore) {
+    // Ties go to the candidate that keeps more of the typed letters in order: 'taks' is 'tasks', not 'tags'.
+    const shared = score === bestScore ? commonSubsequence(lower, cl) : -1;
+    if (score < bestScore || (score === bestScore && shared > bestShared)) {
       bestScore = score;
       best = c;
+      bestShared = shared === -1 ? commonSubsequence(lower, cl) : shared;
     }
   }
   // Allow about one edit per three characters, at least one, so 'hosts'/'host' match but 'a'/'zz' do not.

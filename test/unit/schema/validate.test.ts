@@ -84,3 +84,10 @@ describe('closest', () => {
     expect(closest('zzz', ['hosts', 'vars'])).toBeUndefined();
   });
 });
+
+describe('closest, on ties', () => {
+  it('prefers the candidate that keeps the typed letters', () => {
+    expect(closest('taks', ['tags', 'tasks'])).toBe('tasks');
+    expect(closest('tgas', ['tasks', 'tags'])).toBe('tags');
+  });
+});

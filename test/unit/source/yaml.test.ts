@@ -48,3 +48,17 @@ describe('codeFrame', () => {
     expect(codeFrame('one\ntwo\nthree\n', 2, 2)).toBe(['  1 | one', '> 2 | two', '    |  ^', '  3 | three'].join('\n'));
   });
 });
+
+describe('codeFrame on hostile lines', () => {
+  it('clips a very long line around the column and keeps the caret under it', () => {
+    const long = 'x'.repeat(5000) + 'ERR' + 'y'.repeat(5000);
+    const frame = codeFrame(long, 1, 5001);
+    const [shown, caret] = frame.split('\n');
+    expect(shown!.length).toBeLessThan(200);
+    expect(shown!.indexOf('ERR')).toBe(caret!.indexOf('^'));
+  });
+
+  it('never prints control bytes', () => {
+    expect(codeFrame('a: "\x1b[31mred"', 1, 1)).not.toContain('\x1b');
+  });
+});
