@@ -85,8 +85,8 @@ function listMode(o: CliOptions): ListMode | undefined {
   return o.listHosts ? 'hosts' : o.listTasks ? 'tasks' : o.listTags ? 'tags' : undefined;
 }
 
-async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions): Promise<number> {
-  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, diff: options.diff });
+async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, adhoc = false): Promise<number> {
+  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, diff: options.diff, adhoc });
   try {
     return await runPlaybooks(prepared, options, { reporter: out.reporter, masker: out.masker, logFile: out.logFile });
   } finally {
@@ -129,7 +129,7 @@ async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions): 
     stdoutWriter()(`  hosts (${prepared.hostsPerPlay[0]!.length}):\n${prepared.hostsPerPlay[0]!.map((h) => `    ${h}\n`).join('')}`);
     return ExitCode.ok;
   }
-  return execute([prepared], options, o);
+  return execute([prepared], options, o, true);
 }
 
 export function registerRun(program: Command): void {

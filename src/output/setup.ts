@@ -1,5 +1,6 @@
 // Which reporters a run gets: the live view on a terminal, plain lines in CI and pipes, JSON lines on
 // request; always the full log file. All of them behind the secret masker.
+import { AdhocReporter } from './adhoc.js';
 import { JsonReporter } from './json.js';
 import { LiveReporter } from './live.js';
 import { openRunLog } from './log-file.js';
@@ -15,6 +16,8 @@ export interface ReporterChoice {
   write?: (s: string) => void;
   /** Defaults to stdout being a terminal and CI unset. */
   live?: boolean;
+  /** Ad-hoc runs print like `ansible` (a block per host, no banners or recap). */
+  adhoc?: boolean;
   /** Where the log goes (`.ha-run/logs` under it); defaults to the working directory. */
   logDir?: string;
 }
@@ -40,6 +43,7 @@ export function createReporters(choice: ReporterChoice): { reporter: Required<Re
   const reporters: Reporter[] = [log.reporter];
   const live = choice.live ?? (process.stdout.isTTY === true && !process.env.CI);
   if (choice.json) reporters.push(new JsonReporter(write));
+  else if (choice.adhoc) reporters.push(new AdhocReporter(write));
   else if (live) reporters.push(new LiveReporter(write, choice));
   else reporters.push(new PlainReporter({ write, verbosity: choice.verbosity, diff: choice.diff }));
   return {

@@ -98,16 +98,22 @@ describe('ha-run PLAYBOOK options', () => {
 });
 
 describe('ad-hoc', () => {
-  it('runs one module on a pattern, with free-form, k=v or JSON args, in both forms', async () => {
+  it('runs one module on a pattern, with free-form, k=v or JSON args, in both forms, printing like ansible', async () => {
     const a = await runCli(['adhoc', 'node1:node2', '-i', inv(), '-m', 'command', '-a', 'echo hi there']);
     expect(a.code, a.stdout + a.stderr).toBe(0);
-    expect(recapOf(a.stdout)).toMatchObject({ node1: { changed: 1 }, node2: { changed: 1 } });
+    expect(a.stdout).toContain('node1 | CHANGED | rc=0 >>\nhi there\n');
+    expect(a.stdout).toContain('node2 | CHANGED | rc=0 >>\nhi there\n');
+    expect(a.stdout).not.toContain('PLAY RECAP');
     const b = await runCli(['-i', inv(), 'node1', '-m', 'file', '-a', 'path=/tmp state=directory']);
     expect(b.code, b.stdout + b.stderr).toBe(0);
-    expect(recapOf(b.stdout).node1).toMatchObject({ ok: 1, changed: 0 });
+    expect(b.stdout).toMatch(/^node1 \| SUCCESS => \{\n {4}"changed": false/m);
     const c = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'debug', '-a', '{"msg": "json {{ inventory_hostname }}"}']);
-    expect(c.stdout).toContain('"msg": "json node1"');
+    expect(c.stdout).toBe('node1 | SUCCESS => {\n    "msg": "json node1"\n}\n');
+    const failed = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'shell', '-a', 'echo bad >&2; exit 4']);
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toContain('node1 | FAILED | rc=4 >>\nbad');
     const bad = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'file', '-a', 'pth=/tmp']);
     expect(bad.code).toBe(4);
+    expect(bad.stderr).toContain('pth');
   });
 });

@@ -1,0 +1,41 @@
+// Ad-hoc output like `ansible`'s minimal callback: one block per host, no banners, no recap.
+//   node1 | CHANGED | rc=0 >>      (command-like modules: their output follows)
+//   node1 | SUCCESS => { ... }     (other modules: the result)
+import type { HostResultEvent } from './events.js';
+import type { Reporter } from './reporter.js';
+
+const COMMAND_MODULES = new Set(['command', 'shell', 'raw', 'script']);
+
+function state(e: HostResultEvent): string {
+  if (e.status === 'failed') return 'FAILED';
+  if (e.status === 'skipped') return 'SKIPPED';
+  return e.status === 'changed' ? 'CHANGED' : 'SUCCESS';
+}
+
+export function adhocBlock(e: HostResultEvent): string {
+  const r = e.result;
+  if (COMMAND_MODULES.has(e.task.module) && typeof r.rc === 'number') {
+    const out = [r.stdout, r.stderr, e.status === 'failed' ? r.msg : undefined].filter((x): x is string => typeof x === 'string' && x !== '');
+    return `${e.host} | ${state(e)} | rc=${r.rc} >>\n${out.map((x) => x.replace(/\n$/, '')).join('\n')}`;
+  }
+  const bang = e.status === 'failed' ? '!' : '';
+  // Like Ansible, debug shows only what was asked for.
+  const shown = e.task.module === 'debug' ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'changed' && k !== 'failed')) : r;
+  return `${e.host} | ${state(e)}${bang} => ${JSON.stringify(shown, null, 4)}`;
+}
+
+export class AdhocReporter implements Reporter {
+  constructor(private readonly write: (s: string) => void) {}
+
+  hostResult(e: HostResultEvent): void {
+    this.write(adhocBlock(e) + '\n');
+  }
+
+  unreachable(e: HostResultEvent): void {
+    this.write(`${e.host} | UNREACHABLE! => ${JSON.stringify({ changed: false, msg: e.msg, unreachable: true }, null, 4)}\n`);
+  }
+
+  warning(message: string): void {
+    this.write(`[WARNING]: ${message}\n`);
+  }
+}
