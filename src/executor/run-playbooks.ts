@@ -74,7 +74,8 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
         playbookFile: p.playbook.file,
         includes: new IncludeLoader(),
         interrupted: run?.interrupted ?? false,
-        startAt: options.startAtTask,
+        // Once found, --start-at-task is spent for the playbooks that follow too.
+        startAt: run ? run.startAt : options.startAtTask,
       };
       for (const w of p.warnings) await reporter.warning(w.message);
       for (const [i, play] of p.playbook.plays.entries()) {
@@ -85,6 +86,7 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
       }
       if (run.interrupted || run.aborted) break;
     }
+    if (run?.startAt) await reporter.warning(`--start-at-task '${run.startAt}' matched no task: nothing ran`);
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     await pool.closeAll();

@@ -138,7 +138,7 @@ function applyResultConditions(task: Task, result: ModuleResult, vars: Vars): vo
 }
 
 /** One run of the module (and its until/retries) with the given variables. */
-async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, vars: Vars): Promise<{ result: ModuleResult; delegatedTo?: string }> {
+async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars): Promise<{ result: ModuleResult; delegatedTo?: string }> {
   const module = findModule(task.module);
   if (!module) return { result: { changed: false, failed: true, msg: `module '${task.module}' is not available` } };
   const rendered = dropOmitted(renderValue(task.args, { vars })) as Vars;
@@ -179,6 +179,7 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
       result.failed = true;
       result.msg ??= `condition '${task.until}' still false after ${attempts} attempts`;
     } else if (!pc.run.interrupted) {
+      await pc.run.report.retrying({ host, task: info, retriesLeft: attempts - n });
       await sleep((task.delay ?? 5) * 1000);
     }
   }
@@ -228,7 +229,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
     if (task.loop === undefined) {
       const cond = conditionsHold(conditions, vars);
       if (!cond.ok) result = skippedResult(cond.failed);
-      else ({ result, delegatedTo } = await attempt(pc, scope, task, host, vars));
+      else ({ result, delegatedTo } = await attempt(pc, scope, task, host, info, vars));
     } else {
       result = await runLoop(pc, scope, task, host, info, vars, conditions, noLog);
     }
@@ -319,7 +320,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     let delegatedTo: string | undefined;
     if (!cond.ok) r = skippedResult(cond.failed);
     else {
-      ({ result: r, delegatedTo } = await attempt(pc, scope, task, host, iv));
+      ({ result: r, delegatedTo } = await attempt(pc, scope, task, host, info, iv));
       // Later items see what earlier set_fact items set.
       absorbFacts(pc, task, host, r);
     }

@@ -64,6 +64,13 @@ export interface HostResultEvent {
   hint?: string;
 }
 
+/** An `until` condition still fails; the task runs again after its delay. */
+export interface RetryEvent {
+  host: string;
+  task: TaskInfo;
+  retriesLeft: number;
+}
+
 /** include_tasks loaded a file for some hosts (Ansible's `included: FILE for HOSTS`). */
 export interface IncludedEvent {
   file: string;

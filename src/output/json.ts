@@ -1,5 +1,5 @@
 // One JSON object per line, for machines: `{"event": "host_result", ...}`. The same lines go to the log.
-import type { HostResultEvent, IncludedEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
+import type { HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
 import type { Reporter } from './reporter.js';
 
 export type EventName =
@@ -11,6 +11,7 @@ export type EventName =
   | 'host_result'
   | 'unreachable'
   | 'included'
+  | 'retrying'
   | 'warning'
   | 'listing'
   | 'run_end';
@@ -46,6 +47,9 @@ export class JsonReporter implements Reporter {
   }
   unreachable(e: HostResultEvent): void {
     this.emit('unreachable', e);
+  }
+  retrying(e: RetryEvent): void {
+    this.emit('retrying', e);
   }
   included(e: IncludedEvent): void {
     this.emit('included', e);

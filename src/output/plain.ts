@@ -2,7 +2,7 @@
 // terminal view has no room for).
 import { formatLocation } from './diagnostics.js';
 import { unifiedDiff } from './diff.js';
-import type { HostResultEvent, IncludedEvent, PlayStartEvent, RunEndEvent, TaskInfo, TaskStartEvent } from './events.js';
+import type { HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, TaskInfo, TaskStartEvent } from './events.js';
 import { banner, formatRecap } from './recap.js';
 import type { Reporter } from './reporter.js';
 
@@ -102,6 +102,10 @@ export class PlainReporter implements Reporter {
   unreachable(e: HostResultEvent): void {
     this.w(`fatal: [${hostLabel(e)}]: UNREACHABLE! => ${e.msg ?? 'unreachable'}\n`);
     if (e.hint) this.w(`    hint: ${e.hint}\n`);
+  }
+
+  retrying(e: RetryEvent): void {
+    this.w(`FAILED - RETRYING: [${e.host}]: ${taskTitle(e.task)} (${e.retriesLeft} retries left).\n`);
   }
 
   included(e: IncludedEvent): void {

@@ -1,6 +1,6 @@
 // The reporter interface: optional hooks the executor calls. It never knows which reporters listen
 // (live view, plain lines, JSON, log file), so it never imports listr2.
-import type { HostResultEvent, IncludedEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
+import type { HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
 
 type Awaitable = void | Promise<void>;
 
@@ -16,6 +16,7 @@ export interface Reporter {
   /** A host could not be reached or authenticated for a task. */
   unreachable?(e: HostResultEvent): Awaitable;
   included?(e: IncludedEvent): Awaitable;
+  retrying?(e: RetryEvent): Awaitable;
   warning?(message: string): Awaitable;
   /** Plays that list hosts/tasks/tags instead of running (--list-*). */
   listing?(text: string): Awaitable;
@@ -43,6 +44,7 @@ export function fanOut(reporters: Reporter[]): Required<Reporter> {
     hostResult: call('hostResult'),
     unreachable: call('unreachable'),
     included: call('included'),
+    retrying: call('retrying'),
     warning: call('warning'),
     listing: call('listing'),
     runEnd: call('runEnd'),

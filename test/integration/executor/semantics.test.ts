@@ -24,6 +24,7 @@ describe('play semantics', () => {
       expect(totals(recap, 'failed')).toBe(0);
       expect(r.stdout).not.toContain('never runs after end_play');
       expect(r.stdout).toContain('ok: [node2 -> node1]');
+      expect(r.stdout).toContain('FAILED - RETRYING: [node1]: until retries (3 retries left).');
       expect(r.stdout).toContain('included: tasks/dyn-a.yml for node1');
       expect(r.stdout).toContain('included: tasks/dyn-b.yml for node2, node3');
       expect(r.stdout.match(/PLAY \[percentage batches\]/g)?.length).toBe(3);

@@ -70,6 +70,13 @@ describe('plain reporter', () => {
     verbose.r.hostResult(ev({ status: 'ok', result: { rc: 0, stdout: 'hello' } }));
     expect(verbose.text()).toContain('"stdout": "hello"');
   });
+  it('says when an until loop retries, and what an include loaded', () => {
+    const { r, text } = capture();
+    r.retrying({ host: 'node1', task, retriesLeft: 2 });
+    r.included({ file: 'tasks/a.yml', hosts: ['node1', 'node2'], item: 'x' });
+    expect(text()).toContain('FAILED - RETRYING: [node1]: run migration (2 retries left).\n');
+    expect(text()).toContain('included: tasks/a.yml for node1, node2 => (item=x)\n');
+  });
   it('ends with the recap and the log path when something failed', () => {
     const { r, text } = capture();
     const zero = { ok: 0, changed: 0, unreachable: 0, failed: 1, skipped: 0, rescued: 0, ignored: 0 };
