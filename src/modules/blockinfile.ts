@@ -4,7 +4,7 @@ import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
 import { pythonRegex, splitLinesKeepEnds } from './py-regex.js';
 import type { TextEdit } from './lineinfile.js';
-import { ModuleFailure } from './failure.js';
+import { missingNow, ModuleFailure } from './failure.js';
 import { exclusive } from './schema-rules.js';
 
 export interface BlockinfileArgs extends TextFileArgs {
@@ -97,7 +97,7 @@ export const blockinfileModule: DeclarativeModule<BlockinfileArgs, FileState> = 
     if (state.type === 'directory') throw new ModuleFailure(`Path ${path} is a directory !`, { rc: 256 });
     if (!state.exists) {
       if ((args.state ?? 'present') === 'absent') return [];
-      if (!args.create) throw new ModuleFailure(`Path ${path} does not exist !`, { rc: 257 });
+      if (!args.create) throw missingNow(`Path ${path} does not exist !`, { rc: 257 });
     }
     const e = blockinfileEdit(state.exists ? state.content!.toString('utf8') : undefined, args);
     return textChanges(path, args, state, e.after ?? '', e.after === undefined ? undefined : e.reason);

@@ -2,10 +2,18 @@
 // context's templating, truth judged the way Python/Jinja2 judge it.
 import type { ModuleContext } from './types.js';
 
-/** The value of an expression; through render() when the context has no evaluate(). */
+/**
+ * The value of an expression. Without ctx.evaluate(), render() only gives text: going through
+ * to_json and back keeps lists, dicts, numbers and booleans what they are.
+ */
 export function evaluateExpression(ctx: ModuleContext, expression: string): unknown {
   if (ctx.evaluate) return ctx.evaluate(expression);
-  return ctx.render(`{{ ${expression} }}`);
+  const json = ctx.render(`{{ (${expression}) | to_json }}`);
+  try {
+    return JSON.parse(json);
+  } catch {
+    return ctx.render(`{{ ${expression} }}`);
+  }
 }
 
 /** Python truthiness: empty lists, dicts and strings are false ('False' as text too, from render()). */

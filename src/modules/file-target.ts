@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import type { ModuleContext } from './types.js';
 import { parseProbes, probeScript, type FileState, type ProbeRequest } from './file-probe.js';
 import { DIFF_LIMIT_BYTES } from './content-file.js';
-import { ModuleFailure } from './failure.js';
+import { missingNow, ModuleFailure } from './failure.js';
 
 export interface TargetFacts {
   dest: FileState;
@@ -34,9 +34,9 @@ export function resolveTarget(dest: string, basename: string | undefined, facts:
   const intoDirectory = dest.endsWith('/') || facts.dest.type === 'directory';
   if (intoDirectory) {
     if (!basename || !facts.inside) throw new ModuleFailure(`can not use content with a dir as dest: ${dest}`, { dest });
-    if (!facts.dest.exists) throw new ModuleFailure(`Destination directory ${dest} does not exist`, { dest });
+    if (!facts.dest.exists) throw missingNow(`Destination directory ${dest} does not exist`, { dest });
     return facts.inside;
   }
-  if (facts.parent.type !== 'directory') throw new ModuleFailure(`Destination directory ${facts.parent.path} does not exist`, { dest });
+  if (facts.parent.type !== 'directory') throw missingNow(`Destination directory ${facts.parent.path} does not exist`, { dest });
   return facts.dest;
 }

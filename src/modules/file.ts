@@ -6,7 +6,7 @@ import type { Change, DeclarativeModule } from './types.js';
 import { parseProbes, probeScript, type FileState, type ProbeRequest } from './file-probe.js';
 import { attrChanges, fileAttrProperties, fileResultKeys, sameId, wantedMode, type FileAttrArgs } from './file-attrs.js';
 import { formatMode, resolveMode } from './mode.js';
-import { ModuleFailure } from './failure.js';
+import { missingNow, ModuleFailure } from './failure.js';
 import { oneOf } from './schema-rules.js';
 
 export type FileStateArg = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent';
@@ -100,7 +100,7 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
         if (!target.exists) return [];
         return [{ summary: `remove ${describe(target)}`, diff: stateDiff(path, describe(target), 'absent'), ops: [{ kind: 'exec', command: `rm -rf -- ${q}` }] }];
       case 'file':
-        if (!target.exists) throw new ModuleFailure(`file (${path}) is absent, cannot continue`, { path, state: 'absent' });
+        if (!target.exists) throw missingNow(`file (${path}) is absent, cannot continue`, { path, state: 'absent' });
         if (target.type === 'directory') throw new ModuleFailure(`${path} is a directory, not a file`, { path });
         return attrChanges(path, args, target);
       case 'touch': {

@@ -5,7 +5,7 @@ import type { DeclarativeModule } from './types.js';
 import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
 import { expandMatch, pythonRegex, splitLinesKeepEnds } from './py-regex.js';
-import { ModuleFailure } from './failure.js';
+import { missingNow, ModuleFailure } from './failure.js';
 import { exclusive } from './schema-rules.js';
 
 export interface LineinfileArgs extends TextFileArgs {
@@ -153,7 +153,7 @@ export const lineinfileModule: DeclarativeModule<LineinfileArgs, FileState> = {
     }
     if (args.backrefs && args.regexp === undefined && args.regex === undefined) throw new ModuleFailure('regexp is required with backrefs=true');
     if (args.line === undefined && args.value === undefined) throw new ModuleFailure('line is required with state=present');
-    if (!state.exists && !args.create) throw new ModuleFailure(`Destination ${path} does not exist !`, { rc: 257 });
+    if (!state.exists && !args.create) throw missingNow(`Destination ${path} does not exist !`, { rc: 257 });
     const before = state.content?.toString('utf8') ?? '';
     return textChanges(path, args, state, ...edit(lineinfilePresent(before, args)), 'backup');
   },

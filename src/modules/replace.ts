@@ -5,7 +5,7 @@ import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
 import type { TextEdit } from './lineinfile.js';
 import { expandMatch, pythonRegex } from './py-regex.js';
-import { ModuleFailure } from './failure.js';
+import { missingNow, ModuleFailure } from './failure.js';
 
 export interface ReplaceArgs extends TextFileArgs {
   regexp: string;
@@ -61,7 +61,7 @@ export const replaceModule: DeclarativeModule<ReplaceArgs, FileState> = {
   plan(args, state) {
     const path = textPath(args);
     if (state.type === 'directory') throw new ModuleFailure(`Path ${path} is a directory !`, { rc: 256 });
-    if (!state.exists) throw new ModuleFailure(`Path ${path} does not exist !`, { rc: 257 });
+    if (!state.exists) throw missingNow(`Path ${path} does not exist !`, { rc: 257 });
     const e = replaceEdit(state.content!.toString('utf8'), args);
     return textChanges(path, args, state, e.after ?? '', e.after === undefined ? undefined : e.reason);
   },

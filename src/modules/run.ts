@@ -25,7 +25,16 @@ export function failureResult(err: unknown): ModuleResult {
 
 async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, args: Record<string, unknown>): Promise<ModuleResult> {
   const facts = await module.gather(ctx, args);
-  const changes = module.plan(args, facts);
+  let changes;
+  try {
+    changes = module.plan(args, facts);
+  } catch (err) {
+    // A dry run cannot see what earlier tasks would have created: say so instead of failing.
+    if (ctx.check && err instanceof ModuleFailure && err.missingBeforeEarlierTasks) {
+      return { changed: true, msg: err.message, reasons: [`not there yet: ${err.message} (fine if an earlier task creates it; a real run fails otherwise)`] };
+    }
+    throw err;
+  }
   if (changes.length === 0) return { changed: false, ...module.result?.(args, facts, changes) };
 
   const reported = {

@@ -121,6 +121,8 @@ describe('controller-side modules', () => {
     expect(await r.run('set_fact', { a: 1, b: [2] })).toEqual({ changed: false, facts: { a: 1, b: [2] }, ansible_facts: { a: 1, b: [2] } });
     expect(await r.run('debug', { msg: 'hi' })).toEqual({ changed: false, msg: 'hi' });
     expect(await r.run('debug', { var: 'who' }, { vars: { who: 'me' } })).toMatchObject({ who: 'me' });
+    expect(await r.run('debug', { var: 'out.lines' }, { vars: { out: { lines: ['a', 'b'], n: 2 } } })).toMatchObject({ 'out.lines': ['a', 'b'] });
+    expect(await r.run('debug', { var: 'nothing_here' })).toMatchObject({ nothing_here: 'VARIABLE IS NOT DEFINED!' });
     expect(await r.run('assert', { that: ['n > 1', 'name == "x"'] }, { vars: { n: 2, name: 'x' } })).toEqual({ changed: false, msg: 'All assertions passed' });
     expect(await r.run('assert', { that: 'n > 5', fail_msg: 'too small' }, { vars: { n: 2 } })).toMatchObject({ failed: true, msg: 'too small', assertion: 'n > 5' });
     expect(await r.run('fail', {})).toMatchObject({ failed: true, msg: 'Failed as requested from task' });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runModule } from '../../../src/modules/run.js';
 import type { Connection, ExecResult } from '../../../src/connection/types.js';
 import type { DeclarativeModule, ModuleContext } from '../../../src/modules/types.js';
-import { ModuleFailure } from '../../../src/modules/failure.js';
+import { missingNow, ModuleFailure } from '../../../src/modules/failure.js';
 import { ConnectionTimeoutError, UnreachableError } from '../../../src/connection/errors.js';
 
 /** Records every call; exec answers from `answers` in order (rc 0, empty output by default). */
@@ -42,6 +42,7 @@ const echoModule: DeclarativeModule<{ want: string }, string> = {
   },
   plan(args, current) {
     if (args.want === 'explode') throw new ModuleFailure('cannot do that', { rc: 3 });
+    if (args.want === 'later') throw missingNow('/etc/app does not exist');
     if (current === args.want) return [];
     return [
       { summary: `state ${current || 'empty'} → ${args.want}`, diff: { before: current, after: args.want }, ops: [{ kind: 'put', path: '/state', data: args.want }, { kind: 'exec', command: 'sync-state', resultKey: 'synced' }] },
@@ -80,6 +81,16 @@ describe('runModule', () => {
     const { conn, calls } = recordingConnection([{ stdout: 'off' }, { rc: 1, stderr: 'disk full\n' }]);
     expect(await runModule(echoModule, context(conn), { want: 'on' })).toMatchObject({ failed: true, changed: true, msg: 'state off → on: disk full', rc: 1 });
     expect(calls).toHaveLength(3);
+  });
+
+  it('in check mode, reports what is missing now but an earlier task may create as a change', async () => {
+    const { conn } = recordingConnection();
+    expect(await runModule(echoModule, context(conn, true), { want: 'later' })).toEqual({
+      changed: true,
+      msg: '/etc/app does not exist',
+      reasons: ['not there yet: /etc/app does not exist (fine if an earlier task creates it; a real run fails otherwise)'],
+    });
+    expect(await runModule(echoModule, context(recordingConnection().conn), { want: 'later' })).toEqual({ changed: false, failed: true, msg: '/etc/app does not exist' });
   });
 
   it('turns module failures and command timeouts into failed results; a lost host propagates', async () => {
