@@ -118,6 +118,12 @@ describe('controller-side modules', () => {
   it('include_vars, set_fact, debug, assert, fail, meta', async () => {
     expect(await r.run('include_vars', { file: 'extra.yml', name: 'extra' })).toMatchObject({ facts: { extra: { db_port: 3306, replicas: ['node2', 'node3'] } } });
     expect(await r.run('include_vars', { file: 'nope.yml' })).toMatchObject({ failed: true });
+    const dir = await r.run('include_vars', { dir: 'conf' });
+    expect(dir.facts).toEqual({ a: 1, b: 2, shared: 'from-b' });
+    expect((dir.ansible_included_var_files as string[]).map((f) => f.split('/').pop())).toEqual(['10-a.yml', '20-b.json']);
+    const broken = await r.run('include_vars', { file: 'broken.yml' });
+    expect(broken).toMatchObject({ failed: true });
+    expect(String(broken.msg)).toMatch(/broken\.yml:\d+:\d+: /);
     expect(await r.run('set_fact', { a: 1, b: [2] })).toEqual({ changed: false, facts: { a: 1, b: [2] }, ansible_facts: { a: 1, b: [2] } });
     expect(await r.run('debug', { msg: 'hi' })).toEqual({ changed: false, msg: 'hi' });
     expect(await r.run('debug', { var: 'who' }, { vars: { who: 'me' } })).toMatchObject({ who: 'me' });
