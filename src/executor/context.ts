@@ -2,7 +2,7 @@
 import type { Inventory } from '../inventory/types.js';
 import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
-import type { Play } from '../playbook/types.js';
+import type { Play, Role, Task } from '../playbook/types.js';
 import type { ConnectionPool } from './deps.js';
 import type { IncludeLoader } from './dynamic-include.js';
 import type { HandlerQueue } from './handlers.js';
@@ -54,6 +54,10 @@ export interface PlayContext {
   /** The current serial batch (ansible_play_batch). */
   batch: string[];
   handlers: HandlerQueue;
-  /** `meta: end_play` or a fatal failure stopped the play for everyone. */
+  /** The role of each role handler. */
+  handlerRoles: Map<Task, Role>;
+  /** This batch stopped for everyone (end_batch, end_play, a fatal failure). */
   ended: boolean;
+  /** `meta: end_play`: the remaining batches do not run either. */
+  endPlay: boolean;
 }

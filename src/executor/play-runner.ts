@@ -44,14 +44,24 @@ function stopped(pc: PlayContext): boolean {
   return pc.ended || pc.run.interrupted || pc.run.aborted !== undefined;
 }
 
-/** Handlers of the play: those of roles (and statically known included roles) first, then the play's. */
-export function playHandlers(play: Play): Task[] {
-  const fromRoles: Task[] = [];
+export interface PlayHandlers {
+  /** In notification-resolution order: roles' handlers (and statically known included roles') first, then the play's. */
+  handlers: Task[];
+  /** The role each role handler belongs to (its defaults and vars are in scope when it runs). */
+  roleOf: Map<Task, Role>;
+}
+
+export function playHandlers(play: Play): PlayHandlers {
+  const handlers: Task[] = [];
+  const roleOf = new Map<Task, Role>();
   const seen = new Set<Role>();
   const visitRole = (r: Role) => {
     if (seen.has(r)) return;
     seen.add(r);
-    fromRoles.push(...r.handlers);
+    for (const h of r.handlers) {
+      handlers.push(h);
+      roleOf.set(h, r);
+    }
     visitItems(r.tasks);
   };
   const visitItems = (items: TaskItem[]) => {
@@ -63,13 +73,8 @@ export function playHandlers(play: Play): Task[] {
   };
   play.roles.forEach(visitRole);
   visitItems([...play.preTasks, ...play.tasks, ...play.postTasks]);
-  return [...fromRoles, ...play.handlers];
-}
-
-function roleOfHandler(play: Play, handler: Task): Role | undefined {
-  if (!handler.role) return undefined;
-  const find = (roles: Role[]): Role | undefined => roles.find((r) => r.ref.path === handler.role!.path);
-  return find(play.roles);
+  handlers.push(...play.handlers);
+  return { handlers, roleOf };
 }
 
 /** --start-at-task: tasks are skipped (silently) until one with that name. */
@@ -116,17 +121,34 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   }
 }
 
+/** Hosts whose conditions for `item` hold; a condition that cannot be evaluated fails its host. */
+async function hostsWhere(pc: PlayContext, scope: Scope, item: Task | IncludeRole, hosts: readonly string[]): Promise<string[]> {
+  const conditions = allConditions(scope, item);
+  if (conditions.length === 0) return [...hosts];
+  const selected: string[] = [];
+  for (const h of hosts) {
+    try {
+      const vars = taskVars(pc, scope, item, h);
+      if (conditions.every((c) => evaluateCondition(c, { vars }))) selected.push(h);
+    } catch (err) {
+      const info = item.kind === 'task' ? taskInfo(item) : { name: item.name ?? `include_role: ${item.roleName}`, module: 'include_role', location: item.location, handler: false };
+      await recordFailure(pc, h, info, err);
+    }
+  }
+  return selected;
+}
+
 async function runMeta(pc: PlayContext, scope: Scope, task: Task, hosts: string[]): Promise<void> {
   const action = String(task.args._raw_params ?? task.args.free_form ?? '').trim();
-  const conditions = allConditions(scope, task);
-  const selected = hosts.filter((h) => {
-    const vars = taskVars(pc, scope, task, h);
-    return conditions.every((c) => evaluateCondition(c, { vars }));
-  });
+  const selected = await hostsWhere(pc, scope, task, hosts);
   switch (action) {
     case 'flush_handlers':
       return flushHandlers(pc, pc.batch);
     case 'end_play':
+      // Every host, every remaining batch (end_batch only ends this one).
+      if (selected.length > 0) pc.ended = pc.endPlay = true;
+      return;
+    case 'end_batch':
       if (selected.length > 0) pc.ended = true;
       return;
     case 'end_host':
@@ -148,7 +170,7 @@ async function runMeta(pc: PlayContext, scope: Scope, task: Task, hosts: string[
 export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): Promise<void> {
   for (let next = pc.handlers.next(); next && !stopped(pc); next = pc.handlers.next()) {
     const targets = next.hosts.filter((h) => hosts.includes(h));
-    const role = roleOfHandler(pc.play, next.handler);
+    const role = pc.handlerRoles.get(next.handler);
     const scope: Scope = role ? childScope(playScope(pc.play), role.keywords, { role }) : playScope(pc.play);
     await runTask(pc, scope, next.handler, targets, true);
   }
@@ -281,18 +303,22 @@ async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: IncludeTasks
 async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
   if (!includeSelected(pc, parent, inc)) return;
   const role = inc.included;
-  const targets = active(pc, hosts).filter((h) => {
-    const vars = taskVars(pc, parent, inc, h);
-    return allConditions(parent, inc).every((c) => evaluateCondition(c, { vars }));
-  });
+  const targets = await hostsWhere(pc, parent, inc, active(pc, hosts));
   if (!role || targets.length === 0) {
     if (!role && targets.length > 0) await pc.run.report.warning(`include_role '${inc.roleName}' could not be resolved before the run; skipped`);
     return;
   }
-  const params = new Map(targets.map((h) => [h, renderValue(inc.vars, { vars: taskVars(pc, parent, inc, h) }) as Record<string, unknown>]));
+  const params = new Map<string, Record<string, unknown>>();
+  for (const h of targets) {
+    try {
+      params.set(h, renderValue(inc.vars, { vars: taskVars(pc, parent, inc, h) }) as Record<string, unknown>);
+    } catch (err) {
+      await recordFailure(pc, h, { name: inc.name ?? `include_role: ${inc.roleName}`, module: 'include_role', location: inc.location, handler: false }, err);
+    }
+  }
   const apply = inc.apply ?? { when: [], tags: [], vars: {} };
   const scope = childScope(childScope(parent, { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} }), role.keywords, { role, includeParams: params });
-  await runItems(pc, scope, role.tasks, targets);
+  await runItems(pc, scope, role.tasks, [...params.keys()]);
 }
 
 /** The Gathering Facts task: the setup module on every host, tagged `always` as in Ansible. */
@@ -325,7 +351,8 @@ function playName(pc: PlayContext): string {
 /** Runs one play over its hosts in serial batches. */
 export async function runPlay(run: RunContext, play: Play, hosts: string[]): Promise<void> {
   const batches = serialBatches(hosts, play.serial);
-  const handlers = new HandlerQueue(playHandlers(play));
+  const { handlers: handlerList, roleOf } = playHandlers(play);
+  const handlers = new HandlerQueue(handlerList);
   for (const h of hosts) {
     run.stats.touch(h);
     run.hosts.get(h).endedPlay = false;
@@ -337,7 +364,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   }
   for (const [index, batch] of batches.entries()) {
     if (run.interrupted || run.aborted) return;
-    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, ended: false };
+    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, ended: false, endPlay: false };
     await run.report.playStart({ name: playName(pc), hosts: batch, ...(batches.length > 1 ? { batch: { index, count: batches.length } } : {}) });
     const scope = playScope(play);
     if (play.gatherFacts) await runTask(pc, scope, gatherFactsTask(play), batch);
@@ -358,7 +385,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
       await flushHandlers(pc, batch);
       if (checkBatchFailures(pc)) break;
     }
-    if (checkBatchFailures(pc)) return;
+    if (checkBatchFailures(pc) || pc.endPlay) return;
   }
 }
 
