@@ -32,11 +32,13 @@ export class LiveReporter implements Reporter {
   /** Plain detail lines held back while the live list owns the screen. */
   private held: string[] = [];
   private readonly plain: PlainReporter;
+  private readonly verbosity: number;
 
   constructor(
     private readonly write: (s: string) => void,
     opts: { verbosity: number; diff: boolean },
   ) {
+    this.verbosity = opts.verbosity;
     this.plain = new PlainReporter({ write: (s) => this.held.push(s), verbosity: opts.verbosity, diff: opts.diff });
   }
 
@@ -104,7 +106,7 @@ export class LiveReporter implements Reporter {
   hostResult(e: HostResultEvent): void {
     this.resolveHost(e);
     // Only what a live line cannot show goes to the held plain lines.
-    if (e.status === 'failed' || (e.diff && e.diff.length > 0) || e.task.module === 'debug') this.plain.hostResult(e);
+    if (this.verbosity > 0 || e.status === 'failed' || (e.diff && e.diff.length > 0) || e.task.module === 'debug') this.plain.hostResult(e);
   }
 
   itemResult(e: HostResultEvent): void {
@@ -114,6 +116,10 @@ export class LiveReporter implements Reporter {
   unreachable(e: HostResultEvent): void {
     this.resolveHost(e);
     this.plain.unreachable(e);
+  }
+
+  retrying(e: Parameters<PlainReporter['retrying']>[0]): void {
+    this.plain.retrying(e);
   }
 
   included(e: Parameters<PlainReporter['included']>[0]): void {
