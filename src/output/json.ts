@@ -43,7 +43,8 @@ export class JsonReporter implements Reporter {
     this.emit('item_result', e);
   }
   hostResult(e: HostResultEvent): void {
-    this.emit('host_result', { ...e, changed: e.status === 'changed' || e.result.changed === true });
+    const reason = e.reasons && e.reasons.length > 0 ? { reason: e.reasons.join('; ') } : {};
+    this.emit('host_result', { ...e, changed: e.status === 'changed' || e.result.changed === true, ...reason });
   }
   unreachable(e: HostResultEvent): void {
     this.emit('unreachable', e);

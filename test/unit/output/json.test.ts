@@ -16,7 +16,7 @@ describe('JSON events', () => {
     expect(lines.every((l) => l.endsWith('\n') && !l.slice(0, -1).includes('\n'))).toBe(true);
     const events = lines.map((l) => JSON.parse(l));
     expect(events.map((e) => e.event)).toEqual(['run_start', 'play_start', 'task_start', 'host_result', 'run_end']);
-    expect(events[3]).toMatchObject({ host: 'node1', status: 'changed', changed: true, reasons: ['content differs'], durationMs: 12, task: { name: 'copy config', location: { line: 4 } } });
+    expect(events[3]).toMatchObject({ host: 'node1', status: 'changed', changed: true, reasons: ['content differs'], reason: 'content differs', durationMs: 12, task: { name: 'copy config', location: { line: 4 } } });
     expect(new Date(events[0].time).toString()).not.toBe('Invalid Date');
     expect(events[4]).toMatchObject({ exitCode: 0, stats: { node1: { changed: 1 } } });
   });
