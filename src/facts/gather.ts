@@ -15,7 +15,9 @@ import { userFacts } from './user.js';
 import { dateTimeFacts } from './date-time.js';
 import { envFacts } from './env.js';
 import { dnsFacts } from './dns.js';
-import { systemFacts } from './system.js';
+import { loadavgFacts, systemFacts } from './system.js';
+import { mountsFacts } from './mounts.js';
+import { virtualizationFacts } from './virtualization.js';
 
 const PARSERS = [
   platformFacts,
@@ -31,6 +33,9 @@ const PARSERS = [
   envFacts,
   dnsFacts,
   systemFacts,
+  loadavgFacts,
+  mountsFacts,
+  virtualizationFacts,
 ];
 
 /** Facts from the script's output (pure: tests feed recorded outputs). */

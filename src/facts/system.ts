@@ -9,3 +9,9 @@ export function systemFacts(sections: Sections): Record<string, unknown> {
     ...(uptime ? { uptime_seconds: Math.floor(Number(uptime)) } : {}),
   };
 }
+
+/** loadavg like Ansible: { '1m', '5m', '15m' } as numbers. */
+export function loadavgFacts(sections: Sections): Record<string, unknown> {
+  const [one, five, fifteen] = (sectionLines(sections, 'loadavg')[0] ?? '').split(/\s+/).map(Number);
+  return one === undefined || Number.isNaN(one) ? {} : { loadavg: { '1m': one, '5m': five, '15m': fifteen } };
+}
