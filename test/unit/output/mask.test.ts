@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { censored, looksSecret, MASK, NO_LOG_MESSAGE, SecretMasker } from '../../../src/output/mask.js';
+import { maskedReporter } from '../../../src/output/masked.js';
+import { fanOut } from '../../../src/output/reporter.js';
 
 describe('secret masking', () => {
   it('recognises secret-looking variable names but not key file paths', () => {
@@ -19,5 +21,19 @@ describe('secret masking', () => {
   it('no_log results keep only the censored message and the outcome', () => {
     expect(censored({ changed: true, stdout: 'secret', rc: 0 })).toEqual({ censored: NO_LOG_MESSAGE, changed: true });
     expect(censored({ changed: false, failed: true, msg: 'pw=x' })).toEqual({ censored: NO_LOG_MESSAGE, changed: false, failed: true });
+  });
+});
+
+describe('masked reporter', () => {
+  it('every hook receives events with the secrets learned so far replaced', async () => {
+    const seen: unknown[] = [];
+    const inner = fanOut([{ hostResult: (e) => void seen.push(e), warning: (m) => void seen.push(m) }]);
+    const masker = new SecretMasker();
+    const r = maskedReporter(inner, masker);
+    masker.add('pa55word!');
+    await r.warning('login with pa55word! failed');
+    await r.hostResult({ host: 'n', task: { name: 't', module: 'command', handler: false }, status: 'failed', durationMs: 1, result: { stderr: 'bad pa55word!' } });
+    expect(JSON.stringify(seen)).not.toContain('pa55word!');
+    expect(seen[0]).toBe(`login with ${MASK} failed`);
   });
 });
