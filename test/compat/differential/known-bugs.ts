@@ -22,14 +22,6 @@ export const knownBugs: KnownBug[] = [
     mismatch: "dest ending in '/': sub/ and sub/hello.txt are missing (the task failed)",
   },
   {
-    case: 'check_mode', aspect: 'statuses', runs: [1, 2], area: 'modules copy, template (check mode)',
-    mismatch: "check mode with a missing destination directory: Ansible reports changed; ha-run fails 'Destination directory ... does not exist' and the host leaves the play",
-  },
-  {
-    case: 'check_mode', aspect: 'files', runs: [1, 2], area: 'modules copy, template (check mode)',
-    mismatch: 'check_mode_real is missing: the play stopped at the failed check-mode copy',
-  },
-  {
     case: 'copy_backup', aspect: 'files', runs: [1, 2], area: 'module copy (backup)',
     mismatch: "backup file name: Ansible 'conf.<pid>.<YYYY-MM-DD@HH:MM:SS>~', ha-run 'conf.<YYYY-MM-DD@HH:MM:SS>~' (no pid part)",
   },

@@ -39,3 +39,21 @@ export function reconcile(
   });
   return { outcomes, applied };
 }
+
+// How one task with a status moves Ansible's recap counters ('ok' includes 'changed', as in Ansible).
+const RECAP_COUNTS: Record<TaskStatus, Partial<Record<string, number>>> = {
+  ok: { ok: 1 },
+  changed: { ok: 1, changed: 1 },
+  skipped: { skipped: 1 },
+  failed: { failed: 1 },
+};
+
+/** Ansible's recap as ha-run should print it, given the documented differences that applied. */
+export function expectedRecap(ansible: Record<string, number>, applied: KnownDifference[]): Record<string, number> {
+  const expected = { ...ansible };
+  for (const d of applied) {
+    for (const [k, v] of Object.entries(RECAP_COUNTS[d.ansible])) expected[k] = (expected[k] ?? 0) - v!;
+    for (const [k, v] of Object.entries(RECAP_COUNTS[d.harun])) expected[k] = (expected[k] ?? 0) + v!;
+  }
+  return expected;
+}

@@ -4,8 +4,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const PLAYBOOK = fileURLToPath(new URL('./playbook/site.yml', import.meta.url));
-// HA_RUN_CLI points at another build (e.g. one made into a scratch directory while dist/ is busy).
-const HA_RUN_CLI = process.env.HA_RUN_CLI ?? fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 
 /** Tags skipped on the command line by both tools (the `tags` case checks they really are). */
 export const SKIP_TAGS = 'diff_skip';
@@ -43,7 +41,8 @@ export function runAnsible(inventory: string, host: string, timeoutMs = 480_000)
   }, timeoutMs);
 }
 
-export function runHaRun(playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {
-  if (!existsSync(HA_RUN_CLI)) throw new Error(`${HA_RUN_CLI} is missing: run \`npm run build\` first`);
-  return run(process.execPath, [HA_RUN_CLI, playbook, '-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, '--json'], {}, timeoutMs);
+/** `cli` is a built dist/cli.js (the test builds one from this checkout into a private directory). */
+export function runHaRun(cli: string, playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing`);
+  return run(process.execPath, [cli, playbook, '-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, '--json'], {}, timeoutMs);
 }

@@ -7,7 +7,7 @@ import { ansibleOutcomes } from '../../compat/differential/ansible-json.js';
 import { caseNames, caseSources, writeCasePlaybooks } from '../../compat/differential/cases.js';
 import { harunOutcomes } from '../../compat/differential/harun-json.js';
 import { knownBugs } from '../../compat/differential/known-bugs.js';
-import { knownDifferences, reconcile } from '../../compat/differential/known-differences.js';
+import { expectedRecap, knownDifferences, reconcile } from '../../compat/differential/known-differences.js';
 import { outcomeLine } from '../../compat/differential/outcome.js';
 import { caseEntries, normalizeBackupName, parseSnapshot } from '../../compat/differential/tree.js';
 
@@ -79,6 +79,15 @@ describe('reconcile', () => {
     expect(other.applied).toEqual([]);
     const ansibleOk = [{ play: 'c', task: 't', status: 'ok' as const }];
     expect(reconcile([{ play: 'c', task: 't', status: 'changed' }], ansibleOk, known).outcomes[0]!.status).toBe('changed');
+  });
+});
+
+describe('expectedRecap', () => {
+  it('moves each applied difference from Ansible’s counters to ha-run’s', () => {
+    const d = { case: 'c', task: 't', ansible: 'skipped' as const, harun: 'changed' as const, reason: 'r' };
+    const ansible = { ok: 5, changed: 2, skipped: 1, failed: 0 };
+    expect(expectedRecap(ansible, [])).toEqual(ansible);
+    expect(expectedRecap(ansible, [d])).toEqual({ ok: 6, changed: 3, skipped: 0, failed: 0 });
   });
 });
 
