@@ -136,7 +136,7 @@ export function registerRun(program: Command): void {
   withRunOptions(
     program
       .command('run [playbooks...]', { isDefault: true })
-      .description('run playbooks against an inventory (the default command: `ha-run site.yml -i inventory`)'),
+      .description('Run playbooks against an inventory (the default command: `ha-run site.yml -i inventory`).'),
   )
     .option('-t, --tags <tags>', 'only run tasks with these tags (comma-separated, repeatable)', collect)
     .option('--skip-tags <tags>', 'skip tasks with these tags (comma-separated, repeatable)', collect)
@@ -152,7 +152,7 @@ export function registerRun(program: Command): void {
   withRunOptions(
     program
       .command('adhoc <pattern>')
-      .description('run one module on the hosts matching PATTERN, like `ansible PATTERN -m MODULE -a ARGS`'),
+      .description('Run one module on the hosts matching PATTERN, like `ansible PATTERN -m MODULE -a ARGS`.'),
   )
     .requiredOption('-m, --module-name <module>', 'module to run')
     .option('-a, --args <args>', 'module arguments (free form, k=v or JSON)')
