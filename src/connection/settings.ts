@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BadConnectionVarsError } from './errors.js';
 import { parseProxyJump, sshOptions, type JumpHost } from './ssh-args.js';
+import { ShlexError } from '../util/shlex.js';
 
 export interface ConnectOptions {
   /** Inventory name of the host, for messages; defaults to `inventory_hostname`, then the address. */
@@ -80,7 +81,7 @@ export function resolveSshSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): SshSettings {
   const host = hostName(vars, options);
-  const ssh = sshOptions([str(vars, 'ansible_ssh_common_args'), str(vars, 'ansible_ssh_extra_args')].filter(Boolean).join(' '));
+  const ssh = sshArgOptions(host, [str(vars, 'ansible_ssh_common_args'), str(vars, 'ansible_ssh_extra_args')].filter(Boolean).join(' '));
   const address = str(vars, 'ansible_host', 'ansible_ssh_host') ?? ssh.get('hostname') ?? host;
   const portText = str(vars, 'ansible_port', 'ansible_ssh_port') ?? ssh.get('port') ?? '22';
   const port = integer(host, 'ansible_port', portText, 1, 65535);
@@ -130,4 +131,13 @@ export function resolveSshSettings(
     keepaliveIntervalMs: alive ? integer(host, 'ServerAliveInterval', alive, 0, 86400) * 1000 : 15_000,
     commandTimeoutMs: options.commandTimeoutMs,
   };
+}
+
+function sshArgOptions(host: string, text: string): Map<string, string> {
+  try {
+    return sshOptions(text);
+  } catch (err) {
+    if (err instanceof ShlexError) throw new BadConnectionVarsError(host, `ansible_ssh_common_args/ansible_ssh_extra_args for ${host} cannot be split: ${err.message}`);
+    throw err;
+  }
 }

@@ -1,40 +1,6 @@
 // The parts of `ansible_ssh_common_args` / `ansible_ssh_extra_args` that mean something without the ssh
 // binary: `-o Key=Value` options and `-J jump`. Split like Ansible does (Python's shlex.split).
-
-/** shlex-style splitting: whitespace separates, '...' is literal, "..." allows \" and \\, \ escapes. */
-export function splitArgs(text: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      word += end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
-      i = end < 0 ? text.length : end;
-      inWord = true;
-    } else if (c === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) i++;
-        word += text[i++];
-      }
-      inWord = true;
-    } else if (c === '\\' && i + 1 < text.length) {
-      word += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
-}
+import { shlexSplit } from '../util/shlex.js';
 
 /** `-o` options by lower-cased name (first one wins, as in ssh), plus `-J` as ProxyJump. */
 export function sshOptions(text: string): Map<string, string> {
@@ -43,7 +9,7 @@ export function sshOptions(text: string): Map<string, string> {
     const key = name.toLowerCase();
     if (!options.has(key)) options.set(key, value);
   };
-  const words = splitArgs(text);
+  const words = shlexSplit(text);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     let option: string | undefined;

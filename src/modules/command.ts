@@ -2,7 +2,7 @@
 import { shellJoin } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { commandOptions, commandProperties, runCommandTask, type CommandLikeArgs } from './command-run.js';
-import { shlexSplit } from './shlex.js';
+import { shlexSplit, ShlexError } from '../util/shlex.js';
 import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
 
@@ -26,8 +26,18 @@ export const commandModule: ActionModule<CommandArgs> = {
     allOf: exactlyOne('_raw_params', 'cmd', 'argv'),
   },
   async run(ctx, args) {
-    const argv = args.argv ?? shlexSplit(args._raw_params ?? args.cmd ?? '');
+    const argv = args.argv ?? splitCommandLine(args._raw_params ?? args.cmd ?? '');
     if (argv.length === 0) throw new ModuleFailure('no command given');
     return runCommandTask(ctx, { line: shellJoin(argv), cmd: argv, ...commandOptions(args) });
   },
 };
+
+/** The free-form command line as words; a broken line fails the task with the reason. */
+export function splitCommandLine(line: string): string[] {
+  try {
+    return shlexSplit(line);
+  } catch (err) {
+    if (err instanceof ShlexError) throw new ModuleFailure(`cannot split the command line: ${err.message}`);
+    throw err;
+  }
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { runCommandTask } from './command-run.js';
-import { shlexSplit } from './shlex.js';
+import { splitCommandLine } from './command.js';
 import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
 
@@ -37,7 +37,7 @@ export const scriptModule: ActionModule<ScriptArgs> = {
   },
   async run(ctx, args) {
     const text = (args._raw_params ?? args.cmd ?? '').trim();
-    const [local] = shlexSplit(text);
+    const [local] = splitCommandLine(text);
     if (!local) throw new ModuleFailure('no script given');
     // Arguments after the path are shell text, as in Ansible.
     const rest = text.slice(text.indexOf(local) + local.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseProxyJump, splitArgs, sshOptions } from '../../../src/connection/ssh-args.js';
+import { parseProxyJump, sshOptions } from '../../../src/connection/ssh-args.js';
+import { shlexSplit as splitArgs } from '../../../src/util/shlex.js';
 
 describe('splitArgs (shlex-like)', () => {
   it('splits on whitespace and honours quotes and escapes', () => {

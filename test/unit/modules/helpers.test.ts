@@ -1,7 +1,7 @@
 // Pure helpers of the modules: command-line splitting, Python regex bridging, globs, probes,
 // wait_for's condition, fetch's layout, stat's dictionary, command timing formats.
 import { describe, expect, it } from 'vitest';
-import { shlexSplit } from '../../../src/modules/shlex.js';
+import { shlexSplit } from '../../../src/util/shlex.js';
 import { expandMatch, pythonRegex, splitLinesKeepEnds } from '../../../src/modules/py-regex.js';
 import { delta, globWord, stripEnds } from '../../../src/modules/command-run.js';
 import { parseProbes, probeScript } from '../../../src/modules/file-probe.js';
@@ -17,6 +17,8 @@ describe('shlexSplit (Python shlex.split)', () => {
     [`echo "say \\"hi\\"" '$HOME'`, ['echo', 'say "hi"', '$HOME']],
     [`a""b ''`, ['ab', '']],
     ['  spaced   out  ', ['spaced', 'out']],
+    // Unlike sh, Python's shlex keeps a backslash before $ and ` inside double quotes.
+    ['echo "\\$HOME \\`x\\` \\\\ \\"q\\""', ['echo', '\\$HOME \\`x\\` \\ "q"']],
   ])('%s', (line, words) => {
     expect(shlexSplit(line)).toEqual(words);
   });

@@ -1,6 +1,7 @@
-// Splits a command line into words the way Python's shlex.split does (POSIX mode, no comments):
-// what Ansible's `command` module does with its free-form string. No expansion of any kind.
-import { ModuleFailure } from './failure.js';
+// Splits a line into words the way Python's shlex.split does (POSIX mode, no comments): what Ansible
+// uses for the `command` module's free-form string and for ssh argument variables. No expansion.
+
+export class ShlexError extends Error {}
 
 export function shlexSplit(line: string): string[] {
   const words: string[] = [];
@@ -8,20 +9,20 @@ export function shlexSplit(line: string): string[] {
   let inWord = false;
   let quote: "'" | '"' | undefined;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+    const c = line[i]!;
     if (quote === "'") {
       if (c === "'") quote = undefined;
       else word += c;
     } else if (quote === '"') {
       if (c === '"') quote = undefined;
-      // Inside double quotes a backslash only escapes these, like POSIX sh.
-      else if (c === '\\' && i + 1 < line.length && '\\"$`\n'.includes(line[i + 1])) word += line[++i];
+      // Python's shlex: inside double quotes a backslash escapes only `"` and itself.
+      else if (c === '\\' && (line[i + 1] === '"' || line[i + 1] === '\\')) word += line[++i];
       else word += c;
     } else if (c === "'" || c === '"') {
       quote = c;
       inWord = true;
     } else if (c === '\\') {
-      if (i + 1 >= line.length) throw new ModuleFailure('command line ends with a lone backslash');
+      if (i + 1 >= line.length) throw new ShlexError('the line ends with a lone backslash');
       word += line[++i];
       inWord = true;
     } else if (/\s/.test(c)) {
@@ -33,7 +34,7 @@ export function shlexSplit(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new ModuleFailure(`command line has an unclosed ${quote} quote`);
+  if (quote) throw new ShlexError(`unclosed ${quote} quote`);
   if (inWord) words.push(word);
   return words;
 }
