@@ -8,6 +8,9 @@ import { diagnostic, type Diagnostic, type SourceLocation } from '../../errors.j
 import { isTemplateString } from '../../schema/validate.js';
 import { loadYamlFile, offsetToLocation, type LoadedYaml, type PathSegment } from '../../source/yaml.js';
 import { referencedVariables } from '../../template/index.js';
+import { filters } from '../../template/filters/index.js';
+import { tests } from '../../template/tests.js';
+import type { UnknownName } from '../../template/references.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { MAGIC_VARIABLE_NAMES } from '../../vars/index.js';
 import { isMap } from '../keywords.js';
@@ -31,11 +34,11 @@ export interface VariableSources {
 }
 
 export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
+  // Unknowable (a templated vars_files, include_vars...): names are not checked, filters and tests still are.
   const defined = definedNames(sources);
-  if (!defined) return [];
   const found: Diagnostic[] = [];
   const report = (name: string, location: SourceLocation) =>
-    found.push(diagnostic('undefined-variable', `'${name}' is never defined${didYouMean(name, defined)}`, location, 'define it in the inventory, play vars, vars_files, role defaults, register/set_fact, or pass it with -e'));
+    found.push(diagnostic('undefined-variable', `'${name}' is never defined${didYouMean(name, defined ?? [])}`, location, 'define it in the inventory, play vars, vars_files, role defaults, register/set_fact, or pass it with -e'));
   // The same strings recur across plays and roles: analyse each once.
   const analysed = new Map<string, ReturnType<typeof referencedVariables>>();
   const check = (text: string, expression: boolean, at: () => SourceLocation) => {
@@ -49,7 +52,8 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
       found.push(diagnostic('template-syntax', `template syntax: ${refs.error.message}`, at()));
       return;
     }
-    for (const name of refs.names) if (!isDefined(name, defined)) report(name, at());
+    for (const u of refs.unknown) found.push(unknownName(u, at()));
+    if (defined) for (const name of refs.names) if (!isDefined(name, defined)) report(name, at());
   };
   for (const file of sources.files) {
     visitStrings(file.value, [], (text, path) => {
@@ -74,6 +78,8 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
       found.push(diagnostic('template-syntax', `template syntax: ${message}`, line === undefined ? location : { file, line, col: col ?? 1 }));
       continue;
     }
+    for (const u of refs.unknown) found.push(unknownName(u, u.line === undefined ? location : { file, line: u.line, col: u.col ?? 1 }));
+    if (!defined) continue;
     for (const name of refs.names) {
       if (isDefined(name, defined)) continue;
       const at = new RegExp(`\\b${name}\\b`).exec(text);
@@ -81,6 +87,12 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
     }
   }
   return found;
+}
+
+/** A filter, test or lookup ha-run does not have would fail mid-run: say so now. */
+function unknownName(u: UnknownName, location: SourceLocation): Diagnostic {
+  const known = u.kind === 'filter' ? Object.keys(filters) : u.kind === 'test' ? Object.keys(tests) : [];
+  return diagnostic(`unknown-${u.kind}`, `unknown ${u.kind} '${u.name}'${didYouMean(u.name, known)}`, location);
 }
 
 function isDefined(name: string, defined: Set<string>): boolean {
