@@ -86,7 +86,7 @@ function listMode(o: CliOptions): ListMode | undefined {
 }
 
 async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, adhoc = false): Promise<number> {
-  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, diff: options.diff, adhoc });
+  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, adhoc });
   try {
     return await runPlaybooks(prepared, options, { reporter: out.reporter, masker: out.masker, logFile: out.logFile });
   } finally {

@@ -167,6 +167,8 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   let result: ModuleResult = { changed: false };
   for (let n = 1; n <= attempts; n++) {
     result = await runModule(module, ctx, args);
+    // Diffs are shown exactly when the task is in diff mode (--diff, or its own `diff:`).
+    if (!ctx.diff) delete result.diff;
     applyResultConditions(task, result, vars);
     if (!task.until) break;
     result.attempts = n;

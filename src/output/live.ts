@@ -36,10 +36,10 @@ export class LiveReporter implements Reporter {
 
   constructor(
     private readonly write: (s: string) => void,
-    opts: { verbosity: number; diff: boolean },
+    opts: { verbosity: number },
   ) {
     this.verbosity = opts.verbosity;
-    this.plain = new PlainReporter({ write: (s) => this.held.push(s), verbosity: opts.verbosity, diff: opts.diff });
+    this.plain = new PlainReporter({ write: (s) => this.held.push(s), verbosity: opts.verbosity });
   }
 
   private async settle(): Promise<void> {

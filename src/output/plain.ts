@@ -9,7 +9,6 @@ import type { Reporter } from './reporter.js';
 export interface PlainOptions {
   write: (s: string) => void;
   verbosity: number;
-  diff: boolean;
 }
 
 /** How many lines of stderr/stdout a failure shows; the log file has all of it. */
@@ -142,7 +141,8 @@ export class PlainReporter implements Reporter {
   }
 
   private printDiff(e: HostResultEvent): void {
-    if (!this.opts.diff || !e.diff) return;
+    // The executor only passes diffs along for tasks in diff mode (--diff or `diff: true`).
+    if (!e.diff) return;
     for (const d of e.diff) {
       const text = unifiedDiff(d);
       if (text) this.w(text + '\n\n');

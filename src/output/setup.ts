@@ -12,7 +12,6 @@ import { fanOut, type Reporter } from './reporter.js';
 export interface ReporterChoice {
   json: boolean;
   verbosity: number;
-  diff: boolean;
   write?: (s: string) => void;
   /** Defaults to stdout being a terminal and CI unset. */
   live?: boolean;
@@ -45,7 +44,7 @@ export function createReporters(choice: ReporterChoice): { reporter: Required<Re
   if (choice.json) reporters.push(new JsonReporter(write));
   else if (choice.adhoc) reporters.push(new AdhocReporter(write));
   else if (live) reporters.push(new LiveReporter(write, choice));
-  else reporters.push(new PlainReporter({ write, verbosity: choice.verbosity, diff: choice.diff }));
+  else reporters.push(new PlainReporter({ write, verbosity: choice.verbosity }));
   return {
     reporter: maskedReporter(fanOut(reporters), masker),
     masker,

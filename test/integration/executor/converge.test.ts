@@ -49,6 +49,10 @@ describe('converge playbook', () => {
     // serial [1, 2]: node1 alone first, then the other two.
     expect(first.stdout).toContain('(batch 1/2)');
     expect(first.stdout).toContain('(batch 2/2)');
+    // diff: true on one task shows its diff though the run has no --diff
+    expect(first.stdout).toContain(`+++ after: ${base}/app/diffed.conf`);
+    expect(first.stdout).toContain('+diffed = yes');
+    expect(first.stdout.match(/\+\+\+ after/g)?.length).toBe(3); // the one task, on three hosts
     // no_log hides the secret from the output, and the db password never shows anywhere.
     expect(first.stdout).not.toContain('hunter2-very-secret');
     // handlers ran once per host, role handler and listen topic both
@@ -60,7 +64,7 @@ describe('converge playbook', () => {
 
     // what the hosts look like now
     const n1 = await labExec('node1', `cd '${base}/app' && ls | sort | tr '\\n' ' '; cat settings.ini; stat -c %a user-alice`);
-    expect(n1.stdout).toContain('app.conf items.txt marker-m1 marker-m2 reloaded restarted settings.ini user-alice user-bob ');
+    expect(n1.stdout).toContain('app.conf diffed.conf items.txt marker-m1 marker-m2 reloaded restarted settings.ini user-alice user-bob ');
     expect(n1.stdout).not.toContain('check-only');
     expect(n1.stdout).not.toContain('user-mallory');
     expect(n1.stdout).toContain('port = 8080');

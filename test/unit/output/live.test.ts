@@ -8,7 +8,7 @@ const zero = { ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued
 describe('live reporter', () => {
   it('never waits for hosts that get no result (run_once, interrupted) and prints details after each task', async () => {
     let out = '';
-    const r = new LiveReporter((s) => (out += s), { verbosity: 0, diff: false });
+    const r = new LiveReporter((s) => (out += s), { verbosity: 0 });
     await r.playStart({ name: 'web', hosts: ['a', 'b'] });
     await r.taskStart({ task, hosts: ['a', 'b'] });
     const failed: HostResultEvent = { host: 'a', task, status: 'failed', durationMs: 3, result: { msg: 'boom', rc: 2 } };

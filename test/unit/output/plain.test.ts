@@ -4,9 +4,9 @@ import { PlainReporter } from '../../../src/output/plain.js';
 
 const task: TaskInfo = { name: 'run migration', module: 'command', handler: false, location: { file: '/nowhere/site.yml', line: 12, col: 7 } };
 
-function capture(verbosity = 0, diff = false) {
+function capture(verbosity = 0) {
   let out = '';
-  return { r: new PlainReporter({ write: (s) => (out += s), verbosity, diff }), text: () => out };
+  return { r: new PlainReporter({ write: (s) => (out += s), verbosity }), text: () => out };
 }
 
 function ev(e: Partial<HostResultEvent>): HostResultEvent {
@@ -59,13 +59,13 @@ describe('plain reporter', () => {
     expect(text()).toContain('failed: [node1] (item=b) => {"msg":"bad"}');
     expect(text()).not.toContain('ok: [node1]\n');
   });
-  it('shows diffs with --diff only, and results with -v', () => {
-    const withDiff = capture(0, true);
+  it('shows the diffs the executor passes (tasks in diff mode), and results with -v', () => {
+    const withDiff = capture();
     withDiff.r.hostResult(ev({ status: 'changed', diff: [{ before: 'a\n', after: 'b\n', path: '/etc/x' }] }));
     expect(withDiff.text()).toContain('-a\n+b');
-    const noDiff = capture(0, false);
-    noDiff.r.hostResult(ev({ status: 'changed', diff: [{ before: 'a\n', after: 'b\n' }] }));
-    expect(noDiff.text()).not.toContain('+b');
+    const noDiff = capture();
+    noDiff.r.hostResult(ev({ status: 'changed' }));
+    expect(noDiff.text()).not.toContain('+++');
     const verbose = capture(1);
     verbose.r.hostResult(ev({ status: 'ok', result: { rc: 0, stdout: 'hello' } }));
     expect(verbose.text()).toContain('"stdout": "hello"');
