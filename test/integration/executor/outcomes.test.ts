@@ -1,6 +1,6 @@
 // Exit codes and recap counts for failures, fatal failures, failure percentages and unreachable hosts,
 // each run twice where the outcome must be stable.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,22 @@ describe('failures and exit codes', () => {
       expect(recap.node1).toMatchObject({ unreachable: 0, ok: 1, changed: 0 });
       expect(r.stdout).toContain('fatal: [ghost]: UNREACHABLE!');
     }
+  });
+});
+
+describe('host keys from the command line', () => {
+  it('--known-hosts without the key refuses the host; --trust-new-host-keys records it, then it is known', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-kh-'));
+    const knownHosts = join(dir, 'known_hosts');
+    writeFileSync(knownHosts, '');
+    const refused = await runCli([pb('ping.yml'), '-i', testLab().inventory, '-l', 'node4', '--known-hosts', knownHosts]);
+    expect(refused.code, refused.stdout).toBe(3);
+    expect(refused.stdout).toContain('fatal: [node4]: UNREACHABLE!');
+    expect(refused.stdout).toMatch(/SHA256:/);
+    const trusted = await runCli([pb('ping.yml'), '-i', testLab().inventory, '-l', 'node4', '--known-hosts', knownHosts, '--trust-new-host-keys']);
+    expect(trusted.code, trusted.stdout).toBe(0);
+    expect(readFileSync(knownHosts, 'utf8')).toContain(`[127.0.0.1]:${testLab().hosts.node4!.port}`);
+    const known = await runCli([pb('ping.yml'), '-i', testLab().inventory, '-l', 'node4', '--known-hosts', knownHosts]);
+    expect(known.code, known.stdout).toBe(0);
   });
 });
