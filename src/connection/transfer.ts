@@ -45,7 +45,8 @@ function attributeSteps(dest: string, options: PutOptions): string[] {
 /** Script that moves an already-written temp file into place, or removes it when any step fails. */
 export function finishPutScript(tmp: string, dest: string, options: PutOptions): string {
   const steps = [...attributeSteps(dest, options), `mv -f -- "$tmp" ${shellQuote(dest)}`];
-  return `tmp=${shellQuote(tmp)}; if ${steps.join(' && ')}; then exit 0; fi; rc=$?; rm -f -- "$tmp"; exit $rc`;
+  // $? must be read in the else branch: after `fi` it is the if's own status, 0 when no branch ran.
+  return `tmp=${shellQuote(tmp)}; if ${steps.join(' && ')}; then exit 0; else rc=$?; rm -f -- "$tmp"; exit $rc; fi`;
 }
 
 /** Script that reads the whole file from stdin into a fresh temp file and moves it into place. */

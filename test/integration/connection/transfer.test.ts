@@ -60,4 +60,16 @@ describe('put and get', () => {
   it('reports a missing directory as put-failed naming host and path', async () => {
     await expect(root.put(`${DIR}/nope/file`, 'x')).rejects.toThrow(/could not write \/tmp\/ha-run-transfer-test\/nope\/file on node3/);
   });
+
+  it('fails, keeping the old file and no temp file, when the last steps fail', async () => {
+    // An unknown owner fails before the rename; /etc/hosts is a bind mount in containers, so the rename itself fails.
+    const path = `${DIR}/keep.txt`;
+    await root.put(path, 'old\n');
+    await expect(root.put(path, 'new\n', { owner: 'no-such-user' })).rejects.toMatchObject({ code: 'put-failed' });
+    const hostsBefore = (await labExec('node3', 'cat /etc/hosts')).stdout;
+    await expect(root.put('/etc/hosts', hostsBefore + '192.0.2.1 never-written\n')).rejects.toMatchObject({ code: 'put-failed' });
+    expect((await root.get(path)).toString()).toBe('old\n');
+    expect((await labExec('node3', 'cat /etc/hosts')).stdout).toBe(hostsBefore);
+    expect((await labExec('node3', `ls -A ${DIR} /etc | grep -c '^\\.ha-run\\.' || true`)).stdout.trim()).toBe('0');
+  });
 });
