@@ -58,6 +58,8 @@ export interface PlayContext {
   handlerRoles: Map<Task, Role>;
   /** This batch stopped for everyone (end_batch, end_play, a fatal failure). */
   ended: boolean;
+  /** Templated vars_files, read per host at its first task of the play. */
+  varsFilesByHost: Map<string, Record<string, unknown>>;
   /** `meta: end_play`: the remaining batches do not run either. */
   endPlay: boolean;
 }

@@ -353,6 +353,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   const batches = serialBatches(hosts, play.serial);
   const { handlers: handlerList, roleOf } = playHandlers(play);
   const handlers = new HandlerQueue(handlerList);
+  const varsFilesByHost = new Map<string, Record<string, unknown>>();
   for (const h of hosts) {
     run.stats.touch(h);
     run.hosts.get(h).endedPlay = false;
@@ -364,7 +365,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   }
   for (const [index, batch] of batches.entries()) {
     if (run.interrupted || run.aborted) return;
-    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, ended: false, endPlay: false };
+    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, varsFilesByHost, ended: false, endPlay: false };
     await run.report.playStart({ name: playName(pc), hosts: batch, ...(batches.length > 1 ? { batch: { index, count: batches.length } } : {}) });
     const scope = playScope(play);
     if (play.gatherFacts) await runTask(pc, scope, gatherFactsTask(play), batch);

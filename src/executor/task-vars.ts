@@ -5,6 +5,7 @@ import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { magicVars, mergeVars } from './deps.js';
 import { blockVars, type Scope } from './scope.js';
+import { readTemplatedVarsFiles, templatedVarsFiles } from './vars-files.js';
 
 type Vars = Record<string, unknown>;
 
@@ -33,7 +34,19 @@ function otherHostVars(pc: PlayContext, name: string): Vars {
   });
 }
 
-export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'> | undefined, host: string, extra: Vars = {}): Vars {
+/** The play's templated vars_files for a host, read once per play (rendered with the host's play-level vars). */
+function runTimeVarsFiles(pc: PlayContext, host: string): Vars[] {
+  const names = templatedVarsFiles(pc.play.varsFiles);
+  if (names.length === 0) return [];
+  let vars = pc.varsFilesByHost.get(host);
+  if (!vars) {
+    vars = readTemplatedVarsFiles(names, pc.play.playbookDir, taskVars(pc, { keywords: [pc.play] }, undefined, host, {}, false));
+    pc.varsFilesByHost.set(host, vars);
+  }
+  return [vars];
+}
+
+export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'> | undefined, host: string, extra: Vars = {}, withRunTimeVarsFiles = true): Vars {
   const { run, play } = pc;
   const state = run.hosts.get(host);
   const role = scope.role;
@@ -69,7 +82,7 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
     playbookHostVars: run.playbookVars.hostVars,
     facts: factVars(state.facts),
     playVars: play.vars,
-    varsFiles: play.varsFromFiles ? [play.varsFromFiles] : [],
+    varsFiles: [...(play.varsFromFiles ? [play.varsFromFiles] : []), ...(withRunTimeVarsFiles ? runTimeVarsFiles(pc, host) : [])],
     roleVars: role ? [role.vars] : [],
     blockVars: blockVars(scope),
     taskVars: task?.vars ?? {},
