@@ -42,9 +42,21 @@ function attributeSteps(dest: string, options: PutOptions): string[] {
   return steps;
 }
 
+function inPlaceAttributes(d: string, options: PutOptions): string {
+  const steps: string[] = [];
+  if (options.owner !== undefined) steps.push(`chown -- ${shellQuote(options.owner)} ${d}`);
+  if (options.group !== undefined) steps.push(`chgrp -- ${shellQuote(options.group)} ${d}`);
+  if (options.mode !== undefined) steps.push(`chmod ${shellQuote(options.mode)} ${d}`);
+  return steps.map((s) => ` && ${s}`).join('');
+}
+
 /** Script that moves an already-written temp file into place, or removes it when any step fails. */
 export function finishPutScript(tmp: string, dest: string, options: PutOptions): string {
-  const steps = [...attributeSteps(dest, options), `mv -f -- "$tmp" ${shellQuote(dest)}`];
+  const d = shellQuote(dest);
+  const rename = `mv -f -- "$tmp" ${d}`;
+  // In place: the destination keeps its inode (and the mount on it); its attributes are set afterwards.
+  const inPlace = `{ cat -- "$tmp" > ${d} && rm -f -- "$tmp"${inPlaceAttributes(d, options)}; }`;
+  const steps = [...attributeSteps(dest, options), options.unsafeWrites ? `{ ${rename} 2>/dev/null || ${inPlace}; }` : rename];
   // $? must be read in the else branch: after `fi` it is the if's own status, 0 when no branch ran.
   return `tmp=${shellQuote(tmp)}; if ${steps.join(' && ')}; then exit 0; else rc=$?; rm -f -- "$tmp"; exit $rc; fi`;
 }

@@ -32,6 +32,11 @@ export interface PutOptions {
   owner?: string;
   group?: string;
   become?: BecomeOptions;
+  /**
+   * When the atomic rename fails (a bind-mounted file such as a container's /etc/hosts), write the
+   * content in place instead, like Ansible's `unsafe_writes`.
+   */
+  unsafeWrites?: boolean;
 }
 
 export interface Connection {

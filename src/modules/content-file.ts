@@ -63,7 +63,7 @@ export function contentChanges(d: DesiredContent): Change[] {
 
   const mode = wantedMode(d, state, false);
   // Attributes not asked for are kept from the file being replaced (conn.put does that).
-  const put = { mode: mode === undefined ? undefined : formatMode(mode), owner: d.owner, group: d.group };
+  const put = { mode: mode === undefined ? undefined : formatMode(mode), owner: d.owner, group: d.group, unsafeWrites: d.unsafe_writes };
   const ops: Op[] = [];
   if (d.backup && state.type === 'file') ops.push(backupOp(path, d.backupKey));
   if (d.validate) {

@@ -9,6 +9,7 @@ export interface FileAttrArgs {
   mode?: ModeSpec;
   owner?: string;
   group?: string;
+  unsafe_writes?: boolean;
 }
 
 /** JSON Schema properties shared by every module that sets file attributes (Ansible's common file args). */
@@ -23,7 +24,7 @@ export const fileAttrProperties = {
   group: { type: 'string', description: 'Name (or gid) of the group that should own the file.' },
   unsafe_writes: {
     type: 'boolean',
-    description: 'Accepted for compatibility; ha-run always writes atomically.',
+    description: 'Write in place when the atomic rename is impossible (a bind-mounted file such as /etc/hosts in a container).',
   },
 } as const;
 

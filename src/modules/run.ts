@@ -66,7 +66,7 @@ interface OpFailure {
 async function applyOp(ctx: ModuleContext, op: Op, registered: Record<string, unknown>): Promise<OpFailure | undefined> {
   if (op.kind === 'put') {
     try {
-      await ctx.conn.put(op.path, op.data, { mode: op.mode, owner: op.owner, group: op.group });
+      await ctx.conn.put(op.path, op.data, { mode: op.mode, owner: op.owner, group: op.group, unsafeWrites: op.unsafeWrites });
       return undefined;
     } catch (err) {
       if (!(err instanceof HaRunError) || (err as { unreachable?: boolean }).unreachable === true) throw err;
