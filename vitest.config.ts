@@ -9,7 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          testTimeout: 10_000,
+          // Generous: some unit tests compare with ansible-core in a Python process, and CI has 2 cores.
+          testTimeout: 30_000,
         },
       },
       {
