@@ -5,8 +5,9 @@ interface HaRunEvent {
   event: string;
   name?: string;
   host?: string;
+  hosts?: string[];
+  item?: string;
   status?: string;
-  ignored?: boolean;
   task?: { name: string; module: string; handler: boolean };
   stats?: Record<string, Record<string, number>>;
   exitCode?: number;
@@ -27,14 +28,32 @@ export function harunOutcomes(stdout: string, host: string): HaRunReport {
   const outcomes: TaskOutcome[] = [];
   let play = '';
   let items: TaskStatus[] = [];
+  let includeTask: string | undefined;
+  // An include_tasks reports `included` events (one per item), not a host result: Ansible lists the
+  // include as an ok task with ok items, so it becomes one outcome, placed before the included tasks.
+  let includeOutcome: TaskOutcome | undefined;
   let stats: Record<string, number> | undefined;
   let exitCode: number | undefined;
   for (const line of stdout.split('\n')) {
     if (!line.trim().startsWith('{')) continue;
     const e = JSON.parse(line) as HaRunEvent;
-    if (e.event === 'play_start') play = e.name ?? '';
-    else if (e.event === 'task_start' || e.event === 'handler_start') items = [];
-    else if (e.event === 'item_result' && e.host === host) items.push(taskStatus(e.status, line));
+    if (e.event === 'play_start') {
+      play = e.name ?? '';
+      includeTask = undefined;
+      includeOutcome = undefined;
+    } else if (e.event === 'task_start' || e.event === 'handler_start') {
+      items = [];
+      if (e.task?.module === 'include_tasks') {
+        includeTask = e.task.name;
+        includeOutcome = undefined;
+      }
+    } else if (e.event === 'included' && includeTask !== undefined && e.hosts?.includes(host)) {
+      if (!includeOutcome) {
+        includeOutcome = { play, task: includeTask, status: 'ok' };
+        outcomes.push(includeOutcome);
+      }
+      if (e.item !== undefined) (includeOutcome.items ??= []).push('ok');
+    } else if (e.event === 'item_result' && e.host === host) items.push(taskStatus(e.status, line));
     else if ((e.event === 'host_result' || e.event === 'unreachable') && e.host === host) {
       if (e.event === 'unreachable') throw new Error(`ha-run could not reach ${host}: ${line}`);
       const outcome: TaskOutcome = { play, task: e.task?.name ?? '', status: taskStatus(e.status, line) };

@@ -58,7 +58,15 @@ export function parseSnapshot(stdout: string): TreeEntry[] {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The entries that belong to one case: its top-level name starts with the case name. */
-export function caseEntries(entries: TreeEntry[], caseName: string): TreeEntry[] {
-  return entries.filter((e) => e.path.split('/')[0]!.startsWith(caseName));
+/**
+ * The case a top-level name belongs to: the longest case name it equals or extends with `_`
+ * (`check_mode_real` is check_mode's, `blockinfile_update` is its own case, not blockinfile's).
+ */
+export function caseOf(topLevelName: string, caseNames: string[]): string | undefined {
+  const owners = caseNames.filter((n) => topLevelName === n || topLevelName.startsWith(`${n}_`));
+  return owners.sort((a, b) => b.length - a.length)[0];
+}
+
+export function caseEntries(entries: TreeEntry[], caseName: string, caseNames: string[]): TreeEntry[] {
+  return entries.filter((e) => caseOf(e.path.split('/')[0]!, caseNames) === caseName);
 }

@@ -9,7 +9,7 @@ import { harunOutcomes } from '../../compat/differential/harun-json.js';
 import { knownBugs } from '../../compat/differential/known-bugs.js';
 import { expectedRecap, knownDifferences, reconcile } from '../../compat/differential/known-differences.js';
 import { outcomeLine } from '../../compat/differential/outcome.js';
-import { caseEntries, normalizeBackupName, parseSnapshot } from '../../compat/differential/tree.js';
+import { caseEntries, caseOf, normalizeBackupName, parseSnapshot } from '../../compat/differential/tree.js';
 
 const ansibleDoc = {
   plays: [
@@ -63,6 +63,22 @@ describe('harunOutcomes', () => {
     expect(report.exitCode).toBe(0);
   });
 
+  it('reads an include_tasks as one ok task with an ok item per included item, before the included tasks', () => {
+    const include = { name: 'include per item', module: 'include_tasks', handler: false };
+    const events = [
+      { event: 'play_start', name: 'p', hosts: ['h'] },
+      { event: 'task_start', task: include, hosts: ['h'] },
+      { event: 'included', file: 't.yml', hosts: ['h'], item: 'a' },
+      { event: 'task_start', task: task('inner'), hosts: ['h'] },
+      { event: 'host_result', host: 'h', task: task('inner'), status: 'changed' },
+      { event: 'included', file: 't.yml', hosts: ['other'], item: 'b' },
+      { event: 'included', file: 't.yml', hosts: ['h'], item: 'c' },
+      { event: 'task_start', task: task('inner'), hosts: ['h'] },
+      { event: 'host_result', host: 'h', task: task('inner'), status: 'ok' },
+    ].map((e) => JSON.stringify(e));
+    expect(harunOutcomes(events.join('\n'), 'h').outcomes.map(outcomeLine)).toEqual(['include per item: ok [ok,ok]', 'inner: changed', 'inner: ok']);
+  });
+
   it('refuses statuses it does not know and unreachable hosts', () => {
     expect(() => harunOutcomes(JSON.stringify({ event: 'host_result', host: 'h', task: task('t'), status: 'weird' }), 'h')).toThrow(/unexpected status/);
     expect(() => harunOutcomes(JSON.stringify({ event: 'unreachable', host: 'h', task: task('t'), status: 'unreachable' }), 'h')).toThrow(/could not reach/);
@@ -100,7 +116,16 @@ describe('file tree snapshots', () => {
       { path: 'a/x.1.2026-01-01@00:00:00~', type: 'file', mode: '0644', owner: 'root', group: 'root', content: 'x' },
     ]));
     expect(entries.map((e) => e.path)).toEqual(['a/x.<pid>.<time>~', 'b']);
-    expect(caseEntries(entries, 'a').map((e) => e.path)).toEqual(['a/x.<pid>.<time>~']);
+    expect(caseEntries(entries, 'a', ['a', 'b']).map((e) => e.path)).toEqual(['a/x.<pid>.<time>~']);
+  });
+
+  it('gives each top-level name to the longest case it belongs to', () => {
+    const names = ['blockinfile', 'blockinfile_update', 'check_mode', 'play_check_mode'];
+    expect(caseOf('blockinfile_update', names)).toBe('blockinfile_update');
+    expect(caseOf('blockinfile', names)).toBe('blockinfile');
+    expect(caseOf('check_mode_real', names)).toBe('check_mode');
+    expect(caseOf('play_check_mode_var', names)).toBe('play_check_mode');
+    expect(caseOf('blockinfileX', names)).toBeUndefined();
   });
 });
 
@@ -121,6 +146,7 @@ describe('the case list and DIFFERENCES.md', () => {
       expect(readFileSync(written.files[0]!.path, 'utf8')).toBe(sources[0]!.text);
       expect(existsSync(join(written.dir, 'files', 'hello.txt'))).toBe(true);
       expect(existsSync(join(written.dir, 'templates', 'motd.j2'))).toBe(true);
+      expect(existsSync(join(written.dir, 'tasks', 'make-item.yml'))).toBe(true);
     } finally {
       rmSync(written.dir, { recursive: true, force: true });
     }
