@@ -130,10 +130,6 @@ export class LiveReporter implements Reporter {
     this.plain.warning(message);
   }
 
-  listing(text: string): void {
-    this.plain.listing(text);
-  }
-
   async runEnd(e: RunEndEvent): Promise<void> {
     await this.settle();
     this.plain.runEnd(e);

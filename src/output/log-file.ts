@@ -3,10 +3,11 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JsonReporter } from './json.js';
+import { jsonReporter } from './json.js';
+import type { Reporter } from './reporter.js';
 
 /** `.ha-run/logs/` under the working directory when writable, else the temp dir. */
-export function openRunLog(cwd = process.cwd(), now = new Date()): { path: string; reporter: JsonReporter; close(): void } {
+export function openRunLog(cwd = process.cwd(), now = new Date()): { path: string; reporter: Reporter; close(): void } {
   const name = `run-${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}.jsonl`;
   for (const dir of [join(cwd, '.ha-run', 'logs'), join(tmpdir(), 'ha-run-logs')]) {
     try {
@@ -14,7 +15,7 @@ export function openRunLog(cwd = process.cwd(), now = new Date()): { path: strin
       const path = join(dir, name);
       const fd = openSync(path, 'wx', 0o600);
       let open = true;
-      const reporter = new JsonReporter((line) => {
+      const reporter = jsonReporter((line) => {
         if (open) writeSync(fd, line);
       });
       return {
@@ -29,6 +30,6 @@ export function openRunLog(cwd = process.cwd(), now = new Date()): { path: strin
       // try the next place
     }
   }
-  const reporter = new JsonReporter(() => {});
+  const reporter = jsonReporter(() => {});
   return { path: '', reporter, close() {} };
 }

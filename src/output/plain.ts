@@ -115,10 +115,6 @@ export class PlainReporter implements Reporter {
     this.w(`[WARNING]: ${message}\n`);
   }
 
-  listing(text: string): void {
-    this.w(text.endsWith('\n') ? text : text + '\n');
-  }
-
   runEnd(e: RunEndEvent): void {
     if (e.aborted) this.w(`\n${e.aborted}\n`);
     this.w(`\n${formatRecap(e.stats)}\n\n`);

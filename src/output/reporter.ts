@@ -1,6 +1,6 @@
 // The reporter interface: optional hooks the executor calls. It never knows which reporters listen
 // (live view, plain lines, JSON, log file), so it never imports listr2.
-import type { HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
+import type { HostResultEvent, IncludedEvent, PlayStartEvent, RetryEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
 
 type Awaitable = void | Promise<void>;
 
@@ -18,35 +18,38 @@ export interface Reporter {
   included?(e: IncludedEvent): Awaitable;
   retrying?(e: RetryEvent): Awaitable;
   warning?(message: string): Awaitable;
-  /** Plays that list hosts/tasks/tags instead of running (--list-*). */
-  listing?(text: string): Awaitable;
   runEnd?(e: RunEndEvent): Awaitable;
 }
 
-type Hook = keyof Reporter;
+export type Hook = keyof Reporter;
+
+/** Every hook, in the order a run calls them. */
+export const HOOKS = [
+  'runStart',
+  'playStart',
+  'taskStart',
+  'handlerStart',
+  'itemResult',
+  'hostResult',
+  'unreachable',
+  'included',
+  'retrying',
+  'warning',
+  'runEnd',
+] as const satisfies readonly Hook[];
+
+type AnyHook = (e: unknown) => Awaitable;
 
 /** Calls each hook on every reporter in turn; a missing hook is simply skipped. */
 export function fanOut(reporters: Reporter[]): Required<Reporter> {
-  const call =
-    <K extends Hook>(hook: K) =>
-    async (e: Parameters<NonNullable<Reporter[K]>>[0]) => {
+  const all = {} as Record<Hook, AnyHook>;
+  for (const hook of HOOKS) {
+    all[hook] = async (e: unknown) => {
       for (const r of reporters) {
-        const fn = r[hook] as ((arg: typeof e) => Awaitable) | undefined;
+        const fn = r[hook] as AnyHook | undefined;
         if (fn) await fn.call(r, e);
       }
     };
-  return {
-    runStart: call('runStart'),
-    playStart: call('playStart'),
-    taskStart: call('taskStart'),
-    handlerStart: call('handlerStart'),
-    itemResult: call('itemResult'),
-    hostResult: call('hostResult'),
-    unreachable: call('unreachable'),
-    included: call('included'),
-    retrying: call('retrying'),
-    warning: call('warning'),
-    listing: call('listing'),
-    runEnd: call('runEnd'),
-  };
+  }
+  return all as Required<Reporter>;
 }

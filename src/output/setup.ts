@@ -1,7 +1,7 @@
 // Which reporters a run gets: the live view on a terminal, plain lines in CI and pipes, JSON lines on
 // request; always the full log file. All of them behind the secret masker.
 import { AdhocReporter } from './adhoc.js';
-import { JsonReporter } from './json.js';
+import { jsonReporter } from './json.js';
 import { LiveReporter } from './live.js';
 import { openRunLog } from './log-file.js';
 import { SecretMasker } from './mask.js';
@@ -41,7 +41,7 @@ export function createReporters(choice: ReporterChoice): { reporter: Required<Re
   const log = openRunLog(choice.logDir);
   const reporters: Reporter[] = [log.reporter];
   const live = choice.live ?? (process.stdout.isTTY === true && !process.env.CI);
-  if (choice.json) reporters.push(new JsonReporter(write));
+  if (choice.json) reporters.push(jsonReporter(write));
   else if (choice.adhoc) reporters.push(new AdhocReporter(write));
   else if (live) reporters.push(new LiveReporter(write, choice));
   else reporters.push(new PlainReporter({ write, verbosity: choice.verbosity }));
