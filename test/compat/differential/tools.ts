@@ -5,8 +5,22 @@ import { fileURLToPath } from 'node:url';
 
 export const PLAYBOOK = fileURLToPath(new URL('./playbook/site.yml', import.meta.url));
 
-/** Tags skipped on the command line by both tools (the `tags` case checks they really are). */
-export const SKIP_TAGS = 'diff_skip';
+/** A playbook of cases and the command-line arguments both tools get for it. */
+export interface Suite {
+  title: string;
+  playbook: string;
+  args: string[];
+}
+
+export const SUITES: Suite[] = [
+  // `diff_skip` is skipped on the command line (the `tags` case checks it really is).
+  { title: 'cases', playbook: PLAYBOOK, args: ['--skip-tags', 'diff_skip'] },
+  {
+    title: 'tag selection',
+    playbook: fileURLToPath(new URL('./playbook/tag-selection.yml', import.meta.url)),
+    args: ['--tags', 'selected', '--skip-tags', 'unwanted'],
+  },
+];
 
 export interface ToolRun {
   exitCode: number;
@@ -31,9 +45,9 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
   });
 }
 
-/** The whole playbook in one ansible-playbook run (it is slow per invocation). */
-export function runAnsible(inventory: string, host: string, timeoutMs = 480_000): Promise<ToolRun> {
-  return run('ansible-playbook', ['-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, PLAYBOOK], {
+/** A suite's whole playbook in one ansible-playbook run (it is slow per invocation). */
+export function runAnsible(suite: Suite, inventory: string, host: string, timeoutMs = 480_000): Promise<ToolRun> {
+  return run('ansible-playbook', ['-i', inventory, '--limit', host, ...suite.args, suite.playbook], {
     ANSIBLE_STDOUT_CALLBACK: 'json',
     ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',
     ANSIBLE_NOCOLOR: '1',
@@ -42,7 +56,8 @@ export function runAnsible(inventory: string, host: string, timeoutMs = 480_000)
 }
 
 /** `cli` is a built dist/cli.js (the test builds one from this checkout into a private directory). */
-export function runHaRun(cli: string, playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {
+/** One case of a suite (`playbook` is the case's own one-play file). */
+export function runHaRun(cli: string, suite: Suite, playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing`);
-  return run(process.execPath, [cli, playbook, '-i', inventory, '--limit', host, '--skip-tags', SKIP_TAGS, '--json'], {}, timeoutMs);
+  return run(process.execPath, [cli, playbook, '-i', inventory, '--limit', host, ...suite.args, '--json'], {}, timeoutMs);
 }

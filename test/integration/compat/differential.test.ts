@@ -1,9 +1,9 @@
-// Differential test: the cases of test/compat/differential/playbook/site.yml (one play each) run by
-// ansible-playbook on `diff-ansible` (the whole playbook in one run) and by ha-run on `diff-harun`
-// (each case as its own playbook, so one bug cannot hide the cases after it), two fresh identical
-// twins, twice each. Every task's status (and per-item status in loops), the exit code and every
-// file left behind (type, mode, owner, group, link target, content) must match, after the first run
-// and after the re-run. Documented differences: DIFFERENCES.md; known bugs: known-bugs.ts.
+// Differential test: each suite's cases (test/compat/differential/playbook/*.yml, one play per case)
+// run by ansible-playbook on `diff-ansible` (the whole playbook in one run) and by ha-run on
+// `diff-harun` (each case as its own playbook, so one bug cannot hide the cases after it), two fresh
+// identical twins, twice each. Every task's status (and per-item status in loops), the exit code, the
+// recap and every file left behind (type, mode, owner, group, link target, content) must match, after
+// the first run and after the re-run. Documented differences: DIFFERENCES.md; known bugs: known-bugs.ts.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansibleOutcomes } from '../../compat/differential/ansible-json.js';
@@ -12,7 +12,7 @@ import { harunOutcomes } from '../../compat/differential/harun-json.js';
 import { knownBug, knownBugs } from '../../compat/differential/known-bugs.js';
 import { expectedRecap, reconcile, type KnownDifference } from '../../compat/differential/known-differences.js';
 import { outcomeLine, type TaskOutcome } from '../../compat/differential/outcome.js';
-import { runAnsible, runHaRun, type ToolRun } from '../../compat/differential/tools.js';
+import { runAnsible, runHaRun, SUITES, type Suite, type ToolRun } from '../../compat/differential/tools.js';
 import { CASES_ROOT, caseEntries, caseOf, parseSnapshot, snapshotCommand, type TreeEntry } from '../../compat/differential/tree.js';
 import { buildCli } from '../executor/cli.js';
 import { labExec, testLab } from '../support/lab.js';
@@ -32,6 +32,7 @@ interface Round {
   harun: { cases: Map<string, HaRunCase>; outcomes: TaskOutcome[]; tree: TreeEntry[] };
   applied: KnownDifference[];
 }
+type CaseFile = { name: string; path: string };
 
 async function snapshot(host: string): Promise<TreeEntry[]> {
   const r = await labExec(host, snapshotCommand());
@@ -44,10 +45,10 @@ async function clean(host: string): Promise<void> {
   if (r.exitCode !== 0) throw new Error(`cleaning ${host} failed: ${r.stderr}`);
 }
 
-async function runHaRunCases(cli: string, files: { name: string; path: string }[], inventory: string): Promise<Map<string, HaRunCase>> {
+async function runHaRunCases(cli: string, suite: Suite, files: CaseFile[], inventory: string): Promise<Map<string, HaRunCase>> {
   const cases = new Map<string, HaRunCase>();
   for (const f of files) {
-    const run = await runHaRun(cli, f.path, inventory, HARUN_HOST);
+    const run = await runHaRun(cli, suite, f.path, inventory, HARUN_HOST);
     try {
       const report = harunOutcomes(run.stdout, HARUN_HOST);
       cases.set(f.name, { run, outcomes: report.outcomes, stats: report.stats });
@@ -59,8 +60,8 @@ async function runHaRunCases(cli: string, files: { name: string; path: string }[
   return cases;
 }
 
-async function playRound(cli: string, inventory: string, files: { name: string; path: string }[]): Promise<Round> {
-  const [a, cases] = await Promise.all([runAnsible(inventory, ANSIBLE_HOST), runHaRunCases(cli, files, inventory)]);
+async function playRound(cli: string, suite: Suite, inventory: string, files: CaseFile[]): Promise<Round> {
+  const [a, cases] = await Promise.all([runAnsible(suite, inventory, ANSIBLE_HOST), runHaRunCases(cli, suite, files, inventory)]);
   let ansible;
   try {
     ansible = ansibleOutcomes(a.stdout, ANSIBLE_HOST);
@@ -83,88 +84,97 @@ function recap(statsList: (Record<string, number> | undefined)[]): Record<string
   return sum;
 }
 
-const cases = caseNames();
-const rounds: Round[] = [];
-let setupError: Error | undefined;
-let caseDir: string | undefined;
+let cli: string | undefined;
+function haRunCli(): string {
+  // HA_RUN_CLI: an already built cli.js (saves the compile when iterating on the cases).
+  cli ??= process.env.HA_RUN_CLI ?? buildCli();
+  return cli;
+}
+
+function differentialSuite(suite: Suite): void {
+  const cases = caseNames(suite.playbook);
+  const rounds: Round[] = [];
+  let setupError: Error | undefined;
+  let caseDir: string | undefined;
+
+  describe(`${suite.title} (${suite.args.join(' ')})`, () => {
+    beforeAll(async () => {
+      try {
+        const lab = testLab();
+        const written = writeCasePlaybooks(suite.playbook);
+        caseDir = written.dir;
+        await Promise.all([clean(ANSIBLE_HOST), clean(HARUN_HOST)]);
+        for (const _ of ROUNDS) rounds.push(await playRound(haRunCli(), suite, lab.inventory, written.files));
+      } catch (err) {
+        setupError = err as Error;
+      }
+    }, 1_200_000);
+
+    afterAll(() => {
+      if (caseDir) rmSync(caseDir, { recursive: true, force: true });
+    });
+
+    function round(n: number): Round {
+      if (setupError) throw setupError;
+      const r = rounds[n - 1];
+      if (!r) throw new Error(`round ${n} did not run`);
+      return r;
+    }
+
+    for (const n of ROUNDS) {
+      describe(`run ${n}${n === 2 ? ' (re-run on the converged hosts)' : ' (fresh hosts)'}`, () => {
+        it('ansible-playbook itself succeeded (every failure in the cases is ignored or rescued)', () => {
+          const a = round(n).ansible.run;
+          expect(a.exitCode, a.stderr.slice(-3000)).toBe(0);
+        });
+
+        // Known recap bugs, and status bugs (they change the counts too), make this an expected failure.
+        const recapBug = knownBugs.some((b) => cases.includes(b.case) && (b.aspect === 'statuses' || b.aspect === 'recap') && b.runs.includes(n));
+        (recapBug ? it.fails : it)('the recaps agree', () => {
+          const r = round(n);
+          const a = recap([r.ansible.stats]);
+          const h = recap([...r.harun.cases.values()].map((c) => c.stats));
+          // Each documented difference that applied moves one task from Ansible's counters to ha-run's.
+          expect(h).toEqual(expectedRecap(a, r.applied));
+        });
+
+        it('leaves no files outside the cases', () => {
+          const r = round(n);
+          const stray = (t: TreeEntry[]) => t.filter((e) => !caseOf(e.path.split('/')[0]!, cases)).map((e) => e.path);
+          expect(stray(r.harun.tree)).toEqual(stray(r.ansible.tree));
+        });
+
+        for (const name of cases) {
+          const statusBug = knownBug(name, 'statuses', n);
+          const filesBug = knownBug(name, 'files', n);
+
+          (statusBug ? it.fails : it)(`${name}: exit code and task statuses${statusBug ? ` (known bug: ${statusBug.mismatch})` : ''}`, () => {
+            const r = round(n);
+            const lines = (o: TaskOutcome[]) => o.filter((t) => t.play === name).map(outcomeLine);
+            const expected = lines(r.ansible.outcomes);
+            expect(expected.length, 'ansible-playbook ran no task of this case').toBeGreaterThan(0);
+            const mine = r.harun.cases.get(name);
+            expect(mine, 'ha-run did not run this case').toBeDefined();
+            expect(
+              { exitCode: mine!.run.exitCode, tasks: lines(r.harun.outcomes) },
+              `ha-run stderr:\n${mine!.run.stderr.slice(-3000)}`,
+            ).toEqual({ exitCode: r.ansible.run.exitCode, tasks: expected });
+          });
+
+          (filesBug ? it.fails : it)(`${name}: files left behind${filesBug ? ` (known bug: ${filesBug.mismatch})` : ''}`, () => {
+            const r = round(n);
+            expect(caseEntries(r.harun.tree, name, cases)).toEqual(caseEntries(r.ansible.tree, name, cases));
+          });
+        }
+      });
+    }
+  });
+}
 
 describe('differential: ha-run against ansible-playbook on twin hosts', () => {
-  beforeAll(async () => {
-    try {
-      const lab = testLab();
-      // HA_RUN_CLI: an already built cli.js (saves the compile when iterating on the cases).
-      const cli = process.env.HA_RUN_CLI ?? buildCli();
-      const written = writeCasePlaybooks();
-      caseDir = written.dir;
-      await Promise.all([clean(ANSIBLE_HOST), clean(HARUN_HOST)]);
-      for (const _ of ROUNDS) rounds.push(await playRound(cli, lab.inventory, written.files));
-    } catch (err) {
-      setupError = err as Error;
-    }
-  }, 1_200_000);
-
-  afterAll(() => {
-    if (caseDir) rmSync(caseDir, { recursive: true, force: true });
-  });
-
-  function round(n: number): Round {
-    if (setupError) throw setupError;
-    const r = rounds[n - 1];
-    if (!r) throw new Error(`round ${n} did not run`);
-    return r;
-  }
-
   it('has enough cases to mean something', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(SUITES.flatMap((s) => caseNames(s.playbook)).length).toBeGreaterThanOrEqual(30);
   });
 
-  for (const n of ROUNDS) {
-    describe(`run ${n}${n === 2 ? ' (re-run on the converged hosts)' : ' (fresh hosts)'}`, () => {
-      it('ansible-playbook itself succeeded (every failure in the cases is ignored or rescued)', () => {
-        const a = round(n).ansible.run;
-        expect(a.exitCode, a.stderr.slice(-3000)).toBe(0);
-      });
-
-      // Known recap bugs, and status bugs (they change the counts too), make this an expected failure.
-      const recapTest = knownBugs.some((b) => (b.aspect === 'statuses' || b.aspect === 'recap') && b.runs.includes(n)) ? it.fails : it;
-      recapTest('the recaps agree', () => {
-        const r = round(n);
-        const a = recap([r.ansible.stats]);
-        const h = recap([...r.harun.cases.values()].map((c) => c.stats));
-        // Each documented difference that applied moves one task from Ansible's counters to ha-run's.
-        expect(h).toEqual(expectedRecap(a, r.applied));
-      });
-
-      it('leaves no files outside the cases', () => {
-        const r = round(n);
-        const stray = (t: TreeEntry[]) => t.filter((e) => !caseOf(e.path.split('/')[0]!, cases)).map((e) => e.path);
-        expect(stray(r.harun.tree)).toEqual(stray(r.ansible.tree));
-      });
-
-      for (const name of cases) {
-        const statusBug = knownBug(name, 'statuses', n);
-        const filesBug = knownBug(name, 'files', n);
-        const statusTest = statusBug ? it.fails : it;
-        const filesTest = filesBug ? it.fails : it;
-
-        statusTest(`${name}: exit code and task statuses${statusBug ? ` (known bug: ${statusBug.mismatch})` : ''}`, () => {
-          const r = round(n);
-          const lines = (o: TaskOutcome[]) => o.filter((t) => t.play === name).map(outcomeLine);
-          const expected = lines(r.ansible.outcomes);
-          expect(expected.length, 'ansible-playbook ran no task of this case').toBeGreaterThan(0);
-          const mine = r.harun.cases.get(name);
-          expect(mine, 'ha-run did not run this case').toBeDefined();
-          expect(
-            { exitCode: mine!.run.exitCode, tasks: lines(r.harun.outcomes) },
-            `ha-run stderr:\n${mine!.run.stderr.slice(-3000)}`,
-          ).toEqual({ exitCode: r.ansible.run.exitCode, tasks: expected });
-        });
-
-        filesTest(`${name}: files left behind${filesBug ? ` (known bug: ${filesBug.mismatch})` : ''}`, () => {
-          const r = round(n);
-          expect(caseEntries(r.harun.tree, name, cases)).toEqual(caseEntries(r.ansible.tree, name, cases));
-        });
-      }
-    });
-  }
+  for (const suite of SUITES) differentialSuite(suite);
 });
