@@ -1,48 +1,21 @@
 // One task on one host: variables, conditions, loop, rendered and checked arguments, the module run
-// (with become, environment, delegation, check/diff mode), until/retries, changed_when/failed_when,
+// (through the task's connection, in check/diff mode as asked), until/retries, changed_when/failed_when,
 // register, handler notification, stats and reporting.
-import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import type { Connection } from '../connection/types.js';
-import { HaRunError, ValidationError } from '../errors.js';
+import { HaRunError } from '../errors.js';
 import type { ModuleContext, ModuleResult } from '../modules/types.js';
-import type { HostResultEvent, HostStatus, TaskInfo } from '../output/events.js';
-import { censored } from '../output/mask.js';
+import type { TaskInfo } from '../output/events.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
-import {
-  coerceToSchema,
-  ConnectionError,
-  evaluateCondition,
-  findModule,
-  isOmit,
-  renderString,
-  renderValue,
-  runModule,
-  validateAgainstSchema,
-  withBecome,
-} from './deps.js';
-import { environmentStrings, lazyConnection, withEnvironment } from './environment.js';
+import { coerceToSchema, ConnectionError, evaluateCondition, findModule, isOmit, renderString, renderValue, runModule, validateAgainstSchema } from './deps.js';
 import { itemLabel, itemVars, loopItems, loopVarName } from './loop.js';
+import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, type Scope } from './scope.js';
+import { connectionFor, fileFinder, truthy } from './task-connection.js';
 import { taskVars } from './task-vars.js';
-
-export interface HostOutcome {
-  host: string;
-  status: HostStatus;
-  ignored: boolean;
-  result: Record<string, unknown>;
-}
 
 type Vars = Record<string, unknown>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Ansible truthiness for keyword values that may be templates (`ignore_errors: "{{ x }}"`). */
-export function truthy(value: unknown, vars: Vars): boolean {
-  if (typeof value === 'string') return evaluateCondition(value, { vars });
-  return Boolean(value);
-}
 
 /** Drops `omit` arguments (and omitted dict entries below them), as Ansible does. */
 export function dropOmitted(value: unknown): unknown {
@@ -58,70 +31,6 @@ export function dropOmitted(value: unknown): unknown {
 function conditionsHold(conditions: string[], vars: Vars): { ok: boolean; failed?: string } {
   for (const c of conditions) if (!evaluateCondition(c, { vars })) return { ok: false, failed: c };
   return { ok: true };
-}
-
-function skippedResult(failedCondition: string | undefined): ModuleResult {
-  return { changed: false, skipped: true, skip_reason: 'Conditional result was False', ...(failedCondition ? { false_condition: failedCondition } : {}) };
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** Where a module looks for controller files: the role's kind dir, the role, the playbook's kind dir, the playbook dir. */
-function fileFinder(pc: PlayContext, scope: Scope, task: Task) {
-  return (kind: 'files' | 'templates' | 'vars' | 'tasks', path: string): string => {
-    if (isAbsolute(path)) return path;
-    const rolePath = task.role?.path ?? scope.role?.ref.path;
-    const dirs = [
-      ...(rolePath ? [join(rolePath, kind), rolePath] : []),
-      join(pc.play.playbookDir, kind),
-      pc.play.playbookDir,
-    ];
-    for (const d of dirs) {
-      const candidate = join(d, path);
-      if (existsSync(candidate)) return candidate;
-    }
-    throw new HaRunError('file-not-found', `could not find '${path}' in ${dirs.join(', ')}`);
-  };
-}
-
-/** The connection a task uses on a host: delegated or not, with become and environment applied. */
-async function connectionFor(pc: PlayContext, scope: Scope, task: Task, host: string, vars: Vars): Promise<{ conn: Connection; delegatedTo?: string }> {
-  const { run } = pc;
-  let target = host;
-  let connVars: Vars = vars;
-  const delegate = effective(scope, task, 'delegateTo');
-  if (delegate) {
-    target = renderString(String(delegate), { vars });
-    if (target !== host) {
-      if (run.inventory.hosts.has(target)) connVars = taskVars(pc, scope, task, target);
-      else if (['localhost', '127.0.0.1', '::1'].includes(target)) connVars = { ansible_connection: 'local', inventory_hostname: target };
-      else connVars = { ...vars, ansible_host: target, inventory_hostname: target };
-    }
-  }
-  // Play keywords `connection:` and `remote_user:` apply unless the host's variables say otherwise.
-  if (connVars.ansible_connection === undefined && pc.play.connection) connVars = { ...connVars, ansible_connection: pc.play.connection };
-  if (connVars.ansible_user === undefined && pc.play.remoteUser) connVars = { ...connVars, ansible_user: pc.play.remoteUser };
-  if (target === 'localhost' && !run.inventory.hosts.has('localhost') && connVars.ansible_connection === undefined) {
-    connVars = { ...connVars, ansible_connection: 'local' };
-  }
-  let conn = lazyConnection(target, () => run.pool.get(target, connVars));
-
-  const becomeKeyword = effective(scope, task, 'become');
-  const become = becomeKeyword !== undefined ? truthy(becomeKeyword, vars) : truthy(vars.ansible_become ?? false, vars);
-  if (become) {
-    const user = effective(scope, task, 'becomeUser') ?? vars.ansible_become_user;
-    const password = vars.ansible_become_password ?? vars.ansible_become_pass;
-    conn = withBecome(conn, {
-      user: user === undefined ? undefined : renderString(String(user), { vars }),
-      password: password === undefined ? undefined : String(password),
-    });
-  }
-  const env: Vars = {};
-  for (const k of [...scope.keywords, task]) if (k.environment) Object.assign(env, renderValue(k.environment, { vars }) as Vars);
-  conn = withEnvironment(conn, environmentStrings(env));
-  return { conn, delegatedTo: target === host ? undefined : target };
 }
 
 /** changed_when / failed_when, with the result visible under its register name (as in Ansible). */
@@ -186,32 +95,6 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     }
   }
   return { result, delegatedTo };
-}
-
-function statusOf(result: ModuleResult): HostStatus {
-  if (result.failed) return 'failed';
-  if (result.skipped) return 'skipped';
-  return result.changed ? 'changed' : 'ok';
-}
-
-/** The event reporters see: censored under no_log, facts left out (they are in ansible_facts). */
-function resultEvent(host: string, info: TaskInfo, result: ModuleResult, noLog: boolean, started: number, delegatedTo?: string): HostResultEvent {
-  const { facts: _f, ansible_facts: _af, ...shown } = result;
-  return {
-    host,
-    task: info,
-    status: statusOf(result),
-    ...(delegatedTo ? { delegatedTo } : {}),
-    ...(noLog
-      ? { result: censored(result) }
-      : {
-          msg: typeof result.msg === 'string' ? result.msg : undefined,
-          reasons: result.reasons,
-          diff: result.diff,
-          result: shown,
-        }),
-    durationMs: Date.now() - started,
-  };
 }
 
 /** Runs `task` on `host` and records everything; never throws for the task's own problems. */
@@ -345,33 +228,4 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     msg: failed ? 'One or more items failed' : 'All items completed',
     results,
   };
-}
-
-/** A failure outside any module (an include that cannot be loaded or rendered): recorded like a failed task. */
-export async function recordFailure(pc: PlayContext, host: string, info: TaskInfo, err: unknown): Promise<void> {
-  const msg = err instanceof ValidationError ? err.diagnostics.map((d) => d.message).join('; ') : errorMessage(err);
-  const state = pc.run.hosts.get(host);
-  const result = { changed: false, failed: true, msg };
-  state.failed = true;
-  state.lastFailure = { task: { name: info.name, module: info.module, file: info.location?.file, line: info.location?.line }, result };
-  pc.run.stats.record(host, 'failed');
-  await pc.run.report.hostResult({ host, task: info, status: 'failed', msg, result, durationMs: 0 });
-}
-
-async function recordUnreachable(pc: PlayContext, host: string, info: TaskInfo, err: ConnectionError, started: number): Promise<HostOutcome> {
-  const state = pc.run.hosts.get(host);
-  state.unreachable = true;
-  pc.run.stats.record(host, 'unreachable');
-  const result = { changed: false, unreachable: true, msg: err.message };
-  await pc.run.report.unreachable({
-    host,
-    task: info,
-    status: 'unreachable',
-    msg: err.message,
-    errorCode: err.code,
-    hint: err.hint,
-    result,
-    durationMs: Date.now() - started,
-  });
-  return { host, status: 'unreachable', ignored: false, result };
 }

@@ -1,0 +1,105 @@
+// include_tasks (per host, with loops; templated files loaded at run time) and include_role: decided
+// per host when the strategy reaches them, then run like any task list.
+import type { TaskInfo } from '../output/events.js';
+import type { IncludeRole, IncludeTasks, TaskItem } from '../playbook/types.js';
+import type { PlayContext } from './context.js';
+import { evaluateCondition, renderString, renderValue } from './deps.js';
+import { itemLabel, itemVars, loopItems } from './loop.js';
+import { recordFailure } from './outcomes.js';
+import { active, hostsWhere, stopped } from './play-common.js';
+import { runItems } from './play-runner.js';
+import { allConditions, allTags, childScope, type Scope } from './scope.js';
+import { shouldRunByTags } from './tags.js';
+import { taskVars } from './task-vars.js';
+
+/** Keywords of an include decide whether it runs; `apply:` keywords go to the included tasks. */
+function includeSelected(pc: PlayContext, scope: Scope, inc: IncludeTasks | IncludeRole): boolean {
+  return shouldRunByTags(allTags(scope, inc), { only: pc.run.options.tags, skip: pc.run.options.skipTags });
+}
+
+interface IncludePass {
+  file: string;
+  params: Record<string, unknown>;
+  label?: string;
+}
+
+/** Each host's iterations of an include: the loop items (or one pass) whose conditions hold, with the file it names. */
+function includePasses(pc: PlayContext, scope: Scope, inc: IncludeTasks, host: string): IncludePass[] {
+  const vars = taskVars(pc, scope, inc, host);
+  const conditions = allConditions(scope, inc);
+  const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, { vars }), inc.loopForm);
+  const passes: IncludePass[] = [];
+  items.forEach((item, i) => {
+    const extra = inc.loop === undefined ? {} : itemVars(items, i, inc.loopControl);
+    const iv = { ...vars, ...extra };
+    if (!conditions.every((c) => evaluateCondition(c, { vars: iv }))) return;
+    passes.push({
+      file: inc.tasks ? inc.file : renderString(inc.file, { vars: iv }),
+      params: { ...(renderValue(inc.vars, { vars: iv }) as object), ...extra },
+      ...(inc.loop === undefined ? {} : { label: inc.loopControl?.label !== undefined ? renderString(inc.loopControl.label, { vars: iv }) : itemLabel(item) }),
+    });
+  });
+  return passes;
+}
+
+export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: IncludeTasks, hosts: readonly string[]): Promise<void> {
+  const { run } = pc;
+  if (!includeSelected(pc, parent, inc)) return;
+  const info: TaskInfo = { name: inc.name ?? `include_tasks: ${inc.file}`, module: 'include_tasks', location: inc.location, handler: false };
+  const targets = active(pc, hosts);
+  if (targets.length === 0) return;
+  await run.report.taskStart({ task: info, hosts: targets });
+  const perHost = new Map<string, IncludePass[]>();
+  for (const h of targets) {
+    try {
+      perHost.set(h, includePasses(pc, parent, inc, h));
+    } catch (err) {
+      await recordFailure(pc, h, info, err);
+    }
+  }
+  const rounds = Math.max(0, ...[...perHost.values()].map((p) => p.length));
+  const apply = inc.apply ?? { when: [], tags: [], vars: {} };
+  const keywords = { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
+  for (let round = 0; round < rounds && !stopped(pc); round++) {
+    // Hosts that include the same file in this round run it together, task by task.
+    const byFile = new Map<string, string[]>();
+    for (const [h, passes] of perHost) {
+      const pass = passes[round];
+      if (pass && run.hosts.get(h).active) byFile.set(pass.file, [...(byFile.get(pass.file) ?? []), h]);
+    }
+    for (const [file, fileHosts] of byFile) {
+      let tasks: TaskItem[];
+      try {
+        tasks = inc.tasks ?? run.includes.load(file, { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) });
+      } catch (err) {
+        for (const h of fileHosts) await recordFailure(pc, h, info, err);
+        continue;
+      }
+      const label = perHost.get(fileHosts[0]!)![round]!.label;
+      await run.report.included({ file, hosts: fileHosts, ...(label !== undefined ? { item: label } : {}) });
+      const params = new Map(fileHosts.map((h) => [h, perHost.get(h)![round]!.params]));
+      await runItems(pc, childScope(parent, keywords, { includeParams: params }), tasks, fileHosts);
+    }
+  }
+}
+
+export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
+  if (!includeSelected(pc, parent, inc)) return;
+  const role = inc.included;
+  const targets = await hostsWhere(pc, parent, inc, active(pc, hosts));
+  if (!role || targets.length === 0) {
+    if (!role && targets.length > 0) await pc.run.report.warning(`include_role '${inc.roleName}' could not be resolved before the run; skipped`);
+    return;
+  }
+  const params = new Map<string, Record<string, unknown>>();
+  for (const h of targets) {
+    try {
+      params.set(h, renderValue(inc.vars, { vars: taskVars(pc, parent, inc, h) }) as Record<string, unknown>);
+    } catch (err) {
+      await recordFailure(pc, h, { name: inc.name ?? `include_role: ${inc.roleName}`, module: 'include_role', location: inc.location, handler: false }, err);
+    }
+  }
+  const apply = inc.apply ?? { when: [], tags: [], vars: {} };
+  const scope = childScope(childScope(parent, { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} }), role.keywords, { role, includeParams: params });
+  await runItems(pc, scope, role.tasks, [...params.keys()]);
+}

@@ -1,0 +1,78 @@
+// What a task did on a host, as recorded and reported: statuses, the censored event, and failures that
+// happen outside any module (unreachable hosts, includes that cannot load).
+import { ValidationError } from '../errors.js';
+import type { ModuleResult } from '../modules/types.js';
+import type { HostResultEvent, HostStatus, TaskInfo } from '../output/events.js';
+import { censored } from '../output/mask.js';
+import type { PlayContext } from './context.js';
+import type { ConnectionError } from './deps.js';
+
+export interface HostOutcome {
+  host: string;
+  status: HostStatus;
+  ignored: boolean;
+  result: Record<string, unknown>;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function skippedResult(failedCondition: string | undefined): ModuleResult {
+  return { changed: false, skipped: true, skip_reason: 'Conditional result was False', ...(failedCondition ? { false_condition: failedCondition } : {}) };
+}
+
+export function statusOf(result: ModuleResult): HostStatus {
+  if (result.failed) return 'failed';
+  if (result.skipped) return 'skipped';
+  return result.changed ? 'changed' : 'ok';
+}
+
+/** The event reporters see: censored under no_log, facts left out (they are in ansible_facts). */
+export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, noLog: boolean, started: number, delegatedTo?: string): HostResultEvent {
+  const { facts: _f, ansible_facts: _af, ...shown } = result;
+  return {
+    host,
+    task: info,
+    status: statusOf(result),
+    ...(delegatedTo ? { delegatedTo } : {}),
+    ...(noLog
+      ? { result: censored(result) }
+      : {
+          msg: typeof result.msg === 'string' ? result.msg : undefined,
+          reasons: result.reasons,
+          diff: result.diff,
+          result: shown,
+        }),
+    durationMs: Date.now() - started,
+  };
+}
+
+/** A failure outside any module (an include that cannot be loaded or rendered): recorded like a failed task. */
+export async function recordFailure(pc: PlayContext, host: string, info: TaskInfo, err: unknown): Promise<void> {
+  const msg = err instanceof ValidationError ? err.diagnostics.map((d) => d.message).join('; ') : errorMessage(err);
+  const state = pc.run.hosts.get(host);
+  const result = { changed: false, failed: true, msg };
+  state.failed = true;
+  state.lastFailure = { task: { name: info.name, module: info.module, file: info.location?.file, line: info.location?.line }, result };
+  pc.run.stats.record(host, 'failed');
+  await pc.run.report.hostResult({ host, task: info, status: 'failed', msg, result, durationMs: 0 });
+}
+
+export async function recordUnreachable(pc: PlayContext, host: string, info: TaskInfo, err: ConnectionError, started: number): Promise<HostOutcome> {
+  const state = pc.run.hosts.get(host);
+  state.unreachable = true;
+  pc.run.stats.record(host, 'unreachable');
+  const result = { changed: false, unreachable: true, msg: err.message };
+  await pc.run.report.unreachable({
+    host,
+    task: info,
+    status: 'unreachable',
+    msg: err.message,
+    errorCode: err.code,
+    hint: err.hint,
+    result,
+    durationMs: Date.now() - started,
+  });
+  return { host, status: 'unreachable', ignored: false, result };
+}

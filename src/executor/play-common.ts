@@ -1,0 +1,49 @@
+// Small pieces every part of the strategy uses: which hosts still play, whether the play stopped,
+// a task's reporting identity, and per-host conditions for items that are not module tasks.
+import type { TaskInfo } from '../output/events.js';
+import type { IncludeRole, Play, Task } from '../playbook/types.js';
+import type { PlayContext } from './context.js';
+import { evaluateCondition } from './deps.js';
+import { recordFailure } from './outcomes.js';
+import { allConditions, type Scope } from './scope.js';
+import { taskVars } from './task-vars.js';
+
+export function taskInfo(task: Task, handler = false): TaskInfo {
+  const raw = task.module === 'meta' ? `meta: ${String(task.args._raw_params ?? '')}` : task.module;
+  return {
+    name: task.name ?? raw,
+    module: task.module,
+    location: task.location,
+    ...(task.role ? { role: task.role.name } : {}),
+    handler,
+  };
+}
+
+export function active(pc: PlayContext, hosts: readonly string[]): string[] {
+  return hosts.filter((h) => pc.run.hosts.get(h).active);
+}
+
+export function stopped(pc: PlayContext): boolean {
+  return pc.ended || pc.run.interrupted || pc.run.aborted !== undefined;
+}
+
+export function playScope(play: Play): Scope {
+  return { keywords: [play] };
+}
+
+/** Hosts whose conditions for `item` hold; a condition that cannot be evaluated fails its host. */
+export async function hostsWhere(pc: PlayContext, scope: Scope, item: Task | IncludeRole, hosts: readonly string[]): Promise<string[]> {
+  const conditions = allConditions(scope, item);
+  if (conditions.length === 0) return [...hosts];
+  const selected: string[] = [];
+  for (const h of hosts) {
+    try {
+      const vars = taskVars(pc, scope, item, h);
+      if (conditions.every((c) => evaluateCondition(c, { vars }))) selected.push(h);
+    } catch (err) {
+      const info = item.kind === 'task' ? taskInfo(item) : { name: item.name ?? `include_role: ${item.roleName}`, module: 'include_role', location: item.location, handler: false };
+      await recordFailure(pc, h, info, err);
+    }
+  }
+  return selected;
+}

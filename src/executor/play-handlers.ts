@@ -1,0 +1,49 @@
+// Handlers of a play (roles' first, then the play's) and flushing them: each notified handler runs once
+// per notified host that is still in the play, in definition order.
+import type { Play, Role, Task, TaskItem } from '../playbook/types.js';
+import type { PlayContext } from './context.js';
+import { playScope, stopped } from './play-common.js';
+import { runTask } from './play-runner.js';
+import { childScope, type Scope } from './scope.js';
+
+export interface PlayHandlers {
+  /** In notification-resolution order: roles' handlers (and statically known included roles') first, then the play's. */
+  handlers: Task[];
+  /** The role each role handler belongs to (its defaults and vars are in scope when it runs). */
+  roleOf: Map<Task, Role>;
+}
+
+export function playHandlers(play: Play): PlayHandlers {
+  const handlers: Task[] = [];
+  const roleOf = new Map<Task, Role>();
+  const seen = new Set<Role>();
+  const visitRole = (r: Role) => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    for (const h of r.handlers) {
+      handlers.push(h);
+      roleOf.set(h, r);
+    }
+    visitItems(r.tasks);
+  };
+  const visitItems = (items: TaskItem[]) => {
+    for (const it of items) {
+      if (it.kind === 'block') visitItems([...it.block, ...it.rescue, ...it.always]);
+      else if (it.kind === 'include_role' && it.included) visitRole(it.included);
+      else if (it.kind === 'include_tasks' && it.tasks) visitItems(it.tasks);
+    }
+  };
+  play.roles.forEach(visitRole);
+  visitItems([...play.preTasks, ...play.tasks, ...play.postTasks]);
+  handlers.push(...play.handlers);
+  return { handlers, roleOf };
+}
+
+export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): Promise<void> {
+  for (let next = pc.handlers.next(); next && !stopped(pc); next = pc.handlers.next()) {
+    const targets = next.hosts.filter((h) => hosts.includes(h));
+    const role = pc.handlerRoles.get(next.handler);
+    const scope: Scope = role ? childScope(playScope(pc.play), role.keywords, { role }) : playScope(pc.play);
+    await runTask(pc, scope, next.handler, targets, true);
+  }
+}
