@@ -1,13 +1,14 @@
-// include_tasks whose file name is a template: the file is only known per host at run time, so it is
-// loaded (and validated, with the playbook loader's own rules) then. Static includes were loaded and
-// proven before the run.
+// include_tasks / include_role whose file or role name is a template: only known per host at run time,
+// so they are loaded (and validated, with the playbook loader's own rules) then. Static includes were
+// loaded and proven before the run.
 import { dirname } from 'node:path';
 import { HaRunError, ValidationError, hasErrors } from '../errors.js';
 import { LoadSession } from '../playbook/load-session.js';
 import { normalizeTaskList } from '../playbook/normalize-tasks.js';
 import { searchFile } from '../playbook/paths.js';
 import { RoleLoader } from '../playbook/roles.js';
-import type { RoleRef, TaskItem } from '../playbook/types.js';
+import type { IncludeRole, Role, RoleRef, TaskItem } from '../playbook/types.js';
+import type { LoadedYaml } from '../source/yaml.js';
 
 export interface IncludeOrigin {
   /** The file holding the include_tasks (relative names start beside it). */
@@ -39,5 +40,21 @@ export class IncludeLoader {
     if (hasErrors(session.diagnostics)) throw new ValidationError(session.diagnostics);
     this.cache.set(found, tasks);
     return tasks;
+  }
+
+  private readonly roles = new Map<string, Role>();
+
+  /** A role named at run time (`include_role: name: "{{ x }}"`), with its tasks_from/vars_from/... choices. */
+  loadRole(name: string, inc: Pick<IncludeRole, 'from' | 'location'>, playbookDir: string): Role {
+    const key = [name, inc.from?.tasks, inc.from?.vars, inc.from?.defaults, inc.from?.handlers].join('\0');
+    const cached = this.roles.get(key);
+    if (cached) return cached;
+    const session = new LoadSession();
+    // Problems point at the include_role task: the role name was only known now.
+    const at: LoadedYaml = { file: inc.location.file, text: '', value: undefined, diagnostics: [], locate: () => inc.location };
+    const role = new RoleLoader(session, playbookDir).load(name, { ...(inc.from ? { from: inc.from } : {}), at, path: [], stack: [] });
+    if (hasErrors(session.diagnostics) || !role) throw new ValidationError(session.diagnostics);
+    this.roles.set(key, role);
+    return role;
   }
 }

@@ -1,7 +1,7 @@
 // include_tasks (per host, with loops; templated files loaded at run time) and include_role: decided
 // per host when the strategy reaches them, then run like any task list.
 import type { TaskInfo } from '../output/events.js';
-import type { IncludeRole, IncludeTasks, TaskItem } from '../playbook/types.js';
+import type { IncludeRole, IncludeTasks, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
 import { itemLabel, itemVars, loopItems } from './loop.js';
@@ -85,21 +85,26 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
 
 export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
   if (!includeSelected(pc, parent, inc)) return;
-  const role = inc.included;
+  const info: TaskInfo = { name: inc.name ?? `include_role: ${inc.roleName}`, module: 'include_role', location: inc.location, handler: false };
   const targets = await hostsWhere(pc, parent, inc, active(pc, hosts));
-  if (!role || targets.length === 0) {
-    if (!role && targets.length > 0) await pc.run.report.warning(`include_role '${inc.roleName}' could not be resolved before the run; skipped`);
-    return;
-  }
-  const params = new Map<string, Record<string, unknown>>();
+  // Per host: the role (named at run time when its name is a template) and its parameters.
+  const byRole = new Map<Role, Map<string, Record<string, unknown>>>();
   for (const h of targets) {
     try {
-      params.set(h, renderValue(inc.vars, { vars: taskVars(pc, parent, inc, h) }) as Record<string, unknown>);
+      const vars = taskVars(pc, parent, inc, h);
+      const role = inc.included ?? pc.run.includes.loadRole(renderString(inc.roleName, { vars }), inc, pc.play.playbookDir);
+      const params = byRole.get(role) ?? new Map<string, Record<string, unknown>>();
+      params.set(h, renderValue(inc.vars, { vars }) as Record<string, unknown>);
+      byRole.set(role, params);
     } catch (err) {
-      await recordFailure(pc, h, { name: inc.name ?? `include_role: ${inc.roleName}`, module: 'include_role', location: inc.location, handler: false }, err);
+      await recordFailure(pc, h, info, err);
     }
   }
   const apply = inc.apply ?? { when: [], tags: [], vars: {} };
-  const scope = childScope(childScope(parent, { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} }), role.keywords, { role, includeParams: params });
-  await runItems(pc, scope, role.tasks, [...params.keys()]);
+  const keywords = { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
+  for (const [role, params] of byRole) {
+    if (stopped(pc)) return;
+    const scope = childScope(childScope(parent, keywords), role.keywords, { role, includeParams: params });
+    await runItems(pc, scope, role.tasks, [...params.keys()]);
+  }
 }
