@@ -159,7 +159,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   }
   if (batches.length === 0) {
     await run.report.playStart({ name: play.name ?? play.hosts, hosts: [] });
-    await run.report.warning('no hosts matched; skipping play');
+    // validateRun has warned that the pattern matches nothing; the banner shows which play is skipped.
     return;
   }
   for (const [index, batch] of batches.entries()) {
