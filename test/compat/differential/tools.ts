@@ -20,6 +20,8 @@ export const SUITES: Suite[] = [
     playbook: fileURLToPath(new URL('./playbook/tag-selection.yml', import.meta.url)),
     args: ['--tags', 'selected', '--skip-tags', 'unwanted'],
   },
+  // Fresh paths in check mode, twice: the second run proves the first created nothing.
+  { title: 'check mode', playbook: fileURLToPath(new URL('./playbook/check-mode.yml', import.meta.url)), args: ['--check'] },
 ];
 
 export interface ToolRun {

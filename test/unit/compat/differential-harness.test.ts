@@ -105,6 +105,8 @@ describe('expectedRecap', () => {
     const ansible = { ok: 5, changed: 2, skipped: 1, failed: 0 };
     expect(expectedRecap(ansible, [])).toEqual(ansible);
     expect(expectedRecap(ansible, [d])).toEqual({ ok: 6, changed: 3, skipped: 0, failed: 0 });
+    const ignoredFailure = { ...d, ansible: 'failed' as const, ignored: true as const };
+    expect(expectedRecap({ ok: 1, changed: 0, ignored: 1 }, [ignoredFailure])).toEqual({ ok: 2, changed: 1, ignored: 0 });
   });
 });
 
