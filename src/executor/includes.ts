@@ -52,7 +52,13 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
   const perHost = new Map<string, IncludePass[]>();
   for (const h of targets) {
     try {
-      perHost.set(h, includePasses(pc, parent, inc, h));
+      const passes = includePasses(pc, parent, inc, h);
+      perHost.set(h, passes);
+      if (passes.length === 0) {
+        // Conditions false (or an empty loop): the include is skipped on this host, as in Ansible.
+        run.stats.record(h, 'skipped');
+        await run.report.hostResult({ host: h, task: info, status: 'skipped', durationMs: 0, result: { changed: false, skipped: true } });
+      }
     } catch (err) {
       await recordFailure(pc, h, info, err);
     }
@@ -60,26 +66,33 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
   const rounds = Math.max(0, ...[...perHost.values()].map((p) => p.length));
   const apply = inc.apply ?? { when: [], tags: [], vars: {} };
   const keywords = { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
-  for (let round = 0; round < rounds && !stopped(pc); round++) {
-    // Hosts that include the same file in this round run it together, task by task.
+  // Hosts that include the same file in the same round run it together, task by task. Every file is
+  // loaded and announced first (Ansible's `included:` lines), then the rounds run in order.
+  const groups: { round: number; file: string; hosts: string[]; tasks: TaskItem[] }[] = [];
+  for (let round = 0; round < rounds; round++) {
     const byFile = new Map<string, string[]>();
     for (const [h, passes] of perHost) {
       const pass = passes[round];
-      if (pass && run.hosts.get(h).active) byFile.set(pass.file, [...(byFile.get(pass.file) ?? []), h]);
+      if (pass) byFile.set(pass.file, [...(byFile.get(pass.file) ?? []), h]);
     }
     for (const [file, fileHosts] of byFile) {
-      let tasks: TaskItem[];
       try {
-        tasks = inc.tasks ?? run.includes.load(file, { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) });
+        const tasks = inc.tasks ?? run.includes.load(file, { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) });
+        groups.push({ round, file, hosts: fileHosts, tasks });
       } catch (err) {
         for (const h of fileHosts) await recordFailure(pc, h, info, err);
         continue;
       }
       const label = perHost.get(fileHosts[0]!)![round]!.label;
       await run.report.included({ file, hosts: fileHosts, ...(label !== undefined ? { item: label } : {}) });
-      const params = new Map(fileHosts.map((h) => [h, perHost.get(h)![round]!.params]));
-      await runItems(pc, childScope(parent, keywords, { includeParams: params }), tasks, fileHosts);
+      // Ansible counts each file a host includes as one `ok`.
+      for (const h of fileHosts) run.stats.record(h, 'ok');
     }
+  }
+  for (const g of groups) {
+    if (stopped(pc)) return;
+    const params = new Map(g.hosts.map((h) => [h, perHost.get(h)![g.round]!.params]));
+    await runItems(pc, childScope(parent, keywords, { includeParams: params }), g.tasks, g.hosts);
   }
 }
 
