@@ -12,8 +12,9 @@ const PLAY_WIDE = new Set(['end_play', 'end_batch', 'clear_facts', 'clear_host_e
 export async function runMeta(pc: PlayContext, scope: Scope, task: Task, hosts: string[]): Promise<void> {
   const action = String(task.args._raw_params ?? task.args.free_form ?? '').trim();
   if (action === 'flush_handlers') return flushHandlers(pc, pc.batch);
-  const selected = await hostsWhere(pc, scope, task, PLAY_WIDE.has(action) ? hosts.slice(0, 1) : hosts);
-  if (action === 'end_host') await reportSkipped(pc, task, hosts.filter((h) => !selected.includes(h)));
+  const considered = PLAY_WIDE.has(action) ? hosts.slice(0, 1) : hosts;
+  const selected = await hostsWhere(pc, scope, task, considered);
+  if (action === 'end_host' || PLAY_WIDE.has(action)) await reportSkipped(pc, task, considered.filter((h) => !selected.includes(h)));
   if (selected.length === 0) return;
   switch (action) {
     case 'end_play':

@@ -1,0 +1,68 @@
+// The same fixture playbooks run by ansible-playbook and by ha-run on the same lab hosts (each in its own
+// directory): every task's status per host, in order, and the PLAY RECAP must be the same.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labExec, testLab } from '../support/lab.js';
+import { buildCli, fixtures, recapOf, runCli, type CliRun } from './cli.js';
+
+const hosts = ['node1', 'node2', 'node3'];
+const tag = randomBytes(4).toString('hex');
+
+function ansiblePlaybook(args: string[]): Promise<CliRun> {
+  return new Promise((done) => {
+    execFile('ansible-playbook', args, { cwd: fixtures, env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0' }, maxBuffer: 64 << 20, timeout: 300_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 250) : 0;
+      done({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+/** `TASK [name] :: status` for one host, in order (the lines both tools print for each task). */
+function statuses(stdout: string, host: string): string[] {
+  const out: string[] = [];
+  let task = '';
+  const hostLine = new RegExp(`^(ok|changed|skipping|fatal|failed|included): .*\\[${host}(\\]| ->)|^included: .* for (.*, )?${host}(,|$)`);
+  for (const line of stdout.split('\n')) {
+    const banner = /^(TASK|RUNNING HANDLER) \[(.*)\] \*+$/.exec(line);
+    if (banner) task = `${banner[1]} [${banner[2]}]`;
+    else if (hostLine.test(line)) {
+      const entry = `${task} :: ${line.split(':')[0]}`;
+      if (out[out.length - 1] !== entry) out.push(entry);
+    }
+  }
+  return out;
+}
+
+beforeAll(() => {
+  buildCli();
+});
+
+afterAll(async () => {
+  await Promise.all(hosts.map((h) => labExec(h, `rm -rf /tmp/parity-*-${tag}*`)));
+});
+
+const cases: { name: string; args: (who: string) => string[]; code: number }[] = [
+  { name: 'semantics.yml', args: () => [], code: 0 },
+  { name: 'converge.yml', args: (who) => ['-e', `base=/tmp/parity-${who}-${tag}`], code: 0 },
+  { name: 'failing.yml', args: () => [], code: 2 },
+  { name: 'fatal.yml', args: () => [], code: 2 },
+  { name: 'maxfail.yml', args: () => [], code: 2 },
+  { name: 'tagged.yml', args: () => ['--tags', 'db,debugging', '--skip-tags', 'always'], code: 0 },
+];
+
+describe('same outcome as ansible-playbook', () => {
+  for (const c of cases) {
+    it(`${c.name} ${c.args('x').filter((a) => a.startsWith('--')).join(' ')}`, { timeout: 600_000 }, async () => {
+      const inv = testLab().inventory;
+      const limit = hosts.join(':');
+      const ansible = await ansiblePlaybook([c.name, '-i', inv, '-l', limit, ...c.args('ansible')]);
+      const harun = await runCli([join(fixtures, c.name), '-i', inv, '-l', limit, ...c.args('harun')]);
+      expect(ansible.code, ansible.stdout + ansible.stderr).toBe(c.code);
+      expect(harun.code, harun.stdout + harun.stderr).toBe(ansible.code);
+      expect(recapOf(harun.stdout)).toEqual(recapOf(ansible.stdout));
+      for (const h of hosts) expect(statuses(harun.stdout, h), h).toEqual(statuses(ansible.stdout, h));
+    });
+  }
+});
