@@ -65,7 +65,8 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   }
 
   const fatal = effective(scope, task, 'anyErrorsFatal') ?? pc.play.anyErrorsFatal;
-  if (fatal && targets.some((h) => run.hosts.get(h).failed)) {
+  // A failure a rescue section will handle is not fatal (yet): the rescue's own failures are.
+  if (fatal && !scope.rescuable && targets.some((h) => run.hosts.get(h).failed)) {
     pc.ended = true;
     run.aborted = 'NO MORE HOSTS LEFT (any_errors_fatal: a host failed)';
   }
@@ -100,7 +101,7 @@ async function runBlock(pc: PlayContext, parent: Scope, block: Block, hosts: rea
   const scope = childScope(parent, block);
   const entered = active(pc, hosts);
   if (entered.length === 0) return;
-  await runItems(pc, scope, block.block, entered);
+  await runItems(pc, block.rescue.length > 0 ? { ...scope, rescuable: true } : scope, block.block, entered);
 
   const failedInBlock = entered.filter((h) => run.hosts.get(h).failed && !run.hosts.get(h).unreachable);
   if (block.rescue.length > 0 && failedInBlock.length > 0) {

@@ -8,6 +8,8 @@ export interface Scope {
   role?: Role;
   /** Per-host variables of include_tasks / include_role (their vars + the loop item). */
   includeParams?: Map<string, Record<string, unknown>>;
+  /** Inside a block that has a rescue: a failure here is not (yet) fatal for any_errors_fatal. */
+  rescuable?: boolean;
 }
 
 export function childScope(parent: Scope, keywords: InheritableKeywords, extra: Partial<Scope> = {}): Scope {
@@ -15,6 +17,7 @@ export function childScope(parent: Scope, keywords: InheritableKeywords, extra: 
     keywords: [...parent.keywords, keywords],
     role: extra.role ?? parent.role,
     includeParams: extra.includeParams ?? parent.includeParams,
+    rescuable: extra.rescuable ?? parent.rescuable,
   };
 }
 

@@ -36,7 +36,10 @@ describe('failures and exit codes', () => {
       const r = await runCli([pb('fatal.yml'), '-i', testLab().inventory, '-l', limit]);
       expect(r.code, r.stdout).toBe(2);
       expect(r.stdout).not.toContain('TASK [must not run anywhere]');
-      expect(recapOf(r.stdout).node1!.failed).toBe(1);
+      const recap = recapOf(r.stdout);
+      expect(recap.node1!.failed).toBe(1);
+      expect(recap.node2).toMatchObject({ rescued: 1, failed: 0 });
+      expect(r.stdout).toMatch(/TASK \[everyone still here\][^]*ok: \[node3\]/);
     }
   });
 
