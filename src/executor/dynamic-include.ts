@@ -20,10 +20,16 @@ export interface IncludeOrigin {
 export class IncludeLoader {
   private readonly cache = new Map<string, TaskItem[]>();
 
-  load(file: string, origin: IncludeOrigin): TaskItem[] {
+  /** Where a tasks file named in an include is: beside the including file, in the role's tasks/, the playbook dir. */
+  resolve(file: string, origin: IncludeOrigin): string {
     const dirs = [dirname(origin.fromFile), ...(origin.role ? [`${origin.role.path}/tasks`] : []), origin.playbookDir];
     const { found, searched } = searchFile(file, dirs);
     if (!found) throw new HaRunError('file-not-found', `tasks file '${file}' not found (looked in: ${searched.join(', ')})`);
+    return found;
+  }
+
+  load(file: string, origin: IncludeOrigin): TaskItem[] {
+    const found = this.resolve(file, origin);
     const cached = this.cache.get(found);
     if (cached) return cached;
     const session = new LoadSession();

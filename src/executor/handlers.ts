@@ -1,6 +1,6 @@
-// Handler notifications: a notify names a handler (the last one defined with that name, as in Ansible,
-// or `role : name`) or a `listen` topic (every handler listening). Each handler runs once per notified
-// host, in definition order, when handlers are flushed.
+// Handler notifications: a notify names a handler (the first one defined with that name, as
+// ansible-core 2.14 does, or `role : name`) or a `listen` topic (every handler listening). Each
+// handler runs once per notified host, in definition order, when handlers are flushed.
 import type { Task } from '../playbook/types.js';
 
 export class HandlerQueue {
@@ -18,7 +18,7 @@ export class HandlerQueue {
       if (h.listen.includes(name)) byListen.push(i);
     });
     const chosen = new Set(byListen);
-    if (byName.length > 0) chosen.add(byName[byName.length - 1]!);
+    if (byName.length > 0) chosen.add(byName[0]!);
     return [...chosen].sort((a, b) => a - b);
   }
 

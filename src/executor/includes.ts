@@ -76,15 +76,18 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
       if (pass) byFile.set(pass.file, [...(byFile.get(pass.file) ?? []), h]);
     }
     for (const [file, fileHosts] of byFile) {
+      const origin = { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) };
+      let path: string;
       try {
-        const tasks = inc.tasks ?? run.includes.load(file, { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) });
+        const tasks = inc.tasks ?? run.includes.load(file, origin);
+        path = run.includes.resolve(file, origin);
         groups.push({ round, file, hosts: fileHosts, tasks });
       } catch (err) {
         for (const h of fileHosts) await recordFailure(pc, h, info, err);
         continue;
       }
       const label = perHost.get(fileHosts[0]!)![round]!.label;
-      await run.report.included({ file, hosts: fileHosts, ...(label !== undefined ? { item: label } : {}) });
+      await run.report.included({ file: path, hosts: fileHosts, ...(label !== undefined ? { item: label } : {}) });
       // Ansible counts each file a host includes as one `ok`.
       for (const h of fileHosts) run.stats.record(h, 'ok');
     }

@@ -154,10 +154,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   const { handlers: handlerList, roleOf } = playHandlers(play);
   const handlers = new HandlerQueue(handlerList);
   const varsFilesByHost = new Map<string, Record<string, unknown>>();
-  for (const h of hosts) {
-    run.stats.touch(h);
-    run.hosts.get(h).endedPlay = false;
-  }
+  for (const h of hosts) run.hosts.get(h).endedPlay = false;
   if (batches.length === 0) {
     await run.report.playStart({ name: play.name ?? play.hosts, hosts: [] });
     // validateRun has warned that the pattern matches nothing; the banner shows which play is skipped.
@@ -166,6 +163,8 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   for (const [index, batch] of batches.entries()) {
     if (run.interrupted || run.aborted) return;
     const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, varsFilesByHost, ended: false, endPlay: false };
+    // Like Ansible, the recap lists the hosts whose batch started (a run stopped early leaves the rest out).
+    for (const h of batch) run.stats.touch(h);
     await run.report.playStart({ name: playName(pc), hosts: batch, ...(batches.length > 1 ? { batch: { index, count: batches.length } } : {}) });
     const scope = playScope(play);
     if (play.gatherFacts) await runTask(pc, scope, gatherFactsTask(play), batch);

@@ -76,6 +76,7 @@ export class PlainReporter implements Reporter {
     const item = `(item=${e.item ?? ''})`;
     if (e.status === 'failed') {
       this.w(`failed: [${hostLabel(e)}] ${item} => ${json(this.shownResult(e))}\n`);
+      if (e.task.location) this.w(indent(`task: ${formatLocation(e.task.location)}`) + '\n');
       return;
     }
     const word = e.status === 'skipped' ? 'skipping' : e.status;
@@ -86,6 +87,11 @@ export class PlainReporter implements Reporter {
     const loop = e.result.results !== undefined;
     if (!loop) this.printDiff(e);
     const who = hostLabel(e);
+    if (e.status === 'failed' && loop) {
+      // Like Ansible: the failed items were shown one by one; no summary line.
+      if (e.ignored) this.w('...ignoring\n');
+      return;
+    }
     if (e.status === 'failed') {
       const msg = typeof e.result.msg === 'string' && this.opts.verbosity === 0 ? e.result.msg : json(this.shownResult(e));
       this.w(`fatal: [${who}]: FAILED! => ${msg}\n`);

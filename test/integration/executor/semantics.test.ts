@@ -25,8 +25,8 @@ describe('play semantics', () => {
       expect(r.stdout).not.toContain('never runs after end_play');
       expect(r.stdout).toContain('ok: [node2 -> node1]');
       expect(r.stdout).toContain('FAILED - RETRYING: [node1]: until retries (3 retries left).');
-      expect(r.stdout).toContain('included: tasks/dyn-a.yml for node1');
-      expect(r.stdout).toContain('included: tasks/dyn-b.yml for node2, node3');
+      expect(r.stdout).toContain(`included: ${join(fixtures, 'tasks/dyn-a.yml')} for node1`);
+      expect(r.stdout).toContain(`included: ${join(fixtures, 'tasks/dyn-b.yml')} for node2, node3`);
       expect(r.stdout.match(/PLAY \[percentage batches\]/g)?.length).toBe(3);
       // end_play in the second batch: the third batch never starts
       expect(r.stdout.match(/PLAY \[end play across batches\]/g)?.length).toBe(2);

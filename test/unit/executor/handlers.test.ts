@@ -38,10 +38,12 @@ describe('handler notification', () => {
     expect(q.notify('n1', 'web changed')).toBe(true);
     expect([q.next()!.index, q.next()!.index]).toEqual([0, 2]);
   });
-  it('takes the last handler of a duplicated name, and accepts `role : name`', () => {
-    const q = new HandlerQueue([handler('restart'), handler('restart', [], 'web')]);
-    expect(q.resolve('restart')).toEqual([1]);
-    expect(q.resolve('web : restart')).toEqual([1]);
+  it('takes the first handler of a duplicated name (ansible-core 2.14), and accepts `role : name`', () => {
+    const q = new HandlerQueue([handler('restart', [], 'web'), handler('restart')]);
+    expect(q.resolve('restart')).toEqual([0]);
+    expect(q.resolve('web : restart')).toEqual([0]);
+    const named = new HandlerQueue([handler('other', ['topic']), handler('topic')]);
+    expect(named.resolve('topic')).toEqual([0, 1]);
   });
   it('says when a name reaches nothing, and forgets hosts that left the play', () => {
     const q = new HandlerQueue([handler('a')]);
