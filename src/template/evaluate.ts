@@ -4,7 +4,7 @@ import { lookup, slice } from './attributes.js';
 import { TemplateError } from './errors.js';
 import { filters } from './filters/index.js';
 import { globals } from './globals.js';
-import { parseTemplate, type TNode } from './parse.js';
+import type { TNode } from './parse.js';
 import {
   PyCallable,
   clone,
@@ -24,6 +24,7 @@ import {
 } from './python.js';
 import { percentFormat } from './percent-format.js';
 import { containsTemplate, forgetTemplateScan, isTemplate } from './template-scan.js';
+import { templateText, templateValue } from './template-value.js';
 import { tests } from './tests.js';
 import type { Evaluator, Kwargs, TemplateContext } from './types.js';
 import { StrictUndefined, defined, isUndefined, undefinedError } from './undefined.js';
@@ -50,23 +51,11 @@ export class Evaluation implements Evaluator {
     return this.statements(root.children);
   }
 
-  /**
-   * Renders a template for a value: a template that is exactly one `{{ expr }}` yields the value
-   * itself (list, dict, number...); anything else yields text.
-   */
-  renderNative(root: TNode): unknown {
-    const only = root.children.length === 1 ? root.children[0] : undefined;
-    if (only?.typename === 'Output' && only.children.length === 1 && only.children[0].typename !== 'TemplateData') {
-      return this.expr(only.children[0]);
-    }
-    return this.renderText(root);
-  }
-
   /** Renders a value deeply (used for variables whose values are templates). */
   renderDeep(value: unknown): unknown {
     if (value instanceof UnsafeText) return value;
     if (typeof value === 'string') {
-      return isTemplate(value) ? literalOrText(defined(this.child().renderNative(parseTemplate(value, this.ctx.stringEscapes)))) : value;
+      return isTemplate(value) ? templateValue(value, this.child()) : value;
     }
     if (Array.isArray(value)) return value.map((v) => this.renderDeep(v));
     if (isMapping(value) && !isLazy(value)) {
@@ -76,7 +65,7 @@ export class Evaluation implements Evaluator {
   }
 
   renderFile(source: string): string {
-    return new Evaluation({ ...this.ctx, stringEscapes: 'python' }).renderText(parseTemplate(source, 'python'));
+    return templateText(source, new Evaluation({ ...this.ctx, stringEscapes: 'python' }));
   }
 
   private child(): Evaluation {
@@ -551,38 +540,4 @@ function asTemplateError(err: unknown, where: string): unknown {
  * Ansible turns a rendered string that looks like a list, dict or boolean back into that value
  * (ast.literal_eval). Anything that is not a pure literal stays text.
  */
-export function literalOrText(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  if (value === 'True') return true;
-  if (value === 'False') return false;
-  if (!/^[[{]/.test(value)) return value;
-  try {
-    const node = parseTemplate(`{{ ${value} }}`, 'python').children[0]?.children?.[0] as TNode | undefined;
-    if (!node || !isPureLiteral(node)) return value;
-    // Ansible reads JSON here too (`null`, `true`), not only Python literals.
-    return new Evaluation({ vars: { null: null } }).expr(node);
-  } catch {
-    return value;
-  }
-}
-
-function isPureLiteral(node: TNode): boolean {
-  switch (node.typename) {
-    case 'Literal':
-      return true;
-    case 'Symbol':
-      return ['True', 'False', 'None', 'null'].includes(node.value);
-    case 'Array':
-    case 'Group':
-      return node.children.every(isPureLiteral);
-    case 'Dict':
-      return node.children.every((p: TNode) => isPureLiteral(p.key) && isPureLiteral(p.value));
-    case 'Neg':
-    case 'Pos':
-      return node.target.typename === 'Literal' && typeof node.target.value === 'number';
-    default:
-      return false;
-  }
-}
-
 export { isTemplate, isUndefined };

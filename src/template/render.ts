@@ -1,28 +1,28 @@
 // The public rendering entry points: strings, deep values, bare expressions and conditions.
 import { UnsafeText } from '../source/yaml.js';
 import { inExpression } from './errors.js';
-import { Evaluation, isTemplate, literalOrText } from './evaluate.js';
-import { parseExpression, parseTemplate } from './parse.js';
+import { Evaluation, isTemplate } from './evaluate.js';
+import { parseExpression } from './parse.js';
 import { isMapping, pyStr, truthy } from './python.js';
+import { templateText, templateValue } from './template-value.js';
 import type { TemplateContext } from './types.js';
 import { deepDefined } from './undefined.js';
 
 export function renderString(template: string, ctx: TemplateContext): string {
   if (!isTemplate(template)) return template;
-  return new Evaluation(ctx).renderText(parseTemplate(template, ctx.stringEscapes));
+  return templateText(template, new Evaluation(ctx));
 }
 
 /**
- * Renders deeply: arrays, objects (keys too) and strings. A string that is exactly one
- * `{{ expr }}` yields the expression's value; text that reads as a list, dict or boolean becomes
- * one (Ansible's literal_eval step). `!unsafe` values are returned untouched.
+ * Renders deeply: arrays, objects (keys too) and strings, each string to the value Ansible 2.14
+ * gives it (see template-value.ts). `!unsafe` values are returned untouched.
  */
 export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknown {
   const walk = (v: unknown): unknown => {
     if (v instanceof UnsafeText) return v;
     if (typeof v === 'string') {
       if (!isTemplate(v)) return v;
-      return literalOrText(deepDefined(new Evaluation(ctx).renderNative(parseTemplate(v, ctx.stringEscapes))));
+      return templateValue(v, new Evaluation(ctx));
     }
     if (Array.isArray(v)) return v.map(walk);
     if (isMapping(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [isTemplate(k) ? pyStr(walk(k)) : k, walk(x)]));

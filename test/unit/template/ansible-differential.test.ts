@@ -186,28 +186,24 @@ describe.skipIf(!available)('same output as ansible-core', () => {
   });
 });
 
-// Values (not text): where ha-run and Ansible agree on types. They differ on purpose for a
-// single expression that computes a number or none (see docs/variables.md).
-const nativeVars = { n: 5, l: [1], d: { a: 1 }, j: '[{"id": 1, "ok": true, "v": null}]', b: 'True', s: 'text', x: '[1, 2]' };
+// Values (not text): Ansible 2.14 (jinja2_native off) keeps a lone `{{ var }}` holding a number,
+// boolean or null as it is, re-reads other results that look like a list, dict or boolean as a
+// Python literal, and gives text back its trailing newlines (see src/template/template-value.ts).
+const nativeVars = {
+  n: 5, f: 1.5, t: true, z: null, s: '2', l: [1, 'a'], d: { a: 1 }, nl: 'a\n', item: 2, sb: 'True',
+  j: '[{"id": 1, "ok": true, "v": null}]', x: '[1, 2]', tmpl: '{{ n + 1 }}', tl: '{{ l }}', text: 'text',
+  py: "[None, True, 'it\\'s', {'k': (1, 2)}, -3, 0x1f, 1e3, 'a' 'b']", bad: '[none]', partial: '[1',
+};
 const nativeTemplates = [
-  '{{ n }}',
-  '{{ l }}',
-  '{{ l + [2] }}',
-  '{{ d }}',
-  '{{ {"a": n} }}',
-  '{{ j }}',
-  '{{ j ~ "" }}',
-  '{{ x }}',
-  '{{ b }}',
-  "{{ 'True' }}",
-  '[{{ n }}, 2]',
-  '{a: {{ n }}}',
-  ' {{ n }}',
-  '{{ n }}{{ n }}',
-  '{{ s }}',
-  '{{ n > 1 }}',
-  '{{ d.a is defined }}',
-  '{{ l | map("string") | list }}',
+  '{{ n }}', '{{ n }}\n', '{{ n }}\n\n', ' {{ n }}', '{{n}}', '{{ n + 1 }}', '{{ n + 1 }}\n', '{{ f }}', '{{ f }}\n',
+  '{{ t }}', '{{ t }}\n', '{{ t }}\n\n', '{{ z }}', '{{ z }}\n', '{{ s }}', '{{ s }}\n', '{{ item }}\n',
+  '{{ l }}', '{{ l }}\n', '{{ l }}\n\n', '{{ l + [2] }}', '{{ d }}', '{{ {"a": n} }}', '{{ [n, 2] }}', '[{{ n }}]\n',
+  '{{ nl }}', '{{ nl }}\n', 'x{{ nl }}\n\n', '{{ tmpl }}', '{{ tmpl }}\n', '{{ tl }}', '{{ sb }}', '{{ sb }}\n', '{{ sb }}\n\n',
+  '{{ j }}', '{{ j ~ "" }}', '{{ x }}', "{{ 'True' }}", "{{ 'true' }}", "{{ '[true, null]' }}", '{{ py }}', '{{ bad }}', '{{ partial }}',
+  "{{ '  [1]' }}", "{{ '[1]  ' }}", '[{{ n }}, 2]', '{a: {{ n }}}', '{{ n }}{{ n }}', '{{ text }}', '{{ n > 1 }}', '{{ d.a is defined }}',
+  '{{ missing | default(3) }}', '{{ none }}', '{{ l[1] }}', '{{ 2 }}', "{{ '1' }}", '{% if t %}{{ n }}{% endif %}',
+  '{{ l | map("string") | list }}', '{{ l | to_json }}', '{{ (l | to_json) }}', '{{ d | to_nice_json }}', "{{ 'True' | string }}",
+  '{{ l | to_json }}\n', "{{ {'a': none} }}", '{{ n | string }}\n', '{{ lookup("vars", "n") }}',
 ];
 
 describe.skipIf(!available)('same values as ansible-core', () => {
