@@ -50,6 +50,9 @@ const cases: { name: string; args: (who: string) => string[]; code: number }[] =
   { name: 'fatal.yml', args: () => [], code: 2 },
   { name: 'maxfail.yml', args: () => [], code: 2 },
   { name: 'tagged.yml', args: () => ['--tags', 'db,debugging', '--skip-tags', 'always'], code: 0 },
+  { name: 'parity-blocks.yml', args: () => [], code: 2 },
+  { name: 'parity-handlers.yml', args: () => [], code: 2 },
+  { name: 'parity-dup-handlers.yml', args: () => [], code: 0 },
 ];
 
 describe('same outcome as ansible-playbook', () => {
