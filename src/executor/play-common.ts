@@ -9,9 +9,9 @@ import { allConditions, type Scope } from './scope.js';
 import { taskVars } from './task-vars.js';
 
 export function taskInfo(task: Task, handler = false): TaskInfo {
-  const raw = task.module === 'meta' ? `meta: ${String(task.args._raw_params ?? '')}` : task.module;
   return {
-    name: task.name ?? raw,
+    // Unnamed tasks are called by their module, as Ansible does (`TASK [command]`, `TASK [meta]`).
+    name: task.name ?? task.module,
     module: task.module,
     location: task.location,
     ...(task.role ? { role: task.role.name } : {}),

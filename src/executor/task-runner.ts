@@ -206,8 +206,10 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     if (!cond.ok) r = skippedResult(cond.failed);
     else {
       ({ result: r, delegatedTo } = await attempt(pc, scope, task, host, info, iv));
-      // Later items see what earlier set_fact items set.
+      // Later items see what earlier set_fact / include_vars items set (Ansible updates the task vars too).
       absorbFacts(pc, task, host, r);
+      const facts = !r.failed && (r.facts ?? r.ansible_facts);
+      if (facts && typeof facts === 'object') Object.assign(vars, facts);
     }
     r.changed = r.changed === true;
     r[loopVarName(lc)] = items[i];

@@ -53,6 +53,7 @@ const cases: { name: string; args: (who: string) => string[]; code: number }[] =
   { name: 'parity-blocks.yml', args: () => [], code: 2 },
   { name: 'parity-handlers.yml', args: () => [], code: 2 },
   { name: 'parity-dup-handlers.yml', args: () => [], code: 0 },
+  { name: 'parity-loops.yml', args: () => [], code: 0 },
 ];
 
 describe('same outcome as ansible-playbook', () => {
