@@ -43,12 +43,16 @@ export function diffText(data: Buffer | undefined): string {
   return data.includes(0) ? '[binary content]\n' : data.toString('utf8');
 }
 
-/** Ansible's backup name: path.YYYY-MM-DD@HH:MM:SS~ (computed on the target, so the op prints it). */
+/**
+ * Ansible's backup (backup_local): path.<pid>.YYYY-MM-DD@HH:MM:SS~, the pid being that of the remote
+ * process writing it; copied with mode and times like Python's shutil.copy2 (owner not kept).
+ * Computed on the target, so the op prints the name.
+ */
 export function backupOp(path: string, resultKey = 'backup_file'): Op {
   const q = shellQuote(path);
   return {
     kind: 'exec',
-    command: `b=${q}.$(date +%Y-%m-%d@%H:%M:%S)~ && cp -p -- ${q} "$b" && printf %s "$b"`,
+    command: `b=${q}.$$.$(date +%Y-%m-%d@%H:%M:%S)~ && cp --preserve=mode,timestamps -- ${q} "$b" && printf %s "$b"`,
     resultKey,
   };
 }

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { DeclarativeModule, ModuleContext } from './types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
 import { contentChanges, contentResultKeys } from './content-file.js';
-import { gatherTarget, resolveTarget, type TargetFacts } from './file-target.js';
+import { gatherTarget, resolveTarget, withDestDirectory, type TargetFacts } from './file-target.js';
 import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
@@ -104,7 +104,8 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
     const target = resolveTarget(args.dest, args.src ? posix.basename(args.src) : undefined, facts);
     if (target.exists && args.force === false) return [];
     const mode = args.mode === 'preserve' ? (facts.srcMode === undefined ? undefined : formatMode(facts.srcMode)) : args.mode;
-    return contentChanges({ ...args, mode, path: target.path, content: facts.content, state: target });
+    const changes = contentChanges({ ...args, mode, path: target.path, content: facts.content, state: target });
+    return withDestDirectory(changes, args.dest, facts, args);
   },
 
   result(args, facts) {

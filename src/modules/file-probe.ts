@@ -28,6 +28,8 @@ export interface FileState {
   resolved?: string;
   /** For links: where the link points, as written. */
   target?: string;
+  /** For links: the absolute path it resolves to (Python's os.path.realpath). */
+  realpath?: string;
   /** Access for the connecting user. */
   readable?: boolean;
   writeable?: boolean;
@@ -60,7 +62,7 @@ const PROBE_FUNCTION = [
   '  [ "$t" = absent ] && return 0',
   "  stat -c 'stat=%a|%u|%g|%U|%G|%s|%Y|%X|%Z|%i|%h|%d|%F' -- \"$p\" 2>/dev/null",
   '  a=; [ -r "$p" ] && a=${a}r; [ -w "$p" ] && a=${a}w; [ -x "$p" ] && a=${a}x; echo "access=$a"',
-  '  if [ "$t" = link ]; then printf "target=%s\\n" "$(readlink -- "$p")"; fi',
+  '  if [ "$t" = link ]; then printf "target=%s\\n" "$(readlink -- "$p")"; printf "real=%s\\n" "$(readlink -m -- "$p")"; fi',
   '  if [ "$t" = file ] && [ "$2" = 1 ]; then c=$(sha1sum < "$p" 2>/dev/null) && echo "sha1=${c%% *}"; fi',
   '  if [ "$t" = file ] && [ "$3" -ge 0 ] && [ "$(stat -c %s -- "$p")" -le "$3" ]; then echo @@content; base64 < "$p"; echo @@end; fi',
   '  return 0',
@@ -124,6 +126,7 @@ export function parseProbe(path: string, section: string): FileState {
       state.writeable = value.includes('w');
       state.executable = value.includes('x');
     } else if (key === 'target') state.target = value;
+    else if (key === 'real') state.realpath = value || undefined;
     else if (key === 'resolved') state.resolved = value;
     else if (key === 'sha1') state.sha1 = value;
   }

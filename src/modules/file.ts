@@ -7,6 +7,7 @@ import { parseProbes, probeScript, type FileState, type ProbeRequest } from './f
 import { attrChanges, fileAttrProperties, fileResultKeys, sameId, wantedMode, type FileAttrArgs } from './file-attrs.js';
 import { formatMode, resolveMode } from './mode.js';
 import { missingNow, ModuleFailure } from './failure.js';
+import { makeDirsCommand } from './make-dirs.js';
 import { oneOf } from './schema-rules.js';
 
 export type FileStateArg = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent';
@@ -105,10 +106,10 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
         return attrChanges(path, args, target);
       case 'touch': {
         if (target.exists) return [{ summary: 'update access and modification times', ops: [{ kind: 'exec', command: `touch -- ${q}` }] }, ...attrChanges(path, args, target)];
-        return [createWithAttrs(path, args, 'file', `touch -- ${q}`)];
+        return [createWithAttrs(path, args, 'file')];
       }
       case 'directory': {
-        if (!target.exists) return [createWithAttrs(path, args, 'directory', `mkdir -p -- ${q}`)];
+        if (!target.exists) return [createWithAttrs(path, args, 'directory')];
         if (target.type !== 'directory') throw new ModuleFailure(`${path} already exists as a ${describe(target)}`, { path });
         return [...attrChanges(path, args, target), ...recurseChanges(path, args, facts.tree ?? [])];
       }
@@ -135,19 +136,26 @@ function stateDiff(path: string, before: string, after: string) {
   return { path, before: `state: ${before}\n`, after: `state: ${after}\n` };
 }
 
-/** One change that creates the path and sets every attribute asked for. */
-function createWithAttrs(path: string, args: FileArgs, kind: 'file' | 'directory', create: string): Change {
+/**
+ * One change that creates the path and sets every attribute asked for. Like Ansible, every
+ * directory created on the way gets the owner, group and mode too, not only the last one.
+ */
+function createWithAttrs(path: string, args: FileArgs, kind: 'file' | 'directory'): Change {
   const q = shellQuote(path);
-  const commands = [create];
   const reasons = [kind === 'directory' ? 'create directory' : 'create empty file'];
   const mode = wantedMode(args, undefined, kind === 'directory');
-  if (args.owner !== undefined) commands.push(`chown ${shellQuote(args.owner)} -- ${q}`);
-  if (args.group !== undefined) commands.push(`chgrp ${shellQuote(args.group)} -- ${q}`);
-  if (mode !== undefined) {
-    commands.push(`chmod ${formatMode(mode)} -- ${q}`);
-    reasons.push(`mode ${formatMode(mode)}`);
+  if (mode !== undefined) reasons.push(`mode ${formatMode(mode)}`);
+  let command: string;
+  if (kind === 'directory') {
+    command = makeDirsCommand(path, { owner: args.owner, group: args.group, mode });
+  } else {
+    const commands = [`touch -- ${q}`];
+    if (args.owner !== undefined) commands.push(`chown ${shellQuote(args.owner)} -- ${q}`);
+    if (args.group !== undefined) commands.push(`chgrp ${shellQuote(args.group)} -- ${q}`);
+    if (mode !== undefined) commands.push(`chmod ${formatMode(mode)} -- ${q}`);
+    command = commands.join(' && ');
   }
-  return { summary: reasons.join(', '), diff: stateDiff(path, 'absent', kind), ops: [{ kind: 'exec', command: commands.join(' && ') }] };
+  return { summary: reasons.join(', '), diff: stateDiff(path, 'absent', kind), ops: [{ kind: 'exec', command }] };
 }
 
 function planLink(path: string, args: FileArgs, facts: FileFacts): Change[] {

@@ -90,7 +90,7 @@ export function statResult(s: FileState, checksum: string | undefined): Record<s
     rgrp: bit(0o40), wgrp: bit(0o20), xgrp: bit(0o10),
     roth: bit(0o4), woth: bit(0o2), xoth: bit(0o1),
     isuid: bit(0o4000), isgid: bit(0o2000),
-    ...(s.type === 'link' ? { lnk_source: s.target, lnk_target: s.target } : {}),
+    ...(s.type === 'link' ? { lnk_source: s.realpath ?? s.target, lnk_target: s.target } : {}),
     ...(checksum ? { checksum } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { DeclarativeModule } from './types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
 import { contentChanges, contentResultKeys } from './content-file.js';
-import { gatherTarget, resolveTarget, type TargetFacts } from './file-target.js';
+import { gatherTarget, resolveTarget, withDestDirectory, type TargetFacts } from './file-target.js';
 import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
 
@@ -55,7 +55,7 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
     } catch (err) {
       throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });
     }
-    let rendered = ctx.render(text);
+    let rendered = ctx.render(text, { file: true });
     if (args.newline_sequence && args.newline_sequence !== '\n') rendered = rendered.replace(/\r?\n/g, args.newline_sequence);
     return { ...(await gatherTarget(ctx, args.dest, posix.basename(args.src), args.follow === true)), rendered: Buffer.from(rendered), srcMode };
   },
@@ -64,7 +64,8 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
     const target = resolveTarget(args.dest, posix.basename(args.src), facts);
     if (target.exists && args.force === false) return [];
     const mode = args.mode === 'preserve' ? formatMode(facts.srcMode) : args.mode;
-    return contentChanges({ ...args, mode, path: target.path, content: facts.rendered, state: target });
+    const changes = contentChanges({ ...args, mode, path: target.path, content: facts.rendered, state: target });
+    return withDestDirectory(changes, args.dest, facts, args);
   },
 
   result(args, facts) {

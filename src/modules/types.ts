@@ -39,8 +39,11 @@ export interface ModuleContext {
   diff: boolean;
   /** All variables visible to the task on this host (already merged by precedence). */
   vars: Record<string, unknown>;
-  /** Render a template string with the task's variables. */
-  render(template: string): string;
+  /**
+   * Render a template string with the task's variables. With `file: true` the text is a template
+   * FILE (the template module): string literals use Python's escapes, as Jinja2 reads them.
+   */
+  render(template: string, options?: { file?: boolean }): string;
   /** Evaluate a bare Jinja2 expression (`var`, `that`) to its value; modules fall back to render when absent. */
   evaluate?(expression: string): unknown;
   /** Find a controller-side file the way Ansible does (role files/templates dirs, playbook dir). */

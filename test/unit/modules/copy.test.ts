@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyModule, type FileCopyFacts as CopyFacts } from '../../../src/modules/copy.js';
 import { templateModule } from '../../../src/modules/template.js';
 import { absent, dir, file, written } from './states.js';
+import { makeDirsCommand } from '../../../src/modules/make-dirs.js';
 import { planTree, treeRoot, type TreeFacts } from '../../../src/modules/copy-tree.js';
 
 const copyFacts = (dest: CopyFacts['dest'], content: string, extra: Partial<CopyFacts> = {}): CopyFacts => ({
@@ -50,6 +51,24 @@ describe('copy', () => {
     const ops = copyModule.plan({ dest: '/etc/motd', content: 'new', backup: true }, copyFacts(file('/etc/motd', 'old'), 'new'))[0].ops;
     expect(ops.map((o) => o.kind)).toEqual(['exec', 'put']);
     expect(ops[0]).toMatchObject({ resultKey: 'backup_file' });
+  });
+
+  it("creates a missing dest ending in '/' (directory_mode, owner) before copying src into it", () => {
+    const facts = copyFacts(absent('/srv/new/'), 'x', { inside: absent('/srv/new/app.conf'), parent: dir('/srv') });
+    const args = { dest: '/srv/new/', src: 'files/app.conf', owner: 'app', directory_mode: '0750' };
+    const changes = copyModule.plan(args, facts);
+    expect(changes).toHaveLength(1);
+    expect(changes[0].summary).toBe('create directory /srv/new, create file (1 bytes)');
+    expect(changes[0].ops).toMatchObject([
+      { kind: 'exec', command: makeDirsCommand('/srv/new', { owner: 'app', mode: 0o750 }) },
+      { kind: 'put', path: '/srv/new/app.conf', owner: 'app' },
+    ]);
+    expect(copyModule.result!(args, facts, changes)).toMatchObject({ dest: '/srv/new/app.conf' });
+  });
+
+  it("is converged when dest ending in '/' exists with the file in it", () => {
+    const facts = copyFacts(dir('/srv/new/'), 'x', { inside: file('/srv/new/app.conf', 'x'), parent: dir('/srv') });
+    expect(copyModule.plan({ dest: '/srv/new/', src: 'files/app.conf' }, facts)).toEqual([]);
   });
 
   it('copies src into an existing directory under its own name', () => {

@@ -1,16 +1,17 @@
 // file module plans: (args, what is on the target) → changes, always with the converged case.
 import { describe, expect, it } from 'vitest';
 import { fileModule, parseTree, type FileFacts } from '../../../src/modules/file.js';
+import { makeDirsCommand } from '../../../src/modules/make-dirs.js';
 import { absent, commands, dir, file, link } from './states.js';
 
 const facts = (target: FileFacts['target'], extra: Partial<FileFacts> = {}): FileFacts => ({ target, ...extra });
 const summaries = (args: Parameters<typeof fileModule.plan>[0], f: FileFacts) => fileModule.plan(args, f).map((c) => c.summary);
 
 describe('file state=directory', () => {
-  it('creates a missing directory with its mode and owner in one command', () => {
+  it('creates a missing directory, and each missing parent, with its mode and owner in one command', () => {
     const changes = fileModule.plan({ path: '/srv/app', state: 'directory', mode: '0750', owner: 'app' }, facts(absent('/srv/app')));
     expect(changes.map((c) => c.summary)).toEqual(['create directory, mode 0750']);
-    expect(commands(changes)).toEqual(['mkdir -p -- /srv/app && chown app -- /srv/app && chmod 0750 -- /srv/app']);
+    expect(commands(changes)).toEqual([makeDirsCommand('/srv/app', { owner: 'app', mode: 0o750 })]);
     expect(changes[0].diff).toEqual({ path: '/srv/app', before: 'state: absent\n', after: 'state: directory\n' });
   });
 

@@ -1,5 +1,9 @@
 // Pure helpers of the modules: command-line splitting, Python regex bridging, globs, probes,
 // wait_for's condition, fetch's layout, stat's dictionary, command timing formats.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shlexSplit } from '../../../src/util/shlex.js';
 import { expandMatch, pythonRegex, splitLinesKeepEnds } from '../../../src/modules/py-regex.js';
@@ -119,5 +123,21 @@ describe('stat result', () => {
     const s = statResult(file('/x', 'a', { mode: 0o4755, readable: true }), 'abc');
     expect(s).toMatchObject({ exists: true, isreg: true, isdir: false, mode: '4755', pw_name: 'root', xusr: true, woth: false, isuid: true, checksum: 'abc', readable: true });
     expect(statResult({ path: '/y', type: 'absent', exists: false }, undefined)).toEqual({ exists: false });
+  });
+
+  it('of a relative symlink: lnk_source is the resolved absolute path (realpath), lnk_target the link as written', () => {
+    // The probe runs for real with /bin/sh and coreutils in a temporary directory.
+    const top = realpathSync(mkdtempSync(join(tmpdir(), 'ha-run-stat-')));
+    try {
+      writeFileSync(join(top, 'f'), 'x');
+      mkdirSync(join(top, 'sub'));
+      symlinkSync('../f', join(top, 'sub', 'l'));
+      const requests = [{ path: join(top, 'sub', 'l') }];
+      const out = execFileSync('/bin/sh', ['-c', probeScript(requests)], { encoding: 'utf8' });
+      const s = statResult(parseProbes(requests, out)[0]!, undefined);
+      expect(s).toMatchObject({ islnk: true, lnk_source: join(top, 'f'), lnk_target: '../f' });
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 });

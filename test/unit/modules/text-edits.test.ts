@@ -63,7 +63,10 @@ describe('text edits on missing files and bad input', () => {
   it('backs up before writing and registers the name under backup', () => {
     const changes = lineinfileModule.plan({ path: '/x', line: 'b', backup: true }, file('/x', 'a\n'));
     expect(changes[0].ops[0]).toMatchObject({ kind: 'exec', resultKey: 'backup' });
-    expect(changes[0].ops[0].kind === 'exec' && changes[0].ops[0].command).toContain("cp -p -- /x \"$b\"");
+    // Ansible's name: PATH.<pid>.<YYYY-MM-DD@HH:MM:SS>~, copied keeping mode and times (shutil.copy2).
+    expect(changes[0].ops[0].kind === 'exec' && changes[0].ops[0].command).toBe(
+      'b=/x.$$.$(date +%Y-%m-%d@%H:%M:%S)~ && cp --preserve=mode,timestamps -- /x "$b" && printf %s "$b"',
+    );
   });
 
   it('validates into a temp file before replacing', () => {
