@@ -75,7 +75,9 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
   });
   const merged = mergeVars({
     extraVars: run.options.extraVars,
-    roleDefaults: role ? [role.defaults] : [],
+    // Like Ansible (private_role_vars off): every play role's defaults and vars are visible play-wide;
+    // the task's own role comes last so its values win.
+    roleDefaults: [...play.roles.map((r) => r.defaults), ...(role ? [role.defaults] : [])],
     inventory: run.inventory,
     host,
     playbookGroupVars: run.playbookVars.groupVars,
@@ -83,7 +85,7 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
     facts: factVars(state.facts),
     playVars: play.vars,
     varsFiles: [...(play.varsFromFiles ? [play.varsFromFiles] : []), ...(withRunTimeVarsFiles ? runTimeVarsFiles(pc, host) : [])],
-    roleVars: role ? [role.vars] : [],
+    roleVars: [...play.roles.map((r) => r.vars), ...(role ? [role.vars] : [])],
     blockVars: blockVars(scope),
     taskVars: task?.vars ?? {},
     includeVars: state.includeVars,

@@ -54,6 +54,8 @@ const cases: { name: string; args: (who: string) => string[]; code: number }[] =
   { name: 'parity-handlers.yml', args: () => [], code: 2 },
   { name: 'parity-dup-handlers.yml', args: () => [], code: 0 },
   { name: 'parity-loops.yml', args: () => [], code: 0 },
+  { name: 'parity-roles.yml', args: () => [], code: 0 },
+  { name: 'parity-roles.yml', args: () => ['--skip-tags', 'second'], code: 0 },
 ];
 
 describe('same outcome as ansible-playbook', () => {
