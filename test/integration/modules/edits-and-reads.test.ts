@@ -69,7 +69,7 @@ describe('read-only modules', () => {
     expect(await r.run('stat', { path: `${r.dir}/s`, checksum_algorithm: 'sha256' })).toMatchObject({
       stat: { checksum: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' },
     });
-    expect(await r.run('stat', { path: `${r.dir}/l` })).toMatchObject({ stat: { islnk: true, lnk_source: 's' } });
+    expect(await r.run('stat', { path: `${r.dir}/l` })).toMatchObject({ stat: { islnk: true, lnk_source: `${r.dir}/s`, lnk_target: 's' } });
     expect(await r.run('stat', { path: `${r.dir}/l`, follow: true })).toMatchObject({ stat: { islnk: false, isreg: true } });
     expect(await r.run('stat', { path: `${r.dir}/none` })).toEqual({ changed: false, stat: { exists: false } });
   });

@@ -22,7 +22,8 @@ describe('file', () => {
 
     const first = await r.run('file', args);
     expect(first).toMatchObject({ changed: true, path, state: 'directory', mode: '0750', owner: 'app', group: 'app' });
-    expect(await r.sh(`stat -c '%a %U %G' ${path}`)).toBe('750 app app\n');
+    // Like Ansible, the parent it had to create gets the same mode and owner.
+    expect(await r.sh(`stat -c '%a %U %G' ${r.dir}/d ${path}`)).toBe('750 app app\n750 app app\n');
     const second = await r.run('file', args);
     expect(second).toMatchObject({ changed: false, mode: '0750' });
   });
@@ -78,7 +79,8 @@ describe('copy', () => {
     await r.sh(`printf 'old\\n' > ${dest} && chown app ${dest}`);
     const res = await r.run('copy', { dest, content: 'new\n', backup: true }, { diff: true });
     expect(res).toMatchObject({ changed: true, diff: [{ path: dest, before: 'old\n', after: 'new\n' }], owner: 'app' });
-    expect(String(res.backup_file)).toMatch(new RegExp(`^${dest}\\.\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d~$`));
+    // Ansible's name: PATH.<pid>.<YYYY-MM-DD@HH:MM:SS>~
+    expect(String(res.backup_file)).toMatch(new RegExp(`^${dest}\\.\\d+\\.\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d~$`));
     expect(await r.sh(`cat ${res.backup_file as string} ${dest}`)).toBe('old\nnew\n');
   });
 
@@ -87,6 +89,13 @@ describe('copy', () => {
     expect(res).toMatchObject({ changed: true, dest: `${r.dir}/static.txt` });
     expect(await r.sh(`cat ${r.dir}/static.txt`)).toBe('static file\n');
     expect(await r.run('copy', { src: 'static.txt', dest: `${r.dir}/` })).toMatchObject({ changed: false });
+  });
+
+  it("creates a missing dest ending in '/' (with owner and directory_mode) and copies into it", async () => {
+    const args = { src: 'static.txt', dest: `${r.dir}/new/sub/`, owner: 'app', directory_mode: '0750' };
+    expect(await r.run('copy', args)).toMatchObject({ changed: true, dest: `${r.dir}/new/sub/static.txt` });
+    expect(await r.sh(`cd ${r.dir}/new && stat -c '%n %a %U' . sub sub/static.txt`)).toBe('. 750 app\nsub 750 app\nsub/static.txt 644 app\n');
+    expect(await r.run('copy', args)).toMatchObject({ changed: false });
   });
 
   it('copies a controller directory tree and converges', async () => {

@@ -44,7 +44,7 @@ export async function moduleRunner(host: string, user = 'root', become = false):
         check: options.check ?? false,
         diff: options.diff ?? false,
         vars,
-        render: (t) => renderString(t, { vars }),
+        render: (t, o) => renderString(t, { vars, stringEscapes: o?.file ? 'python' : 'literal' }),
         findFile: (kind, path) => (path.startsWith('/') ? path : join(FIXTURES, kind, path)),
       };
       return runModule(module, ctx, args);
