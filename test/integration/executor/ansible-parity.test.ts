@@ -56,6 +56,7 @@ const cases: { name: string; args: (who: string) => string[]; code: number }[] =
   { name: 'parity-loops.yml', args: () => [], code: 0 },
   { name: 'parity-roles.yml', args: () => [], code: 0 },
   { name: 'parity-roles.yml', args: () => ['--skip-tags', 'second'], code: 0 },
+  { name: 'parity-hostvars.yml', args: () => [], code: 0 },
 ];
 
 describe('same outcome as ansible-playbook', () => {
