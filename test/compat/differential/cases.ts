@@ -26,11 +26,11 @@ export function caseNames(playbook = PLAYBOOK): string[] {
 
 /**
  * Writes each case as `<name>.yml` into a new temporary directory that links the playbook's `files/`,
- * `templates/` and `tasks/`, so relative paths resolve as they do from the whole playbook.
+ * `templates/`, `tasks/`, `roles/` and `vars/`, so relative paths resolve as from the whole playbook.
  */
 export function writeCasePlaybooks(playbook = PLAYBOOK): { dir: string; files: { name: string; path: string }[] } {
   const dir = mkdtempSync(join(tmpdir(), 'hadiff-cases-'));
-  for (const sub of ['files', 'templates', 'tasks']) symlinkSync(join(dirname(playbook), sub), join(dir, sub));
+  for (const sub of ['files', 'templates', 'tasks', 'roles', 'vars']) symlinkSync(join(dirname(playbook), sub), join(dir, sub));
   const files = caseSources(playbook).map((c) => {
     const path = join(dir, `${c.name}.yml`);
     writeFileSync(path, c.text);

@@ -8,7 +8,7 @@ interface HaRunEvent {
   hosts?: string[];
   item?: string;
   status?: string;
-  task?: { name: string; module: string; handler: boolean };
+  task?: { name: string; module: string; handler: boolean; role?: string };
   stats?: Record<string, Record<string, number>>;
   exitCode?: number;
 }
@@ -22,6 +22,12 @@ export interface HaRunReport {
 function taskStatus(status: string | undefined, line: string): TaskStatus {
   if (status === 'ok' || status === 'changed' || status === 'failed' || status === 'skipped') return status;
   throw new Error(`unexpected status in ha-run event: ${line}`);
+}
+
+/** Ansible names a role's task `role : task` in its results; ha-run keeps the role apart. */
+function taskName(task: HaRunEvent['task']): string {
+  if (!task) return '';
+  return task.role ? `${task.role} : ${task.name}` : task.name;
 }
 
 export function harunOutcomes(stdout: string, host: string): HaRunReport {
@@ -44,7 +50,7 @@ export function harunOutcomes(stdout: string, host: string): HaRunReport {
     } else if (e.event === 'task_start' || e.event === 'handler_start') {
       items = [];
       if (e.task?.module === 'include_tasks') {
-        includeTask = e.task.name;
+        includeTask = taskName(e.task);
         includeOutcome = undefined;
       }
     } else if (e.event === 'included' && includeTask !== undefined && e.hosts?.includes(host)) {
@@ -56,7 +62,7 @@ export function harunOutcomes(stdout: string, host: string): HaRunReport {
     } else if (e.event === 'item_result' && e.host === host) items.push(taskStatus(e.status, line));
     else if ((e.event === 'host_result' || e.event === 'unreachable') && e.host === host) {
       if (e.event === 'unreachable') throw new Error(`ha-run could not reach ${host}: ${line}`);
-      const outcome: TaskOutcome = { play, task: e.task?.name ?? '', status: taskStatus(e.status, line) };
+      const outcome: TaskOutcome = { play, task: taskName(e.task), status: taskStatus(e.status, line) };
       if (items.length > 0) outcome.items = items;
       items = [];
       outcomes.push(outcome);

@@ -80,6 +80,12 @@ describe('harunOutcomes', () => {
     expect(harunOutcomes(events.join('\n'), 'h').outcomes.map(outcomeLine)).toEqual(['include per item: ok [ok,ok]', 'inner: changed', 'inner: ok']);
   });
 
+  it('names a role’s task the way Ansible does', () => {
+    const roleTask = { name: 'write', module: 'copy', handler: false, role: 'marker' };
+    const line = JSON.stringify({ event: 'host_result', host: 'h', task: roleTask, status: 'ok' });
+    expect(harunOutcomes(line, 'h').outcomes.map(outcomeLine)).toEqual(['marker : write: ok']);
+  });
+
   it('refuses statuses it does not know and unreachable hosts', () => {
     expect(() => harunOutcomes(JSON.stringify({ event: 'host_result', host: 'h', task: task('t'), status: 'weird' }), 'h')).toThrow(/unexpected status/);
     expect(() => harunOutcomes(JSON.stringify({ event: 'unreachable', host: 'h', task: task('t'), status: 'unreachable' }), 'h')).toThrow(/could not reach/);
