@@ -31,8 +31,9 @@ export function templateValue(source: string, ev: Evaluation): unknown {
   if (only) {
     const value = deepDefined(ev.expr(only));
     if (isTextFilter(only)) return restoreTrailingNewlines(source, finalize(value));
-    // literal_eval(repr(value)) gives plain data back unchanged: skip the round trip.
-    if ((Array.isArray(value) || isMapping(value)) && isPlainData(value)) return value;
+    // literal_eval(repr(value)) gives plain data back unchanged: skip the round trip. Lazy
+    // hostvars stay lazy (Ansible's own result for them is a quirk not worth copying).
+    if (isLazy(value) || ((Array.isArray(value) || isMapping(value)) && isPlainData(value))) return value;
     text = finalize(value);
   } else {
     text = ev.renderText(root);

@@ -29,6 +29,7 @@ const vars = {
   path: '/etc/nginx/conf.d/site.conf',
   nothing: null,
   conf2: { a: 'A', b: 'B' },
+  nl_text: 'x\n',
 };
 
 const templates = [
@@ -155,6 +156,11 @@ const templates = [
   '={{ users | to_nice_yaml(indent=2) }}',
   "={{ {'s': 'yes', 'e': '', 'q': \"it's\", 'z': none, 'c': 'a: b'} | to_nice_yaml(indent=2) }}",
   '={{ nums | to_yaml }}',
+  // Jinja drops one trailing newline of the source; Ansible restores as many as the source had.
+  '={{ nl_text }}\n',
+  '={{ nl_text }}\n\n\n',
+  '={{ a }}\n\n',
+  '={% if a %}\nx\n{% endif %}\n',
 ];
 
 const reference: { results?: ReferenceResult[] } = {};
