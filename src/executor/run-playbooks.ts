@@ -16,8 +16,6 @@ export interface RunSetup {
   reporter: Required<Reporter>;
   masker: SecretMasker;
   logFile?: string;
-  /** For tests: connection options beyond the run options. */
-  signal?: AbortSignal;
 }
 
 export function exitCodeFor(stats: RunStats, interrupted: boolean): number {
@@ -53,12 +51,16 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
   const stats = new RunStats();
   const hosts = new HostStates();
   let run: RunContext | undefined;
+  // First Ctrl-C: stop starting tasks, close connections, print the recap, exit 99. A second one exits
+  // at once. (`on`, not `once`: a listener must stay, or signal-exit (used by the terminal view's
+  // cursor handling) re-raises the signal and the process dies with 130 before the recap.)
+  let interrupts = 0;
   const onInterrupt = () => {
+    if (++interrupts > 1) process.exit(ExitCode.interrupted);
     if (run) run.interrupted = true;
     void pool.closeAll();
   };
-  process.once('SIGINT', onInterrupt);
-  setup.signal?.addEventListener('abort', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   await reporter.runStart({ playbooks: prepared.map((p) => p.playbook.file), check: options.check, diff: options.diff, logFile: setup.logFile });
   try {
     for (const p of prepared) {

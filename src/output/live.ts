@@ -94,7 +94,8 @@ export class LiveReporter implements Reporter {
             ),
         },
       ],
-      { exitOnError: false, rendererOptions: { collapseSubtasks: false, collapseErrors: true, collapseSkips: false } },
+      // The executor handles Ctrl-C (closes connections, exit 99): listr2 must not exit on its own.
+      { exitOnError: false, registerSignalListeners: false, rendererOptions: { collapseSubtasks: false, collapseErrors: true, collapseSkips: false } },
     );
     this.current = { running: list.run().catch(() => undefined), hosts: waits };
   }
