@@ -15,6 +15,7 @@ import { outcomeLine, type TaskOutcome } from '../../compat/differential/outcome
 import { runAnsible, runHaRun, SUITES, type Suite, type ToolRun } from '../../compat/differential/tools.js';
 import { CASES_ROOT, caseEntries, caseOf, parseSnapshot, snapshotCommand, type TreeEntry } from '../../compat/differential/tree.js';
 import { buildCli } from '../executor/cli.js';
+import { lockTwins } from '../../compat/differential/twin-lock.js';
 import { labExec, testLab } from '../support/lab.js';
 
 const ANSIBLE_HOST = 'diff-ansible';
@@ -172,6 +173,14 @@ function differentialSuite(suite: Suite): void {
 }
 
 describe('differential: ha-run against ansible-playbook on twin hosts', () => {
+  let unlock: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    unlock = await lockTwins(labExec, ANSIBLE_HOST);
+  }, 1_300_000);
+  afterAll(async () => {
+    await unlock?.();
+  });
+
   it('has enough cases to mean something', () => {
     expect(SUITES.flatMap((s) => caseNames(s.playbook)).length).toBeGreaterThanOrEqual(30);
   });

@@ -9,6 +9,7 @@ import { harunOutcomes } from '../../compat/differential/harun-json.js';
 import { knownBugs } from '../../compat/differential/known-bugs.js';
 import { expectedRecap, knownDifferences, reconcile } from '../../compat/differential/known-differences.js';
 import { outcomeLine } from '../../compat/differential/outcome.js';
+import { lockTwins } from '../../compat/differential/twin-lock.js';
 import { SUITES } from '../../compat/differential/tools.js';
 import { caseEntries, caseOf, normalizeBackupName, parseSnapshot } from '../../compat/differential/tree.js';
 
@@ -172,5 +173,37 @@ describe('the case list and DIFFERENCES.md', () => {
       expect(names).toContain(b.case);
       expect(doc).toContain(`| ${b.case} | ${b.aspect} |`);
     }
+  });
+});
+
+describe('lockTwins', () => {
+  // A fake host: a lock directory that exists or not, and the commands it was sent.
+  function fakeHost(held: boolean) {
+    const state = { held, sent: [] as string[] };
+    const exec = async (_host: string, cmd: string) => {
+      state.sent.push(cmd);
+      if (cmd.startsWith('mkdir')) {
+        if (state.held) return { exitCode: 1, stderr: '' };
+        state.held = true;
+        return { exitCode: 0, stderr: '' };
+      }
+      if (cmd.startsWith('rm -rf')) state.held = false;
+      return { exitCode: 0, stderr: '' };
+    };
+    return { state, exec };
+  }
+
+  it('takes a free lock at once and releases it', async () => {
+    const host = fakeHost(false);
+    const unlock = await lockTwins(host.exec, 'h', 1000, 1);
+    expect(host.state.held).toBe(true);
+    await unlock();
+    expect(host.state.held).toBe(false);
+  });
+
+  it('waits for a held lock, then gives up with a clear error', async () => {
+    const host = fakeHost(true);
+    await expect(lockTwins(host.exec, 'h', 20, 5)).rejects.toThrow(/another differential run holds/);
+    expect(host.state.sent.some((c) => c.includes('-gt 1800'))).toBe(true);
   });
 });
