@@ -66,6 +66,8 @@ export async function recordUnreachable(pc: PlayContext, host: string, info: Tas
   const result = { changed: false, unreachable: true, msg: err.message };
   await pc.run.report.unreachable({
     host,
+    // A delegated task's target being unreachable counts against the host, shown as `host -> target`.
+    ...(err.host !== host ? { delegatedTo: err.host } : {}),
     task: info,
     status: 'unreachable',
     msg: err.message,
