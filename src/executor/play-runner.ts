@@ -65,8 +65,10 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   }
 
   const fatal = effective(scope, task, 'anyErrorsFatal') ?? pc.play.anyErrorsFatal;
-  // A failure a rescue section will handle is not fatal (yet): the rescue's own failures are.
-  if (fatal && !scope.rescuable && targets.some((h) => run.hosts.get(h).failed)) {
+  // A failure a rescue section will handle is not fatal (yet): the rescue's own failures are. An
+  // unreachable host is fatal too, as in Ansible.
+  const unreachable = targets.some((h) => run.hosts.get(h).unreachable);
+  if (fatal && (unreachable || (!scope.rescuable && targets.some((h) => run.hosts.get(h).failed)))) {
     pc.ended = true;
     run.aborted = 'NO MORE HOSTS LEFT (any_errors_fatal: a host failed)';
   }
