@@ -25,10 +25,8 @@ export interface PrepareRequest {
 }
 
 export function playHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {
-  const hosts = selectHosts(inventory, pattern);
-  if (!limit) return hosts;
-  const allowed = new Set(selectHosts(inventory, limit));
-  return hosts.filter((h) => allowed.has(h));
+  // selectHosts reads `--limit @file` itself.
+  return selectHosts(inventory, pattern, limit ? { limit } : {});
 }
 
 export function preparePlaybook(req: PrepareRequest): PreparedPlaybook {

@@ -20,15 +20,17 @@ export function truthy(value: unknown, vars: Vars): boolean {
 }
 
 /** Where a module looks for controller files: the role's kind dir, the role, the playbook's kind dir, the playbook dir. */
+/** Where a task's relative controller paths are looked for, in Ansible's order: its role, then the playbook's directory. */
+export function searchPaths(pc: PlayContext, scope: Scope, task: Task): string[] {
+  const rolePath = task.role?.path ?? scope.role?.ref.path;
+  return rolePath ? [rolePath, pc.play.playbookDir] : [pc.play.playbookDir];
+}
+
 export function fileFinder(pc: PlayContext, scope: Scope, task: Task) {
+  const bases = searchPaths(pc, scope, task);
   return (kind: 'files' | 'templates' | 'vars' | 'tasks', path: string): string => {
     if (isAbsolute(path)) return path;
-    const rolePath = task.role?.path ?? scope.role?.ref.path;
-    const dirs = [
-      ...(rolePath ? [join(rolePath, kind), rolePath] : []),
-      join(pc.play.playbookDir, kind),
-      pc.play.playbookDir,
-    ];
+    const dirs = bases.flatMap((base) => [join(base, kind), base]);
     for (const d of dirs) {
       const candidate = join(d, path);
       if (existsSync(candidate)) return candidate;

@@ -6,11 +6,11 @@ import type { ModuleContext, ModuleResult } from '../modules/types.js';
 import type { TaskInfo } from '../output/events.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
-import { coerceToSchema, ConnectionError, evaluateCondition, findModule, isOmit, renderString, renderValue, runModule, validateAgainstSchema } from './deps.js';
+import { coerceToSchema, ConnectionError, evaluateCondition, evaluateExpression, findModule, isOmit, renderString, renderValue, runModule, validateAgainstSchema } from './deps.js';
 import { itemLabel, itemVars, loopItems, loopVarName } from './loop.js';
 import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, type Scope } from './scope.js';
-import { connectionFor, fileFinder, truthy } from './task-connection.js';
+import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
 import { taskVars } from './task-vars.js';
 
 type Vars = Record<string, unknown>;
@@ -50,7 +50,9 @@ function applyResultConditions(task: Task, result: ModuleResult, vars: Vars): vo
 async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars): Promise<{ result: ModuleResult; delegatedTo?: string }> {
   const module = findModule(task.module);
   if (!module) return { result: { changed: false, failed: true, msg: `module '${task.module}' is not available` } };
-  const rendered = dropOmitted(renderValue(task.args, { vars })) as Vars;
+  // lookup('file', ...) and friends find relative paths where the task's files/ and templates/ are.
+  const paths = searchPaths(pc, scope, task);
+  const rendered = dropOmitted(renderValue(task.args, { vars, searchPaths: paths })) as Vars;
   const args = coerceToSchema(rendered, module.schema) as Vars;
   const problems = validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], {
     allowTemplates: false,
@@ -68,7 +70,9 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     check: checkKeyword !== undefined ? truthy(checkKeyword, vars) : pc.run.options.check,
     diff: diffKeyword !== undefined ? diffKeyword : pc.run.options.diff,
     vars,
-    render: (t) => renderString(t, { vars }),
+    // Template files get Python string escapes, as Ansible's template module renders them.
+    render: (t, options) => renderString(t, { vars, searchPaths: paths, stringEscapes: options?.file ? 'python' : undefined }),
+    evaluate: (expr) => evaluateExpression(expr, { vars, searchPaths: paths }),
     findFile: fileFinder(pc, scope, task),
   };
   // Ansible: `until` without `retries` tries 3 times; `retries: N` means N+1 attempts.
