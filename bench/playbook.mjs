@@ -33,9 +33,9 @@ function run(program, args, env = {}) {
   });
 }
 
+/** Stops the bench with a message (and the useful end of a tool's output); main() reports it. */
 function fail(message, detail = '') {
-  process.stderr.write(`bench:playbook: ${message}\n${detail ? detail.slice(-4000) + '\n' : ''}`);
-  process.exit(1);
+  throw new Error(`${message}${detail ? `\n${detail.slice(-4000)}` : ''}`);
 }
 
 async function labDescription() {
@@ -128,4 +128,9 @@ async function main() {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`bench:playbook: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+}

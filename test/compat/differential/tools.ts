@@ -57,8 +57,10 @@ export function runAnsible(suite: Suite, inventory: string, host: string, timeou
   }, timeoutMs);
 }
 
-/** `cli` is a built dist/cli.js (the test builds one from this checkout into a private directory). */
-/** One case of a suite (`playbook` is the case's own one-play file). */
+/**
+ * One case of a suite: `playbook` is the case's own one-play file, `cli` a built dist/cli.js (the
+ * test builds one from this checkout into a private directory).
+ */
 export function runHaRun(cli: string, suite: Suite, playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing`);
   return run(process.execPath, [cli, playbook, '-i', inventory, '--limit', host, ...suite.args, '--json'], {}, timeoutMs);
