@@ -2,7 +2,7 @@
 // searched the way Ansible does (the role's templates/ or files/, then beside the playbook).
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import { isTemplateString } from '../../schema/validate.js';
-import { controllerDirs, searchFile } from '../paths.js';
+import { controllerDirs, isDirectory, searchFile } from '../paths.js';
 import { sourceOf, writtenValue } from '../source-map.js';
 import type { Playbook, Task } from '../types.js';
 import { tasksOf } from '../walk.js';
@@ -19,7 +19,8 @@ export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
       if (kind === undefined || seen.has(task) || typeof src !== 'string' || isTemplateString(src) || task.args.remote_src === true) continue;
       seen.add(task);
       const { found: file, searched } = searchFile(src, controllerDirs(kind, task.role?.path, play.playbookDir));
-      if (file || (kind === 'files' && src.endsWith('/'))) continue;
+      // copy also takes a directory (its contents with a trailing '/', the directory itself without).
+      if (file || (kind === 'files' && (src.endsWith('/') || searched.some(isDirectory)))) continue;
       const where = sourceOf(task);
       const location = where ? where.loaded.locate([...where.path, ...argsKey(writtenValue(where)), 'src']) : task.location;
       found.push(diagnostic('file-not-found', `${task.module} source '${src}' not found`, location, `looked in: ${searched.join(', ')}`));

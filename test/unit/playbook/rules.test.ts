@@ -76,6 +76,14 @@ describe('files exist', () => {
     });
     expect(ds).toMatchObject([{ code: 'file-not-found', message: "copy source 'absent.txt' not found", location: { line: 5, col: 20 } }]);
   });
+
+  it('a copy source may be a directory, with or without a trailing slash', () => {
+    const ds = check({
+      'site.yml': '- hosts: all\n  tasks:\n    - copy: { src: tree, dest: /a }\n    - copy: { src: tree/, dest: /b }\n    - template: { src: tree, dest: /c }\n',
+      'files/tree/a.txt': 'hi\n',
+    });
+    expect(ds).toMatchObject([{ code: 'file-not-found', message: "template source 'tree' not found" }]);
+  });
 });
 
 describe('variables are defined somewhere', () => {
