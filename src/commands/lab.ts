@@ -2,15 +2,17 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { ExitCode, HaRunError } from '../errors.js';
-import { labDown } from '../lab/lab-down.js';
 import { DEFAULT_LAB_FILE, defaultLabName } from '../lab/lab-names.js';
-import { labSshArgs } from '../lab/lab-ssh.js';
-import { labStatus } from '../lab/lab-status.js';
-import { labUp } from '../lab/lab-up.js';
 import { labPaths, readLabState } from '../lab/state.js';
 import { action } from './action.js';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+
+// The lab drives Docker through zx: loaded when a lab command runs, so playbook runs never pay for it.
+const labUp = async (...a: Parameters<typeof import('../lab/lab-up.js').labUp>) => (await import('../lab/lab-up.js')).labUp(...a);
+const labDown = async (...a: Parameters<typeof import('../lab/lab-down.js').labDown>) => (await import('../lab/lab-down.js')).labDown(...a);
+const labStatus = async (...a: Parameters<typeof import('../lab/lab-status.js').labStatus>) => (await import('../lab/lab-status.js')).labStatus(...a);
+const labSshArgs = async (...a: Parameters<typeof import('../lab/lab-ssh.js').labSshArgs>) => (await import('../lab/lab-ssh.js')).labSshArgs(...a);
 
 export function registerLab(program: Command): void {
   const lab = program.command('lab').description('local Docker lab hosts with real OpenSSH, for trying playbooks safely');
@@ -58,7 +60,7 @@ export function registerLab(program: Command): void {
     .option('--lab <name>', 'lab to look in (default: the lab that has this host)')
     .action(
       action(async (target: string, command: string[], options: { lab?: string }) => {
-        const args = labSshArgs(target, command, options.lab);
+        const args = await labSshArgs(target, command, options.lab);
         const ran = spawnSync('ssh', args, { stdio: 'inherit' });
         if (ran.error) throw new HaRunError('lab-ssh-missing', `cannot run ssh: ${ran.error.message}`, { hint: 'apt-get install -y openssh-client' });
         return ran.status ?? ExitCode.error;

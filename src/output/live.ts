@@ -1,7 +1,8 @@
 // The terminal view: for each task a listr2 list with a line per host (spinner while it runs, then its
 // status in colour and the time it took). Details a live line has no room for (failures, diffs, -v
 // results) and the recap are printed as plain lines once the task is done. The only listr2 import.
-import { Listr } from 'listr2';
+// Loaded on the first task, so runs without a terminal (CI, pipes, --json) never load listr2.
+const loadListr = async () => (await import('listr2')).Listr;
 import type { HostResultEvent, PlayStartEvent, RunEndEvent, TaskStartEvent } from './events.js';
 import { PlainReporter, taskTitle } from './plain.js';
 import type { Reporter } from './reporter.js';
@@ -69,6 +70,7 @@ export class LiveReporter implements Reporter {
   private async start(title: string, hosts: string[]): Promise<void> {
     await this.settle();
     const waits = new Map(hosts.map((h) => [h, pending()]));
+    const Listr = await loadListr();
     const list = new Listr(
       [
         {
