@@ -9,7 +9,7 @@ import { harunOutcomes } from '../../compat/differential/harun-json.js';
 import { knownBugs } from '../../compat/differential/known-bugs.js';
 import { expectedRecap, knownDifferences, reconcile } from '../../compat/differential/known-differences.js';
 import { outcomeLine } from '../../compat/differential/outcome.js';
-import { lockTwins } from '../../compat/differential/twin-lock.js';
+import { holderIsGone, lockTwins } from '../../compat/differential/twin-lock.js';
 import { SUITES } from '../../compat/differential/tools.js';
 import { caseEntries, caseOf, normalizeBackupName, parseSnapshot } from '../../compat/differential/tree.js';
 
@@ -177,33 +177,43 @@ describe('the case list and DIFFERENCES.md', () => {
 });
 
 describe('lockTwins', () => {
-  // A fake host: a lock directory that exists or not, and the commands it was sent.
-  function fakeHost(held: boolean) {
-    const state = { held, sent: [] as string[] };
+  // A fake host: a lock directory with a holder line, or none, and the commands it was sent.
+  function fakeHost(holder: string | undefined, now = 1000) {
+    const state = { holder, sent: [] as string[] };
     const exec = async (_host: string, cmd: string) => {
       state.sent.push(cmd);
       if (cmd.startsWith('mkdir')) {
-        if (state.held) return { exitCode: 1, stderr: '' };
-        state.held = true;
-        return { exitCode: 0, stderr: '' };
+        if (state.holder !== undefined) return { exitCode: 1, stdout: '', stderr: '' };
+        state.holder = `${now} ${process.pid}`;
+        return { exitCode: 0, stdout: '', stderr: '' };
       }
-      if (cmd.startsWith('rm -rf')) state.held = false;
-      return { exitCode: 0, stderr: '' };
+      if (cmd.startsWith('cat')) return { exitCode: 0, stdout: `${state.holder ?? ''}\n${now}\n${now}\n`, stderr: '' };
+      if (cmd.startsWith('rm -rf')) state.holder = undefined;
+      return { exitCode: 0, stdout: '', stderr: '' };
     };
     return { state, exec };
   }
 
   it('takes a free lock at once and releases it', async () => {
-    const host = fakeHost(false);
+    const host = fakeHost(undefined);
     const unlock = await lockTwins(host.exec, 'h', 1000, 1);
-    expect(host.state.held).toBe(true);
+    expect(host.state.holder).toBe(`1000 ${process.pid}`);
     await unlock();
-    expect(host.state.held).toBe(false);
+    expect(host.state.holder).toBeUndefined();
   });
 
-  it('waits for a held lock, then gives up with a clear error', async () => {
-    const host = fakeHost(true);
-    await expect(lockTwins(host.exec, 'h', 20, 5)).rejects.toThrow(/another differential run holds/);
-    expect(host.state.sent.some((c) => c.includes('-gt 1800'))).toBe(true);
+  it('waits for a live holder, then gives up with a clear error', async () => {
+    const host = fakeHost(`990 ${process.pid}`);
+    await expect(lockTwins(host.exec, 'h', 20, 5)).rejects.toThrow(/another differential run \(990 \d+\) holds/);
+    expect(host.state.holder).toBe(`990 ${process.pid}`);
+  });
+
+  it('breaks the lock of a holder that is gone or too old', () => {
+    expect(holderIsGone('990 42', 1000, 990, () => false)).toBe(true);
+    expect(holderIsGone('990 42', 1000, 990, () => true)).toBe(false);
+    expect(holderIsGone('990 42', 990 + 1801, 990, () => true)).toBe(true);
+    // No holder line: being taken now (young), or its taker died (over a minute old).
+    expect(holderIsGone('', 1000, 990, () => false)).toBe(false);
+    expect(holderIsGone('', 1000, 900, () => false)).toBe(true);
   });
 });
