@@ -15,14 +15,6 @@ export interface KnownBug {
 
 export const knownBugs: KnownBug[] = [
   {
-    case: 'copy_tree', aspect: 'statuses', runs: [1, 2], area: 'module copy (directory src)',
-    mismatch: "a directory src: ha-run rejects 'src: tree' before running ('copy source not found' though files/tree exists), so the case does not run; Ansible copies the tree (and its contents for 'tree/')",
-  },
-  {
-    case: 'copy_tree', aspect: 'files', runs: [1, 2], area: 'module copy (directory src)',
-    mismatch: 'consequence of the above: nothing is copied',
-  },
-  {
     case: 'facts_gathered', aspect: 'files', runs: [1, 2], area: 'facts (selinux)',
     mismatch: "ansible_selinux is not gathered: Ansible has {status: 'disabled'} on the lab hosts, ha-run leaves it undefined",
   },
