@@ -1,0 +1,16 @@
+// schemas/*.json are what editors load (`# yaml-language-server: $schema=...`): they must say exactly what
+// `ha-run schema` says, or editors would accept what validation rejects. Regenerate with:
+//   node dist/cli.js schema --out-dir schemas
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { editorSchema, SCHEMA_KINDS } from '../../../src/schema/editor-schemas.js';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+describe('committed editor schemas', () => {
+  it.each(SCHEMA_KINDS)('schemas/%s.json matches `ha-run schema`', (kind) => {
+    const committed = readFileSync(join(root, 'schemas', `${kind}.json`), 'utf8');
+    expect(committed).toBe(JSON.stringify(editorSchema(kind), null, 2) + '\n');
+  });
+});
