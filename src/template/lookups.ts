@@ -11,7 +11,14 @@ type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown
 
 function candidatesFor(term: string, ev: Evaluator, subdir: 'files' | 'templates'): string[] {
   if (isAbsolute(term)) return [term];
-  return (ev.ctx.searchPaths ?? [process.cwd()]).flatMap((dir) => [resolve(dir, subdir, term), resolve(dir, term)]);
+  return searchDirs(ev).flatMap((dir) => [resolve(dir, subdir, term), resolve(dir, term)]);
+}
+
+/** Given search paths, else Ansible's own: the current role's directory, then the playbook's; else the cwd. */
+function searchDirs(ev: Evaluator): string[] {
+  if (ev.ctx.searchPaths) return ev.ctx.searchPaths;
+  const dirs = [ev.ctx.vars.role_path, ev.ctx.vars.playbook_dir].filter((d): d is string => typeof d === 'string' && d !== '');
+  return dirs.length > 0 ? dirs : [process.cwd()];
 }
 
 function isFile(path: string): boolean {

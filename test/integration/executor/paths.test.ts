@@ -20,6 +20,7 @@ describe('controller paths', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(Object.keys(recapOf(run.stdout)).sort()).toEqual(['node4', 'node5']);
     expect((await labExec('node5', 'cat /tmp/ha-run-lookup-paths/motd')).stdout).toBe('Welcome from the lookups role\n');
+    expect((await labExec('node4', 'cat /tmp/ha-run-lookup-paths/alpha /tmp/ha-run-lookup-paths/beta')).stdout).toBe('alpha\nbeta\n');
     const again = await runCli([join(fixtures, 'lookup-paths.yml'), '-i', testLab().inventory, '--limit', `@${limitFile}`]);
     expect(Object.values(recapOf(again.stdout)).map((c) => c.changed)).toEqual([0, 0]);
   });

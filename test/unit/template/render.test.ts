@@ -243,6 +243,14 @@ describe('lookups', () => {
     expect(renderString("{{ lookup('file', 'motd.txt') }}|{{ lookup('file', 'top.txt') }}", { vars: {}, searchPaths: [dir] })).toBe('hello|top');
   });
 
+  it('file: without searchPaths, searched in role_path then playbook_dir (as Ansible), not the cwd', () => {
+    const role = mkdtempSync(join(tmpdir(), 'ha-run-lookup-role-'));
+    mkdirSync(join(role, 'files'));
+    writeFileSync(join(role, 'files', 'motd.txt'), 'from role');
+    expect(renderString("{{ lookup('file', 'motd.txt') }}", { vars: { playbook_dir: dir } })).toBe('hello');
+    expect(renderString("{{ lookup('file', 'motd.txt') }}|{{ lookup('file', 'top.txt') }}", { vars: { role_path: role, playbook_dir: dir } })).toBe('from role|top');
+  });
+
   it('file: a missing file is a clear error', () => {
     const err = caught(() => renderString("{{ lookup('file', 'nope.txt') }}", { vars: {}, searchPaths: [dir] }));
     expect(err.message).toContain('could not locate file in lookup: nope.txt');
