@@ -1,25 +1,13 @@
 // Validates values against JSON Schemas and turns ajv's errors into diagnostics a person can act on:
 // one per problem, at the right file:line:col, with "did you mean" for misspelt keys and values.
-// The only import of ajv in the project.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// ajv itself is reached only through compile.ts and precompile.ts.
+import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { compileSchema } from './compile.js';
 
 export type JsonSchema = Record<string, unknown>;
-
-// validateSchema off: our schemas are ours and tested; checking them against the meta-schema costs start-up time.
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, validateSchema: false });
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
-
-function compile(schema: JsonSchema): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
-  }
-  return fn;
-}
 
 export interface ValidateOptions {
   /**
@@ -42,7 +30,7 @@ export function validateAgainstSchema(
   basePath: readonly PathSegment[] = [],
   options: ValidateOptions = {},
 ): Diagnostic[] {
-  const validate = compile(schema);
+  const validate = compileSchema(schema);
   if (validate(value)) return [];
   const allowTemplates = options.allowTemplates ?? true;
   // Errors inside `propertyNames` (they carry propertyName) are said once by the propertyNames error itself;
