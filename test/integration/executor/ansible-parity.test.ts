@@ -22,10 +22,11 @@ function ansiblePlaybook(args: string[]): Promise<CliRun> {
 }
 
 /** `TASK [name] :: status` for one host, in order (the lines both tools print for each task). */
+// `included:` lines name their hosts in the order results came in (Ansible) and may end with `=> (item=...)`.
 function statuses(stdout: string, host: string): string[] {
   const out: string[] = [];
   let task = '';
-  const hostLine = new RegExp(`^(ok|changed|skipping|fatal|failed|included): .*\\[${host}(\\]| ->)|^included: .* for (.*, )?${host}(,|$)`);
+  const hostLine = new RegExp(`^(ok|changed|skipping|fatal|failed|included): .*\\[${host}(\\]| ->)|^included: .* for (.*, )?${host}(,| =>|$)`);
   for (const line of stdout.split('\n')) {
     const banner = /^(TASK|RUNNING HANDLER) \[(.*)\] \*+$/.exec(line);
     if (banner) task = `${banner[1]} [${banner[2]}]`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // Pure helpers of the modules: command-line splitting, Python regex bridging, globs, probes,
 // wait_for's condition, fetch's layout, stat's dictionary, command timing formats.
 import { execFileSync } from 'node:child_process';
@@ -87,6 +88,37 @@ describe('file probe', () => {
     expect(b).toEqual({ path: '/missing', type: 'absent', exists: false });
     const [followed] = parseProbes([{ path: '/etc/l', follow: true }], '@@ha-run-probe 0\ntype=file\nresolved=/etc/real\n');
     expect(followed).toMatchObject({ path: '/etc/l', resolved: '/etc/real', type: 'file' });
+  });
+});
+
+describe('file probe, run for real with /bin/sh and coreutils', () => {
+  it('computes the sha1 of fetched content itself, asks sha1sum only for files larger than the limit', () => {
+    const top = mkdtempSync(join(tmpdir(), 'ha-run-probe-'));
+    try {
+      writeFileSync(join(top, 'small'), 'hello\n');
+      writeFileSync(join(top, 'big'), 'x'.repeat(100));
+      const requests = [
+        { path: join(top, 'small'), checksum: true, contentUpTo: 50 },
+        { path: join(top, 'big'), checksum: true, contentUpTo: 50 },
+      ];
+      const script = probeScript(requests);
+      const out = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' });
+      const [small, big] = parseProbes(requests, out);
+      expect(out.match(/^sha1=/gm)).toHaveLength(1);
+      expect(small).toMatchObject({ size: 6, sha1: createHash('sha1').update('hello\n').digest('hex') });
+      expect(small!.content?.toString()).toBe('hello\n');
+      expect(big).toMatchObject({ size: 100, sha1: createHash('sha1').update('x'.repeat(100)).digest('hex') });
+      expect(big!.content).toBeUndefined();
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
+
+  it('reports neither content nor checksum when base64 could not read the file', () => {
+    const [state] = parseProbes([{ path: '/f', checksum: true, contentUpTo: 10 }], '@@ha-run-probe 0\ntype=file\nstat=600|0|0|root|root|3|1|1|1|1|1|1|regular file\n@@content\n');
+    expect(state).toMatchObject({ type: 'file', size: 3 });
+    expect(state!.content).toBeUndefined();
+    expect(state!.sha1).toBeUndefined();
   });
 });
 
