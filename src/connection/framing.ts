@@ -13,6 +13,8 @@ export interface FrameRequest {
   stdin?: Buffer;
   cwd?: string;
   env?: Record<string, string>;
+  /** A script ha-run wrote (see ExecOptions.ownScript): a subshell of the session shell runs it, no new sh. */
+  ownScript?: boolean;
 }
 
 /** A random, per-command end mark: output would have to guess 128 random bits to fake it. */
@@ -44,7 +46,9 @@ export function base64Lines(data: Buffer): string {
 export function frameCommand(request: FrameRequest, sentinel: string): string {
   // Its own `sh -c`, like Ansible's command: `$$`, `exit`, `exec` and syntax errors belong to the command,
   // never to the session shell (a `( subshell )` would share its $$, and `kill $$` would end the session).
-  const body = `sh -c ${shellQuote(commandPrologue(request))}`;
+  // ha-run's own scripts never touch $$, so a subshell does for them: a fork without an exec of sh.
+  const prologue = commandPrologue(request);
+  const body = request.ownScript ? `( ${prologue} )` : `sh -c ${shellQuote(prologue)}`;
   const end = `__ha_rc=$?; printf '%s%03d\\n' ${sentinel} "$__ha_rc"; printf '%s%03d\\n' ${sentinel} "$__ha_rc" >&2\n`;
   if (!request.stdin || request.stdin.length === 0) return `${body} </dev/null\n${end}`;
   // base64's alphabet has no '_', so the delimiter can never occur inside the data.

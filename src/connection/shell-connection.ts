@@ -3,7 +3,7 @@
 import { HaRunError } from '../errors.js';
 import { passwordlessProbe, stripPrompt, wrapBecome } from './become.js';
 import { ConnectionTimeoutError, type ConnectionError } from './errors.js';
-import { commandPrologue, INLINE_STDIN_MAX } from './framing.js';
+import { commandPrologue, INLINE_STDIN_MAX, type FrameRequest } from './framing.js';
 import { shellQuote } from './quote.js';
 import { NotStarted, ShellSession, type RawResult, type ShellStreams } from './shell-session.js';
 import { finishPutScript, putFromStdinScript, readFileScript, tempPathFor, appendChunkScript, validatePutOptions } from './transfer.js';
@@ -23,6 +23,15 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+interface RunOptions {
+  become?: BecomeOptions;
+  timeoutMs?: number;
+  /** Report a channel that cannot be opened as ChannelUnavailable instead of falling back to the shell. */
+  strictChannel?: boolean;
+  /** See ExecOptions.ownScript. */
+  ownScript?: boolean;
+}
+
 export class ShellConnection implements Connection {
   private session?: Promise<ShellSession>;
   /** The opened session behind `session`, once it is open (checked synchronously, so callers never race). */
@@ -39,7 +48,7 @@ export class ShellConnection implements Connection {
   async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
     const script = commandPrologue({ command, cwd: options.cwd, env: options.env });
     const stdin = options.stdin === undefined ? undefined : Buffer.from(options.stdin);
-    const raw = await this.run(script, stdin, options.become, options.timeoutMs ?? this.defaultTimeoutMs);
+    const raw = await this.run(script, stdin, { become: options.become, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, ownScript: options.ownScript });
     return toExecResult(raw.result, raw.prompt);
   }
 
@@ -48,7 +57,7 @@ export class ShellConnection implements Connection {
     const bytes = Buffer.from(data);
     let outcome: { result: RawResult; prompt?: string };
     try {
-      outcome = await this.run(putFromStdinScript(remotePath, options), bytes, options.become, undefined, true);
+      outcome = await this.run(putFromStdinScript(remotePath, options), bytes, { become: options.become, strictChannel: true, ownScript: true });
     } catch (err) {
       if (!(err instanceof ChannelUnavailable)) throw err;
       outcome = await this.putInChunks(remotePath, bytes, options);
@@ -59,7 +68,7 @@ export class ShellConnection implements Connection {
   }
 
   async get(remotePath: string, options: { become?: BecomeOptions } = {}): Promise<Buffer> {
-    const outcome = await this.run(readFileScript(remotePath), undefined, options.become, this.defaultTimeoutMs);
+    const outcome = await this.run(readFileScript(remotePath), undefined, { become: options.become, timeoutMs: this.defaultTimeoutMs, ownScript: true });
     if (outcome.result.rc !== 0) {
       throw new HaRunError('get-failed', `could not read ${remotePath} on ${this.transport.describe()}: ${failureReason(outcome)}`);
     }
@@ -81,13 +90,8 @@ export class ShellConnection implements Connection {
 
   /** Runs a script (become-wrapped if asked) inline on the shell, or on its own channel when stdin is big.
    *  With `strictChannel`, a channel that cannot be opened is reported as ChannelUnavailable. */
-  private async run(
-    script: string,
-    stdin: Buffer | undefined,
-    become: BecomeOptions | undefined,
-    timeoutMs: number | undefined,
-    strictChannel = false,
-  ): Promise<{ result: RawResult; prompt?: string }> {
+  private async run(script: string, stdin: Buffer | undefined, options: RunOptions): Promise<{ result: RawResult; prompt?: string }> {
+    const { become, timeoutMs, strictChannel = false, ownScript = false } = options;
     let command = script;
     let prompt: string | undefined;
     if (become) {
@@ -103,23 +107,23 @@ export class ShellConnection implements Connection {
         if (!(err instanceof ChannelUnavailable) || strictChannel) throw err;
       }
     }
-    return { result: await this.onShell(command, stdin, timeoutMs), prompt };
+    return { result: await this.onShell({ command, stdin, ownScript }, timeoutMs), prompt };
   }
 
-  private async onShell(command: string, stdin: Buffer | undefined, timeoutMs: number | undefined): Promise<RawResult> {
+  private async onShell(request: FrameRequest, timeoutMs: number | undefined): Promise<RawResult> {
     const timedOut = () =>
       new ConnectionTimeoutError(this.host, `a command on ${this.transport.describe()} did not finish within ${timeoutMs} ms`, {
         unreachable: false,
         hint: 'raise the task timeout, or check what the command waits for',
       });
     try {
-      return await (await this.shell()).run({ command, stdin }, timeoutMs, timedOut);
+      return await (await this.shell()).run(request, timeoutMs, timedOut);
     } catch (err) {
       if (!(err instanceof NotStarted)) throw err;
       // Queued behind a command that timed out (or on a shell that ended): it never ran, so run it on a
       // fresh shell. A dead link fails again right away with the real reason.
       try {
-        return await (await this.shell()).run({ command, stdin }, timeoutMs, timedOut);
+        return await (await this.shell()).run(request, timeoutMs, timedOut);
       } catch (again) {
         throw again instanceof NotStarted ? again.reason : again;
       }
@@ -164,12 +168,12 @@ export class ShellConnection implements Connection {
 
   private async checkSudo(user: string, password: string | undefined): Promise<boolean> {
     const timeout = this.defaultTimeoutMs;
-    const free = await this.onShell(passwordlessProbe(user, password !== undefined), undefined, timeout);
+    const free = await this.onShell({ command: passwordlessProbe(user, password !== undefined), ownScript: true }, timeout);
     if (free.rc === 0) return false;
     let refusal = { result: free, prompt: undefined as string | undefined };
     if (password !== undefined) {
       const check = wrapBecome('true', { user, password }, true);
-      const verified = await this.onShell(check.command, check.stdinPrefix, timeout);
+      const verified = await this.onShell({ command: check.command, stdin: check.stdinPrefix, ownScript: true }, timeout);
       if (verified.rc === 0) return true;
       refusal = { result: verified, prompt: check.prompt };
     }
@@ -187,14 +191,14 @@ export class ShellConnection implements Connection {
     const tmp = tempPathFor(remotePath);
     const chunk = Math.floor(INLINE_STDIN_MAX / 2);
     for (let offset = 0; offset < data.length || offset === 0; offset += chunk) {
-      const piece = await this.run(appendChunkScript(tmp, offset === 0), data.subarray(offset, offset + chunk), options.become, undefined);
+      const piece = await this.run(appendChunkScript(tmp, offset === 0), data.subarray(offset, offset + chunk), { become: options.become, ownScript: true });
       if (piece.result.rc !== 0) {
-        await this.run(`rm -f -- ${shellQuote(tmp)}`, undefined, options.become, undefined).catch(() => undefined);
+        await this.run(`rm -f -- ${shellQuote(tmp)}`, undefined, { become: options.become, ownScript: true }).catch(() => undefined);
         return piece;
       }
       if (data.length === 0) break;
     }
-    return this.run(finishPutScript(tmp, remotePath, options), undefined, options.become, undefined);
+    return this.run(finishPutScript(tmp, remotePath, options), undefined, { become: options.become, ownScript: true });
   }
 }
 

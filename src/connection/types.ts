@@ -17,6 +17,11 @@ export interface ExecOptions {
   become?: BecomeOptions;
   /** Give up (and report a timeout) after this many milliseconds. */
   timeoutMs?: number;
+  /**
+   * The command is a script ha-run wrote, never the user's text: it may run in a subshell of the session
+   * shell (cheaper than a new sh). Such a script must not rely on `$$`, which is the session shell's there.
+   */
+  ownScript?: boolean;
 }
 
 export interface ExecResult {

@@ -44,7 +44,7 @@ export function parseFacts(sections: Sections): Record<string, unknown> {
 }
 
 export async function gatherFacts(conn: Connection, options: { timeoutMs?: number } = {}): Promise<Record<string, unknown>> {
-  const r = await conn.exec(factsScript(), options.timeoutMs === undefined ? undefined : { timeoutMs: options.timeoutMs });
+  const r = await conn.exec(factsScript(), { ownScript: true, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
   const sections = splitSections(r.stdout);
   if (!sections.uname) throw new HaRunError('facts-failed', `gathering facts on ${conn.host} printed nothing usable: ${r.stderr.trim() || `exit status ${r.rc}`}`);
   return parseFacts(sections);

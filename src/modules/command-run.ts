@@ -80,7 +80,7 @@ export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Pro
   const stdin = task.stdin === undefined ? undefined : task.stdin + (task.stdinAddNewline === false ? '' : '\n');
   if (ctx.check) {
     // Check mode runs only the guards: they decide, or the command "would run".
-    const probe = pre.length ? (await ctx.conn.exec(pre.join('\n'))).stdout.trim() : '';
+    const probe = pre.length ? (await ctx.conn.exec(pre.join('\n'), { ownScript: true })).stdout.trim() : '';
     const early = earlyExit(task, probe);
     if (early) return early;
     return { changed: true, cmd: task.cmd, msg: 'would run (check mode)', reasons: [`would run: ${display(task.cmd)}`] };

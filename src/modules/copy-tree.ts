@@ -57,7 +57,7 @@ export async function gatherTree(ctx: ModuleContext, args: TreeArgs, localDir: s
   const listed: Omit<TreeEntry, 'state'>[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
   walk(localDir, root, listed);
   const requests = listed.map((e) => ({ path: e.path, checksum: !e.isDirectory, contentUpTo: ctx.diff && !e.isDirectory ? DIFF_LIMIT_BYTES : undefined }));
-  const states = parseProbes(requests, (await ctx.conn.exec(probeScript(requests))).stdout);
+  const states = parseProbes(requests, (await ctx.conn.exec(probeScript(requests), { ownScript: true })).stdout);
   return { root, entries: listed.map((e, i) => ({ ...e, state: states[i] })) };
 }
 

@@ -40,7 +40,7 @@ export const fetchModule: ActionModule<FetchArgs> = {
   async run(ctx, args) {
     const dest = fetchDestination(ctx.host, args.src, args.dest, args.flat === true);
     const q = shellQuote(args.src);
-    const r = await ctx.conn.exec(`[ -f ${q} ] || exit 3; [ -r ${q} ] || exit 5; base64 < ${q}`);
+    const r = await ctx.conn.exec(`[ -f ${q} ] || exit 3; [ -r ${q} ] || exit 5; base64 < ${q}`, { ownScript: true });
     if (r.rc === 3 || r.rc === 5) {
       const msg = r.rc === 3 ? 'the remote file does not exist, not transferring, ignored' : 'file is not readable';
       if (args.fail_on_missing === false) return { changed: false, file: args.src, msg };

@@ -28,7 +28,7 @@ export async function gatherTarget(ctx: ModuleContext, dest: string, basename: s
     { path: posix.dirname(dest.replace(/\/+$/, '')) || '/' },
     ...(inside ? [{ path: inside, checksum: true, contentUpTo, follow }] : []),
   ];
-  const [destState, parent, insideState] = parseProbes(requests, (await ctx.conn.exec(probeScript(requests))).stdout);
+  const [destState, parent, insideState] = parseProbes(requests, (await ctx.conn.exec(probeScript(requests), { ownScript: true })).stdout);
   return { dest: destState, parent, inside: insideState };
 }
 

@@ -84,7 +84,7 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
     if (args.recurse) {
       script += `\necho ${TREE_MARK}\n[ -d ${shellQuote(path)} ] && find ${shellQuote(path)} -mindepth 1 -exec stat -c '%a|%u|%g|%U|%G|%F|%n' {} + 2>/dev/null; true`;
     }
-    const out = (await ctx.conn.exec(script)).stdout;
+    const out = (await ctx.conn.exec(script, { ownScript: true })).stdout;
     const [probes, treeText] = out.split(`\n${TREE_MARK}\n`);
     const [target, src] = parseProbes(requests, probes);
     return { target, src, tree: args.recurse ? parseTree(treeText ?? '') : undefined };

@@ -22,7 +22,7 @@ export const slurpModule: ActionModule<{ src?: string; path?: string }> = {
     if (!src) throw new ModuleFailure('src is required');
     const q = shellQuote(src);
     // Distinct exit codes say why, so the message can too.
-    const r = await ctx.conn.exec(`[ -e ${q} ] || exit 3; [ -d ${q} ] && exit 4; [ -r ${q} ] || exit 5; base64 < ${q}`);
+    const r = await ctx.conn.exec(`[ -e ${q} ] || exit 3; [ -d ${q} ] && exit 4; [ -r ${q} ] || exit 5; base64 < ${q}`, { ownScript: true });
     if (r.rc === 3) throw new ModuleFailure(`file not found: ${src}`);
     if (r.rc === 4) throw new ModuleFailure(`source is a directory and must be a file: ${src}`);
     if (r.rc === 5) throw new ModuleFailure(`file is not readable: ${src}`);

@@ -47,7 +47,7 @@ export const statModule: ActionModule<StatArgs> = {
       const q = shellQuote(path);
       script += `\necho ${OTHER_SUM}\n[ -f ${q} ] && ${algorithm}sum < ${q} 2>/dev/null; true`;
     }
-    const out = (await ctx.conn.exec(script)).stdout;
+    const out = (await ctx.conn.exec(script, { ownScript: true })).stdout;
     const [probe, other] = out.split(`\n${OTHER_SUM}\n`);
     const [state] = parseProbes(requests, probe);
     const checksum = algorithm === 'sha1' ? state.sha1 : other?.trim().split(/\s+/)[0] || undefined;

@@ -41,7 +41,7 @@ export function textPath(args: TextFileArgs): string {
 
 export async function gatherText(ctx: ModuleContext, path: string): Promise<FileState> {
   const requests = [{ path, checksum: true, contentUpTo: EDIT_LIMIT_BYTES, follow: true }];
-  const [state] = parseProbes(requests, (await ctx.conn.exec(probeScript(requests))).stdout);
+  const [state] = parseProbes(requests, (await ctx.conn.exec(probeScript(requests), { ownScript: true })).stdout);
   if (state.type === 'file' && state.content === undefined) throw new ModuleFailure(`${path} is too large or unreadable to edit`, { path });
   return state;
 }

@@ -96,7 +96,7 @@ export const waitForModule: ActionModule<WaitForArgs> = {
     const base = { changed: false, state: args.state ?? 'started', port: args.port, path: args.path, search_regex: args.search_regex, match_groups: [], match_groupdict: {} };
     if (ctx.check) return { ...base, elapsed: 0, msg: 'not waiting in check mode' };
     const limitMs = ((args.delay ?? 0) + (args.timeout ?? 300) + 30) * 1000;
-    const r = await ctx.conn.exec(waitScript(args), { timeoutMs: limitMs });
+    const r = await ctx.conn.exec(waitScript(args), { timeoutMs: limitMs, ownScript: true });
     const out = r.stdout.trim();
     if (out.includes('@@ha-run-no-nc')) throw new ModuleFailure(`waiting for a port on ${args.host} needs nc on ${ctx.host}; use host: 127.0.0.1 or install netcat`);
     const elapsed = Number(/@@ha-run-(?:ok|timeout) (\d+)/.exec(out)?.[1] ?? 0);

@@ -96,6 +96,23 @@ describe('frameCommand', () => {
     expect(new FrameSplitter(s).push(Buffer.from(out.slice(out.indexOf('\n') + 1)))?.rc).toBe(137);
   });
 
+  it('runs ha-run\'s own scripts in a subshell: exit, cd, variables and syntax errors stay inside it', () => {
+    const [a, b, c] = [newSentinel(), newSentinel(), newSentinel()];
+    const text = [
+      frameCommand({ command: 'x=leaked; cd /tmp; echo in; exit 4', cwd: '/', ownScript: true }, a),
+      frameCommand({ command: 'if then', ownScript: true }, b),
+      frameCommand({ command: 'echo "x=$x"; pwd', ownScript: true }, c),
+    ].join('');
+    expect(text).not.toContain('sh -c');
+    const out = execFileSync('/bin/sh', ['-c', text], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const splitter = new FrameSplitter(a);
+    expect(splitter.push(out)).toMatchObject({ body: Buffer.from('in\n'), rc: 4 });
+    splitter.expect(b);
+    expect(splitter.push(Buffer.alloc(0))?.rc).toBe(2);
+    splitter.expect(c);
+    expect(splitter.push(Buffer.alloc(0))?.body.toString()).toBe(`x=\n${process.cwd()}\n`);
+  });
+
   it('keeps a syntax error inside the command instead of eating the following input', () => {
     const s = newSentinel();
     const text = frameCommand({ command: 'echo "unterminated' }, s);

@@ -21,29 +21,17 @@ function bigInventory(): string {
   return dir;
 }
 
-describe('inventory performance', () => {
-  it('loads a 1000-host inventory well under 100 ms', () => {
-    const dir = bigInventory();
-    loadInventory(['hosts.yml'], { cwd: dir }); // warm up module-level caches (schema compilation)
-    // CPU time, not wall time: the machine is shared, and waiting for a core is not our cost.
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = process.cpuUsage();
-      const { inventory, diagnostics } = loadInventory(['hosts.yml'], { cwd: dir });
-      const used = process.cpuUsage(start);
-      runs.push((used.user + used.system) / 1000);
-      expect(diagnostics).toEqual([]);
-      expect(inventory.hosts.size).toBe(1000);
-    }
-    const best = Math.min(...runs);
-    expect(best).toBeLessThan(100);
+// How fast these go is bench:validate's business (1000 hosts included); here only what they produce.
+describe('a 1000-host inventory', () => {
+  it('loads every host without a problem', () => {
+    const { inventory, diagnostics } = loadInventory(['hosts.yml'], { cwd: bigInventory() });
+    expect(diagnostics).toEqual([]);
+    expect(inventory.hosts.size).toBe(1000);
   });
 
-  it('selects and merges vars for 1000 hosts quickly', () => {
+  it('selects by pattern and merges each host\'s vars', () => {
     const { inventory } = loadInventory(['hosts.yml'], { cwd: bigInventory() });
-    const start = performance.now();
     expect(selectHosts(inventory, 'east:!east_0')).toHaveLength(400);
-    for (const host of inventory.hosts.keys()) hostVars(inventory, host);
-    expect(performance.now() - start).toBeLessThan(500);
+    expect(hostVars(inventory, 'west-3-7')).toMatchObject({ ntp: 'pool.ntp.org', tier: 3, id: 7, ansible_host: '10.3.7.1' });
   });
 });
