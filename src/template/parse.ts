@@ -72,6 +72,7 @@ function parseUncached(source: string, escapes: StringEscapes): TNode {
     const tokens = lexer.lex(source, { trimBlocks: true, lstripBlocks: false });
     tokens._parseString = escapes === 'python' ? parsePythonString : parseLiteralString;
     balanceBraces(tokens);
+    trimNewlineAfterComment(tokens);
     const parser = new ParserClass(tokens);
     parser.parsePostfix = parsePostfix;
     parser.parseAdd = parseAdditive;
@@ -138,6 +139,21 @@ function balanceBraces(tokens: Tokenizer & Record<string, unknown>): void {
     if (tok?.type === lexer.TOKEN_LEFT_CURLY) depth++;
     else if (tok?.type === lexer.TOKEN_RIGHT_CURLY && depth > 0) depth--;
     else if (tok?.type === lexer.TOKEN_VARIABLE_START || tok?.type === lexer.TOKEN_BLOCK_START) depth = 0;
+    return tok;
+  };
+}
+
+/**
+ * Jinja2's trim_blocks removes the first newline after a comment `{# ... #}` as after a block tag;
+ * nunjucks does it only after block tags, so skip that newline (LF or CRLF) once a comment is read.
+ * Only that one newline: spaces before it keep it, as in Jinja2.
+ */
+function trimNewlineAfterComment(tokens: Tokenizer & Record<string, unknown>): void {
+  const next = tokens.nextToken as (this: unknown) => Token | null;
+  const extract = tokens._extractString as (this: unknown, s: string) => string | null;
+  tokens.nextToken = function (this: unknown) {
+    const tok = next.call(this);
+    if (tok?.type === lexer.TOKEN_COMMENT && extract.call(this, '\r\n') === null) extract.call(this, '\n');
     return tok;
   };
 }

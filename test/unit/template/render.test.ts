@@ -231,6 +231,22 @@ describe('whitespace', () => {
     expect(renderString('{% for i in l %}\n  {{ i }}\n{% endfor %}\n', ctx)).toBe('  1\n  2\n');
     expect(renderString('a  {%- if true %} b {% endif -%}  c', ctx)).toBe('a b c');
   });
+
+  // Template files as Ansible renders them (Jinja2 with trim_blocks), each checked with ansible-core 2.14.
+  it.each([
+    ['{# header comment #}\nline1\n', 'line1\n', 'the newline after a comment tag goes too (trim_blocks)'],
+    ['a\n{# multi\nline #}\n\nb\n', 'a\n\nb\n', 'only one newline goes'],
+    ['{# c #}\r\nb', 'b', 'a CRLF goes whole'],
+    ['a {# c #}  \nb', 'a   \nb', 'blanks before the newline keep it'],
+    ['a\n  {# c #}\nb\n', 'a\n  b\n', 'blanks before the tag stay (no lstrip_blocks)'],
+    ['x {#- c -#}\n  y\n', 'xy\n', '`{#-` and `-#}` strip all blanks'],
+    ['a {#- c #}\n b', 'a b', '`{#-` then trim_blocks'],
+    ['line1\n{# end #}\n', 'line1\n', "a comment at the end: the source's trailing newline comes back"],
+    ['line1\n{# end #}', 'line1\n', 'a comment at the end without a newline'],
+    ['{# only a comment #}\n', '\n', 'nothing but a comment'],
+  ])('comment %j renders %j: %s', (source, expected) => {
+    expect(renderString(source, { ...ctx, stringEscapes: 'python' })).toBe(expected);
+  });
 });
 
 describe('lookups', () => {
