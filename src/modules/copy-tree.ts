@@ -1,13 +1,16 @@
 // copy with a controller-side directory as src: the tree is recreated below dest (below
 // dest/<name> unless src ends with '/'), every file compared by checksum, all probed in ONE command.
+// Directories follow Ansible's copy: every directory it has to create (the tree's root, dest and
+// dest's missing parents included) gets owner, group and directory_mode; the subdirectories of src
+// that already exist are brought to those attributes too; an existing root is left as it is.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { shellQuote } from '../connection/quote.js';
 import type { Change, ModuleContext } from './types.js';
 import { parseProbes, probeScript, type FileState } from './file-probe.js';
 import { contentChanges, DIFF_LIMIT_BYTES } from './content-file.js';
 import { formatMode, resolveMode, type ModeSpec } from './mode.js';
-import type { FileAttrArgs } from './file-attrs.js';
+import { attrChanges, type FileAttrArgs } from './file-attrs.js';
+import { makeDirsCommand } from './make-dirs.js';
 import { ModuleFailure } from './failure.js';
 
 export interface TreeEntry {
@@ -62,13 +65,16 @@ export async function gatherTree(ctx: ModuleContext, args: TreeArgs, localDir: s
 }
 
 export function planTree(args: TreeArgs, facts: TreeFacts): Change[] {
+  // An empty src directory: Ansible copies nothing, not even the root.
+  if (facts.entries.length < 2) return [];
+  const dirAttrs = { owner: args.owner, group: args.group, mode: args.directory_mode };
   const changes: Change[] = [];
   for (const entry of facts.entries) {
     const { state } = entry;
     if (entry.isDirectory) {
-      if (state.type === 'directory') continue;
-      if (state.exists) throw new ModuleFailure(`${entry.path} exists and is not a directory`, { dest: entry.path });
-      changes.push(createDirectory(entry.path, args));
+      if (state.exists && state.type !== 'directory') throw new ModuleFailure(`${entry.path} exists and is not a directory`, { dest: entry.path });
+      if (!state.exists) changes.push(createDirectory(entry.path, args));
+      else if (entry.path !== facts.root) changes.push(...attrChanges(entry.path, dirAttrs, state));
       continue;
     }
     if (state.exists && args.force === false) continue;
@@ -78,11 +84,9 @@ export function planTree(args: TreeArgs, facts: TreeFacts): Change[] {
   return changes;
 }
 
+/** The directory and any missing parent (the root's parents are dest's), each with the directory attributes. */
 function createDirectory(path: string, args: TreeArgs): Change {
-  const q = shellQuote(path);
-  const commands = [`mkdir -p -- ${q}`];
-  if (args.owner !== undefined) commands.push(`chown ${shellQuote(args.owner)} -- ${q}`);
-  if (args.group !== undefined) commands.push(`chgrp ${shellQuote(args.group)} -- ${q}`);
-  if (args.directory_mode !== undefined) commands.push(`chmod ${formatMode(resolveMode(args.directory_mode, undefined, true))} -- ${q}`);
-  return { summary: `create directory ${path}`, diff: { path, before: 'state: absent\n', after: 'state: directory\n' }, ops: [{ kind: 'exec', command: commands.join(' && ') }] };
+  const mode = args.directory_mode === undefined ? undefined : resolveMode(args.directory_mode, undefined, true);
+  const command = makeDirsCommand(path, { owner: args.owner, group: args.group, mode });
+  return { summary: `create directory ${path}`, diff: { path, before: 'state: absent\n', after: 'state: directory\n' }, ops: [{ kind: 'exec', command }] };
 }

@@ -105,6 +105,20 @@ describe('copy', () => {
     expect(await r.run('copy', args)).toMatchObject({ changed: false });
   });
 
+  it('gives every directory a tree copy creates directory_mode, dest and its parents too; existing subdirectories follow, an existing root does not', async () => {
+    const dest = `${r.dir}/parent/whole`;
+    const args = { src: 'conf.d', dest, directory_mode: '0750' };
+    expect(await r.run('copy', args)).toMatchObject({ changed: true, dest: `${dest}/conf.d` });
+    const modes = () => r.sh(`cd ${r.dir} && stat -c '%n %a' parent parent/whole parent/whole/conf.d parent/whole/conf.d/sub`);
+    expect(await modes()).toBe('parent 750\nparent/whole 750\nparent/whole/conf.d 750\nparent/whole/conf.d/sub 750\n');
+    expect(await r.run('copy', args)).toMatchObject({ changed: false });
+
+    await r.sh(`chmod 0700 ${dest}/conf.d ${dest}/conf.d/sub`);
+    expect(await r.run('copy', args)).toMatchObject({ changed: true, reasons: ['mode 0700 → 0750'] });
+    expect(await modes()).toBe('parent 750\nparent/whole 750\nparent/whole/conf.d 700\nparent/whole/conf.d/sub 750\n');
+    expect(await r.run('copy', args)).toMatchObject({ changed: false });
+  });
+
   it('does not replace the file when validate fails', async () => {
     const dest = `${r.dir}/validated`;
     await r.sh(`echo good > ${dest}`);

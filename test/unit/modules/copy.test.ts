@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyModule, type FileCopyFacts as CopyFacts } from '../../../src/modules/copy.js';
 import { templateModule } from '../../../src/modules/template.js';
-import { absent, dir, file, written } from './states.js';
+import { absent, commands, dir, file, written } from './states.js';
 import { makeDirsCommand } from '../../../src/modules/make-dirs.js';
 import { planTree, treeRoot, type TreeFacts } from '../../../src/modules/copy-tree.js';
 
@@ -106,9 +106,34 @@ describe('copy of a directory tree', () => {
   it('creates missing directories and files, then is converged', () => {
     const changes = planTree({ src: 'conf.d/', dest: '/etc/app', directory_mode: '0750', mode: 'preserve' }, tree({}));
     expect(changes.map((c) => c.summary)).toEqual(['create directory /etc/app', 'create file (4 bytes), mode 0600']);
-    expect(changes[0].ops).toEqual([{ kind: 'exec', command: 'mkdir -p -- /etc/app && chmod 0750 -- /etc/app' }]);
+    // The root and any missing parent of it get directory_mode, as each directory Ansible creates.
+    expect(changes[0].ops).toEqual([{ kind: 'exec', command: makeDirsCommand('/etc/app', { mode: 0o750 }) }]);
     const converged = tree({ '/etc/app': dir('/etc/app'), '/etc/app/a.conf': file('/etc/app/a.conf', 'a=1\n', { mode: 0o600 }) });
     expect(planTree({ src: 'conf.d/', dest: '/etc/app', mode: 'preserve' }, converged)).toEqual([]);
+  });
+
+  it('brings existing subdirectories to owner, group and directory_mode, but leaves an existing root alone', () => {
+    const facts: TreeFacts = {
+      root: '/etc/app',
+      entries: [
+        { path: '/etc/app', isDirectory: true, localMode: 0o755, state: dir('/etc/app', { mode: 0o700 }) },
+        { path: '/etc/app/sub', isDirectory: true, localMode: 0o755, state: dir('/etc/app/sub', { mode: 0o700 }) },
+        { path: '/etc/app/new', isDirectory: true, localMode: 0o755, state: absent('/etc/app/new') },
+      ],
+    };
+    const changes = planTree({ src: 'conf.d/', dest: '/etc/app', directory_mode: '0750', group: 'app' }, facts);
+    expect(commands(changes)).toEqual([
+      'chgrp app -- /etc/app/sub',
+      'chmod 0750 -- /etc/app/sub',
+      makeDirsCommand('/etc/app/new', { group: 'app', mode: 0o750 }),
+    ]);
+    // Without directory_mode an existing subdirectory keeps its mode.
+    expect(planTree({ src: 'conf.d/', dest: '/etc/app' }, facts).map((c) => c.summary)).toEqual(['create directory /etc/app/new']);
+  });
+
+  it('copies nothing, not even the root, from an empty directory', () => {
+    const empty: TreeFacts = { root: '/etc/app', entries: [{ path: '/etc/app', isDirectory: true, localMode: 0o755, state: absent('/etc/app') }] };
+    expect(planTree({ src: 'empty/', dest: '/etc/app', directory_mode: '0750' }, empty)).toEqual([]);
   });
 
   it('refuses a file where a directory belongs', () => {
