@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/ha-run.js');
 const HOSTS_PER_GROUP = 100;
 const GROUPS = 10;
 const PLAYS = 50;

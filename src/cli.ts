@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // argv -> commands; nothing else. Each command lives in src/commands/.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './errors.js';
 import { reportError } from './commands/action.js';
@@ -9,16 +8,12 @@ import { registerValidate } from './commands/validate.js';
 import { registerInventory } from './commands/inventory.js';
 import { registerSchema } from './commands/schema.js';
 import { registerLab } from './commands/lab.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { packageVersion } from './util/package-root.js';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('ha-run')
     .description('Agentless, Ansible-compatible playbook runner: proves everything valid, then converges hosts over SSH.')
-    .version(version(), '--version')
+    .version(packageVersion(), '--version')
     .showHelpAfterError('(run `ha-run --help` for usage)')
     .exitOverride();
   registerRun(program);

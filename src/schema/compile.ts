@@ -1,10 +1,12 @@
 // Turns a schema into its validate function. The build precompiles every schema ha-run knows
 // (known-schemas.ts) into dist/schema/precompiled/KEY.cjs, so a run neither loads ajv's compiler nor spends
-// tens of milliseconds generating code; a schema missing there (or a run from src/, as in the unit tests)
-// is compiled on first use. Both paths use the same options, so they report the same errors.
+// tens of milliseconds generating code; a schema missing there (or a checkout not built yet) is compiled
+// on first use. Both paths use the same options, so they report the same errors.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
+import { packageRoot } from '../util/package-root.js';
 import type { JsonSchema } from './validate.js';
 
 // validateSchema off: our schemas are ours and tested; checking them against the meta-schema costs start-up time.
@@ -16,6 +18,8 @@ export function schemaKey(schema: JsonSchema): string {
 }
 
 const require = createRequire(import.meta.url);
+/** Under the package root; scripts/build.mjs writes it. */
+export const PRECOMPILED_DIR = 'dist/schema/precompiled';
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 let ajv: Ajv | undefined;
 
@@ -40,7 +44,7 @@ function runtimeAjv(): Ajv {
 
 function loadPrecompiled(key: string): ValidateFunction | undefined {
   try {
-    return require(`./precompiled/${key}.cjs`) as ValidateFunction;
+    return require(join(packageRoot(), PRECOMPILED_DIR, `${key}.cjs`)) as ValidateFunction;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw err;

@@ -1,15 +1,18 @@
 // Brings the `hatest` lab up before integration tests (fast when it is already up) and tells the
-// test workers where its description is, through HA_RUN_TEST_LAB. The lab stays up afterwards so
+// test workers where its description is, through HA_RUN_TEST_LAB; builds the CLI once for them all
+// (HA_RUN_TEST_CLI). The lab stays up afterwards so
 // the next run reuses it; `ha-run lab down hatest` removes it.
 import { fileURLToPath } from 'node:url';
 import { HaRunError } from '../../src/errors.js';
 import { writeLabDescription } from '../../src/lab/lab-description.js';
 import { labUp } from '../../src/lab/lab-up.js';
+import { buildCliPrivately } from './executor/cli.js';
 
 export const TEST_LAB_FILE = fileURLToPath(new URL('../lab.yml', import.meta.url));
 
 export default async function setup(): Promise<void> {
   const started = Date.now();
+  process.env.HA_RUN_TEST_CLI = buildCliPrivately();
   try {
     const { state, paths } = await labUp(TEST_LAB_FILE, (m) => process.stderr.write(`[test lab] ${m}\n`));
     process.env.HA_RUN_TEST_LAB = writeLabDescription(state, paths);

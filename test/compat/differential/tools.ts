@@ -58,7 +58,7 @@ export function runAnsible(suite: Suite, inventory: string, host: string, timeou
 }
 
 /**
- * One case of a suite: `playbook` is the case's own one-play file, `cli` a built dist/cli.js (the
+ * One case of a suite: `playbook` is the case's own one-play file, `cli` a built dist/ha-run.js (the
  * test builds one from this checkout into a private directory).
  */
 export function runHaRun(cli: string, suite: Suite, playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {

@@ -87,7 +87,7 @@ function recap(statsList: (Record<string, number> | undefined)[]): Record<string
 
 let cli: string | undefined;
 function haRunCli(): string {
-  // HA_RUN_CLI: an already built cli.js (saves the compile when iterating on the cases).
+  // HA_RUN_CLI: an already built dist/ha-run.js (saves the compile when iterating on the cases).
   cli ??= process.env.HA_RUN_CLI ?? buildCli();
   return cli;
 }

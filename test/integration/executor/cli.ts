@@ -10,17 +10,20 @@ export const fixtures = join(root, 'test/fixtures/playbooks');
 
 let built: string | undefined;
 
-/** Compiles src/ once per test file; returns the path of cli.js. */
-export function buildCli(): string {
-  if (built) return built;
+/** Builds ha-run into a fresh private directory, exactly as `npm run build` does (bundle included), so
+ *  nobody's rebuild of dist/ can change it under a running test; returns the path of the CLI. */
+export function buildCliPrivately(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ha-run-exec-build-'));
-  // tsc still emits when some file has a type error (often someone else's work in progress): what
-  // matters here is that the CLI was emitted; type errors are `npm run typecheck`'s business.
-  const tsc = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { cwd: root, encoding: 'utf8' });
-  if (!existsSync(join(dir, 'dist/cli.js'))) throw new Error(`building the CLI failed:\n${tsc.stdout}${tsc.stderr}`);
   copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  built = join(dir, 'dist/cli.js');
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', dir], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0 || !existsSync(join(dir, 'dist/ha-run.js'))) throw new Error(`building the CLI failed:\n${build.stdout}${build.stderr}`);
+  return join(dir, 'dist/ha-run.js');
+}
+
+/** The CLI under test: the one global setup built for every test file (HA_RUN_TEST_CLI), else its own. */
+export function buildCli(): string {
+  built ??= process.env.HA_RUN_TEST_CLI ?? buildCliPrivately();
   return built;
 }
 

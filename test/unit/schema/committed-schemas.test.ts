@@ -1,6 +1,6 @@
 // schemas/*.json are what editors load (`# yaml-language-server: $schema=...`): they must say exactly what
 // `ha-run schema` says, or editors would accept what validation rejects. Regenerate with:
-//   node dist/cli.js schema --out-dir schemas
+//   node dist/ha-run.js schema --out-dir schemas
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
