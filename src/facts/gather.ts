@@ -18,6 +18,7 @@ import { dnsFacts } from './dns.js';
 import { loadavgFacts, systemFacts } from './system.js';
 import { mountsFacts } from './mounts.js';
 import { virtualizationFacts } from './virtualization.js';
+import { selinuxFacts } from './selinux.js';
 
 const PARSERS = [
   platformFacts,
@@ -36,6 +37,7 @@ const PARSERS = [
   loadavgFacts,
   mountsFacts,
   virtualizationFacts,
+  selinuxFacts,
 ];
 
 /** Facts from the script's output (pure: tests feed recorded outputs). */

@@ -33,6 +33,12 @@ const SECTIONS: Record<string, string> = {
   // Device-backed mounts with their statfs numbers (block size, blocks, available, inodes, free inodes).
   mounts:
     '(set -f; while IFS= read -r line; do src=${line#* - }; set -- $src; case "$2" in /*) set -- $line; printf "%s|%s\\n" "$line" "$(stat -f -c "%S %b %a %c %d" -- "$5" 2>/dev/null)";; esac; done < /proc/self/mountinfo)',
+  // libselinux present, then selinuxfs (its mount options, enforce, policyvers) and /etc/selinux/config.
+  // Built-ins only, so a host without SELinux costs no fork.
+  selinux:
+    'for f in /lib/libselinux.so.1 /lib64/libselinux.so.1 /usr/lib/libselinux.so.1 /usr/lib64/libselinux.so.1 /lib/*/libselinux.so.1 /usr/lib/*/libselinux.so.1; do [ -e "$f" ] && { echo library; break; }; done; ' +
+    'while read -r _ m t o _; do [ "$t" = selinuxfs ] || continue; echo "mount $o"; read -r v < "$m/enforce" && echo "enforce $v"; read -r v < "$m/policyvers" && echo "policyvers $v"; ' +
+    '[ -e /etc/selinux/config ] && { echo config; while IFS= read -r l || [ -n "$l" ]; do echo "config $l"; done < /etc/selinux/config; }; break; done < /proc/mounts',
   virt: '[ -f /.dockerenv ] && echo docker; [ -f /run/.containerenv ] && echo podman; grep -qa lxc /proc/1/cgroup && echo lxc; cat /sys/devices/virtual/dmi/id/product_name /sys/devices/virtual/dmi/id/sys_vendor',
 };
 
