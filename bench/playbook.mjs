@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:playbook`: the same 20-task builtin-module playbook (bench/fixtures/bench20.yml) run by
 // ha-run and by ansible-playbook on the test lab's node1..node5, forks 5: for each tool a first run
-// from clean directories and an idempotent re-run. Prints wall times, ansible/ha-run ratios and the
-// ha-run process's peak RSS. Not a timed test: it only prints, but it exits non-zero when a run fails
+// from clean directories and an idempotent re-run, repeated BENCH_ROUNDS times (3). Prints median wall
+// times, ansible/ha-run ratios and the ha-run process's peak RSS. Not a timed test: it only prints, but it exits non-zero when a run fails
 // or a re-run reports changes.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // HA_RUN_CLI points at another build (e.g. one made into a scratch directory while dist/ is busy).
-const CLI = process.env.HA_RUN_CLI ?? join(ROOT, 'dist', 'cli.js');
+const CLI = process.env.HA_RUN_CLI ?? join(ROOT, 'dist', 'ha-run.js');
 const PLAYBOOK = join(ROOT, 'bench', 'fixtures', 'bench20.yml');
 const PEAK_RSS_HOOK = join(ROOT, 'bench', 'fixtures', 'peak-rss.mjs');
 const LAB_FILE = join(ROOT, 'test', 'lab.yml');
@@ -93,34 +93,51 @@ async function harunRun(lab, rssDir, round) {
   return { seconds: r.seconds, runSeconds: end.durationMs / 1000, changed: total(end.stats, 'changed'), ok: total(end.stats, 'ok'), peakMb: peakKb / 1024 };
 }
 
+/** The run with the median wall time (odd counts; the lower middle for even). */
+function median(runs) {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
+}
+
 async function main() {
   if (!existsSync(CLI)) fail(`${CLI} is missing: run \`npm run build\` first`);
+  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
   const lab = await labDescription();
   const rssDir = mkdtempSync(join(tmpdir(), 'ha-run-bench-'));
   try {
-    // Each tool gets a clean first run, then a re-run on the converged hosts.
-    await clean(lab, 'harun');
-    const harun = [await harunRun(lab, rssDir, 1), await harunRun(lab, rssDir, 2)];
-    await clean(lab, 'ansible');
-    const ansible = [await ansibleRun(lab), await ansibleRun(lab)];
+    // Each round: for each tool a first run from clean directories, then a re-run on the converged
+    // hosts. Rounds alternate the tools, so a change in the machine's load hits both alike.
+    const harun = { first: [], again: [] };
+    const ansible = { first: [], again: [] };
+    for (let round = 1; round <= rounds; round++) {
+      await clean(lab, 'harun');
+      harun.first.push(await harunRun(lab, rssDir, `${round}-1`));
+      harun.again.push(await harunRun(lab, rssDir, `${round}-2`));
+      await clean(lab, 'ansible');
+      ansible.first.push(await ansibleRun(lab));
+      ansible.again.push(await ansibleRun(lab));
+    }
+    const [h1, h2, a1, a2] = [median(harun.first), median(harun.again), median(ansible.first), median(ansible.again)];
 
     const tasks = 20;
     const row = (label, a, h) =>
       `${label.padEnd(9)} ansible ${a.seconds.toFixed(2).padStart(7)} s (changed=${a.changed})   ha-run ${h.seconds.toFixed(2).padStart(6)} s (changed=${h.changed})   ansible/ha-run ${(a.seconds / h.seconds).toFixed(1).padStart(5)}x`;
-    process.stdout.write(`bench20: ${tasks} tasks x ${HOSTS.length} hosts (${HOSTS.join(',')}), forks ${FORKS}\n`);
-    process.stdout.write(row('first run', ansible[0], harun[0]) + '\n');
-    process.stdout.write(row('re-run', ansible[1], harun[1]) + '\n');
-    process.stdout.write(`ha-run time inside the run (without process start-up): first run ${harun[0].runSeconds.toFixed(2)} s, re-run ${harun[1].runSeconds.toFixed(2)} s\n`);
-    process.stdout.write(`ha-run peak RSS: first run ${harun[0].peakMb.toFixed(1)} MB, re-run ${harun[1].peakMb.toFixed(1)} MB\n`);
-    const reRunRatio = ansible[1].seconds / harun[1].seconds;
+    process.stdout.write(`bench20: ${tasks} tasks x ${HOSTS.length} hosts (${HOSTS.join(',')}), forks ${FORKS}, median of ${rounds} round(s) (BENCH_ROUNDS)\n`);
+    process.stdout.write(row('first run', a1, h1) + '\n');
+    process.stdout.write(row('re-run', a2, h2) + '\n');
+    const all = (runs) => runs.map((r) => r.seconds.toFixed(2)).join(' ');
+    process.stdout.write(`every run, s: ha-run first ${all(harun.first)}, re-run ${all(harun.again)}; ansible first ${all(ansible.first)}, re-run ${all(ansible.again)}\n`);
+    process.stdout.write(`ha-run time inside the run (without process start-up): first run ${h1.runSeconds.toFixed(2)} s, re-run ${h2.runSeconds.toFixed(2)} s\n`);
+    const peak = Math.max(...[...harun.first, ...harun.again].map((r) => r.peakMb));
+    process.stdout.write(`ha-run peak RSS: ${peak.toFixed(1)} MB\n`);
+    const reRunRatio = a2.seconds / h2.seconds;
     process.stdout.write(`re-run target (ha-run at least 20x faster): ${reRunRatio >= 20 ? 'met' : 'NOT met'} (${reRunRatio.toFixed(1)}x)\n`);
 
     const problems = [];
-    if (ansible[1].changed !== 0) problems.push(`ansible-playbook re-run reported changed=${ansible[1].changed}`);
-    if (harun[1].changed !== 0) problems.push(`ha-run re-run reported changed=${harun[1].changed}`);
+    for (const r of ansible.again) if (r.changed !== 0) problems.push(`an ansible-playbook re-run reported changed=${r.changed}`);
+    for (const r of harun.again) if (r.changed !== 0) problems.push(`an ha-run re-run reported changed=${r.changed}`);
     // Both tools converge the same playbook from clean, so the first runs should change as much.
-    if (ansible[0].changed !== harun[0].changed) {
-      process.stdout.write(`warning: first runs differ: ansible changed=${ansible[0].changed}, ha-run changed=${harun[0].changed}\n`);
+    if (a1.changed !== h1.changed) {
+      process.stdout.write(`warning: first runs differ: ansible changed=${a1.changed}, ha-run changed=${h1.changed}\n`);
     }
     if (problems.length > 0) fail(problems.join('\n'));
   } finally {
