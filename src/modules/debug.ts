@@ -25,6 +25,9 @@ export const debugModule: ActionModule<DebugArgs> = {
     allOf: [exclusive('msg', 'var')],
   },
   async run(ctx, args) {
+    // As in Ansible: below the threshold the task is skipped (and says why when registered).
+    const verbosity = Number(ctx.vars.ansible_verbosity ?? 0);
+    if ((args.verbosity ?? 0) > verbosity) return { changed: false, skipped: true, skipped_reason: 'Verbosity threshold not met.' };
     // Ansible's debug msg may be any value (a list, a dict): registered as it is.
     if (args.var === undefined) return { changed: false, msg: (args.msg ?? 'Hello world!') as string };
     let value: unknown;
