@@ -1,7 +1,7 @@
 // wait_for: wait until a port listens (or stops, or drains), a file appears (optionally with text in
 // it) or disappears, or simply for `timeout` seconds. The whole wait loop runs as ONE POSIX sh
 // command on the target: ports are read from /proc/net/tcp{,6} (no bash /dev/tcp, no python);
-// ports on other hosts need `nc` on the target.
+// ports on other hosts need `nc` or bash on the target.
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { ModuleFailure } from './failure.js';
@@ -29,6 +29,15 @@ function localPortIn(port: number, states: string[]): string {
   return `{ cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | while read -r _sl local _rem st _rest; do case "$local" in *:${hexPort}) case "$st" in ${stateCase}) echo y; break;; esac;; esac; done | grep -q y; }`;
 }
 
+/** sh that succeeds when a TCP connection to host:port opens: with nc, else with bash's /dev/tcp (under
+ *  `timeout`); with neither on the target it says so and stops the wait. */
+function remotePortOpen(host: string, port: number, connectTimeout: number): string {
+  const h = shellQuote(host);
+  const nc = `nc -z -w ${connectTimeout} ${h} ${port} >/dev/null 2>&1`;
+  const bash = `timeout ${connectTimeout} bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ ${h} ${port} >/dev/null 2>&1`;
+  return `{ if command -v nc >/dev/null 2>&1; then ${nc}; elif command -v bash >/dev/null 2>&1; then ${bash}; else echo '@@ha-run-no-client'; exit 0; fi; }`;
+}
+
 /** The condition, in sh, that ends the wait successfully. */
 export function waitCondition(args: WaitForArgs): string {
   const state = args.state ?? 'started';
@@ -47,8 +56,7 @@ export function waitCondition(args: WaitForArgs): string {
       return state === 'stopped' || state === 'absent' ? `! ${listening}` : listening;
     }
     if (state === 'drained') throw new ModuleFailure(`state=drained looks at this host's own connections: use host: 127.0.0.1, not ${host}`);
-    const probe = `nc -z -w ${args.connect_timeout ?? 5} ${shellQuote(host)} ${args.port} >/dev/null 2>&1`;
-    const check = `{ command -v nc >/dev/null 2>&1 || { echo '@@ha-run-no-nc'; exit 0; }; ${probe}; }`;
+    const check = remotePortOpen(host, args.port, args.connect_timeout ?? 5);
     return state === 'stopped' || state === 'absent' ? `! ${check}` : check;
   }
   return 'false';
@@ -79,7 +87,7 @@ export const waitForModule: ActionModule<WaitForArgs> = {
     description: 'Waits for a port, a file (or text in it), or a number of seconds, on the target.',
     additionalProperties: false,
     properties: {
-      host: { type: 'string', default: '127.0.0.1', description: 'Host whose port to wait for (other than the target itself needs nc there).' },
+      host: { type: 'string', default: '127.0.0.1', description: 'Host whose port to wait for (another host needs nc or bash on the target).' },
       port: { type: 'integer', minimum: 1, maximum: 65535, description: 'TCP port to wait for.' },
       path: { type: 'string', description: 'File to wait for.' },
       search_regex: { type: 'string', description: 'With path: wait until the file contains a line matching this (extended) regexp.' },
@@ -98,7 +106,7 @@ export const waitForModule: ActionModule<WaitForArgs> = {
     const limitMs = ((args.delay ?? 0) + (args.timeout ?? 300) + 30) * 1000;
     const r = await ctx.conn.exec(waitScript(args), { timeoutMs: limitMs, ownScript: true });
     const out = r.stdout.trim();
-    if (out.includes('@@ha-run-no-nc')) throw new ModuleFailure(`waiting for a port on ${args.host} needs nc on ${ctx.host}; use host: 127.0.0.1 or install netcat`);
+    if (out.includes('@@ha-run-no-client')) throw new ModuleFailure(`waiting for a port on ${args.host} needs nc or bash on ${ctx.host}; use host: 127.0.0.1 or install netcat`);
     const elapsed = Number(/@@ha-run-(?:ok|timeout) (\d+)/.exec(out)?.[1] ?? 0);
     if (out.startsWith('@@ha-run-ok')) return { ...base, elapsed };
     if (!out.startsWith('@@ha-run-timeout')) throw new ModuleFailure(`wait_for could not run on the target: ${r.stderr.trim() || out || `exit status ${r.rc}`}`);

@@ -104,6 +104,12 @@ describe('read-only modules', () => {
     expect(await r.run('wait_for', { port: 1, state: 'stopped', timeout: 2 })).toMatchObject({ changed: false });
   });
 
+  it('wait_for reaches a port on another host over the lab network (no nc there: bash /dev/tcp)', async () => {
+    expect(await r.run('wait_for', { host: 'node2', port: 22, timeout: 5 })).toMatchObject({ changed: false, elapsed: 0 });
+    expect(await r.run('wait_for', { host: 'node2', port: 1, timeout: 1, connect_timeout: 1 })).toMatchObject({ failed: true, msg: 'Timeout when waiting for node2:1' });
+    expect(await r.run('wait_for', { host: 'node2', port: 1, state: 'stopped', timeout: 2 })).toMatchObject({ changed: false });
+  });
+
   it('setup gathers facts in one round trip', async () => {
     const res = await r.run('setup', {});
     const facts = res.ansible_facts as Record<string, unknown>;
