@@ -1,126 +1,173 @@
-// include_tasks (per host, with loops; templated files loaded at run time) and include_role: decided
-// per host when the strategy reaches them, then run like any task list.
+// include_tasks and include_role (per host, with loops; files and roles named at run time are loaded
+// then): decided per host when the strategy reaches them, then run like any task list.
+// In the recap, as in Ansible, each file a host includes counts one `ok` (include_role counts
+// nothing itself), and an include none of whose passes runs on a host counts one `skipped`.
 import type { TaskInfo } from '../output/events.js';
-import type { IncludeRole, IncludeTasks, Role, TaskItem } from '../playbook/types.js';
+import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
 import { itemLabel, itemVars, loopItems } from './loop.js';
 import { recordFailure } from './outcomes.js';
-import { active, hostsWhere, stopped } from './play-common.js';
+import { active, stopped } from './play-common.js';
 import { runItems } from './play-runner.js';
 import { allConditions, allTags, childScope, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { taskVars } from './task-vars.js';
 
+type Include = IncludeTasks | IncludeRole;
+
 /** Keywords of an include decide whether it runs; `apply:` keywords go to the included tasks. */
-function includeSelected(pc: PlayContext, scope: Scope, inc: IncludeTasks | IncludeRole): boolean {
+function includeSelected(pc: PlayContext, scope: Scope, inc: Include): boolean {
   return shouldRunByTags(allTags(scope, inc), { only: pc.run.options.tags, skip: pc.run.options.skipTags });
 }
 
-interface IncludePass {
-  file: string;
+/** What the included tasks inherit: the `apply:` keywords, and the include's tags. */
+function appliedKeywords(inc: Include): InheritableKeywords {
+  const apply = inc.apply ?? { when: [], tags: [], vars: {} };
+  return { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
+}
+
+/** One iteration of an include on one host, and what it includes (a file name, a role). */
+interface IncludePass<T> {
+  target: T;
+  /** What the included tasks see as include parameters: the include's `vars` and the loop variables. */
   params: Record<string, unknown>;
   label?: string;
 }
 
-/** Each host's iterations of an include: the loop items (or one pass) whose conditions hold, with the file it names. */
-function includePasses(pc: PlayContext, scope: Scope, inc: IncludeTasks, host: string): IncludePass[] {
+/** A host's iterations of an include: the loop items (or the one pass) whose conditions hold, and the labels of the others. */
+function includePasses<T>(
+  pc: PlayContext,
+  scope: Scope,
+  inc: Include,
+  host: string,
+  targetOf: (vars: Record<string, unknown>) => T,
+): { passes: IncludePass<T>[]; skippedItems: string[] } {
   const vars = taskVars(pc, scope, inc, host);
   const conditions = allConditions(scope, inc);
   const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, { vars }), inc.loopForm);
-  const passes: IncludePass[] = [];
+  const passes: IncludePass<T>[] = [];
+  const skippedItems: string[] = [];
   items.forEach((item, i) => {
     const extra = inc.loop === undefined ? {} : itemVars(items, i, inc.loopControl);
     const iv = { ...vars, ...extra };
-    if (!conditions.every((c) => evaluateCondition(c, { vars: iv }))) return;
-    passes.push({
-      file: inc.tasks ? inc.file : renderString(inc.file, { vars: iv }),
-      params: { ...(renderValue(inc.vars, { vars: iv }) as object), ...extra },
-      ...(inc.loop === undefined ? {} : { label: inc.loopControl?.label !== undefined ? renderString(inc.loopControl.label, { vars: iv }) : itemLabel(item) }),
-    });
+    const label = inc.loop === undefined ? undefined : inc.loopControl?.label !== undefined ? renderString(inc.loopControl.label, { vars: iv }) : itemLabel(item);
+    if (!conditions.every((c) => evaluateCondition(c, { vars: iv }))) {
+      if (label !== undefined) skippedItems.push(label);
+      return;
+    }
+    passes.push({ target: targetOf(iv), params: { ...(renderValue(inc.vars, { vars: iv }) as object), ...extra }, ...(label !== undefined ? { label } : {}) });
   });
-  return passes;
+  return { passes, skippedItems };
+}
+
+/**
+ * Every host's passes. Loop items whose conditions are false are shown skipped; a host with no pass
+ * at all (conditions false, empty loop) is skipped, as in Ansible. A host whose include cannot be
+ * decided (bad loop, unknown role) fails.
+ */
+async function passesPerHost<T>(
+  pc: PlayContext,
+  scope: Scope,
+  inc: Include,
+  info: TaskInfo,
+  hosts: readonly string[],
+  targetOf: (vars: Record<string, unknown>) => T,
+): Promise<Map<string, IncludePass<T>[]>> {
+  const { run } = pc;
+  const perHost = new Map<string, IncludePass<T>[]>();
+  const skipped = { changed: false, skipped: true };
+  for (const h of hosts) {
+    try {
+      const { passes, skippedItems } = includePasses(pc, scope, inc, h, targetOf);
+      perHost.set(h, passes);
+      for (const item of skippedItems) await run.report.itemResult({ host: h, task: info, status: 'skipped', item, durationMs: 0, result: skipped });
+      if (passes.length === 0) {
+        run.stats.record(h, 'skipped');
+        const result = inc.loop === undefined ? skipped : { ...skipped, results: skippedItems.map(() => skipped) };
+        await run.report.hostResult({ host: h, task: info, status: 'skipped', durationMs: 0, result });
+      }
+    } catch (err) {
+      await recordFailure(pc, h, info, err);
+    }
+  }
+  return perHost;
+}
+
+interface IncludeGroup<T> {
+  round: number;
+  target: T;
+  hosts: string[];
+}
+
+/** Hosts that include the same target in the same round (loop iteration) run it together; rounds run in order. */
+function groupsOf<T>(perHost: Map<string, IncludePass<T>[]>): IncludeGroup<T>[] {
+  const rounds = Math.max(0, ...[...perHost.values()].map((p) => p.length));
+  const groups: IncludeGroup<T>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const byTarget = new Map<T, string[]>();
+    for (const [h, passes] of perHost) {
+      const pass = passes[round];
+      if (pass) byTarget.set(pass.target, [...(byTarget.get(pass.target) ?? []), h]);
+    }
+    for (const [target, hosts] of byTarget) groups.push({ round, target, hosts });
+  }
+  return groups;
+}
+
+function paramsOf<T>(perHost: Map<string, IncludePass<T>[]>, group: IncludeGroup<T>): Map<string, Record<string, unknown>> {
+  return new Map(group.hosts.map((h) => [h, perHost.get(h)![group.round]!.params]));
 }
 
 export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: IncludeTasks, hosts: readonly string[]): Promise<void> {
   const { run } = pc;
   if (!includeSelected(pc, parent, inc)) return;
-  const info: TaskInfo = { name: inc.name ?? `include_tasks: ${inc.file}`, module: 'include_tasks', location: inc.location, handler: false };
+  // Unnamed, it is called by its keyword, as in Ansible.
+  const info: TaskInfo = { name: inc.name ?? 'include_tasks', module: 'include_tasks', location: inc.location, handler: false };
   const targets = active(pc, hosts);
   if (targets.length === 0) return;
   await run.report.taskStart({ task: info, hosts: targets });
-  const perHost = new Map<string, IncludePass[]>();
-  for (const h of targets) {
+  const perHost = await passesPerHost(pc, parent, inc, info, targets, (vars) => (inc.tasks ? inc.file : renderString(inc.file, { vars })));
+  // Every file is loaded and announced first (Ansible's `included:` lines), then the rounds run in order.
+  const loaded: (IncludeGroup<string> & { tasks: TaskItem[] })[] = [];
+  const origin = { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) };
+  for (const group of groupsOf(perHost)) {
+    let path: string;
     try {
-      const passes = includePasses(pc, parent, inc, h);
-      perHost.set(h, passes);
-      if (passes.length === 0) {
-        // Conditions false (or an empty loop): the include is skipped on this host, as in Ansible.
-        run.stats.record(h, 'skipped');
-        await run.report.hostResult({ host: h, task: info, status: 'skipped', durationMs: 0, result: { changed: false, skipped: true } });
-      }
+      const tasks = inc.tasks ?? run.includes.load(group.target, origin);
+      path = run.includes.resolve(group.target, origin);
+      loaded.push({ ...group, tasks });
     } catch (err) {
-      await recordFailure(pc, h, info, err);
+      for (const h of group.hosts) await recordFailure(pc, h, info, err);
+      continue;
     }
+    const label = perHost.get(group.hosts[0]!)![group.round]!.label;
+    await run.report.included({ file: path, hosts: group.hosts, ...(label !== undefined ? { item: label } : {}) });
+    for (const h of group.hosts) run.stats.record(h, 'ok');
   }
-  const rounds = Math.max(0, ...[...perHost.values()].map((p) => p.length));
-  const apply = inc.apply ?? { when: [], tags: [], vars: {} };
-  const keywords = { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
-  // Hosts that include the same file in the same round run it together, task by task. Every file is
-  // loaded and announced first (Ansible's `included:` lines), then the rounds run in order.
-  const groups: { round: number; file: string; hosts: string[]; tasks: TaskItem[] }[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const byFile = new Map<string, string[]>();
-    for (const [h, passes] of perHost) {
-      const pass = passes[round];
-      if (pass) byFile.set(pass.file, [...(byFile.get(pass.file) ?? []), h]);
-    }
-    for (const [file, fileHosts] of byFile) {
-      const origin = { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) };
-      let path: string;
-      try {
-        const tasks = inc.tasks ?? run.includes.load(file, origin);
-        path = run.includes.resolve(file, origin);
-        groups.push({ round, file, hosts: fileHosts, tasks });
-      } catch (err) {
-        for (const h of fileHosts) await recordFailure(pc, h, info, err);
-        continue;
-      }
-      const label = perHost.get(fileHosts[0]!)![round]!.label;
-      await run.report.included({ file: path, hosts: fileHosts, ...(label !== undefined ? { item: label } : {}) });
-      // Ansible counts each file a host includes as one `ok`.
-      for (const h of fileHosts) run.stats.record(h, 'ok');
-    }
-  }
-  for (const g of groups) {
+  const keywords = appliedKeywords(inc);
+  for (const g of loaded) {
     if (stopped(pc)) return;
-    const params = new Map(g.hosts.map((h) => [h, perHost.get(h)![g.round]!.params]));
-    await runItems(pc, childScope(parent, keywords, { includeParams: params }), g.tasks, g.hosts);
+    await runItems(pc, childScope(parent, keywords, { includeParams: paramsOf(perHost, g) }), g.tasks, g.hosts);
   }
 }
 
 export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
+  const { run } = pc;
   if (!includeSelected(pc, parent, inc)) return;
-  const info: TaskInfo = { name: inc.name ?? `include_role: ${inc.roleName}`, module: 'include_role', location: inc.location, handler: false };
-  const targets = await hostsWhere(pc, parent, inc, active(pc, hosts));
-  // Per host: the role (named at run time when its name is a template) and its parameters.
-  const byRole = new Map<Role, Map<string, Record<string, unknown>>>();
-  for (const h of targets) {
-    try {
-      const vars = taskVars(pc, parent, inc, h);
-      const role = inc.included ?? pc.run.includes.loadRole(renderString(inc.roleName, { vars }), inc, pc.play.playbookDir);
-      const params = byRole.get(role) ?? new Map<string, Record<string, unknown>>();
-      params.set(h, renderValue(inc.vars, { vars }) as Record<string, unknown>);
-      byRole.set(role, params);
-    } catch (err) {
-      await recordFailure(pc, h, info, err);
-    }
-  }
-  const apply = inc.apply ?? { when: [], tags: [], vars: {} };
-  const keywords = { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
-  for (const [role, params] of byRole) {
+  // Ansible's name for an unnamed include_role.
+  const info: TaskInfo = { name: inc.name ?? `include_role : ${inc.roleName}`, module: 'include_role', location: inc.location, handler: false };
+  const targets = active(pc, hosts);
+  if (targets.length === 0) return;
+  await run.report.taskStart({ task: info, hosts: targets });
+  // The role per pass: named at run time when its name is a template (loaded roles are cached, so
+  // hosts naming the same role share one Role).
+  const roleOf = (vars: Record<string, unknown>): Role => inc.included ?? run.includes.loadRole(renderString(inc.roleName, { vars }), inc, pc.play.playbookDir);
+  const perHost = await passesPerHost(pc, parent, inc, info, targets, roleOf);
+  const keywords = appliedKeywords(inc);
+  for (const g of groupsOf(perHost)) {
     if (stopped(pc)) return;
-    const scope = childScope(childScope(parent, keywords), role.keywords, { role, includeParams: params });
-    await runItems(pc, scope, role.tasks, [...params.keys()]);
+    const scope = childScope(childScope(parent, keywords), g.target.keywords, { role: g.target, includeParams: paramsOf(perHost, g) });
+    await runItems(pc, scope, g.target.tasks, g.hosts);
   }
 }

@@ -1,7 +1,7 @@
 // Small pieces every part of the strategy uses: which hosts still play, whether the play stopped,
 // a task's reporting identity, and per-host conditions for items that are not module tasks.
 import type { TaskInfo } from '../output/events.js';
-import type { IncludeRole, Play, Task } from '../playbook/types.js';
+import type { Play, Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition } from './deps.js';
 import { recordFailure } from './outcomes.js';
@@ -32,7 +32,7 @@ export function playScope(play: Play): Scope {
 }
 
 /** Hosts whose conditions for `item` hold; a condition that cannot be evaluated fails its host. */
-export async function hostsWhere(pc: PlayContext, scope: Scope, item: Task | IncludeRole, hosts: readonly string[]): Promise<string[]> {
+export async function hostsWhere(pc: PlayContext, scope: Scope, item: Task, hosts: readonly string[]): Promise<string[]> {
   const conditions = allConditions(scope, item);
   if (conditions.length === 0) return [...hosts];
   const selected: string[] = [];
@@ -41,8 +41,7 @@ export async function hostsWhere(pc: PlayContext, scope: Scope, item: Task | Inc
       const vars = taskVars(pc, scope, item, h);
       if (conditions.every((c) => evaluateCondition(c, { vars }))) selected.push(h);
     } catch (err) {
-      const info = item.kind === 'task' ? taskInfo(item) : { name: item.name ?? `include_role: ${item.roleName}`, module: 'include_role', location: item.location, handler: false };
-      await recordFailure(pc, h, info, err);
+      await recordFailure(pc, h, taskInfo(item), err);
     }
   }
   return selected;

@@ -283,6 +283,8 @@ function includeRole(raw: RawMap, spec: RawMap, extra: RawMap, isImport: boolean
   setOptional(node, 'name', optionalString(raw.name));
   setOptional(node, 'included', included);
   if (Object.keys(from).length > 0) node.from = from;
+  // import_role takes no loop (its schema refuses one).
+  if (!isImport) Object.assign(node, loopOf(raw, path, ctx));
   setOptional(node, 'apply', applyKeywords(spec.apply ?? extra.apply));
   setOptional(node, 'role', ctx.role);
   return remember(node, ctx, path);

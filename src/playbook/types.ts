@@ -97,6 +97,10 @@ export interface IncludeRole extends InheritableKeywords {
   from?: { tasks?: string; vars?: string; defaults?: string; handlers?: string };
   /** `apply:` keywords (include_role only). */
   apply?: InheritableKeywords;
+  /** include_role only: the role is included once per item. */
+  loop?: unknown;
+  loopForm?: Task['loopForm'];
+  loopControl?: LoopControl;
 }
 
 export type TaskItem = Task | Block | IncludeTasks | IncludeRole;

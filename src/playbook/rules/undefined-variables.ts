@@ -119,7 +119,7 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
       addKeys(item.vars);
       if (item.kind === 'include_tasks' && !item.tasks) return undefined;
       if (item.kind === 'include_role' && !item.included) return undefined;
-      if (item.kind !== 'task' && item.kind !== 'include_tasks') continue;
+      if (item.kind === 'block') continue;
       if (item.loopControl?.loopVar) names.add(item.loopControl.loopVar);
       if (item.loopControl?.indexVar) names.add(item.loopControl.indexVar);
       if (item.kind !== 'task') continue;

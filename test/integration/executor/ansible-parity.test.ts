@@ -66,6 +66,7 @@ const cases: { name: string; args: (who: string) => string[]; code: number; ansi
   { name: 'parity-dup-handlers.yml', args: () => [], code: 0 },
   { name: 'parity-loops.yml', args: () => [], code: 0 },
   { name: 'parity-roles.yml', args: () => [], code: 0 },
+  { name: 'parity-includes.yml', args: () => [], code: 0 },
   { name: 'parity-roles.yml', args: () => ['--skip-tags', 'second'], code: 0 },
   { name: 'parity-hostvars.yml', args: () => [], code: 0 },
   // Unreachable hosts: ha-run exits 3 as Ansible documents; ansible-playbook 2.14 really exits 4, or 2

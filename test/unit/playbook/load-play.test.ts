@@ -171,6 +171,8 @@ describe('roles', () => {
         apply: { tags: [applied] }
       when: go
     - ansible.builtin.include_role: { name: "{{ chosen }}" }
+      loop: [a, b]
+      loop_control: { loop_var: thing }
 `,
     });
     const [imported, included, dynamic] = pb.plays[0]!.tasks;
@@ -178,7 +180,8 @@ describe('roles', () => {
     expect(imported!.kind === 'include_role' && imported!.included!.tasks[0]).toMatchObject({ args: { msg: 'other' } });
     expect(included).toMatchObject({ kind: 'include_role', static: false, when: ['go'], apply: { tags: ['applied'] } });
     expect(included!.kind === 'include_role' && included!.included!.handlers.length).toBe(1);
-    expect(dynamic).toMatchObject({ kind: 'include_role', roleName: '{{ chosen }}' });
+    // include_role takes a loop: the role is included once per item.
+    expect(dynamic).toMatchObject({ kind: 'include_role', roleName: '{{ chosen }}', loop: ['a', 'b'], loopForm: 'loop', loopControl: { loopVar: 'thing' } });
     expect(dynamic!.kind === 'include_role' && dynamic!.included).toBeUndefined();
   });
 

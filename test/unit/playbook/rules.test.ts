@@ -134,6 +134,14 @@ describe('variables are defined somewhere', () => {
     ]);
   });
 
+  it("knows an include_role's loop variables in the role's tasks", () => {
+    const ds = check({
+      'site.yml': '- hosts: all\n  tasks:\n    - include_role: { name: r }\n      loop: [1]\n      loop_control: { loop_var: thing, index_var: idx }\n',
+      'roles/r/tasks/main.yml': '- debug: { msg: "{{ thing }} {{ idx }}" }\n',
+    });
+    expect(ds).toEqual([]);
+  });
+
   it('stays silent when include_vars reads a file only known at run time', () => {
     expect(check({ 'site.yml': '- hosts: all\n  tasks:\n    - include_vars: "{{ env }}.yml"\n      vars: { env: x }\n    - debug: { msg: "{{ anything }}" }\n' })).toEqual([]);
   });
