@@ -74,7 +74,7 @@ export function contentChanges(d: DesiredContent): Change[] {
     if (!d.validate.includes('%s')) throw new ModuleFailure(`validate must contain %s: ${d.validate}`);
     const temp = posix.join(posix.dirname(path), `.${posix.basename(path)}.ha-run-validate`);
     const qt = shellQuote(temp);
-    ops.push({ kind: 'put', path: temp, data: d.content, ...put });
+    ops.push({ kind: 'put', path: temp, data: d.content, ...put, scratch: true });
     const check = d.validate.split('%s').join(qt);
     ops.push({
       kind: 'exec',

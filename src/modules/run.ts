@@ -45,10 +45,14 @@ async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, arg
   if (ctx.check) return { ...module.result?.(args, facts, changes), ...reported };
 
   const registered: Record<string, unknown> = {};
+  let applied = 0;
   for (const change of changes) {
     for (const op of change.ops) {
       const failure = await applyOp(ctx, op, registered);
-      if (failure) return { ...reported, failed: true, msg: `${change.summary}: ${failure.msg}`, rc: failure.rc, stdout: failure.stdout, stderr: failure.stderr };
+      // Changed only if an earlier op already changed the host: a task that failed before touching
+      // anything reports no change, as Ansible's modules do (the recap counts it).
+      if (failure) return { ...reported, changed: applied > 0, failed: true, msg: `${change.summary}: ${failure.msg}`, rc: failure.rc, stdout: failure.stdout, stderr: failure.stderr };
+      if (!(op.kind === 'put' && op.scratch)) applied++;
     }
   }
   // Report the state the host is really in now, not the one we hoped for.

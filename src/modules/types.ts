@@ -22,7 +22,17 @@ export type Op =
       /** Register the command's trimmed stdout under this result key (e.g. 'backup_file'). */
       resultKey?: string;
     }
-  | { kind: 'put'; path: string; data: Buffer | string; mode?: string; owner?: string; group?: string; unsafeWrites?: boolean };
+  | {
+      kind: 'put';
+      path: string;
+      data: Buffer | string;
+      mode?: string;
+      owner?: string;
+      group?: string;
+      unsafeWrites?: boolean;
+      /** A temporary file the next op moves into place or removes (validate): by itself not a change. */
+      scratch?: boolean;
+    };
 
 export interface Change {
   /** Why this is a change, for a person: "mode 0644 -> 0600", "content differs (sha256)". */

@@ -6,6 +6,7 @@ import type { Connection, ExecResult } from '../../../src/connection/types.js';
 import type { DeclarativeModule, ModuleContext } from '../../../src/modules/types.js';
 import { missingNow, ModuleFailure } from '../../../src/modules/failure.js';
 import { ConnectionTimeoutError, UnreachableError } from '../../../src/connection/errors.js';
+import { HaRunError } from '../../../src/errors.js';
 
 /** Records every call; exec answers from `answers` in order (rc 0, empty output by default). */
 function recordingConnection(answers: Partial<ExecResult>[] = []) {
@@ -81,6 +82,23 @@ describe('runModule', () => {
     const { conn, calls } = recordingConnection([{ stdout: 'off' }, { rc: 1, stderr: 'disk full\n' }]);
     expect(await runModule(echoModule, context(conn), { want: 'on' })).toMatchObject({ failed: true, changed: true, msg: 'state off → on: disk full', rc: 1 });
     expect(calls).toHaveLength(3);
+  });
+
+  it('reports no change when the first op fails: nothing on the host changed (as Ansible counts it)', async () => {
+    const { conn, calls } = recordingConnection([{ stdout: 'off' }]);
+    const refusing: Connection = { ...conn, put: async () => Promise.reject(new HaRunError('write-failed', 'permission denied')) };
+    expect(await runModule(echoModule, context(refusing), { want: 'on' })).toMatchObject({ failed: true, changed: false, msg: 'state off → on: could not write /state: permission denied' });
+    expect(calls).toEqual(['exec cat /state']);
+  });
+
+  it('does not count a scratch file (validate) as a change when the op after it fails', async () => {
+    const validating: DeclarativeModule<Record<string, never>, string> = {
+      ...(echoModule as unknown as DeclarativeModule<Record<string, never>, string>),
+      plan: () => [{ summary: 'create file', ops: [{ kind: 'put', path: '/.tmp', data: 'x', scratch: true }, { kind: 'exec', command: 'validate /.tmp' }] }],
+    };
+    const { conn, calls } = recordingConnection([{ stdout: '' }, { rc: 1, stderr: 'failed to validate\n' }]);
+    expect(await runModule(validating, context(conn), {})).toMatchObject({ failed: true, changed: false, msg: 'create file: failed to validate' });
+    expect(calls).toEqual(['exec cat /state', 'put /.tmp x', 'exec validate /.tmp']);
   });
 
   it('in check mode, reports what is missing now but an earlier task may create as a change', async () => {
