@@ -4,16 +4,23 @@
 //   2. every known schema is precompiled to dist/schema/precompiled/KEY.cjs (src/schema/compile.ts);
 //   3. esbuild bundles the CLI into dist/ha-run.js (+ dist/chunks/ for what loads lazily): one file to
 //      load instead of ~350 cuts process start-up, which a short run feels most.
-// `--out DIR` builds into DIR/dist instead (tests build a private copy there).
+// `--out DIR` builds into DIR/dist instead (tests build a private copy there); DIR gets a copy of
+// package.json and a link to node_modules, so the copy runs like an installed ha-run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const outFlag = process.argv.indexOf('--out');
-const dist = join(outFlag >= 0 ? resolve(process.argv[outFlag + 1]) : root, 'dist');
+const out = outFlag >= 0 ? resolve(process.argv[outFlag + 1]) : root;
+const dist = join(out, 'dist');
+if (out !== root) {
+  mkdirSync(out, { recursive: true });
+  copyFileSync(join(root, 'package.json'), join(out, 'package.json'));
+  if (!existsSync(join(out, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
+}
 
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);

@@ -1,7 +1,7 @@
 // Runs the real CLI (built from this checkout into a private directory, so parallel builds by other
 // tests never clobber it) and reads the PLAY RECAP back.
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,8 +14,6 @@ let built: string | undefined;
  *  nobody's rebuild of dist/ can change it under a running test; returns the path of the CLI. */
 export function buildCliPrivately(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ha-run-exec-build-'));
-  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', dir], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0 || !existsSync(join(dir, 'dist/ha-run.js'))) throw new Error(`building the CLI failed:\n${build.stdout}${build.stderr}`);
   return join(dir, 'dist/ha-run.js');
