@@ -1,5 +1,5 @@
-// file: a path should be a file, directory, symlink or hard link with given owner/group/mode,
-// be touched, or be absent.
+// file: a path should be a file, directory, symlink or hard link with given owner/group/mode (and
+// modification/access times, see file-times.ts), be touched, or be absent.
 import { posix } from 'node:path';
 import { shellQuote } from '../connection/quote.js';
 import type { Change, DeclarativeModule } from './types.js';
@@ -9,10 +9,11 @@ import { formatMode, resolveMode } from './mode.js';
 import { missingNow, ModuleFailure } from './failure.js';
 import { makeDirsCommand } from './make-dirs.js';
 import { oneOf } from './schema-rules.js';
+import { fileTimeProperties, parseTimes, setsTimes, timeChanges, timesScript, wantedTimes, type FileTimeArgs, type TimeFacts } from './file-times.js';
 
 export type FileStateArg = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent';
 
-export interface FileArgs extends FileAttrArgs {
+export interface FileArgs extends FileAttrArgs, FileTimeArgs {
   path?: string;
   dest?: string;
   name?: string;
@@ -40,6 +41,8 @@ export interface FileFacts {
   src?: FileState;
   /** For recurse=true on an existing directory: everything below it. */
   tree?: TreeEntry[];
+  /** When modification_time or access_time asks for anything but 'preserve': the file's times and the wanted ones converted. */
+  times?: TimeFacts;
 }
 
 export function filePath(args: { path?: string; dest?: string; name?: string }): string {
@@ -49,6 +52,7 @@ export function filePath(args: { path?: string; dest?: string; name?: string }):
 }
 
 const TREE_MARK = '@@ha-run-tree';
+const TIMES_MARK = '@@ha-run-times';
 
 export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
   kind: 'declarative',
@@ -71,6 +75,7 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
       force: { type: 'boolean', default: false, description: 'For links: replace a file that is in the way, or link to a src that does not exist.' },
       follow: { type: 'boolean', default: true, description: 'Set attributes on what a symlink points to rather than on the link.' },
       ...fileAttrProperties,
+      ...fileTimeProperties,
     },
     allOf: [oneOf('path', 'dest', 'name')],
   },
@@ -84,10 +89,15 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
     if (args.recurse) {
       script += `\necho ${TREE_MARK}\n[ -d ${shellQuote(path)} ] && find ${shellQuote(path)} -mindepth 1 -exec stat -c '%a|%u|%g|%U|%G|%F|%n' {} + 2>/dev/null; true`;
     }
+    // state=absent ignores the times, even ones it could not read (as Ansible).
+    const times = state === 'absent' ? undefined : wantedTimes(args, state === 'touch');
+    const withTimes = times !== undefined && setsTimes(times);
+    if (withTimes) script += `\necho ${TIMES_MARK}\n${timesScript(path, posix.dirname(path.replace(/\/+$/, '')) || '/', times)}`;
     const out = (await ctx.conn.exec(script, { ownScript: true })).stdout;
-    const [probes, treeText] = out.split(`\n${TREE_MARK}\n`);
+    const [rest, timesText] = withTimes ? out.split(`\n${TIMES_MARK}\n`) : [out];
+    const [probes, treeText] = rest!.split(`\n${TREE_MARK}\n`);
     const [target, src] = parseProbes(requests, probes);
-    return { target, src, tree: args.recurse ? parseTree(treeText ?? '') : undefined };
+    return { target, src, tree: args.recurse ? parseTree(treeText ?? '') : undefined, times: withTimes ? parseTimes(timesText ?? '', times) : undefined };
   },
 
   plan(args, facts) {
@@ -96,6 +106,11 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
     const state = args.state ?? (args.recurse ? 'directory' : target.exists ? currentState(target) : 'file');
     const describe = (t: FileState) => (t.type === 'directory' ? 'directory' : t.type === 'link' ? 'symlink' : t.type);
     const q = shellQuote(path);
+    const times = state === 'absent' ? undefined : wantedTimes(args, state === 'touch');
+    if (times && setsTimes(times) && (state === 'link' || state === 'hard' || args.recurse)) {
+      throw new ModuleFailure(`modification_time and access_time are supported with state=file, directory or touch, without recurse`, { path });
+    }
+    const setTimes = (created = false) => (times ? timeChanges(path, times, facts.times, created) : []);
     switch (state) {
       case 'absent':
         if (!target.exists) return [];
@@ -103,15 +118,20 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
       case 'file':
         if (!target.exists) throw missingNow(`file (${path}) is absent, cannot continue`, { path, state: 'absent' });
         if (target.type === 'directory') throw new ModuleFailure(`${path} is a directory, not a file`, { path });
-        return attrChanges(path, args, target);
+        return [...attrChanges(path, args, target), ...setTimes()];
       case 'touch': {
-        if (target.exists) return [{ summary: 'update access and modification times', ops: [{ kind: 'exec', command: `touch -- ${q}` }] }, ...attrChanges(path, args, target)];
-        return [createWithAttrs(path, args, 'file')];
+        if (target.exists) return [...setTimes(), ...attrChanges(path, args, target)];
+        return [createWithAttrs(path, args, 'file'), ...setTimes(true)];
       }
       case 'directory': {
-        if (!target.exists) return [createWithAttrs(path, args, 'directory')];
+        if (!target.exists) {
+          // Ansible stamps the times on the path after making each missing directory, so it fails
+          // (after making the first) when more than the last one is missing: refuse before making any.
+          if (facts.times && !facts.times.parentExists) throw new ModuleFailure(`There was an issue creating ${path} as requested: with modification_time or access_time, only the last directory of the path may be missing`, { path });
+          return [createWithAttrs(path, args, 'directory'), ...setTimes(true)];
+        }
         if (target.type !== 'directory') throw new ModuleFailure(`${path} already exists as a ${describe(target)}`, { path });
-        return [...attrChanges(path, args, target), ...recurseChanges(path, args, facts.tree ?? [])];
+        return [...attrChanges(path, args, target), ...setTimes(), ...recurseChanges(path, args, facts.tree ?? [])];
       }
       case 'link':
         return planLink(path, args, facts);

@@ -44,6 +44,35 @@ describe('file', () => {
     expect(await r.run('file', { path, state: 'absent' })).toMatchObject({ changed: false });
   });
 
+  it('sets explicit modification and access times once: the second run changes nothing (as Ansible); touch by default changes every run', async () => {
+    const path = `${r.dir}/stamped`;
+    const times = () => r.sh(`stat -c '%.9Y %.9X' ${path}`);
+    // The times are local to the target, as Ansible's mktime there reads them.
+    const epoch = async (local: string) => (await r.sh(`date -d '${local}' +%s`)).trim();
+    const wanted = `${await epoch('2024-01-02 03:04:05')}.000000000 ${await epoch('2024-01-02 03:04:06')}.000000000\n`;
+    const args = { path, state: 'touch', modification_time: '202401020304.05', access_time: '2024-01-02 03:04:06', access_time_format: '%Y-%m-%d %H:%M:%S' };
+    await r.sh(`touch ${path}`);
+    expect(await r.run('file', args, { check: true })).toMatchObject({ changed: true });
+    expect(await times()).not.toBe(wanted);
+    expect(await r.run('file', args)).toMatchObject({ changed: true, reasons: ['modification time → 2024-01-02 03:04:05', 'access time → 2024-01-02 03:04:06'] });
+    expect(await times()).toBe(wanted);
+    expect(await r.run('file', args)).toMatchObject({ changed: false });
+    expect(await r.run('file', { path, state: 'file', modification_time: '202401020304.05' })).toMatchObject({ changed: false });
+
+    // touch's defaults ('now' for both) stamp the time of the run, a change each time.
+    expect(await r.run('file', { path, state: 'touch' })).toMatchObject({ changed: true, reasons: ['update access and modification times'] });
+    expect(await r.run('file', { path, state: 'touch' })).toMatchObject({ changed: true });
+    expect(await times()).not.toBe(wanted);
+  });
+
+  it('creates a directory with explicit times, then is converged', async () => {
+    const path = `${r.dir}/dated`;
+    const args = { path, state: 'directory', modification_time: '202401020304.05', access_time: 'preserve' };
+    expect(await r.run('file', args)).toMatchObject({ changed: true, state: 'directory' });
+    expect(await r.sh(`stat -c '%.9Y' ${path}`)).toBe(`${(await r.sh(`date -d '2024-01-02 03:04:05' +%s`)).trim()}.000000000\n`);
+    expect(await r.run('file', args)).toMatchObject({ changed: false });
+  });
+
   it('fails clearly on a missing file', async () => {
     const res = await r.run('file', { path: `${r.dir}/nope`, state: 'file' });
     expect(res).toMatchObject({ failed: true, changed: false, msg: `file (${r.dir}/nope) is absent, cannot continue` });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileModule, parseTree, type FileFacts } from '../../../src/modules/file.js';
 import { makeDirsCommand } from '../../../src/modules/make-dirs.js';
+import { parseTimes } from '../../../src/modules/file-times.js';
 import { absent, commands, dir, file, link } from './states.js';
 
 const facts = (target: FileFacts['target'], extra: Partial<FileFacts> = {}): FileFacts => ({ target, ...extra });
@@ -93,5 +94,52 @@ describe('file result', () => {
       path: '/srv', state: 'directory', mode: '0755', owner: 'root', group: 'root', uid: 0, gid: 0, size: undefined,
     });
     expect(fileModule.result!({ path: '/l', src: '/t', state: 'link' }, facts(link('/l', '/t')), [])).toMatchObject({ dest: '/l', src: '/t', state: 'link' });
+  });
+});
+
+describe('file modification_time / access_time', () => {
+  const at = (current: { mtime: string; atime: string } | undefined, epochs: { mtime?: string; atime?: string }, parentExists = true) => ({ current, epochs, parentExists });
+  const explicit = { modification_time: '202401020304.05', access_time: '202401020304.06' };
+
+  it('sets explicit times once: converged when the file has exactly those seconds', () => {
+    const epochs = { mtime: '1704164645', atime: '1704164646' };
+    const changes = fileModule.plan({ path: '/x', state: 'touch', ...explicit }, facts(file('/x', ''), { times: at({ mtime: '1704164645.250000000', atime: '1704164646.000000000' }, epochs) }));
+    expect(changes.map((c) => c.summary)).toEqual(['modification time → 2024-01-02 03:04:05']);
+    expect(commands(changes)).toEqual(['touch -m -d @1704164645 -- /x']);
+    const converged = at({ mtime: '1704164645.000000000', atime: '1704164646.000000000' }, epochs);
+    expect(fileModule.plan({ path: '/x', state: 'touch', ...explicit }, facts(file('/x', ''), { times: converged }))).toEqual([]);
+    expect(fileModule.plan({ path: '/x', state: 'file', ...explicit }, facts(file('/x', ''), { times: converged }))).toEqual([]);
+  });
+
+  it("takes 'now' as a change every run, and leaves 'preserve' alone (touch's defaults are now)", () => {
+    const times = at({ mtime: '1.000000000', atime: '1.000000000' }, {});
+    expect(commands(fileModule.plan({ path: '/x', modification_time: 'now' }, facts(file('/x', ''), { times })))).toEqual(['touch -m -- /x']);
+    expect(commands(fileModule.plan({ path: '/x', state: 'touch', access_time: 'preserve' }, facts(file('/x', ''), { times })))).toEqual(['touch -m -- /x']);
+    expect(fileModule.plan({ path: '/x', state: 'touch', modification_time: 'preserve', access_time: 'preserve' }, facts(file('/x', '')))).toEqual([]);
+    expect(fileModule.plan({ path: '/x', state: 'file' }, facts(file('/x', '')))).toEqual([]);
+  });
+
+  it('stamps a file or directory it creates; a new directory may only lack its last part', () => {
+    const times = at(undefined, { mtime: '1704164645' });
+    const created = fileModule.plan({ path: '/d', state: 'directory', modification_time: '202401020304.05' }, facts(absent('/d'), { times }));
+    expect(commands(created)).toEqual([makeDirsCommand('/d', {}), 'touch -m -d @1704164645 -- /d']);
+    // touch makes the file with the time of the run: 'now' needs no second stamp.
+    expect(commands(fileModule.plan({ path: '/f', state: 'touch' }, facts(absent('/f'), { times: at(undefined, {}) })))).toEqual(['touch -- /f']);
+    const deep = facts(absent('/a/b'), { times: at(undefined, { mtime: '1704164645' }, false) });
+    expect(() => fileModule.plan({ path: '/a/b', state: 'directory', modification_time: '202401020304.05' }, deep)).toThrow('There was an issue creating /a/b as requested');
+  });
+
+  it('refuses a time that does not fit its format, and times on links; ignores them for absent', () => {
+    expect(() => fileModule.plan({ path: '/x', modification_time: '2024-01-02' }, facts(file('/x', '')))).toThrow(
+      "Error while obtaining timestamp for time 2024-01-02 using format %Y%m%d%H%M.%S: time data '2024-01-02' does not match format '%Y%m%d%H%M.%S'",
+    );
+    expect(() => fileModule.plan({ path: '/l', src: '/x', state: 'link', modification_time: 'now' }, facts(absent('/l'), { src: file('/x', '') }))).toThrow('supported with state=file, directory or touch');
+    expect(fileModule.plan({ path: '/x', state: 'absent', modification_time: 'junk' }, facts(absent('/x')))).toEqual([]);
+  });
+
+  it('reads what the target printed', () => {
+    const w = { mtime: { kind: 'at' as const, local: '2024-01-02 03:04:05' }, atime: { kind: 'now' as const } };
+    expect(parseTimes('t=1704164645.5 1.000000000\np=1\nm=1704164645\n', w)).toEqual({ current: { mtime: '1704164645.5', atime: '1.000000000' }, epochs: { mtime: '1704164645' }, parentExists: true });
+    expect(() => parseTimes('m=\n', w)).toThrow('the target cannot read 2024-01-02 03:04:05 as a local time');
   });
 });
