@@ -55,7 +55,8 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
     } catch (err) {
       throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });
     }
-    let rendered = ctx.render(text, { file: true });
+    // Jinja2 reads every line ending of the template source (\r\n, \r, \n) as \n.
+    let rendered = ctx.render(text.replace(/\r\n?/g, '\n'), { file: true });
     if (args.newline_sequence && args.newline_sequence !== '\n') rendered = rendered.replace(/\r?\n/g, args.newline_sequence);
     return { ...(await gatherTarget(ctx, args.dest, posix.basename(args.src), args.follow === true)), rendered: Buffer.from(rendered), srcMode };
   },
