@@ -35,6 +35,10 @@ interface CliOptions {
   args?: string;
   become?: boolean;
   becomeUser?: string;
+  user?: string;
+  connection?: string;
+  privateKey?: string;
+  timeout?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -53,7 +57,29 @@ function withRunOptions(cmd: Command): Command {
     .option('--trust-new-host-keys', 'record host keys of hosts not yet in known_hosts (a changed key still fails)')
     .option('--known-hosts <file>', 'known_hosts file to verify (and record) host keys')
     .option('-b, --become', 'run operations with become (sudo)')
-    .option('--become-user <user>', 'become this user');
+    .option('--become-user <user>', 'become this user')
+    .option('-u, --user <user>', 'connect as this user (where neither the inventory nor the play says)')
+    .option('-c, --connection <type>', 'ssh or local (where neither the inventory nor the play says)')
+    .option('--private-key <file>', 'SSH private key file (where the inventory names none)')
+    .option('-T, --timeout <seconds>', 'SSH connection timeout (where the inventory sets none)');
+}
+
+/** -u, -c, --private-key and -T as the connection variables they stand for. */
+function connectionDefaults(o: CliOptions): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  if (o.user !== undefined) defaults.ansible_user = o.user;
+  if (o.connection !== undefined) {
+    if (!['ssh', 'smart', 'paramiko', 'local'].includes(o.connection)) {
+      throw new HaRunError('bad-option', `--connection must be ssh or local, not '${o.connection}'`, { exitCode: ExitCode.badOptions });
+    }
+    defaults.ansible_connection = o.connection;
+  }
+  if (o.privateKey !== undefined) defaults.ansible_ssh_private_key_file = o.privateKey;
+  if (o.timeout !== undefined) {
+    if (!/^[1-9][0-9]*$/.test(o.timeout)) throw new HaRunError('bad-option', `--timeout must be a positive whole number of seconds, not '${o.timeout}'`, { exitCode: ExitCode.badOptions });
+    defaults.ansible_timeout = o.timeout;
+  }
+  return defaults;
 }
 
 function runOptions(o: CliOptions): RunOptions {
@@ -71,6 +97,7 @@ function runOptions(o: CliOptions): RunOptions {
     limit: o.limit,
     knownHostsFile: o.knownHosts,
     trustNewHostKeys: o.trustNewHostKeys === true,
+    connectionDefaults: connectionDefaults(o),
   };
 }
 

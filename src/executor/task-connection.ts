@@ -56,6 +56,10 @@ export async function connectionFor(pc: PlayContext, scope: Scope, task: Task, h
   // Play keywords `connection:` and `remote_user:` apply unless the host's variables say otherwise.
   if (connVars.ansible_connection === undefined && pc.play.connection) connVars = { ...connVars, ansible_connection: pc.play.connection };
   if (connVars.ansible_user === undefined && pc.play.remoteUser) connVars = { ...connVars, ansible_user: pc.play.remoteUser };
+  // Below both: the command line's -u, -c, --private-key and -T (Ansible: options < keywords < variables).
+  for (const [name, value] of Object.entries(run.options.connectionDefaults ?? {})) {
+    if (connVars[name] === undefined) connVars = { ...connVars, [name]: value };
+  }
   if (target === 'localhost' && !run.inventory.hosts.has('localhost') && connVars.ansible_connection === undefined) {
     connVars = { ...connVars, ansible_connection: 'local' };
   }

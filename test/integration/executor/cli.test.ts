@@ -1,7 +1,7 @@
 // The command line: tags, listings, --syntax-check, --start-at-task, -e forms, --json events, the log
 // file (0600, secrets masked), ad-hoc runs, and exit codes 4 (invalid input) and 5 (bad options).
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testLab } from '../support/lab.js';
@@ -115,5 +115,40 @@ describe('ad-hoc', () => {
     const bad = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'file', '-a', 'pth=/tmp']);
     expect(bad.code).toBe(4);
     expect(bad.stderr).toContain('pth');
+  });
+});
+
+describe('connection options', () => {
+  /** node1 with only its address: user, key and connection come from the command line. */
+  function bareInventory(): string {
+    const lab = testLab();
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-bare-'));
+    const file = join(dir, 'bare.yml');
+    const knownHosts = `-o UserKnownHostsFile=${lab.knownHosts} -o StrictHostKeyChecking=yes`;
+    writeFileSync(file, `all:\n  hosts:\n    node1:\n      ansible_host: 127.0.0.1\n      ansible_port: ${lab.hosts.node1!.port}\n      ansible_ssh_common_args: "${knownHosts}"\n`);
+    return file;
+  }
+
+  it('-u, --private-key and -c fill in what the inventory leaves unset, and never override it', async () => {
+    const lab = testLab();
+    const asApp = await runCli(['adhoc', 'node1', '-i', bareInventory(), '-u', 'app', '--private-key', lab.privateKey, '-T', '5', '-m', 'command', '-a', 'whoami']);
+    expect(asApp.code, asApp.stdout + asApp.stderr).toBe(0);
+    expect(asApp.stdout).toContain('node1 | CHANGED | rc=0 >>\napp\n');
+    // The lab inventory says ansible_user: root, which wins over -u.
+    const inventoryWins = await runCli(['adhoc', 'node1', '-i', inv(), '-u', 'app', '-m', 'command', '-a', 'whoami']);
+    expect(inventoryWins.stdout).toContain('node1 | CHANGED | rc=0 >>\nroot\n');
+    // -c local runs on this machine: the controller's hostname, not node1's.
+    const local = await runCli(['adhoc', 'node1', '-i', bareInventory(), '-c', 'local', '-m', 'command', '-a', 'cat /proc/sys/kernel/hostname']);
+    expect(local.code, local.stdout + local.stderr).toBe(0);
+    expect(local.stdout).toContain(`node1 | CHANGED | rc=0 >>\n${hostname()}\n`);
+  });
+
+  it('rejects an unknown connection type and a bad timeout as bad options (exit 5)', async () => {
+    const winrm = await runCli(['adhoc', 'node1', '-i', inv(), '-c', 'winrm', '-m', 'ping']);
+    expect(winrm.code).toBe(5);
+    expect(winrm.stderr).toContain("--connection must be ssh or local, not 'winrm'");
+    const zero = await runCli([join(fixtures, 'converge.yml'), '-i', inv(), '-T', '0']);
+    expect(zero.code).toBe(5);
+    expect(zero.stderr).toContain('--timeout must be a positive whole number');
   });
 });
