@@ -2,7 +2,7 @@
 // and leaves what Rancher HA needs (CA 0400 root, MySQL settings, the cattle database in utf8, HAProxy on 80/443).
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { labExec, testLab } from '../support/lab.js';
+import { labExec, labHostInfo, testLab } from '../support/lab.js';
 import { buildCli, recapOf, root, runCli } from '../executor/cli.js';
 
 const site = join(root, 'playbooks/site.yml');
@@ -52,6 +52,11 @@ describe('playbooks/site.yml', () => {
     expect((await labExec('node2', 'cat /etc/mysql/conf.d/rancher.cnf')).stdout).toMatch(/^read_only = 1$/m);
     const sql = (await labExec('node1', 'cat /root/rancher-db.sql')).stdout;
     expect(sql).toContain("CREATE DATABASE IF NOT EXISTS cattle COLLATE = 'utf8_general_ci' CHARACTER SET = 'utf8';");
+    // The Rancher user may connect from the servers' network (node4 is on the lab's 10.213.0.0/24) and
+    // from localhost, not from anywhere.
+    const grants = [...sql.matchAll(/^GRANT ALL ON cattle\.\* TO 'cattle'@'([^']*)';$/gm)].map((m) => m[1]);
+    expect(grants).toEqual([`${labHostInfo('node4').address.replace(/\.\d+$/, '.%')}`, 'localhost']);
+    expect(sql).not.toContain("'%'");
     const haproxy = (await labExec('node3', 'cat /etc/haproxy/haproxy.cfg')).stdout;
     expect(haproxy).toMatch(/bind \*:80\b/);
     expect(haproxy).toMatch(/bind \*:443\b/);
