@@ -40,7 +40,9 @@ export function createReporters(choice: ReporterChoice): { reporter: Required<Re
   const masker = new SecretMasker();
   const log = openRunLog(choice.logDir);
   const reporters: Reporter[] = [log.reporter];
-  const live = choice.live ?? (process.stdout.isTTY === true && !process.env.CI);
+  // A terminal that reports no width (a pty without a size, as `script` gives) would get the live view
+  // wrapped a character per line: plain lines read better there.
+  const live = choice.live ?? (process.stdout.isTTY === true && !process.env.CI && (process.stdout.columns ?? 0) >= 40);
   if (choice.json) reporters.push(jsonReporter(write));
   else if (choice.adhoc) reporters.push(new AdhocReporter(write));
   else if (live) reporters.push(new LiveReporter(write, choice));

@@ -1,5 +1,6 @@
 // The command line: tags, listings, --syntax-check, --start-at-task, -e forms, --json events, the log
 // file (0600, secrets masked), ad-hoc runs, and exit codes 4 (invalid input) and 5 (bad options).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,5 +151,23 @@ describe('connection options', () => {
     const zero = await runCli([join(fixtures, 'converge.yml'), '-i', inv(), '-T', '0']);
     expect(zero.code).toBe(5);
     expect(zero.stderr).toContain('--timeout must be a positive whole number');
+  });
+});
+
+describe('output on a terminal', () => {
+  /** Runs the CLI under `script`, i.e. on a real pseudo-terminal, with `stty` setting its size first. */
+  function onTerminal(stty: string): string {
+    const command = `${stty}${process.execPath} ${buildCli()} ${join(fixtures, 'ping.yml')} -i ${inv()} --limit node1`;
+    const { CI: _ci, ...env } = process.env;
+    return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env, timeout: 60_000 }).stdout;
+  }
+
+  it('shows the live view on a terminal with a width, plain lines on one without', () => {
+    const live = onTerminal('stty cols 100 rows 30; ');
+    expect(live).toMatch(/\u2714.*node1 {2}ok/); // listr2's tick before "node1  ok  0.0s"
+    expect(live).toContain('PLAY RECAP');
+    const sizeless = onTerminal('');
+    expect(sizeless).toContain('ok: [node1]');
+    expect(sizeless).not.toContain('\u2714');
   });
 });
