@@ -19,6 +19,8 @@ export function evaluateExpression(ctx: ModuleContext, expression: string): unkn
 /** Python truthiness: empty lists, dicts and strings are false ('False' as text too, from render()). */
 export function isTruthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
+  // A template's float 2.0 is a boxed Number (src/template/py-float.ts): judge its value.
+  if (value instanceof Number) return Number(value) !== 0;
   if (value && typeof value === 'object') return Object.keys(value).length > 0;
   if (typeof value === 'string') {
     const t = value.trim();

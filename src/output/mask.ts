@@ -55,6 +55,8 @@ export class SecretMasker {
     if (depth > 50 || v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map((x) => this.maskAny(x, depth + 1));
     if (Buffer.isBuffer(v)) return v;
+    // A template's float 2.0 is a boxed Number (src/template/py-float.ts): no secret inside.
+    if (v instanceof Number) return v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = looksSecret(k) && (typeof x === 'string' || typeof x === 'number') ? MASK : this.maskAny(x, depth + 1);
     return out;

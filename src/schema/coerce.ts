@@ -25,7 +25,7 @@ function recurse(value: unknown, schema: JsonSchema): unknown {
     const items = schema.items as JsonSchema | undefined;
     return items && !Array.isArray(items) ? value.map((v) => coerceToSchema(v, items)) : value;
   }
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && !(value instanceof Number)) {
     const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
     const extra = typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as JsonSchema) : undefined;
     const out: Record<string, unknown> = {};
@@ -54,6 +54,8 @@ function jsonType(v: unknown): string {
 }
 
 function convert(value: unknown, type: string): unknown {
+  // A template's float 2.0 is a boxed Number (src/template/py-float.ts): text '2.0', else its number.
+  if (value instanceof Number) return type === 'string' ? String(value) : convert(value.valueOf(), type);
   switch (type) {
     case 'boolean':
       if (typeof value === 'string' && TRUE.has(value.trim().toLowerCase())) return true;

@@ -8,11 +8,16 @@ export interface DumpOptions {
   indent?: number;
   /** PyYAML's default_flow_style=None: collections holding only scalars are written inline. */
   flowLeaves?: boolean;
+  /** The caller's own text for a scalar (Python floats: '2.0', '.inf'), or undefined to let YAML decide. */
+  scalarText?: (value: unknown) => string | undefined;
 }
+
+type Layout = Required<DumpOptions>;
 
 type Plain = Record<string, unknown>;
 
 function isPlainObject(v: unknown): v is Plain {
+  if (v instanceof Number) return false;
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(typeof (v as { toJSON?: unknown }).toJSON === 'function');
 }
 
@@ -21,11 +26,14 @@ function isCollection(v: unknown): v is unknown[] | Plain {
 }
 
 /** One scalar in YAML 1.1 plain or single-quoted style, as the `yaml` library decides it needs. */
-function scalar(value: unknown): string {
+function scalar(value: unknown, layout: Layout): string {
+  const own = layout.scalarText(value);
+  if (own !== undefined) return own;
   if (value === null || value === undefined) return 'null';
   // One line per scalar keeps the layout simple: multi-line text is written double-quoted.
   if (typeof value === 'string' && /[\n\r]/.test(value)) return JSON.stringify(value);
   if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
+  if (value instanceof Number) value = value.valueOf();
   return new Document(value, { version: '1.1' }).toString({ singleQuote: true, lineWidth: 0 }).replace(/\n$/, '');
 }
 
@@ -33,53 +41,53 @@ function entries(map: Plain): [string, unknown][] {
   return Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function flow(value: unknown): string {
-  if (Array.isArray(value)) return '[' + value.map(flow).join(', ') + ']';
-  if (isPlainObject(value)) return '{' + entries(value).map(([k, v]) => `${scalar(k)}: ${flow(v)}`).join(', ') + '}';
-  return scalar(value);
+function flow(value: unknown, layout: Layout): string {
+  if (Array.isArray(value)) return '[' + value.map((v) => flow(v, layout)).join(', ') + ']';
+  if (isPlainObject(value)) return '{' + entries(value).map(([k, v]) => `${scalar(k, layout)}: ${flow(v, layout)}`).join(', ') + '}';
+  return scalar(value, layout);
 }
 
-function inline(value: unknown, flowLeaves: boolean): string | undefined {
-  if (!isCollection(value)) return scalar(value);
+function inline(value: unknown, layout: Layout): string | undefined {
+  if (!isCollection(value)) return scalar(value, layout);
   const items = Array.isArray(value) ? value : Object.values(value);
   if (items.length === 0) return Array.isArray(value) ? '[]' : '{}';
-  if (flowLeaves && !items.some(isCollection)) return flow(value);
+  if (layout.flowLeaves && !items.some(isCollection)) return flow(value, layout);
   return undefined;
 }
 
 /** Lines of a block collection at column `col` (a caller may splice the first line onto a dash). */
-function block(value: unknown, col: number, indent: number, flowLeaves: boolean): string[] {
+function block(value: unknown, col: number, layout: Layout): string[] {
+  const indent = layout.indent;
   const pad = ' '.repeat(col);
   const lines: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) {
-      const one = inline(item, flowLeaves);
+      const one = inline(item, layout);
       if (one !== undefined) {
         lines.push(`${pad}- ${one}`);
         continue;
       }
       // The item's own block starts on the dash line, indented to col + indent.
-      const inner = block(item, col + indent, indent, flowLeaves);
+      const inner = block(item, col + indent, layout);
       lines.push(`${pad}-${' '.repeat(indent - 1)}${inner[0]!.slice(col + indent)}`, ...inner.slice(1));
     }
     return lines;
   }
   for (const [key, v] of entries(value as Plain)) {
-    const one = inline(v, flowLeaves);
-    if (one !== undefined) lines.push(`${pad}${scalar(key)}: ${one}`);
+    const one = inline(v, layout);
+    if (one !== undefined) lines.push(`${pad}${scalar(key, layout)}: ${one}`);
     else {
-      lines.push(`${pad}${scalar(key)}:`);
+      lines.push(`${pad}${scalar(key, layout)}:`);
       // Sequences under a key are not indented (PyYAML's indentless sequences).
-      lines.push(...block(v, Array.isArray(v) ? col : col + indent, indent, flowLeaves));
+      lines.push(...block(v, Array.isArray(v) ? col : col + indent, layout));
     }
   }
   return lines;
 }
 
 export function dumpYaml(value: unknown, options: DumpOptions = {}): string {
-  const indent = Math.max(2, options.indent ?? 2);
-  const flowLeaves = options.flowLeaves ?? false;
-  const one = inline(value, flowLeaves);
+  const layout: Layout = { indent: Math.max(2, options.indent ?? 2), flowLeaves: options.flowLeaves ?? false, scalarText: options.scalarText ?? (() => undefined) };
+  const one = inline(value, layout);
   if (one !== undefined) return one + '\n';
-  return block(value, 0, indent, flowLeaves).join('\n') + '\n';
+  return block(value, 0, layout).join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // Walks the syntax tree from ./parse.ts with Python/Jinja2 semantics and Ansible's strict undefined.
 import { UnsafeText } from '../source/yaml.js';
+import { binaryOperation, unaryOperation } from './arithmetic.js';
 import { lookup, slice } from './attributes.js';
 import { TemplateError } from './errors.js';
 import { filters } from './filters/index.js';
@@ -7,8 +8,6 @@ import { globals } from './globals.js';
 import type { TNode } from './parse.js';
 import {
   PyCallable,
-  clone,
-  floorDiv,
   isLazy,
   isMapping,
   plain,
@@ -16,13 +15,11 @@ import {
   pyContains,
   pyEquals,
   pyIter,
-  pyMod,
   pyStr,
   truthy,
   tuple,
   typeName,
 } from './python.js';
-import { percentFormat } from './percent-format.js';
 import { containsTemplate, forgetTemplateScan, isTemplate } from './template-scan.js';
 import { templateText, templateValue } from './template-value.js';
 import { tests } from './tests.js';
@@ -310,11 +307,10 @@ export class Evaluation implements Evaluator {
       case 'FloorDiv':
       case 'Mod':
       case 'Pow':
-        return arithmetic(node.typename, this.expr(node.left), this.expr(node.right));
+        return binaryOperation(node.typename, this.expr(node.left), this.expr(node.right));
       case 'Neg':
-        return -toNumber(this.expr(node.target), '-');
       case 'Pos':
-        return toNumber(this.expr(node.target), '+');
+        return unaryOperation(node.typename, this.expr(node.target));
       case 'Capture':
         return this.statements(node.body.children);
       default:
@@ -461,53 +457,6 @@ function compareOp(op: string, a: unknown, b: unknown): boolean {
       return pyCompare(a, b, op) >= 0;
     default:
       throw new TemplateError('template-syntax', `unknown comparison '${op}'`);
-  }
-}
-
-function toNumber(v: unknown, op: string): number {
-  v = plain(defined(v));
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return Number(v);
-  throw new TemplateError('template-error', `unsupported operand type(s) for ${op}: '${typeName(v)}'`);
-}
-
-const OPERATORS: Record<string, string> = { Add: '+', Sub: '-', Mul: '*', Div: '/', FloorDiv: '//', Mod: '%', Pow: '**' };
-
-function arithmetic(kind: string, a: unknown, b: unknown): unknown {
-  a = plain(defined(a));
-  b = plain(defined(b));
-  const op = OPERATORS[kind]!;
-  const unsupported = () => new TemplateError('template-error', `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
-  if (kind === 'Add') {
-    if (typeof a === 'string' && typeof b === 'string') return a + b;
-    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-  }
-  if (kind === 'Mul') {
-    const [seq, n] = typeof b === 'number' ? [a, b] : [b, a];
-    if (typeof n === 'number' && typeof seq === 'string') return seq.repeat(Math.max(0, n));
-    if (typeof n === 'number' && Array.isArray(seq)) return Array.from({ length: Math.max(0, n) }, () => clone(seq)).flat();
-  }
-  if (kind === 'Mod' && typeof a === 'string') return percentFormat(a, b);
-  const num = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? Number(v) : undefined);
-  const x = num(a);
-  const y = num(b);
-  if (x === undefined || y === undefined) throw unsupported();
-  switch (kind) {
-    case 'Add':
-      return x + y;
-    case 'Sub':
-      return x - y;
-    case 'Mul':
-      return x * y;
-    case 'Div':
-      if (y === 0) throw new TemplateError('template-error', 'division by zero');
-      return x / y;
-    case 'FloorDiv':
-      return floorDiv(x, y);
-    case 'Mod':
-      return pyMod(x, y);
-    default:
-      return x ** y;
   }
 }
 

@@ -3,6 +3,7 @@
 // and evaluate the tree ourselves (./evaluate.ts) so values follow Python and Ansible semantics.
 import nunjucks from 'nunjucks';
 import { EXPRESSION_PREFIX, TemplateError, inExpression } from './errors.js';
+import { pyFloat } from './py-float.js';
 
 /** A node of the tree: nunjucks node fields plus our own Slice. */
 export interface TNode {
@@ -72,9 +73,11 @@ function parseUncached(source: string, escapes: StringEscapes): TNode {
     const tokens = lexer.lex(source, { trimBlocks: true, lstripBlocks: false });
     tokens._parseString = escapes === 'python' ? parsePythonString : parseLiteralString;
     balanceBraces(tokens);
+    readPythonNumbers(tokens);
     trimNewlineAfterComment(tokens);
     const parser = new ParserClass(tokens);
     parser.parsePostfix = parsePostfix;
+    parser.parsePrimary = parsePrimary;
     parser.parseAdd = parseAdditive;
     parser.parseMul = parseMultiplicative;
     return parser.parseAsRoot() as TNode;
@@ -158,6 +161,27 @@ function trimNewlineAfterComment(tokens: Tokenizer & Record<string, unknown>): v
   };
 }
 
+/**
+ * Number literals nunjucks does not read: exponents (`1e3`, `2.5E-1`) and digit groups (`1_000`).
+ * Not after a `.`, where digits are an index (`x.1e3` is no float in Jinja2 either).
+ */
+function readPythonNumbers(tokens: Tokenizer & Record<string, unknown>): void {
+  const next = tokens.nextToken as (this: unknown) => Token | null;
+  const number = /^(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?[eE][+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)?/;
+  tokens.nextToken = function (this: Tokenizer & { in_code: boolean; index: number; str: string; lineno: number; colno: number }) {
+    if (this.in_code && this.str[this.index - 1] !== '.') {
+      const text = number.exec(this.str.slice(this.index, this.index + 400))?.[0];
+      if (text && /[eE_]/.test(text)) {
+        const at = { lineno: this.lineno, colno: this.colno };
+        for (let i = 0; i < text.length; i++) this.forward();
+        const float = /[.eE]/.test(text);
+        return { type: float ? lexer.TOKEN_FLOAT : lexer.TOKEN_INT, value: text.replace(/_/g, ''), ...at };
+      }
+    }
+    return next.call(this);
+  };
+}
+
 // ---- parser corrections (called with `this` = nunjucks parser) ----
 
 interface Parser {
@@ -171,6 +195,17 @@ interface Parser {
   parseSignature(): TNode;
   parsePow(): TNode;
   parseMul(): TNode;
+}
+
+const parsePrimaryBase = ParserClass.prototype.parsePrimary as (this: Parser, noPostfix?: boolean) => TNode;
+
+/** A float literal (`2.0`, `1e3`) is a Python float even when its value is whole. */
+function parsePrimary(this: Parser, noPostfix?: boolean): TNode {
+  const tok = this.peekToken();
+  if (tok?.type !== lexer.TOKEN_FLOAT) return parsePrimaryBase.call(this, noPostfix);
+  this.nextToken();
+  const node = new nodes.Literal(tok.lineno, tok.colno, pyFloat(Number(tok.value))) as TNode;
+  return noPostfix ? node : parsePostfix.call(this, node);
 }
 
 /** Jinja2 postfix: calls, `[index]`, `[start:stop:step]` slices, `.name` and `.0`. */

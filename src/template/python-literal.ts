@@ -1,6 +1,7 @@
 // Python's ast.literal_eval, for the text Ansible re-reads after rendering a template (with JSON's
 // true/false/null accepted as well, like Ansible's Json2Python). Written by hand rather than with
 // the template parser because the two grammars differ: `none` or `1 ~ 2` are Jinja, not Python.
+import { PyFloat, pyFloat } from './py-float.js';
 import { pyStr, tuple } from './python.js';
 
 /** What literalEval returns when Python would raise (ValueError/SyntaxError). */
@@ -59,7 +60,8 @@ class LiteralReader {
       this.pos++;
       this.skipSpace();
       const n = this.number();
-      return c === '-' ? -n : n;
+      if (c === '+') return n;
+      return n instanceof PyFloat ? pyFloat(-n.value) : 0 - n;
     }
     if (/[0-9.]/.test(c)) return this.number();
     if (/['"]/.test(c) || /^[rRuU]['"]/.test(this.s.slice(this.pos, this.pos + 2))) return this.strings();
@@ -137,7 +139,7 @@ class LiteralReader {
     return kind === 'set' ? set : dict;
   }
 
-  private number(): number {
+  private number(): number | PyFloat {
     const rest = this.s.slice(this.pos);
     const m =
       /^0[xX](?:_?[0-9a-fA-F])+|^0[oO](?:_?[0-7])+|^0[bB](?:_?[01])+|^(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?/.exec(rest);
@@ -150,7 +152,8 @@ class LiteralReader {
     }
     this.pos += m[0].length;
     if (/^0[xXoObB]/.test(raw)) return Number.parseInt(raw.slice(2), { x: 16, o: 8, b: 2 }[raw[1]!.toLowerCase()]);
-    return Number(raw);
+    // `2.0` and `1e3` are floats even when whole.
+    return /[.eE]/.test(raw) ? pyFloat(Number(raw)) : Number(raw);
   }
 
   /** One or more adjacent string literals, concatenated as Python does. */

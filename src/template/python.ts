@@ -4,6 +4,7 @@ import { types } from 'node:util';
 import { UnsafeText, VaultText } from '../source/yaml.js';
 import { PyDateTime } from './datetime.js';
 import { TemplateError } from './errors.js';
+import { PyFloat, isFloat, numberRepr, numericValue } from './py-float.js';
 import { StrictUndefined, undefinedError } from './undefined.js';
 
 /** A function callable from a template: globals, macros, bound Python methods. */
@@ -34,10 +35,6 @@ export function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
-export function isNumber(value: unknown): value is number {
-  return typeof value === 'number';
-}
-
 /** Lazily computed objects (hostvars) must not be walked eagerly. */
 export function isLazy(value: unknown): boolean {
   return typeof value === 'object' && value !== null && types.isProxy(value);
@@ -52,7 +49,7 @@ export function typeName(value: unknown): string {
   if (value instanceof StrictUndefined) return 'AnsibleUndefined';
   if (value === null || value === undefined) return 'NoneType';
   if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (typeof value === 'number' || value instanceof PyFloat) return isFloat(value) ? 'float' : 'int';
   if (typeof value === 'string' || value instanceof UnsafeText) return 'str';
   if (value instanceof VaultText) return 'AnsibleVaultEncryptedUnicode';
   if (Array.isArray(value)) return 'list';
@@ -66,15 +63,10 @@ export function truthy(value: unknown): boolean {
   if (value instanceof StrictUndefined) throw undefinedError(value);
   value = plain(value);
   if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
+  if (value instanceof PyFloat) return value.value !== 0;
   if (Array.isArray(value)) return value.length > 0;
   if (isMapping(value)) return Object.keys(value).length > 0;
   return true;
-}
-
-function floatRepr(n: number): string {
-  if (Number.isNaN(n)) return 'nan';
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
-  return String(n).replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
 /** Python's str(): what `{{ value }}` prints. */
@@ -83,7 +75,7 @@ export function pyStr(value: unknown): string {
   value = plain(value);
   if (typeof value === 'string') return value;
   if (value instanceof VaultText) return value.ciphertext;
-  if (typeof value === 'number') return floatRepr(value);
+  if (typeof value === 'number' || value instanceof PyFloat) return numberRepr(value);
   if (value instanceof PyDateTime) return value.toString();
   return pyRepr(value);
 }
@@ -110,7 +102,7 @@ export function pyRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
-  if (typeof value === 'number') return floatRepr(value);
+  if (typeof value === 'number' || value instanceof PyFloat) return numberRepr(value);
   if (typeof value === 'string') return quoteString(value);
   if (Array.isArray(value)) {
     if (tuples.has(value)) return '(' + value.map(pyRepr).join(', ') + (value.length === 1 ? ',)' : ')');
@@ -133,8 +125,10 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === undefined) a = null;
   if (b === undefined) b = null;
-  // True == 1 in Python.
-  if ((typeof a === 'boolean' || typeof a === 'number') && (typeof b === 'boolean' || typeof b === 'number')) return Number(a) === Number(b);
+  // True == 1 == 1.0 in Python.
+  const x = numericValue(a);
+  const y = numericValue(b);
+  if (x !== undefined && y !== undefined) return x === y;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => pyEquals(x, b[i]));
   if (isMapping(a) && isMapping(b)) {
     const ka = Object.keys(a);
@@ -149,8 +143,9 @@ export function pyCompare(a: unknown, b: unknown, op = '<'): number {
   if (b instanceof StrictUndefined) throw undefinedError(b);
   a = plain(a);
   b = plain(b);
-  const numeric = (v: unknown) => typeof v === 'number' || typeof v === 'boolean';
-  if (numeric(a) && numeric(b)) return Number(a) - Number(b);
+  const x = numericValue(a);
+  const y = numericValue(b);
+  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -193,17 +188,6 @@ export function pyContains(container: unknown, item: unknown): boolean {
   if (Array.isArray(container)) return container.some((x) => pyEquals(x, item));
   if (isMapping(container)) return Object.hasOwn(container, String(item));
   throw new TemplateError('template-error', `argument of type '${typeName(container)}' is not iterable`);
-}
-
-/** Python's `//` and `%` follow the sign of the divisor. */
-export function floorDiv(a: number, b: number): number {
-  if (b === 0) throw new TemplateError('template-error', 'integer division or modulo by zero');
-  return Math.floor(a / b);
-}
-
-export function pyMod(a: number, b: number): number {
-  if (b === 0) throw new TemplateError('template-error', 'integer division or modulo by zero');
-  return a - b * Math.floor(a / b);
 }
 
 /** A deep copy of plain data, so filters never mutate the variables they were given. */

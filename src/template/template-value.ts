@@ -10,6 +10,7 @@
 // So `content: "{{ item }}\n"` with item 2 is the number 2, and `"{{ n + 1 }}"` is the text '6'.
 import type { Evaluation } from './evaluate.js';
 import { parseTemplate, type TNode } from './parse.js';
+import { PyFloat } from './py-float.js';
 import { isLazy, isMapping, pyStr } from './python.js';
 import { literalEval, NOT_LITERAL } from './python-literal.js';
 import { deepDefined } from './undefined.js';
@@ -23,7 +24,7 @@ export function templateValue(source: string, ev: Evaluation): unknown {
   const single = SINGLE_VARIABLE.exec(source)?.[1];
   if (single !== undefined && hasVariable(ev.ctx.vars, single)) {
     const raw = ev.ctx.vars[single];
-    if (typeof raw === 'number' || typeof raw === 'boolean' || raw === null) return raw;
+    if (typeof raw === 'number' || raw instanceof PyFloat || typeof raw === 'boolean' || raw === null) return raw;
   }
   const root = parseTemplate(withoutTrailingNewline(source), ev.ctx.stringEscapes);
   const only = singleExpression(root);
@@ -98,7 +99,7 @@ function finalize(value: unknown): string {
 function isPlainData(value: unknown, depth = 0): boolean {
   if (depth > 100) return false;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'number' || value instanceof PyFloat) return Number.isFinite(Number(value));
   if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
   if (isMapping(value) && !isLazy(value)) return Object.values(value).every((v) => isPlainData(v, depth + 1));
   return false;

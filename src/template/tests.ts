@@ -1,5 +1,6 @@
 // Jinja2 and Ansible tests: `x is defined`, `r is changed`, `v is version('2.0', '>=')`...
 import { existsSync, statSync } from 'node:fs';
+import { isFloat, isInt, numericValue } from './py-float.js';
 import { compileRegex } from './regex.js';
 import { isMapping, plain, pyCompare, pyContains, pyEquals, pyStr, truthy } from './python.js';
 import type { TestFn } from './types.js';
@@ -51,9 +52,10 @@ export const tests: Record<string, TestFn> = {
   false: (v) => v === false,
   boolean: (v) => typeof v === 'boolean',
   string: (v) => typeof plain(v) === 'string',
-  number: (v) => typeof v === 'number',
-  integer: (v) => typeof v === 'number' && Number.isInteger(v),
-  float: (v) => typeof v === 'number' && !Number.isInteger(v),
+  // Python's bool is an int, so a number (but not an integer: Jinja2 excludes it there).
+  number: (v) => numericValue(v) !== undefined,
+  integer: (v) => isInt(v),
+  float: (v) => isFloat(v),
   mapping: (v) => isMapping(v),
   sequence: (v) => Array.isArray(v) || typeof v === 'string' || isMapping(v),
   iterable: (v) => Array.isArray(v) || typeof v === 'string' || isMapping(v),

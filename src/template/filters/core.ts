@@ -1,5 +1,6 @@
 // Type conversion and defaults: default/d, mandatory, bool, int, float, string, ternary, type_debug...
 import { TemplateError } from '../errors.js';
+import { PyFloat, isFloat, numericValue, pyFloat } from '../py-float.js';
 import { isMapping, plain, pyIter, pyLen, pyStr, truthy, typeName } from '../python.js';
 import type { FilterDef } from '../types.js';
 import { isUndefined } from '../undefined.js';
@@ -13,7 +14,7 @@ const defaultFilter: FilterDef = {
 };
 
 function toInt(value: unknown, fallback: unknown = 0, base: unknown = 10): unknown {
-  if (typeof value === 'number') return Math.trunc(value);
+  if (typeof value === 'number' || value instanceof PyFloat) return Math.trunc(Number(value)) || 0;
   if (typeof value === 'boolean') return Number(value);
   if (typeof value === 'string') {
     const text = value.trim().replace(/_/g, '');
@@ -28,10 +29,10 @@ function toInt(value: unknown, fallback: unknown = 0, base: unknown = 10): unkno
   return fallback;
 }
 
-function toFloat(value: unknown, fallback: unknown = 0.0): unknown {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return Number(value);
-  if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value)) return parseFloat(value);
+function toFloat(value: unknown, fallback: unknown = new PyFloat(0)): unknown {
+  const n = numericValue(value);
+  if (n !== undefined) return pyFloat(n);
+  if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value)) return pyFloat(parseFloat(value));
   if (typeof value === 'string' && /^\s*[+-]?(inf|infinity|nan)\s*$/i.test(value)) return parseFloat(value.replace(/inf(inity)?/i, 'Infinity'));
   return fallback;
 }
@@ -40,8 +41,17 @@ function toFloat(value: unknown, fallback: unknown = 0.0): unknown {
 function toBool(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value === 1;
+  if (typeof value === 'number' || value instanceof PyFloat) return Number(value) === 1;
   return ['yes', 'on', '1', 'true'].includes(pyStr(value).trim().toLowerCase());
+}
+
+/**
+ * Jinja2's round filter: Python's round() (half to even) for 'common', which keeps an int an int;
+ * 'ceil' and 'floor' always give a float.
+ */
+function roundFilter(value: unknown, digits: number, method: string): unknown {
+  const rounded = pyRound(number(value, 'round'), digits, method);
+  return method === 'common' && !isFloat(value) ? rounded : pyFloat(rounded);
 }
 
 /** Python's round(): half to even, ndigits after the point. */
@@ -59,8 +69,8 @@ function pyRound(value: number, digits: number, method: string): number {
 }
 
 function number(v: unknown, filter: string): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return Number(v);
+  const n = numericValue(v);
+  if (n !== undefined) return n;
   throw new TemplateError('template-error', `${filter}: expected a number, got ${typeName(v)}`);
 }
 
@@ -79,21 +89,25 @@ export const coreFilters: Record<string, FilterDef> = {
   },
   bool: { fn: (v) => toBool(v) },
   int: { fn: (v, [fallback, base], kw) => toInt(v, kw.default ?? fallback ?? 0, kw.base ?? base ?? 10) },
-  float: { fn: (v, [fallback], kw) => toFloat(v, kw.default ?? fallback ?? 0.0) },
+  float: { fn: (v, [fallback], kw) => toFloat(v, kw.default ?? fallback) },
   string: { fn: (v) => pyStr(v) },
   list: { fn: (v) => [...pyIter(v)] },
   length: { fn: (v) => pyLen(v) },
   count: { fn: (v) => pyLen(v) },
   ternary: { fn: (v, [yes, no, none]) => (v === null && none !== undefined ? none : truthy(v) ? yes : no) },
   type_debug: { acceptsUndefined: true, fn: (v) => typeName(v) },
-  abs: { fn: (v) => Math.abs(number(v, 'abs')) },
+  abs: { fn: (v) => (isFloat(v) ? pyFloat(Math.abs(number(v, 'abs'))) : Math.abs(number(v, 'abs'))) },
   round: {
-    fn: (v, [precision = 0, method = 'common'], kw) => pyRound(number(v, 'round'), Number(kw.precision ?? precision), String(kw.method ?? method)),
+    fn: (v, [precision = 0, method = 'common'], kw) => roundFilter(v, Number(kw.precision ?? precision), String(kw.method ?? method)),
   },
   sum: {
     fn: (v, [start = 0], kw) => {
       const attribute = kw.attribute;
-      return pyIter(v).reduce<number>((acc, item) => acc + number(attribute === undefined ? item : isMapping(item) ? item[String(attribute)] : undefined, 'sum'), number(kw.start ?? start, 'sum'));
+      const items = pyIter(v).map((item) => (attribute === undefined ? item : isMapping(item) ? item[String(attribute)] : undefined));
+      const first = kw.start ?? start;
+      // A float anywhere makes the sum a float, as in Python.
+      const total = items.reduce<number>((acc, item) => acc + number(item, 'sum'), number(first, 'sum'));
+      return [first, ...items].some(isFloat) ? pyFloat(total) : total;
     },
   },
 };

@@ -2,6 +2,7 @@
 import { parseYaml } from '../../source/yaml.js';
 import { dumpYaml } from '../../source/yaml-dump.js';
 import { TemplateError } from '../errors.js';
+import { PyFloat, floatRepr, isFloat, numberRepr } from '../py-float.js';
 import { isMapping, plain, pyStr, truthy } from '../python.js';
 import type { FilterDef } from '../types.js';
 
@@ -16,7 +17,10 @@ export function pyJsonDumps(value: unknown, opts: { indent?: number; sortKeys?: 
   const ensureAscii = opts.ensureAscii ?? true;
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  if (typeof value === 'number' || value instanceof PyFloat) {
+    const n = Number(value);
+    return Number.isFinite(n) ? numberRepr(value) : Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
+  }
   if (typeof value === 'string') return jsonString(value, ensureAscii);
   const pad = opts.indent === undefined ? '' : '\n' + ' '.repeat(opts.indent * (level + 1));
   const end = opts.indent === undefined ? '' : '\n' + ' '.repeat(opts.indent * level);
@@ -33,6 +37,16 @@ export function pyJsonDumps(value: unknown, opts: { indent?: number; sortKeys?: 
   }
   if (typeof value === 'object' && value !== null && 'toJSON' in value) return pyJsonDumps((value as { toJSON(): unknown }).toJSON(), opts, level);
   throw new TemplateError('template-error', `Object of type ${typeof value} is not JSON serializable`);
+}
+
+/** PyYAML's float scalars: '.inf', '.nan', and always a '.' before an exponent ('1.0e+16'). */
+function yamlFloat(value: unknown): string | undefined {
+  if (!isFloat(value)) return undefined;
+  const n = Number(value);
+  if (Number.isNaN(n)) return '.nan';
+  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
+  const text = floatRepr(n);
+  return text.includes('.') || !text.includes('e') ? text : text.replace('e', '.0e');
 }
 
 function fromYaml(text: string): unknown {
@@ -53,8 +67,8 @@ export const serializeFilters: Record<string, FilterDef> = {
       }
     },
   },
-  to_yaml: { fn: (v, _a, kw) => dumpYaml(v, { indent: Number(kw.indent ?? 2), flowLeaves: true }) },
-  to_nice_yaml: { fn: (v, [indent = 4], kw) => dumpYaml(v, { indent: Number(kw.indent ?? indent) }) },
+  to_yaml: { fn: (v, _a, kw) => dumpYaml(v, { indent: Number(kw.indent ?? 2), flowLeaves: true, scalarText: yamlFloat }) },
+  to_nice_yaml: { fn: (v, [indent = 4], kw) => dumpYaml(v, { indent: Number(kw.indent ?? indent), scalarText: yamlFloat }) },
   from_yaml: { fn: (v) => (typeof v === 'string' ? fromYaml(v) : v) },
   from_yaml_all: { fn: (v) => [fromYaml(pyStr(v))] },
   b64encode: { fn: (v) => Buffer.from(pyStr(v), 'utf8').toString('base64') },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { censored, looksSecret, MASK, NO_LOG_MESSAGE, SecretMasker } from '../../../src/output/mask.js';
 import { maskedReporter } from '../../../src/output/masked.js';
 import { fanOut } from '../../../src/output/reporter.js';
+import { PyFloat } from '../../../src/template/py-float.js';
 
 describe('secret masking', () => {
   it('recognises secret-looking variable names but not key file paths', () => {
@@ -14,6 +15,10 @@ describe('secret masking', () => {
     m.addFromVars({ db_password: 's3cr3t-value', nested: { api_token: 'tok-123456' }, user: 'bob' });
     const out = m.mask({ msg: 'login with s3cr3t-value failed', list: ['tok-123456'], cmd: 'echo bob' });
     expect(out).toEqual({ msg: `login with ${MASK} failed`, list: [MASK], cmd: 'echo bob' });
+  });
+  it("keeps a template's float 2.0 (a boxed Number) as it is", () => {
+    const two = new PyFloat(2);
+    expect(new SecretMasker().mask({ l: [two] }).l[0]).toBe(two);
   });
   it('masks values under secret-looking keys even when not learned before', () => {
     expect(new SecretMasker().mask({ ansible_become_password: 'x1', other: 'x1' })).toEqual({ ansible_become_password: MASK, other: 'x1' });

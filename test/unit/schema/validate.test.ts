@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateAgainstSchema } from '../../../src/schema/validate.js';
 import { coerceToSchema } from '../../../src/schema/coerce.js';
+import { PyFloat } from '../../../src/template/py-float.js';
 import { parseYaml } from '../../../src/source/yaml.js';
 import { closest } from '../../../src/util/did-you-mean.js';
 
@@ -74,6 +75,12 @@ describe('coerceToSchema', () => {
 
   it('leaves values it cannot convert for the validator to report', () => {
     expect(coerceToSchema({ force: 'maybe' }, schema)).toEqual({ force: 'maybe' });
+  });
+
+  it("takes a template's float 2.0 (a boxed Number) as its number, or as the text '2.0'", () => {
+    const two = new PyFloat(2);
+    const numbers = { type: 'object', properties: { n: { type: 'number' }, s: { type: 'string' }, any: {} } };
+    expect(coerceToSchema({ n: two, s: two, any: [two] }, numbers)).toEqual({ n: 2, s: '2.0', any: [two] });
   });
 });
 

@@ -2,7 +2,9 @@
 // (or the same error message). Templates start with text so both sides produce strings.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderString, renderValue, TemplateError } from '../../../src/template/index.js';
+import { PyFloat } from '../../../src/template/py-float.js';
 import { ansibleAvailable, renderWithAnsible, type ReferenceResult } from './helpers/ansible-templar.js';
+import { typed } from './helpers/typed-values.js';
 
 const vars = {
   a: 1,
@@ -30,6 +32,9 @@ const vars = {
   nothing: null,
   conf2: { a: 'A', b: 'B' },
   nl_text: 'x\n',
+  // A float whose value is whole (2.0): what `4 / 2` or `| float` gives.
+  whole: new PyFloat(2),
+  mixed: [1, new PyFloat(2), 3],
 };
 
 const templates = [
@@ -111,6 +116,37 @@ const templates = [
   '={% if a %}{# c #}\n{% endif %}x',
   '={{ conf["host"] }} {{ conf.nested["b"][1] }} {{ users.0.name }} {{ nums.1 }}',
   '={{ 10 / 4 }} {{ 0.1 + 0.2 }} {{ 1 / 3 }}',
+  // Numbers: int and float kept apart as in Python (`/` always gives a float).
+  '={{ 4 / 2 }} {{ 7 / 2 }} {{ a / 1 }} {{ -4 / 2 }} {{ 10 / 2 * 2 }} {{ True / 1 }} {{ 0 / 5 }} {{ -0.0 }} {{ 0.0 * -1 }}',
+  '={{ 7 // 2 }} {{ 7.0 // 2 }} {{ -7 // 2.0 }} {{ 7 % 2.5 }} {{ -7 % 2.0 }} {{ 10 % -3.0 }} {{ 6.0 % -3 }} {{ 5.5 // 1 }} {{ 0.5 % 0.1 }}',
+  '={{ 2 ** 3 }} {{ 2.0 ** 3 }} {{ 2 ** -2 }} {{ 4 ** 0.5 }} {{ -2 ** 2 }} {{ 2 ** 0.5 ** 2 }} {{ 10 ** 20 }} {{ 10 ** 22 }}',
+  '={{ 2.0 + 1 }} {{ 2 * 1.0 }} {{ 3 - 1.0 }} {{ True + 1 }} {{ 1 + 2 * 3 }} {{ -whole }} {{ +whole }} {{ -a }} {{ - True }}',
+  '={{ 1e3 }} {{ 2.5E-1 }} {{ 1E+2 }} {{ 1.5e3 }} {{ 3e0 }} {{ 1_000 }} {{ 1_000.5 }} {{ 1e16 }} {{ 1e15 }} {{ 1e-5 }} {{ 0.0001 }} {{ 1e22 }}',
+  '={{ 0.1 * 3 }} {{ 2 / 3 }} {{ 100.0 }} {{ 1e100 }} {{ 123456789.123 }} {{ 1.5e-7 }} {{ 5e-324 }}',
+  '={{ whole }} {{ [whole] }} {{ {"k": whole} }} {{ mixed }} {{ whole | string }} {{ whole ~ "" }} {{ mixed | join(",") }} {{ (4 / 2) | string }}',
+  "={{ whole | int }} {{ 2 | float }} {{ '2' | float }} {{ 'x' | float }} {{ 'x' | float(1) }} {{ '1e3' | float }} {{ 'inf' | float }} {{ 5.0 | int | type_debug }}",
+  "={{ 4 | round }} {{ 4.4 | round }} {{ 4 | round(1) }} {{ 4 | round(0, 'floor') }} {{ 2.567 | round(1, 'ceil') }} {{ 1234 | round(-2) }} {{ true | round }} {{ 3 | float | round }}",
+  '={{ 3 | abs }} {{ -3.0 | abs }} {{ -2 | abs }} {{ true | abs }} {{ -whole | abs }}',
+  '={{ [1, 2] | sum }} {{ [1.0, 2] | sum }} {{ [1, 2] | sum(start=0.0) }} {{ [1, 2.5] | sum }} {{ [] | sum }} {{ [true, 2] | sum }} {{ mixed | sum }}',
+  '={{ mixed | max }} {{ mixed | min }} {{ [2.0, 2] | max }} {{ [2, 2.0] | max }} {{ [2.0, 2] | min }} {{ [1, 3.0] | max }}',
+  '={{ whole == 2 }} {{ 2.0 == 2.0 }} {{ 2.5 > 2 }} {{ 3 > 2.0 }} {{ whole >= 2 }} {{ [1.0] == [1] }} {{ whole != 2 }} {{ 2.0 in [2] }} {{ 2 in mixed }}',
+  '={{ whole is number }} {{ whole is integer }} {{ whole is float }} {{ 2 is float }} {{ true is number }} {{ true is integer }} {{ 1.5 is integer }}',
+  '={{ whole | type_debug }} {{ (4 / 2) | type_debug }} {{ 4 // 2 | type_debug }} {{ [1.0] | sum | type_debug }} {{ 2 | float | type_debug }}',
+  '={{ whole | bool }} {{ 1.0 | bool }} {{ 0.0 | bool }} {{ "y" if 0.0 else "n" }} {{ [0.0, 1] | select | list }} {{ [2.0, 1, 1.0] | unique }} {{ [3.0, 1, 2] | sort }}',
+  "={{ whole | to_json }} {{ [whole, 1.5, 3] | to_json }} {{ {'a': 1.0, 'b': 1e20} | to_nice_json }} {{ 1e16 | to_json }}",
+  '={{ whole | to_yaml }}{{ [whole, 1.5] | to_nice_yaml }}{{ 1e16 | to_yaml }}{{ -1e16 | to_nice_yaml }}{{ 1e-5 | to_yaml }}{{ {"f": [0.5, 2.0]} | to_yaml }}',
+  "={{ '%s %d %.1f %r' % (whole, whole, whole, whole) }} {{ '%s' | format(4 / 2) }}",
+  "={{ 3 is divisibleby(3) }} {{ 4 is divisibleby(2.0) }} {{ 3.0 is odd }} {{ 4.0 is even }}",
+  '={{ 1 / 0 }}',
+  '={{ 1.0 / 0 }}',
+  '={{ 1 // 0 }}',
+  '={{ 1.0 // 0 }}',
+  '={{ 1 % 0 }}',
+  '={{ 1.0 % 0 }}',
+  '={{ 0 ** -1 }}',
+  "={{ 'a' * 2.0 }}",
+  "={{ 'a' * 'b' }}",
+  "={{ - 'a' }}",
   "={% raw %}{{ not rendered }}{% endraw %}",
   "={% set block %}a{{ 1 }}b{% endset %}{{ block | upper }}",
   "={% filter upper %}hello {{ 'x' }}{% endfilter %}",
@@ -208,6 +244,7 @@ describe.skipIf(!available)('same output as ansible-core', () => {
 const nativeVars = {
   n: 5, f: 1.5, t: true, z: null, s: '2', l: [1, 'a'], d: { a: 1 }, nl: 'a\n', item: 2, sb: 'True',
   j: '[{"id": 1, "ok": true, "v": null}]', x: '[1, 2]', tmpl: '{{ n + 1 }}', tl: '{{ l }}', text: 'text',
+  w: new PyFloat(2), lw: [1, new PyFloat(2)],
   py: "[None, True, 'it\\'s', {'k': (1, 2)}, -3, 0x1f, 1e3, 'a' 'b']", bad: '[none]', partial: '[1',
 };
 const nativeTemplates = [
@@ -215,6 +252,8 @@ const nativeTemplates = [
   '{{ t }}', '{{ t }}\n', '{{ t }}\n\n', '{{ z }}', '{{ z }}\n', '{{ s }}', '{{ s }}\n', '{{ item }}\n',
   '{{ l }}', '{{ l }}\n', '{{ l }}\n\n', '{{ l + [2] }}', '{{ d }}', '{{ {"a": n} }}', '{{ [n, 2] }}', '[{{ n }}]\n',
   '{{ nl }}', '{{ nl }}\n', 'x{{ nl }}\n\n', '{{ tmpl }}', '{{ tmpl }}\n', '{{ tl }}', '{{ sb }}', '{{ sb }}\n', '{{ sb }}\n\n',
+  '{{ 4 / 2 }}', '{{ [4 / 2, 1e3, 7 / 2] }}', '[{{ 4 / 2 }}]', '{{ {"a": 4 / 2} }}', '{{ w }}', '{{ w }}\n', '{{ [w] }}', '{{ lw }}',
+  '{{ (4 / 2) | float }}', '{{ 4 | float }}', '{{ [2 | float, 2 | round, 2.5 | round] }}', "{{ '[2.0, -0.0, 1e3]' }}", '{{ w | to_json }}',
   '{{ j }}', '{{ j ~ "" }}', '{{ x }}', "{{ 'True' }}", "{{ 'true' }}", "{{ '[true, null]' }}", '{{ py }}', '{{ bad }}', '{{ partial }}',
   "{{ '  [1]' }}", "{{ '[1]  ' }}", '[{{ n }}, 2]', '{a: {{ n }}}', '{{ n }}{{ n }}', '{{ text }}', '{{ n > 1 }}', '{{ d.a is defined }}',
   '{{ missing | default(3) }}', '{{ none }}', '{{ l[1] }}', '{{ 2 }}', "{{ '1' }}", '{% if t %}{{ n }}{% endif %}',
@@ -229,6 +268,6 @@ describe.skipIf(!available)('same values as ansible-core', () => {
   });
 
   it.each(nativeTemplates.map((t, i) => [t, i] as const))('%s', (template, index) => {
-    expect({ ok: renderValue(template, { vars: nativeVars }) }).toEqual(results[index]);
+    expect({ ok: typed(renderValue(template, { vars: nativeVars })) }).toEqual(results[index]);
   });
 });

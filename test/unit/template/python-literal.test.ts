@@ -3,18 +3,21 @@
 // does not read them (they are text to it), where Python would.
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { literalEval, NOT_LITERAL } from '../../../src/template/python-literal.js';
+import { typed } from './helpers/typed-values.js';
 
 const PYTHON = `
 import ast, json, sys
 from ansible.template.native_helpers import Json2Python
+from typed_values import typed
 out = []
 for text in json.load(sys.stdin):
     try:
-        out.append({"ok": ast.literal_eval(ast.fix_missing_locations(Json2Python().visit(ast.parse(text, mode="eval"))))})
+        out.append({"ok": typed(ast.literal_eval(ast.fix_missing_locations(Json2Python().visit(ast.parse(text, mode="eval")))))})
     except (ValueError, SyntaxError, TypeError, MemoryError):
         out.append({"error": True})
-json.dump(out, sys.stdout, default=list)
+json.dump(out, sys.stdout)
 `;
 
 const cases = [
@@ -31,7 +34,9 @@ const available = spawnSync('/usr/bin/python3', ['-c', 'import ansible.template.
 
 describe.skipIf(!available)('literalEval is Python\'s ast.literal_eval (with JSON names)', () => {
   beforeAll(() => {
-    const run = spawnSync('/usr/bin/python3', ['-c', PYTHON], { input: JSON.stringify(cases), encoding: 'utf8', timeout: 60_000 });
+    // Run from helpers/ so `import typed_values` finds the shared float encoding.
+    const cwd = fileURLToPath(new URL('./helpers/', import.meta.url));
+    const run = spawnSync('/usr/bin/python3', ['-c', PYTHON], { input: JSON.stringify(cases), encoding: 'utf8', timeout: 60_000, cwd });
     if (run.status !== 0) throw new Error(run.stderr);
     reference = JSON.parse(run.stdout);
   });
@@ -40,6 +45,6 @@ describe.skipIf(!available)('literalEval is Python\'s ast.literal_eval (with JSO
     const expected = reference[i]!;
     const actual = literalEval(text);
     if ('error' in expected) expect(actual).toBe(NOT_LITERAL);
-    else expect(actual).toEqual(expected.ok);
+    else expect(typed(actual)).toEqual(expected.ok);
   });
 });

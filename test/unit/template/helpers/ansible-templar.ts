@@ -1,7 +1,9 @@
 // Runs ansible-core's Templar once for a batch of templates (see ansible_templar.py).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { typedJson } from './typed-values.js';
 
+/** `ok` holds floats typed as {float: repr} (see typed-values.ts). */
 export type ReferenceResult = { ok: unknown } | { error: string };
 
 const PYTHON = '/usr/bin/python3';
@@ -13,7 +15,7 @@ export function ansibleAvailable(): boolean {
 }
 
 export function renderWithAnsible(vars: Record<string, unknown>, templates: string[]): ReferenceResult[] {
-  const run = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify({ vars, templates }), encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(PYTHON, [SCRIPT], { input: typedJson({ vars, templates }), encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) throw new Error(`ansible reference renderer failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as ReferenceResult[];
 }
