@@ -279,8 +279,8 @@ export class Evaluation implements Evaluator {
         return this.call(node);
       case 'Filter':
         return this.applyFilterNode(node);
-      case 'Is':
-        return this.isTest(node);
+      case 'Test':
+        return this.test(node.name, this.expr(node.target), this.args(node.args.children).args);
       case 'In':
         return pyContains(this.expr(node.right), this.expr(node.left));
       case 'Not':
@@ -382,27 +382,11 @@ export class Evaluation implements Evaluator {
     }
   }
 
-  private isTest(node: TNode): boolean {
-    const value = this.expr(node.left);
-    const right = node.right as TNode;
-    let name: string;
-    let args: unknown[] = [];
-    if (right.typename === 'FunCall') {
-      name = right.name.value;
-      ({ args } = this.args(right.args.children));
-    } else if (right.typename === 'Literal') {
-      // `is none`, `is true`, `is false` reach us as literals.
-      name = right.value === null ? 'none' : String(right.value);
-    } else {
-      name = right.value;
-    }
-    return this.test(name, value, args);
-  }
-
   test(name: string, value: unknown, args: unknown[]): boolean {
-    const fn = tests[shortName(name)];
+    const short = shortName(name);
+    const fn = tests[short];
     if (!fn) throw new TemplateError('template-error', `no test named '${name}'`);
-    if (name !== 'defined' && name !== 'undefined') defined(value);
+    if (short !== 'defined' && short !== 'undefined') defined(value);
     try {
       return fn(plain(value), args.map(plain), this);
     } catch (err) {

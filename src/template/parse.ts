@@ -78,6 +78,9 @@ function parseUncached(source: string, escapes: StringEscapes): TNode {
     const parser = new ParserClass(tokens);
     parser.parsePostfix = parsePostfix;
     parser.parsePrimary = parsePrimary;
+    parser.parseFilter = parseFiltersAndTests;
+    // Tests are read with the filters (above); nunjucks' own lower `is` level never sees one.
+    parser.parseIs = parser.parseCompare;
     parser.parseAdd = parseAdditive;
     parser.parseMul = parseMultiplicative;
     return parser.parseAsRoot() as TNode;
@@ -190,9 +193,13 @@ interface Parser {
   pushToken(t: Token): void;
   skip(type: string): boolean;
   skipValue(type: string, value: string): boolean;
+  skipSymbol(value: string): boolean;
   fail(msg: string, lineno?: number, colno?: number): never;
   parseExpression(): TNode;
   parseSignature(): TNode;
+  parsePrimary(noPostfix?: boolean): TNode;
+  parseFilterName(): TNode;
+  parseFilterArgs(node: TNode): TNode[];
   parsePow(): TNode;
   parseMul(): TNode;
 }
@@ -206,6 +213,77 @@ function parsePrimary(this: Parser, noPostfix?: boolean): TNode {
   this.nextToken();
   const node = new nodes.Literal(tok.lineno, tok.colno, pyFloat(Number(tok.value))) as TNode;
   return noPostfix ? node : parsePostfix.call(this, node);
+}
+
+/**
+ * Jinja2 reads filters and tests at one level, tighter than any operator: `1 + 2 is odd` is
+ * `1 + (2 is odd)`, and `x | length is even` tests the filtered value.
+ */
+function parseFiltersAndTests(this: Parser, node: TNode): TNode {
+  for (;;) {
+    const tok = this.peekToken();
+    if (tok?.type === lexer.TOKEN_PIPE) {
+      this.nextToken();
+      const name = this.parseFilterName();
+      node = new nodes.Filter(name.lineno, name.colno, name, new nodes.NodeList(name.lineno, name.colno, [node, ...this.parseFilterArgs(node)]));
+    } else if (tok?.type === lexer.TOKEN_SYMBOL && tok.value === 'is') {
+      this.nextToken();
+      node = parseTest.call(this, node, tok);
+    } else {
+      return node;
+    }
+  }
+}
+
+/** What Jinja2's lexer calls a name: nunjucks gives true/false and none token types of their own. */
+function isNameToken(tok: Token | null): boolean {
+  return tok?.type === lexer.TOKEN_SYMBOL || tok?.type === lexer.TOKEN_BOOLEAN || tok?.type === lexer.TOKEN_NONE;
+}
+
+/** Tokens that start the one argument a test may take without parentheses (`x is divisibleby 3`). */
+function startsTestArgument(tok: Token | null): boolean {
+  if (!tok) return false;
+  if (isNameToken(tok)) return !['else', 'or', 'and'].includes(tok.value);
+  return [lexer.TOKEN_STRING, lexer.TOKEN_INT, lexer.TOKEN_FLOAT, lexer.TOKEN_LEFT_BRACKET, lexer.TOKEN_LEFT_CURLY].includes(tok.type);
+}
+
+/** A token as Jinja2's syntax errors name it. */
+function tokenDescription(tok: Token | null): string {
+  if (!tok) return 'end of template';
+  const kinds: Record<string, string> = {
+    [lexer.TOKEN_VARIABLE_END]: 'end of print statement',
+    [lexer.TOKEN_BLOCK_END]: 'end of statement block',
+    [lexer.TOKEN_INT]: 'integer',
+    [lexer.TOKEN_FLOAT]: 'float',
+    [lexer.TOKEN_STRING]: 'string',
+  };
+  return kinds[tok.type] ?? tok.value;
+}
+
+/** After `is`: `[not] name[.name...]`, then `(args)`, one argument without parentheses, or none. */
+function parseTest(this: Parser, subject: TNode, is: Token): TNode {
+  const negated = this.skipSymbol('not');
+  const first = this.nextToken();
+  if (!first || !isNameToken(first)) return this.fail(`expected token 'name', got '${tokenDescription(first)}'`, first?.lineno, first?.colno);
+  let name = first.value;
+  while (this.skipValue(lexer.TOKEN_OPERATOR, '.')) {
+    const part = this.nextToken();
+    if (!part || !isNameToken(part)) return this.fail(`expected token 'name', got '${tokenDescription(part)}'`, part?.lineno, part?.colno);
+    name += '.' + part.value;
+  }
+  const next = this.peekToken();
+  let args: TNode;
+  if (next?.type === lexer.TOKEN_LEFT_PAREN) {
+    args = this.parseSignature();
+  } else if (next && startsTestArgument(next)) {
+    if (next.value === 'is') this.fail('You cannot chain multiple tests with is', next.lineno, next.colno);
+    args = new nodes.NodeList(next.lineno, next.colno, [this.parsePrimary()]);
+  } else {
+    args = new nodes.NodeList(first.lineno, first.colno, []);
+  }
+  // Placed at the test's name, where an unknown test is reported.
+  const test: TNode = { typename: 'Test', lineno: first.lineno, colno: first.colno, target: subject, name, args };
+  return negated ? (new nodes.Not(is.lineno, is.colno, test) as TNode) : test;
 }
 
 /** Jinja2 postfix: calls, `[index]`, `[start:stop:step]` slices, `.name` and `.0`. */

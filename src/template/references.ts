@@ -51,9 +51,9 @@ function definedBy(cond: TNode | null | undefined, whenTrue: boolean): Set<strin
       visit(n.right, positive);
       return;
     }
-    if (n.typename === 'Is' && n.left.typename === 'Symbol') {
-      const test = n.right.typename === 'Symbol' ? n.right.value : undefined;
-      if ((test === 'defined' && positive) || (test === 'undefined' && !positive)) out.add(n.left.value);
+    if (n.typename === 'Test' && n.target.typename === 'Symbol') {
+      const test = bareName(n.name);
+      if ((test === 'defined' && positive) || (test === 'undefined' && !positive)) out.add(n.target.value);
     }
   };
   visit(cond, whenTrue);
@@ -146,11 +146,10 @@ class Collector {
         for (const a of rest) this.expr(a, bound, guarded, anyOk);
         return;
       }
-      case 'Is': {
-        const test = n.right.typename === 'Symbol' ? n.right.value : n.right.typename === 'FunCall' ? n.right.name.value : undefined;
-        if (typeof test === 'string' && !Object.hasOwn(tests, bareName(test))) this.unknown('test', test, n.right);
-        this.expr(n.left, bound, guarded, anyOk || DEFINEDNESS_TESTS.has(test));
-        if (n.right.typename === 'FunCall') for (const a of n.right.args.children) this.expr(a, bound, guarded, anyOk);
+      case 'Test': {
+        if (!Object.hasOwn(tests, bareName(n.name))) this.unknown('test', n.name, n);
+        this.expr(n.target, bound, guarded, anyOk || DEFINEDNESS_TESTS.has(n.name));
+        for (const a of n.args.children) this.expr(a, bound, guarded, anyOk);
         return;
       }
       case 'And':

@@ -29,6 +29,9 @@ describe('referencedVariables', () => {
     ['x is not defined or x == 1', [], ['x']],
     ['result.rc == 0 and not skip', ['result', 'skip'], []],
     ['item.name in allowed', ['item', 'allowed'], []],
+    // A test's argument without parentheses is read like one in them.
+    ['n is divisibleby step and other is sameas none', ['n', 'step', 'other'], []],
+    ['x is not ansible.builtin.defined or x is eq limit', ['limit'], ['x']],
   ])('expression %s', (expr, names, optional) => {
     const refs = referencedVariables(expr, { expression: true });
     expect(refs.names).toEqual(names);
@@ -43,6 +46,7 @@ describe('referencedVariables', () => {
       { kind: 'lookup', name: 'pipe', line: 2, col: 28 },
     ]);
     expect(referencedVariables('{{ x | default(1) is defined }}').unknown).toEqual([]);
+    expect(referencedVariables('{{ x is fancy 3 }}').unknown).toEqual([{ kind: 'test', name: 'fancy', line: 1, col: 9 }]);
     expect(referencedVariables('x | nofilter', { expression: true }).unknown).toEqual([{ kind: 'filter', name: 'nofilter', line: 1, col: 5 }]);
   });
 

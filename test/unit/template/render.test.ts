@@ -324,3 +324,19 @@ describe('to_yaml round trip', () => {
     }
   });
 });
+
+describe('tests as Jinja2 reads them', () => {
+  it('take one argument without parentheses, in conditions too', () => {
+    expect(evaluateCondition('n is divisibleby 5 and n is not divisibleby 2', ctx)).toBe(true);
+    expect(evaluateCondition("s is match 'te' and l is contains 2", ctx)).toBe(true);
+  });
+
+  it('bind as tightly as filters: `1 + n is odd` adds a boolean', () => {
+    expect(renderString('{{ 1 + n is odd }} {{ l | length is even }}', ctx)).toBe('2 True');
+  });
+
+  it('refuse a chain of tests and an `if` taken for an argument, as Jinja2 does', () => {
+    expect(caught(() => renderString('{{ n is number is true }}', ctx)).message).toContain('You cannot chain multiple tests with is');
+    expect(caught(() => renderString('{{ n is defined if true else 1 }}', ctx)).code).toBe('template-syntax');
+  });
+});
