@@ -144,7 +144,7 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
   if (mode) {
     const sel = { only: options.tags, skip: options.skipTags };
     const write = stdoutWriter();
-    for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel));
+    for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel, options.extraVars));
     return ExitCode.ok;
   }
   return execute(prepared, options, o);

@@ -1,6 +1,7 @@
 // --list-hosts, --list-tasks, --list-tags: what would run, in ansible-playbook's layout.
 import { relative } from 'node:path';
 import type { Play, Playbook, TaskItem } from '../playbook/types.js';
+import { renderString } from './deps.js';
 import { allTags, childScope, type Scope } from './scope.js';
 import { shouldRunByTags, type TagSelection } from './tags.js';
 
@@ -15,21 +16,28 @@ interface Listed {
   tags: string[];
 }
 
+/** As ansible-playbook lists it: a named task of a role as `role : name`, an unnamed one by its action alone. */
+function listedName(name: string | undefined, action: string, role: { name: string } | undefined): string {
+  if (name === undefined) return action;
+  return role ? `${role.name} : ${name}` : name;
+}
+
 function walk(items: readonly TaskItem[], scope: Scope, sel: TagSelection, out: Listed[]): void {
   for (const it of items) {
     if (it.kind === 'block') {
-      const inner = childScope(scope, it);
-      walk([...it.block, ...it.rescue, ...it.always], inner, sel, out);
-    } else if (it.kind === 'include_role') {
+      // ansible-playbook lists a block's own tasks, not its rescue or always sections.
+      walk(it.block, childScope(scope, it), sel, out);
+    } else if (it.kind === 'include_role' && it.static) {
+      // import_role: its tasks are part of the play, listed one by one.
       if (it.included) walk(it.included.tasks, childScope(childScope(scope, it), it.included.keywords), sel, out);
-    } else if (it.kind === 'include_tasks') {
+    } else if (it.kind === 'include_role' || it.kind === 'include_tasks') {
+      // Dynamic: what they include is only known at run time, so the include itself is listed.
       const tags = allTags(scope, it);
-      if (shouldRunByTags(tags, sel)) out.push({ name: it.name ?? `include_tasks: ${it.file}`, tags });
+      if (shouldRunByTags(tags, sel)) out.push({ name: listedName(it.name, it.kind, it.role), tags });
     } else {
       const tags = allTags(scope, it);
       if (!shouldRunByTags(tags, sel)) continue;
-      const name = it.name ?? it.module;
-      out.push({ name: it.role ? `${it.role.name} : ${name}` : name, tags });
+      out.push({ name: listedName(it.name, it.module, it.role), tags });
     }
   }
 }
@@ -50,10 +58,20 @@ export function shownPath(file: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-export function formatListing(mode: ListMode, playbook: Playbook, hostsPerPlay: string[][], sel: TagSelection): string {
+/** The play's name rendered with its vars and -e, as ansible-playbook shows it (as written if that fails). */
+function shownPlayName(play: Play, extraVars: Record<string, unknown>): string {
+  const raw = play.name ?? play.hosts;
+  try {
+    return renderString(raw, { vars: { ...play.vars, ...extraVars } });
+  } catch {
+    return raw;
+  }
+}
+
+export function formatListing(mode: ListMode, playbook: Playbook, hostsPerPlay: string[][], sel: TagSelection, extraVars: Record<string, unknown> = {}): string {
   const lines = ['', `playbook: ${shownPath(playbook.file)}`];
   playbook.plays.forEach((play, i) => {
-    lines.push('', `  play #${i + 1} (${play.hosts}): ${play.name ?? play.hosts}\tTAGS: ${tagList(play.tags)}`);
+    lines.push('', `  play #${i + 1} (${play.hosts}): ${shownPlayName(play, extraVars)}\tTAGS: ${tagList(play.tags)}`);
     const tasks = playTasks(play, sel);
     if (mode === 'hosts') {
       const hosts = hostsPerPlay[i] ?? [];

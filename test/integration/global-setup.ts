@@ -12,7 +12,8 @@ export const TEST_LAB_FILE = fileURLToPath(new URL('../lab.yml', import.meta.url
 
 export default async function setup(): Promise<void> {
   const started = Date.now();
-  process.env.HA_RUN_TEST_CLI = buildCliPrivately();
+  // A CLI given in HA_RUN_TEST_CLI (an already built dist/ha-run.js) is used as it is.
+  process.env.HA_RUN_TEST_CLI ??= buildCliPrivately();
   try {
     const { state, paths } = await labUp(TEST_LAB_FILE, (m) => process.stderr.write(`[test lab] ${m}\n`));
     process.env.HA_RUN_TEST_LAB = writeLabDescription(state, paths);

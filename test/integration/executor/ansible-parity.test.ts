@@ -89,3 +89,27 @@ describe('same outcome as ansible-playbook', () => {
     });
   }
 });
+
+describe('same listing as ansible-playbook', () => {
+  // --list-hosts is left out: ansible-playbook 2.14 prints the hosts in no stable order.
+  const listings: [string, string[]][] = [
+    ['converge.yml', ['-e', 'base=/tmp/listing']],
+    ['tagged.yml', []],
+    ['tagged.yml', ['--tags', 'db', '--skip-tags', 'always']],
+    ['parity-roles.yml', []],
+    ['parity-includes.yml', []],
+    ['parity-blocks.yml', []],
+    ['parity-handlers.yml', []],
+  ];
+  for (const [name, args] of listings) {
+    for (const mode of ['--list-tasks', '--list-tags']) {
+      it(`${name} ${mode} ${args.join(' ')}`, async () => {
+        const inv = testLab().inventory;
+        const ansible = await ansiblePlaybook([name, '-i', inv, mode, ...args]);
+        const harun = await runCli([name, '-i', inv, mode, ...args], { cwd: fixtures });
+        expect(harun.code, harun.stderr).toBe(0);
+        expect(harun.stdout).toBe(ansible.stdout);
+      });
+    }
+  }
+});
