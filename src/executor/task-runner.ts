@@ -6,7 +6,19 @@ import type { ModuleContext, ModuleResult } from '../modules/types.js';
 import type { TaskInfo } from '../output/events.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
-import { coerceToSchema, ConnectionError, evaluateCondition, evaluateExpression, findModule, isOmit, renderString, renderValue, runModule, validateAgainstSchema } from './deps.js';
+import {
+  coerceToSchema,
+  ConnectionError,
+  evaluateCondition,
+  evaluateExpression,
+  findModule,
+  isOmit,
+  renderString,
+  renderValue,
+  runModule,
+  templateSearchPath,
+  validateAgainstSchema,
+} from './deps.js';
 import { itemLabel, itemVars, loopItems, loopVarName } from './loop.js';
 import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, type Scope } from './scope.js';
@@ -70,8 +82,15 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     check: checkKeyword !== undefined ? truthy(checkKeyword, vars) : pc.run.options.check,
     diff: diffKeyword !== undefined ? diffKeyword : pc.run.options.diff,
     vars,
-    // Template files get Python string escapes, as Ansible's template module renders them.
-    render: (t, options) => renderString(t, { vars, searchPaths: paths, stringEscapes: options?.file ? 'python' : undefined }),
+    // Template files get Python string escapes, as Ansible's template module renders them, and
+    // find what they include next to themselves and in the templates/ of the search paths.
+    render: (t, options) =>
+      renderString(t, {
+        vars,
+        searchPaths: paths,
+        stringEscapes: options?.file ? 'python' : undefined,
+        templateDirs: options?.path === undefined ? undefined : templateSearchPath(paths, options.path),
+      }),
     evaluate: (expr) => evaluateExpression(expr, { vars, searchPaths: paths }),
     findFile: fileFinder(pc, scope, task),
   };

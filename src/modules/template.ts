@@ -48,15 +48,16 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
   async gather(ctx, args) {
     let text: string;
     let srcMode: number;
+    let local: string;
     try {
-      const local = ctx.findFile('templates', args.src);
+      local = ctx.findFile('templates', args.src);
       text = readFileSync(local, 'utf8');
       srcMode = statSync(local).mode & 0o7777;
     } catch (err) {
       throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });
     }
     // Jinja2 reads every line ending of the template source (\r\n, \r, \n) as \n.
-    let rendered = ctx.render(text.replace(/\r\n?/g, '\n'), { file: true });
+    let rendered = ctx.render(text.replace(/\r\n?/g, '\n'), { file: true, path: local });
     if (args.newline_sequence && args.newline_sequence !== '\n') rendered = rendered.replace(/\r?\n/g, args.newline_sequence);
     return { ...(await gatherTarget(ctx, args.dest, posix.basename(args.src), args.follow === true)), rendered: Buffer.from(rendered), srcMode };
   },

@@ -51,9 +51,10 @@ export interface ModuleContext {
   vars: Record<string, unknown>;
   /**
    * Render a template string with the task's variables. With `file: true` the text is a template
-   * FILE (the template module): string literals use Python's escapes, as Jinja2 reads them.
+   * FILE (the template module): string literals use Python's escapes, as Jinja2 reads them. `path`
+   * is that file's own path: what it includes or imports is looked up next to it and in templates/.
    */
-  render(template: string, options?: { file?: boolean }): string;
+  render(template: string, options?: { file?: boolean; path?: string }): string;
   /** Evaluate a bare Jinja2 expression (`var`, `that`) to its value; modules fall back to render when absent. */
   evaluate?(expression: string): unknown;
   /** Find a controller-side file the way Ansible does (role files/templates dirs, playbook dir). */

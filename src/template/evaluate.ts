@@ -8,6 +8,7 @@ import { globals } from './globals.js';
 import type { TNode } from './parse.js';
 import {
   PyCallable,
+  type PyDict,
   isLazy,
   isMapping,
   plain,
@@ -21,6 +22,7 @@ import {
   typeName,
 } from './python.js';
 import { containsTemplate, forgetTemplateScan, isTemplate } from './template-scan.js';
+import { loadTemplate } from './template-loader.js';
 import { templateText, templateValue } from './template-value.js';
 import { tests } from './tests.js';
 import type { Evaluator, Kwargs, TemplateContext } from './types.js';
@@ -33,6 +35,19 @@ interface VariableCache {
 }
 
 const MAX_DEPTH = 200;
+/** Includes, imports and macro calls running inside each other (evaluation is synchronous). */
+let nesting = 0;
+const MAX_NESTING = 100;
+
+function nestedRun<T>(run: () => T): T {
+  if (nesting >= MAX_NESTING) throw new TemplateError('template-error', 'templates and macros call each other too deeply (recursion?)');
+  nesting++;
+  try {
+    return run();
+  } finally {
+    nesting--;
+  }
+}
 
 export class Evaluation implements Evaluator {
   private scopes: Map<string, unknown>[] = [];
@@ -61,8 +76,8 @@ export class Evaluation implements Evaluator {
     return value;
   }
 
-  renderFile(source: string): string {
-    return templateText(source, new Evaluation({ ...this.ctx, stringEscapes: 'python' }));
+  renderFile(source: string, templateDirs?: string[]): string {
+    return templateText(source, new Evaluation({ ...this.ctx, stringEscapes: 'python', templateDirs }));
   }
 
   private child(): Evaluation {
@@ -154,6 +169,14 @@ export class Evaluation implements Evaluator {
       case 'Macro':
         this.assign(node.name.value, this.macro(node));
         return '';
+      case 'Include':
+        return this.include(node);
+      case 'Import':
+        this.assign(node.target.value, this.importModule(node).exports);
+        return '';
+      case 'FromImport':
+        this.fromImport(node);
+        return '';
       case 'NodeList':
         return this.statements(node.children);
       default:
@@ -231,6 +254,8 @@ export class Evaluation implements Evaluator {
       if (arg.typename === 'KeywordArgs') for (const pair of arg.children) params.push({ name: pair.key.value, dflt: pair.value });
       else params.push({ name: arg.value });
     }
+    // The macro sees the scopes where it is defined, names set there later included (another macro).
+    if (this.scopes.length === 0) this.scopes.push(new Map());
     const scopes = [...this.scopes];
     return new PyCallable(node.name.value, (args, kwargs) => {
       const inner = new Evaluation(this.ctx, this.cache);
@@ -239,8 +264,50 @@ export class Evaluation implements Evaluator {
         const v = i < args.length ? args[i] : Object.hasOwn(kwargs, p.name) ? kwargs[p.name] : p.dflt ? inner.expr(p.dflt) : new StrictUndefined(`'${p.name}' is undefined`);
         inner.assign(p.name, v);
       });
-      return inner.statements(node.body.children);
+      // `{% call m() %}body{% endcall %}` passes the body as `caller`.
+      if (Object.hasOwn(kwargs, 'caller')) inner.assign('caller', kwargs.caller);
+      return nestedRun(() => inner.statements(node.body.children));
     });
+  }
+
+  // ---- other templates: include, import, from ... import ----
+
+  /**
+   * What another template sees: with context, the variables and the local names here (Jinja2's
+   * default for include); without, only the globals (its default for import): Ansible's variables
+   * are Jinja2 context, not globals.
+   */
+  private otherTemplate(withContext: boolean): Evaluation {
+    if (!withContext) return new Evaluation({ ...this.ctx, vars: {} });
+    const inner = new Evaluation(this.ctx, this.cache);
+    inner.scopes = [...this.scopes, new Map()];
+    return inner;
+  }
+
+  private include(node: TNode): string {
+    const loaded = loadTemplate(this.expr(node.template), this.ctx.templateDirs, node.ignoreMissing === true);
+    if (!loaded) return '';
+    const inner = this.otherTemplate(node.withContext !== false);
+    return inTemplate(loaded.name, () => nestedRun(() => inner.renderText(loaded.root)));
+  }
+
+  /** Runs a template for its top-level names: macros and `{% set %}` values, `_private` ones left out. */
+  private importModule(node: TNode): { name: string; exports: PyDict } {
+    const loaded = loadTemplate(this.expr(node.template), this.ctx.templateDirs)!;
+    const inner = this.otherTemplate(node.withContext === true);
+    inTemplate(loaded.name, () => nestedRun(() => inner.renderText(loaded.root)));
+    const exports: PyDict = {};
+    for (const [name, value] of inner.scopes[inner.scopes.length - 1] ?? []) if (!name.startsWith('_')) exports[name] = value;
+    return { name: loaded.name, exports };
+  }
+
+  private fromImport(node: TNode): void {
+    const { name, exports } = this.importModule(node);
+    for (const item of node.names.children as TNode[]) {
+      const [imported, alias] = item.typename === 'Pair' ? [item.key.value, item.value.value] : [item.value, item.value];
+      const value = Object.hasOwn(exports, imported) ? exports[imported] : new StrictUndefined(`the template '${name}' does not export the requested name '${imported}'`);
+      this.assign(alias, value);
+    }
   }
 
   // ---- expressions ----
@@ -313,6 +380,9 @@ export class Evaluation implements Evaluator {
         return unaryOperation(node.typename, this.expr(node.target));
       case 'Capture':
         return this.statements(node.body.children);
+      case 'Caller':
+        // The body of a `{% call %}` block, passed to the macro as `caller`.
+        return this.macro(node);
       default:
         throw new TemplateError('template-error', `unsupported expression (${node.typename})`);
     }
@@ -460,6 +530,17 @@ function inVariable(err: unknown, name: string, raw: unknown): unknown {
   if (!(err instanceof TemplateError) || err.hint?.startsWith('in variable')) return err;
   const shown = typeof raw === 'string' ? `: ${raw.length > 80 ? raw.slice(0, 77) + '...' : raw}` : '';
   return new TemplateError(err.code as 'template-error', err.message, { hint: `in variable '${name}'${shown}`, cause: err.cause });
+}
+
+/** An error inside an included or imported template: its position belongs to that file, so name it. */
+function inTemplate<T>(name: string, render: () => T): T {
+  try {
+    return render();
+  } catch (err) {
+    if (!(err instanceof TemplateError) || err.hint?.startsWith('in template')) throw err;
+    const at = err.line === undefined ? '' : ` line ${err.line}`;
+    throw new TemplateError(err.code as 'template-error', err.message, { hint: `in template '${name}'${at}`, cause: err.cause });
+  }
 }
 
 function asTemplateError(err: unknown, where: string): unknown {

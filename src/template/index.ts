@@ -4,6 +4,7 @@ export type { StringEscapes } from './parse.js';
 export { TemplateError, type TemplateErrorCode } from './errors.js';
 export { isTemplate } from './evaluate.js';
 export { renderString, renderValue, evaluateExpression, evaluateCondition } from './render.js';
+export { templateSearchPath } from './template-loader.js';
 export { referencedVariables, type ReferencedVariables, type UnknownName } from './references.js';
 export { OMIT, isOmit } from './omit.js';
 export { StrictUndefined, isUndefined } from './undefined.js';

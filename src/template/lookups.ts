@@ -1,7 +1,7 @@
 // lookup('env'|'file'|'vars', ...) and query()/q(), evaluated on the controller like Ansible's.
 // Command-running lookups (pipe, lines) are refused: templates must not run programs.
 import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { TemplateError } from './errors.js';
 import { pyStr, truthy } from './python.js';
 import type { Evaluator, Kwargs } from './types.js';
@@ -59,7 +59,13 @@ const plugins: Record<string, LookupPlugin> = {
       }
       return value;
     }),
-  template: (terms, _kwargs, ev) => terms.map((t) => ev.renderFile(readFileSync(findFile(pyStr(t), ev, 'templates'), 'utf8'))),
+  template: (terms, _kwargs, ev) =>
+    terms.map((t) => {
+      const file = findFile(pyStr(t), ev, 'templates');
+      // Its includes: next to it first, then each search path's templates/ and the path (Ansible's order).
+      const dirs = [dirname(file), ...searchDirs(ev).flatMap((dir) => [join(dir, 'templates'), dir])];
+      return ev.renderFile(readFileSync(file, 'utf8'), dirs);
+    }),
   first_found: (terms, kwargs, ev) => {
     const names = terms.flat().concat((kwargs.files as unknown[] | undefined) ?? []).map((t) => pyStr(t));
     for (const name of names) {

@@ -79,6 +79,7 @@ function parseUncached(source: string, escapes: StringEscapes): TNode {
     parser.parsePostfix = parsePostfix;
     parser.parsePrimary = parsePrimary;
     parser.parseFilter = parseFiltersAndTests;
+    parser.parseInclude = parseInclude;
     // Tests are read with the filters (above); nunjucks' own lower `is` level never sees one.
     parser.parseIs = parser.parseCompare;
     parser.parseAdd = parseAdditive;
@@ -202,6 +203,8 @@ interface Parser {
   parseFilterArgs(node: TNode): TNode[];
   parsePow(): TNode;
   parseMul(): TNode;
+  parseWithContext(): boolean | null;
+  advanceAfterBlockEnd(name?: string): Token;
 }
 
 const parsePrimaryBase = ParserClass.prototype.parsePrimary as (this: Parser, noPostfix?: boolean) => TNode;
@@ -284,6 +287,20 @@ function parseTest(this: Parser, subject: TNode, is: Token): TNode {
   // Placed at the test's name, where an unknown test is reported.
   const test: TNode = { typename: 'Test', lineno: first.lineno, colno: first.colno, target: subject, name, args };
   return negated ? (new nodes.Not(is.lineno, is.colno, test) as TNode) : test;
+}
+
+/** `{% include name [ignore missing] [with context | without context] %}` (nunjucks knows neither context form). */
+function parseInclude(this: Parser): TNode {
+  const tag = this.nextToken();
+  const node = new nodes.Include(tag.lineno, tag.colno) as TNode;
+  node.template = this.parseExpression();
+  if (this.skipSymbol('ignore')) {
+    if (!this.skipSymbol('missing')) this.fail("expected 'missing' after 'ignore'", tag.lineno, tag.colno);
+    node.ignoreMissing = true;
+  }
+  node.withContext = this.parseWithContext();
+  this.advanceAfterBlockEnd(tag.value);
+  return node;
 }
 
 /** Jinja2 postfix: calls, `[index]`, `[start:stop:step]` slices, `.name` and `.0`. */

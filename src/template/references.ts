@@ -111,23 +111,36 @@ class Collector {
           else this.expr(t.target, bound, guarded, false);
         }
         return;
-      case 'Macro': {
+      case 'Macro':
         bound.add(n.name.value);
-        const inner = new Set(bound);
-        for (const a of n.args.children) {
-          if (a.typename === 'KeywordArgs') {
-            for (const p of a.children) {
-              this.expr(p.value, bound, guarded, false);
-              inner.add(p.key.value);
-            }
-          } else inner.add(a.value);
-        }
-        this.statements(n.body.children, inner, guarded);
+        this.macro(n, bound, guarded);
         return;
-      }
+      case 'Import':
+        this.expr(n.template, bound, guarded, false);
+        bound.add(n.target.value);
+        return;
+      case 'FromImport':
+        this.expr(n.template, bound, guarded, false);
+        for (const item of n.names.children) bound.add(item.typename === 'Pair' ? item.value.value : item.value);
+        return;
       default:
         this.generic(n, bound, guarded, false);
     }
+  }
+
+  /** A macro or a `{% call %}` body: its parameters, and `caller`, are bound inside. */
+  private macro(n: TNode, bound: Set<string>, guarded: Set<string>): void {
+    const inner = new Set(bound);
+    inner.add('caller');
+    for (const a of n.args.children) {
+      if (a.typename === 'KeywordArgs') {
+        for (const p of a.children) {
+          this.expr(p.value, bound, guarded, false);
+          inner.add(p.key.value);
+        }
+      } else inner.add(a.value);
+    }
+    this.statements(n.body.children, inner, guarded);
   }
 
   expr(n: TNode | null | undefined, bound: Set<string>, guarded: Set<string>, anyOk: boolean): void {
@@ -180,6 +193,9 @@ class Collector {
       }
       case 'KeywordArgs':
         for (const p of n.children) this.expr(p.value, bound, guarded, anyOk);
+        return;
+      case 'Caller':
+        this.macro(n, bound, guarded);
         return;
       default:
         this.generic(n, bound, guarded, anyOk);

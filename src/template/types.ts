@@ -11,6 +11,11 @@ export interface TemplateContext {
    * templates written in playbooks; 'python' is Jinja2's, for template files (the template module).
    */
   stringEscapes?: StringEscapes;
+  /**
+   * Where `{% include %}`, `{% import %}` and `{% from %}` find templates by name, in order (the
+   * template module's search path, see templateSearchPath); without it they fail.
+   */
+  templateDirs?: string[];
 }
 
 export type Kwargs = Record<string, unknown>;
@@ -21,8 +26,8 @@ export interface Evaluator {
   filter(name: string, value: unknown, args: unknown[], kwargs?: Kwargs): unknown;
   test(name: string, value: unknown, args: unknown[]): boolean;
   variable(name: string): unknown;
-  /** Renders the text of a template file (Jinja2 escapes) with the same variables. */
-  renderFile(source: string): string;
+  /** Renders the text of a template file (Jinja2 escapes) with the same variables; its includes are looked up in `templateDirs`. */
+  renderFile(source: string, templateDirs?: string[]): string;
 }
 
 export interface FilterDef {

@@ -1,7 +1,9 @@
 // Renders the same templates with ha-run and with ansible-core's Templar and expects the same text
 // (or the same error message). Templates start with text so both sides produce strings.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderString, renderValue, TemplateError } from '../../../src/template/index.js';
+import { renderString, renderValue, templateSearchPath, TemplateError } from '../../../src/template/index.js';
 import { PyFloat } from '../../../src/template/py-float.js';
 import { ansibleAvailable, renderWithAnsible, type ReferenceResult } from './helpers/ansible-templar.js';
 import { typed } from './helpers/typed-values.js';
@@ -280,5 +282,59 @@ describe.skipIf(!available)('same values as ansible-core', () => {
 
   it.each(nativeTemplates.map((t, i) => [t, i] as const))('%s', (template, index) => {
     expect({ ok: typed(renderValue(template, { vars: nativeVars })) }).toEqual(results[index]);
+  });
+});
+
+// Template files as the template module renders them: `{% include %}`, `{% import %}`, `{% from %}`
+// and `{% call %}` find other templates in the module's search path (fixtures/includes: a playbook
+// directory with templates/, and site/ standing for the directory of the template being rendered).
+const fixtures = fileURLToPath(new URL('./fixtures/includes/', import.meta.url));
+const templateDirs = templateSearchPath([fixtures], join(fixtures, 'site', 'main.j2'));
+const fileVars = { n: 4, names: ['a', 'b'] };
+const fileTemplates = [
+  "{% include 'part.j2' %}|",
+  "{% for loopvar in [1, 2] %}{% include 'part.j2' %}{% endfor %}|",
+  "{% set local = 'L' %}{% include 'part.j2' %}|",
+  "{% include 'part.j2' without context %}|",
+  "{% include 'part.j2' ignore missing with context %}|",
+  "{% include 'missing.j2' %}|",
+  "{% include 'missing.j2' ignore missing %}|",
+  "{% include ['missing.j2', 'part.j2'] %}|",
+  "{% include ['missing.j2', 'nope.j2'] %}|",
+  "{% set tpl = 'sub/deep.j2' %}{% include tpl %}|{% include '/sub/deep.j2' %}|",
+  "{% include '../includes/sub/deep.j2' %}|",
+  "{% include 'nextto.j2' %}|{% include 'shadow.j2' %}|",
+  "{% include 'setter.j2' %}{{ x | default('nox') }}|",
+  "{% include 'escapes.j2' %}|",
+  "{% include 'bad.j2' %}|",
+  "{% include 'macros.j2' %}|",
+  "{% import 'macros.j2' as m %}{{ m.greet('ann') }} {{ m.exported }} {{ m.outer() }} {{ m._private | default('hidden') }}|",
+  "{% import 'macros.j2' as m with context %}{{ m.greet('ann') }}|",
+  "{% from 'macros.j2' import greet, exported as e %}{{ greet('bob') }} {{ e }}|",
+  "{% from 'macros.j2' import greet with context %}{{ greet('bob') }}|",
+  "{% from 'macros.j2' import nothing %}{{ nothing | default('none') }}|",
+  "{% from 'macros.j2' import wrap, each %}{% call wrap() %}body {{ n }}{% endcall %}|{% call(i) each(names) %}<{{ i }}>{% endcall %}|",
+  "{% from 'macros.j2' import wrap %}{% for x in names %}{% call wrap() %}{{ x }}{% endcall %}{% endfor %}|",
+  "{% macro box(t) %}({{ t }}{{ caller() if caller is defined else '' }}){% endmacro %}{{ box('a') }}{% call box('b') %}c{% endcall %}|",
+  "{% macro a() %}{{ b() }}{% endmacro %}{% macro b() %}B{% endmacro %}{{ a() }}|",
+];
+
+describe.skipIf(!available)('template files as ansible-core renders them (include, import, call)', () => {
+  let results: ReferenceResult[] = [];
+  beforeAll(() => {
+    results = renderWithAnsible(fileVars, fileTemplates, templateDirs);
+  });
+
+  it.each(fileTemplates.map((t, i) => [t, i] as const))('%s', (template, index) => {
+    const expected = results[index]!;
+    let actual: ReferenceResult;
+    try {
+      actual = { ok: renderString(template, { vars: fileVars, stringEscapes: 'python', templateDirs }) };
+    } catch (err) {
+      if (!(err instanceof TemplateError)) throw err;
+      actual = { error: err.message };
+    }
+    if ('error' in expected) expect((actual as { error?: string }).error).toContain(expected.error.replace(/^.*?: /, ''));
+    else expect(actual).toEqual(expected);
   });
 });

@@ -189,7 +189,8 @@ describe('errors', () => {
     ['{{ "x" | from_json }}', 'template-error', 'from_json'],
     ['{{ n + }}', 'template-syntax', 'template syntax error'],
     ['{% if n %}', 'template-syntax', 'endif'],
-    ['{% include "x" %}', 'template-error', 'not supported'],
+    ['{% include "x" %}', 'template-error', 'work in template files'],
+    ['{% extends "x" %}', 'template-error', 'not supported'],
     ['{{ [1, l[5]] }}', 'undefined-variable', 'list object has no element 5'],
     ['{{ {"k": foo} }}', 'undefined-variable', "'foo' is undefined"],
   ])('%s', (template, code, message) => {

@@ -14,8 +14,9 @@ export function ansibleAvailable(): boolean {
   return spawnSync(PYTHON, ['-c', 'import ansible.template'], { stdio: 'ignore' }).status === 0;
 }
 
-export function renderWithAnsible(vars: Record<string, unknown>, templates: string[]): ReferenceResult[] {
-  const run = spawnSync(PYTHON, [SCRIPT], { input: typedJson({ vars, templates }), encoding: 'utf8', timeout: 60_000 });
+/** With `searchpath`, each template is rendered as the template module renders a file found there. */
+export function renderWithAnsible(vars: Record<string, unknown>, templates: string[], searchpath?: string[]): ReferenceResult[] {
+  const run = spawnSync(PYTHON, [SCRIPT], { input: typedJson({ vars, templates, searchpath }), encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) throw new Error(`ansible reference renderer failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as ReferenceResult[];
 }

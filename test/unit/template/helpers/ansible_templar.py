@@ -1,20 +1,33 @@
 # Renders templates with ansible-core's own Templar, as a reference for ha-run's renderer.
-# stdin: {"vars": {...}, "templates": ["...", ...]}; stdout: [{"ok": value} | {"error": message}, ...]
-# with floats typed both ways as {"float": repr} (typed_values.py).
+# stdin: {"vars": {...}, "templates": ["...", ...], "searchpath": [...]?}; stdout: [{"ok": value} | {"error": message}, ...]
+# with floats typed both ways as {"float": repr} (typed_values.py). With a searchpath, templates are
+# rendered as the template module renders a file (its environment, search path and escapes).
 import json
 import sys
 
 from ansible.errors import AnsibleError
 from ansible.parsing.dataloader import DataLoader
-from ansible.template import Templar
+from ansible.template import AnsibleEnvironment, Templar
 from typed_values import typed, untyped
 
 request = json.load(sys.stdin)
-templar = Templar(loader=DataLoader(), variables=untyped(request["vars"]))
+variables = untyped(request["vars"])
+templar = Templar(loader=DataLoader(), variables=variables)
+searchpath = request.get("searchpath")
+if searchpath is not None:
+    templar = templar.copy_with_new_env(environment_class=AnsibleEnvironment, searchpath=searchpath, available_variables=variables)
+
+
+def render(template):
+    if searchpath is None:
+        return templar.template(template)
+    return templar.do_template(template, preserve_trailing_newlines=True, escape_backslashes=False)
+
+
 results = []
 for template in request["templates"]:
     try:
-        value = templar.template(template)
+        value = render(template)
         results.append({"ok": typed(value)})
     except AnsibleError as err:
         results.append({"error": str(err.message).split(". ")[0]})
