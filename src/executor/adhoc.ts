@@ -22,7 +22,14 @@ export interface AdhocRequest {
 
 const WHERE = { file: '<command line>', line: 1, col: 1 };
 
-export function parseAdhocArgs(text: string | undefined, freeForm: boolean): Record<string, unknown> {
+/** How a module takes free-form text (see Module.freeForm and Module.commandLine). */
+export interface FreeFormTraits {
+  freeForm?: boolean;
+  commandLine?: boolean;
+}
+
+export function parseAdhocArgs(text: string | undefined, module: FreeFormTraits): Record<string, unknown> {
+  const freeForm = module.freeForm === true;
   const s = (text ?? '').trim();
   if (s === '') return {};
   if (s.startsWith('{')) {
@@ -32,7 +39,8 @@ export function parseAdhocArgs(text: string | undefined, freeForm: boolean): Rec
     }
     return loaded.value as Record<string, unknown>;
   }
-  const { args, error } = parseKv(s, freeForm);
+  // Untrimmed, as Ansible reads it: a trailing newline stays part of a command.
+  const { args, error } = parseKv(text!, module.commandLine === true);
   if (error) throw new ValidationError([diagnostic('bad-module-args', `cannot read -a ${JSON.stringify(s)}: ${error}`, WHERE)]);
   if (args._raw_params !== undefined && !freeForm) {
     throw new ValidationError([diagnostic('bad-module-args', `module arguments must be key=value pairs or JSON, got ${JSON.stringify(args._raw_params)}`, WHERE)]);
@@ -43,7 +51,7 @@ export function parseAdhocArgs(text: string | undefined, freeForm: boolean): Rec
 export function prepareAdhoc(req: AdhocRequest, cwd = process.cwd()): PreparedPlaybook {
   const module = findModule(req.module);
   if (!module) throw new ValidationError([diagnostic('unknown-module', `no module named '${req.module}'`, WHERE)]);
-  const args = coerceToSchema(parseAdhocArgs(req.args, module.freeForm === true), module.schema) as Record<string, unknown>;
+  const args = coerceToSchema(parseAdhocArgs(req.args, module), module.schema) as Record<string, unknown>;
   const problems = validateAgainstSchema(args, module.schema, { file: WHERE.file, locate: () => WHERE }, [], { context: `module '${req.module}': ` });
   const { inventory, diagnostics } = loadInventory(req.inventorySources);
   const all = [...problems, ...diagnostics];

@@ -14,6 +14,7 @@ export const commandModule: ActionModule<CommandArgs> = {
   kind: 'action',
   name: 'command',
   freeForm: true,
+  commandLine: true,
   schema: {
     type: 'object',
     description: 'Runs a command on the target without a shell: arguments are passed as they are, nothing is expanded.',

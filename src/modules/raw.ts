@@ -12,6 +12,7 @@ export const rawModule: ActionModule<RawArgs> = {
   kind: 'action',
   name: 'raw',
   freeForm: true,
+  commandLine: true,
   schema: {
     type: 'object',
     description: 'Runs the text as it is in the remote shell: no module machinery, no creates/removes.',

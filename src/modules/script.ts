@@ -21,6 +21,7 @@ export const scriptModule: ActionModule<ScriptArgs> = {
   kind: 'action',
   name: 'script',
   freeForm: true,
+  commandLine: true,
   schema: {
     type: 'object',
     description: 'Transfers a local script to the target and runs it there (with the given arguments).',

@@ -12,6 +12,7 @@ export const shellModule: ActionModule<ShellArgs> = {
   kind: 'action',
   name: 'shell',
   freeForm: true,
+  commandLine: true,
   schema: {
     type: 'object',
     description: 'Runs a command line through a shell on the target (/bin/sh unless `executable` says otherwise).',

@@ -85,6 +85,11 @@ interface ModuleBase<Args> {
   schema: ArgsSchema;
   /** Accepts a free-form string (`command: ls -l`), stored as args._raw_params. */
   freeForm?: boolean;
+  /**
+   * The free-form text is a command line (command, shell, raw, script): `k=v` words other than the
+   * command options (chdir=, creates=, ...) are part of the command, not arguments.
+   */
+  commandLine?: boolean;
   /** Runs on the controller only (debug, set_fact, assert, fail, meta, pause, include_vars). */
   controllerOnly?: boolean;
   /** Example args for docs and tests (never used at run time). */

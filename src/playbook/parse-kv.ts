@@ -1,7 +1,11 @@
 // Ansible's `key=value` argument strings (`copy: src=a dest=b`, `command: ls -l chdir=/tmp`),
-// parsed the way ansible-core's parse_kv/split_args do: quotes and Jinja2 blocks keep spaces inside one token.
+// parsed the way ansible-core's parse_kv does: words cut by splitArgs (quotes, Jinja2 blocks and the
+// newlines of a `|` block kept), escapes decoded in option values, and for a command line every word
+// that is not one of its options left, as written, in `_raw_params`.
+import { decodePythonEscapes, EscapeError } from './python-escapes.js';
+import { joinArgs, splitArgs } from './split-args.js';
 
-/** Options free-form modules (command, shell, raw, script) take as `k=v`; any other `k=v` is part of the command. */
+/** Options command-line modules (command, shell, raw, script) take as `k=v`; any other `k=v` is part of the command. */
 export const FREE_FORM_OPTIONS: readonly string[] = [
   'creates',
   'removes',
@@ -15,97 +19,57 @@ export const FREE_FORM_OPTIONS: readonly string[] = [
 
 export interface ParsedKv {
   args: Record<string, string>;
-  /** Set when a quote or a Jinja2 block is never closed. */
+  /** Set when a quote or a Jinja2 block is never closed, or an escape cannot be decoded. */
   error?: string;
 }
 
 /**
- * Splits `text` into `k=v` options and raw words. With `freeForm`, only FREE_FORM_OPTIONS are options and
- * everything else stays (quotes included) in `_raw_params`, like Ansible's check_raw.
+ * Splits `text` into `k=v` options and raw words (joined into `_raw_params`). With `commandLine`
+ * (Ansible's check_raw), only FREE_FORM_OPTIONS are options and other `k=v` words stay in the command.
  */
-export function parseKv(text: string, freeForm: boolean): ParsedKv {
+export function parseKv(text: string, commandLine: boolean): ParsedKv {
   const { tokens, error } = splitArgs(text);
+  if (error !== undefined) return { args: {}, error };
   const args: Record<string, string> = {};
   const raw: string[] = [];
   for (const token of tokens) {
-    const eq = unescapedEquals(token);
-    if (eq <= 0) {
-      raw.push(token.replace(/\\=/g, '='));
+    let decoded: string;
+    try {
+      decoded = decodePythonEscapes(token);
+    } catch (err) {
+      if (err instanceof EscapeError) return { args: {}, error: err.message };
+      throw err;
+    }
+    const eq = unescapedEquals(decoded);
+    if (eq < 0) {
+      // Only escaped `\=` (or a leading `=`): a plain word, with the escapes of the equals removed.
+      raw.push(decoded.includes('=') ? decoded.replace(/\\=/g, '=') : token);
       continue;
     }
-    const key = token.slice(0, eq).trim();
-    if (freeForm && !FREE_FORM_OPTIONS.includes(key)) {
+    const key = decoded.slice(0, eq);
+    if (commandLine && !FREE_FORM_OPTIONS.includes(key)) {
       raw.push(token);
       continue;
     }
-    args[key] = unquote(token.slice(eq + 1).trim());
+    args[key.trim()] = unquote(decoded.slice(eq + 1).trim());
   }
-  if (raw.length > 0) args._raw_params = raw.join(' ');
-  return error === undefined ? { args } : { args, error };
+  if (raw.length > 0) args._raw_params = joinArgs(raw);
+  return { args };
 }
 
 /** Index of the first `=` not preceded by a backslash (never index 0: `=x` has no key), or -1. */
-function unescapedEquals(token: string): number {
-  for (let i = 1; i < token.length; i++) {
-    if (token[i] === '=' && token[i - 1] !== '\\') return i;
+function unescapedEquals(word: string): number {
+  for (let i = 1; i < word.length; i++) {
+    if (word[i] === '=' && word[i - 1] !== '\\') return i;
   }
   return -1;
 }
 
-/** Removes one pair of matching surrounding quotes, as Ansible's unquote does. */
+/** Removes one pair of matching surrounding quotes, unless the closing one is escaped (as Ansible's unquote). */
 export function unquote(value: string): string {
-  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
+  const q = value[0];
+  if (value.length >= 2 && (q === '"' || q === "'") && value[value.length - 1] === q && value[value.length - 2] !== '\\') {
     return value.slice(1, -1);
   }
   return value;
-}
-
-const JINJA_OPEN: Record<string, string> = { '{{': '}}', '{%': '%}', '{#': '#}' };
-
-/** Whitespace-separated tokens, keeping quoted strings and Jinja2 blocks whole. */
-export function splitArgs(text: string): { tokens: string[]; error?: string } {
-  const tokens: string[] = [];
-  let current = '';
-  let quote: string | null = null;
-  const jinja: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const pair = text.slice(i, i + 2);
-    if (quote === null && JINJA_OPEN[pair] !== undefined) {
-      jinja.push(JINJA_OPEN[pair]!);
-      current += pair;
-      i++;
-      continue;
-    }
-    if (jinja.length > 0 && pair === jinja[jinja.length - 1]) {
-      jinja.pop();
-      current += pair;
-      i++;
-      continue;
-    }
-    if (quote !== null) {
-      current += c;
-      if (c === '\\' && i + 1 < text.length) {
-        current += text[++i];
-      } else if (c === quote) {
-        quote = null;
-      }
-      continue;
-    }
-    if ((c === '"' || c === "'") && jinja.length === 0) {
-      quote = c;
-      current += c;
-      continue;
-    }
-    if (/\s/.test(c) && jinja.length === 0) {
-      if (current !== '') tokens.push(current);
-      current = '';
-      continue;
-    }
-    current += c;
-  }
-  if (current !== '') tokens.push(current);
-  if (quote !== null) return { tokens, error: `unbalanced quote (${quote}) in arguments` };
-  if (jinja.length > 0) return { tokens, error: `unclosed Jinja2 block (missing '${jinja[jinja.length - 1]}') in arguments` };
-  return { tokens };
 }

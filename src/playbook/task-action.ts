@@ -10,7 +10,8 @@ import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isMap, type RawMap } from './keywords.js';
 import type { LoadSession } from './load-session.js';
-import { parseKv, splitArgs } from './parse-kv.js';
+import { parseKv } from './parse-kv.js';
+import { splitArgs } from './split-args.js';
 
 export interface ResolvedAction {
   module: Module;
@@ -88,30 +89,37 @@ function reportUnknownKey(key: string, keywords: readonly string[], session: Loa
   session.error('unknown-module', `couldn't resolve module/action '${key}'${missingCollection}${hint}`, at, 'run `ha-run schema playbook` to list the modules ha-run knows');
 }
 
-/** `action:` / `local_action:` name the module inside their value. */
+/** `action:` / `local_action:` name the module inside their value (`copy src=a` or `{module: copy, src: a}`). */
 function actionStatement(key: string, value: unknown, session: LoadSession, loaded: LoadedYaml, path: PathSegment[]): Statement | undefined {
   const at = loaded.locate([...path, key]);
-  let name: string | undefined;
-  let args: unknown;
-  if (typeof value === 'string') {
-    const words = splitArgs(value.trim()).tokens;
-    name = words[0];
-    args = value.trim().slice(name?.length ?? 0).trim();
-  } else if (isMap(value) && typeof value.module === 'string') {
-    const { module, ...rest } = value;
-    name = module as string;
-    args = rest;
+  const written = typeof value === 'string' ? value : isMap(value) && typeof value.module === 'string' ? value.module : '';
+  // Ansible splits off the name and joins the other words with spaces before parsing them.
+  const { tokens, error } = splitArgs(written);
+  if (error !== undefined) {
+    session.error('bad-arguments', `'${key}': ${error}`, at);
+    return undefined;
   }
-  if (name === undefined) {
+  const name = tokens[0]?.trim();
+  const rest = tokens.slice(1).join(' ');
+  if (!name) {
     session.error('no-action', `'${key}' must name a module: \`${key}: copy src=a dest=b\` or \`${key}: {module: copy, ...}\``, at);
     return undefined;
   }
-  if (!findModule(name)) {
+  const module = findModule(name);
+  if (!module) {
     const hint = didYouMean(name, moduleNames());
     session.error('unknown-module', `couldn't resolve module/action '${name}'${hint}`, at);
     return undefined;
   }
-  return { key, name, value: args, argsPath: [...path, key] };
+  if (!isMap(value)) return { key, name, value: rest, argsPath: [...path, key] };
+  const { module: _name, ...args } = value;
+  // `{module: shell echo hi, ...}`: the words after the name are arguments too.
+  const parsed = parseKv(rest, module.commandLine === true);
+  if (parsed.error) {
+    session.error('bad-arguments', `'${key}': ${parsed.error}`, at);
+    return undefined;
+  }
+  return { key, name, value: { ...args, ...parsed.args }, argsPath: [...path, key] };
 }
 
 /** The arguments as a mapping: free-form and k=v strings parsed, `args:` underneath (inline ones win). */
@@ -121,7 +129,7 @@ function moduleArgs(s: Statement, module: Module, extra: unknown, session: LoadS
   if (s.value === null || s.value === undefined || s.value === '') {
     inline = {};
   } else if (typeof s.value === 'string') {
-    const parsed = parseKv(s.value, module.freeForm === true);
+    const parsed = parseKv(s.value, module.commandLine === true);
     if (parsed.error) {
       session.error('bad-arguments', `module '${module.name}': ${parsed.error}`, at);
       return undefined;

@@ -2,17 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors.js';
 import { parseAdhocArgs } from '../../../src/executor/adhoc.js';
 
+const COMMAND = { freeForm: true, commandLine: true };
+const NOT_FREE_FORM = {};
+
 describe('ad-hoc -a', () => {
   it('free-form modules keep their text as _raw_params, with k=v options taken out', () => {
-    expect(parseAdhocArgs('ls -l /tmp chdir=/var', true)).toEqual({ _raw_params: 'ls -l /tmp', chdir: '/var' });
+    expect(parseAdhocArgs('ls -l /tmp chdir=/var', COMMAND)).toEqual({ _raw_params: 'ls -l /tmp', chdir: '/var' });
+  });
+  it('keeps the lines of a multi-line command, trailing newline included, and decodes escapes in k=v values', () => {
+    // As `ansible -m shell -a $'echo one\nif true; then echo two; fi\n'` and `-m copy -a 'content="a\nb\u00e9" dest=/f'`.
+    expect(parseAdhocArgs('echo one\nif true; then echo two; fi\n', COMMAND)).toEqual({ _raw_params: 'echo one\nif true; then echo two; fi\n' });
+    expect(parseAdhocArgs('content="a\\nb\\u00e9" dest=/f', NOT_FREE_FORM)).toEqual({ content: 'a\nbé', dest: '/f' });
   });
   it('other modules take k=v pairs (quotes kept together) or a JSON mapping', () => {
-    expect(parseAdhocArgs('path=/tmp/x state=touch owner="a b"', false)).toEqual({ path: '/tmp/x', state: 'touch', owner: 'a b' });
-    expect(parseAdhocArgs('{"msg": "hi", "n": 2}', false)).toEqual({ msg: 'hi', n: 2 });
-    expect(parseAdhocArgs(undefined, false)).toEqual({});
+    expect(parseAdhocArgs('path=/tmp/x state=touch owner="a b"', NOT_FREE_FORM)).toEqual({ path: '/tmp/x', state: 'touch', owner: 'a b' });
+    expect(parseAdhocArgs('{"msg": "hi", "n": 2}', NOT_FREE_FORM)).toEqual({ msg: 'hi', n: 2 });
+    expect(parseAdhocArgs(undefined, NOT_FREE_FORM)).toEqual({});
   });
   it('refuses words that are not k=v for a module without free form, and broken JSON', () => {
-    expect(() => parseAdhocArgs('just words', false)).toThrow(ValidationError);
-    expect(() => parseAdhocArgs('{"a": ', false)).toThrow(ValidationError);
+    expect(() => parseAdhocArgs('just words', NOT_FREE_FORM)).toThrow(ValidationError);
+    expect(() => parseAdhocArgs('{"a": ', NOT_FREE_FORM)).toThrow(ValidationError);
   });
 });

@@ -12,6 +12,10 @@ describe('--extra-vars', () => {
     const vars = parseExtraVars(['a=1 b="two words"', '{"c": {"d": true}, "a": 3}', '@vars.yml'], dir);
     expect(vars).toEqual({ a: 3, b: 'two words', c: { d: true }, port: 8080, list: [1, 2] });
   });
+  it('decodes escapes in k=v values as ansible-playbook -e does', () => {
+    // ansible-playbook -e 'x="a\tb\\c" y=\u00e9\n' sets x to a<TAB>b\c and y to é (values are stripped).
+    expect(parseExtraVars(['x="a\\tb\\\\c" y=\\u00e9\\n'])).toEqual({ x: 'a\tb\\c', y: 'é' });
+  });
   it('refuses words that are not k=v, with exit code 5', () => {
     try {
       parseExtraVars(['justaword']);

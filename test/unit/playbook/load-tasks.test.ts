@@ -34,6 +34,16 @@ describe('module and arguments', () => {
     ['command: make\nargs: { chdir: /src, creates: /src/out }', 'command', { _raw_params: 'make', chdir: '/src', creates: '/src/out' }],
     ['copy: { dest: /a }\nargs: { dest: /ignored, content: x }', 'copy', { dest: '/a', content: 'x' }],
     ['debug:', 'debug', {}],
+    // Expected args below as ansible-core's ModuleArgsParser gives them for the same YAML.
+    ['shell: |\n  echo one\n  if true; then echo two; fi', 'shell', { _raw_params: 'echo one\nif true; then echo two; fi\n' }],
+    ['command: >\n  echo folded\n  words', 'command', { _raw_params: 'echo folded words\n' }],
+    ['ansible.builtin.shell: |\n  touch a\n  chdir=/tmp creates=/tmp/a', 'shell', { _raw_params: 'touch a\n', chdir: '/tmp', creates: '/tmp/a' }],
+    ['include_vars: file=v.yml name=loaded', 'include_vars', { file: 'v.yml', name: 'loaded' }],
+    ['action: "shell echo a\\n  echo b   c"', 'shell', { _raw_params: 'echo a\n  echo b   c' }],
+    ['action: { module: shell echo hi chdir=/tmp, creates: /x }', 'shell', { _raw_params: 'echo hi', chdir: '/tmp', creates: '/x' }],
+    ['copy: content="a\\nb" dest=/x', 'copy', { content: 'a\nb', dest: '/x' }],
+    ['raw: echo hi executable=/bin/bash', 'raw', { _raw_params: 'echo hi', executable: '/bin/bash' }],
+    ['script: s.sh a=b creates=/x', 'script', { _raw_params: 's.sh a=b', creates: '/x' }],
     ['copy: { content: x, dest: /a, force: "yes" }', 'copy', { content: 'x', dest: '/a', force: true }],
   ])('%s', (yaml, module, args) => {
     expect(one(`- ${yaml.replace(/\n/g, '\n  ')}`)).toMatchObject({ kind: 'task', module, args });
@@ -41,6 +51,7 @@ describe('module and arguments', () => {
 
   it('local_action runs on localhost', () => {
     expect(one('- local_action: command hostname')).toMatchObject({ module: 'command', delegateTo: 'localhost', args: { _raw_params: 'hostname' } });
+    expect(one('- local_action: { module: copy content="a\\nb" dest=/x }')).toMatchObject({ module: 'copy', delegateTo: 'localhost', args: { content: 'a\nb', dest: '/x' } });
   });
 
   it('reports no module and conflicting modules with their location', () => {
