@@ -6,7 +6,7 @@ export { isTemplate } from './evaluate.js';
 export { renderString, renderTemplateFile, renderValue, evaluateExpression, evaluateCondition } from './render.js';
 export { ANSIBLE_SYNTAX, JINJA_SETTING_NAMES, syntaxSetting, type TemplateSyntax } from './syntax.js';
 export type { TemplateFileOptions } from './types.js';
-export { templateVariables, ANSIBLE_MANAGED } from './template-variables.js';
+export { templateVariables, ANSIBLE_MANAGED, TEMPLATE_VARIABLE_NAMES } from './template-variables.js';
 export { templateSearchPath } from './template-loader.js';
 export { referencedVariables, type ReferencedVariables, type UnknownName } from './references.js';
 export { OMIT, isOmit } from './omit.js';

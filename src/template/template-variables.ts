@@ -10,6 +10,18 @@ import { PyDateTime } from './datetime.js';
  */
 export const ANSIBLE_MANAGED = 'Ansible managed';
 
+/** The names templateVariables() defines. */
+export const TEMPLATE_VARIABLE_NAMES: readonly string[] = [
+  'template_host',
+  'template_path',
+  'template_fullpath',
+  'template_destpath',
+  'template_mtime',
+  'template_uid',
+  'template_run_date',
+  'ansible_managed',
+];
+
 export interface TemplateFile {
   /** The name as the task or lookup gave it. */
   src: string;
