@@ -14,6 +14,7 @@ import {
   findModule,
   isOmit,
   renderString,
+  renderTemplateFile,
   renderValue,
   runModule,
   templateSearchPath,
@@ -85,12 +86,13 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     // Template files get Python string escapes, as Ansible's template module renders them, and
     // find what they include next to themselves and in the templates/ of the search paths.
     render: (t, options) =>
-      renderString(t, {
-        vars,
-        searchPaths: paths,
-        stringEscapes: options?.file ? 'python' : undefined,
-        templateDirs: options?.path === undefined ? undefined : templateSearchPath(paths, options.path),
-      }),
+      options?.file
+        ? renderTemplateFile(
+            t,
+            { vars, searchPaths: paths, templateDirs: options.path === undefined ? undefined : templateSearchPath(paths, options.path) },
+            { syntax: options.syntax, vars: options.vars },
+          )
+        : renderString(t, { vars, searchPaths: paths }),
     evaluate: (expr) => evaluateExpression(expr, { vars, searchPaths: paths }),
     findFile: fileFinder(pc, scope, task),
   };

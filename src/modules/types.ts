@@ -3,6 +3,7 @@
 //  - declarative: gather (read-only) + plan (pure) -> changes with ops the executor applies;
 //  - action: run() for what cannot be planned (command, debug, set_fact, wait_for, ...).
 import type { Connection } from '../connection/types.js';
+import type { TemplateSyntax } from '../template/index.js';
 
 /** A JSON Schema (draft 2020-12 subset ajv understands) for a module's arguments. */
 export type ArgsSchema = Record<string, unknown>;
@@ -41,6 +42,20 @@ export interface Change {
   ops: Op[];
 }
 
+export interface RenderOptions {
+  /**
+   * The text is a template FILE (the template module): string literals use Python's escapes, as
+   * Jinja2 reads them, and a `#jinja2:` first line changes the settings.
+   */
+  file?: boolean;
+  /** The file's own path: what it includes or imports is looked up next to it and in templates/. */
+  path?: string;
+  /** A file's Jinja2 delimiters and whitespace rules, when not Ansible's defaults. */
+  syntax?: Partial<TemplateSyntax>;
+  /** Variables only this file sees (ansible_managed, template_path...). */
+  vars?: Record<string, unknown>;
+}
+
 /** What the executor gives a module for one host and one task. */
 export interface ModuleContext {
   host: string;
@@ -49,12 +64,8 @@ export interface ModuleContext {
   diff: boolean;
   /** All variables visible to the task on this host (already merged by precedence). */
   vars: Record<string, unknown>;
-  /**
-   * Render a template string with the task's variables. With `file: true` the text is a template
-   * FILE (the template module): string literals use Python's escapes, as Jinja2 reads them. `path`
-   * is that file's own path: what it includes or imports is looked up next to it and in templates/.
-   */
-  render(template: string, options?: { file?: boolean; path?: string }): string;
+  /** Render a template string with the task's variables (a template file with `file: true`, see RenderOptions). */
+  render(template: string, options?: RenderOptions): string;
   /** Evaluate a bare Jinja2 expression (`var`, `that`) to its value; modules fall back to render when absent. */
   evaluate?(expression: string): unknown;
   /** Find a controller-side file the way Ansible does (role files/templates dirs, playbook dir). */

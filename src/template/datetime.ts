@@ -34,9 +34,9 @@ export class PyDateTime {
     }
   }
 
-  /** str(datetime): '2026-01-31 23:59:58.123000' */
+  /** str(datetime): '2026-01-31 23:59:58.123000', without the fraction when it is zero (a file's whole-second mtime). */
   toString(): string {
-    return strftime('%Y-%m-%d %H:%M:%S.%f', this);
+    return strftime(this.part('ms') === 0 ? '%Y-%m-%d %H:%M:%S' : '%Y-%m-%d %H:%M:%S.%f', this);
   }
 }
 

@@ -21,11 +21,13 @@ import {
   tuple,
   typeName,
 } from './python.js';
+import { readJinjaHeader } from './jinja-header.js';
+import { ANSIBLE_SYNTAX, holdsTemplate } from './syntax.js';
 import { containsTemplate, forgetTemplateScan, isTemplate } from './template-scan.js';
 import { loadTemplate } from './template-loader.js';
-import { templateText, templateValue } from './template-value.js';
+import { fileSyntaxOf, templateText, templateValue } from './template-value.js';
 import { tests } from './tests.js';
-import type { Evaluator, Kwargs, TemplateContext } from './types.js';
+import type { Evaluator, Kwargs, TemplateContext, TemplateFileOptions } from './types.js';
 import { StrictUndefined, defined, isUndefined, undefinedError } from './undefined.js';
 
 /** Variables being rendered right now (to catch `a: "{{ b }}"`, `b: "{{ a }}"`) and those already done. */
@@ -67,21 +69,37 @@ export class Evaluation implements Evaluator {
   renderDeep(value: unknown): unknown {
     if (value instanceof UnsafeText) return value;
     if (typeof value === 'string') {
-      return isTemplate(value) ? templateValue(value, this.child()) : value;
+      return this.holdsTemplate(value) ? templateValue(value, this.child()) : value;
     }
     if (Array.isArray(value)) return value.map((v) => this.renderDeep(v));
     if (isMapping(value) && !isLazy(value)) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [isTemplate(k) ? pyStr(this.renderDeep(k)) : k, this.renderDeep(v)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [this.holdsTemplate(k) ? pyStr(this.renderDeep(k)) : k, this.renderDeep(v)]));
     }
     return value;
   }
 
-  renderFile(source: string, templateDirs?: string[]): string {
-    return templateText(source, new Evaluation({ ...this.ctx, stringEscapes: 'python', templateDirs }));
+  renderFile(source: string, options: TemplateFileOptions): string {
+    const { overrides, body } = readJinjaHeader(source);
+    const syntax = options.syntax ? { ...(this.ctx.syntax ?? ANSIBLE_SYNTAX), ...options.syntax } : this.ctx.syntax;
+    const ctx: TemplateContext = {
+      ...this.ctx,
+      vars: options.vars ? { ...this.ctx.vars, ...options.vars } : this.ctx.vars,
+      stringEscapes: 'python',
+      templateDirs: options.templateDirs,
+      syntax,
+      fileSyntax: { ...(syntax ?? ANSIBLE_SYNTAX), ...overrides },
+    };
+    return templateText(body, new Evaluation(ctx));
   }
 
+  /** For variables whose values are templates: the environment's settings, not the file's `#jinja2:` line. */
   private child(): Evaluation {
-    return new Evaluation(this.ctx, this.cache);
+    return new Evaluation(this.ctx.fileSyntax ? { ...this.ctx, fileSyntax: undefined } : this.ctx, this.cache);
+  }
+
+  /** Whether a value must be rendered: it holds a start delimiter of the environment's syntax. */
+  private holdsTemplate(text: string): boolean {
+    return this.ctx.syntax ? holdsTemplate(text, this.ctx.syntax) : isTemplate(text);
   }
 
   // ---- names ----
@@ -285,7 +303,7 @@ export class Evaluation implements Evaluator {
   }
 
   private include(node: TNode): string {
-    const loaded = loadTemplate(this.expr(node.template), this.ctx.templateDirs, node.ignoreMissing === true);
+    const loaded = loadTemplate(this.expr(node.template), this.ctx.templateDirs, fileSyntaxOf(this.ctx), node.ignoreMissing === true);
     if (!loaded) return '';
     const inner = this.otherTemplate(node.withContext !== false);
     return inTemplate(loaded.name, () => nestedRun(() => inner.renderText(loaded.root)));
@@ -293,7 +311,7 @@ export class Evaluation implements Evaluator {
 
   /** Runs a template for its top-level names: macros and `{% set %}` values, `_private` ones left out. */
   private importModule(node: TNode): { name: string; exports: PyDict } {
-    const loaded = loadTemplate(this.expr(node.template), this.ctx.templateDirs)!;
+    const loaded = loadTemplate(this.expr(node.template), this.ctx.templateDirs, fileSyntaxOf(this.ctx))!;
     const inner = this.otherTemplate(node.withContext === true);
     inTemplate(loaded.name, () => nestedRun(() => inner.renderText(loaded.root)));
     const exports: PyDict = {};

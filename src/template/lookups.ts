@@ -3,7 +3,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { TemplateError } from './errors.js';
-import { pyStr, truthy } from './python.js';
+import { isMapping, pyStr, truthy } from './python.js';
+import { syntaxSetting, type TemplateSyntax } from './syntax.js';
+import { templateVariables } from './template-variables.js';
+import { readBackLiteral } from './template-value.js';
 import type { Evaluator, Kwargs } from './types.js';
 import { isUndefined, undefinedError } from './undefined.js';
 
@@ -39,6 +42,28 @@ function findFile(term: string, ev: Evaluator, subdir: 'files' | 'templates' = '
   });
 }
 
+/** lookup('template')'s keyword arguments: its delimiters, template_vars and convert_data (default true). */
+function templateLookupOptions(kwargs: Kwargs): { syntax: Partial<TemplateSyntax>; vars: Record<string, unknown>; convertData: boolean } {
+  const syntax: Partial<TemplateSyntax> = {};
+  let vars: Record<string, unknown> = {};
+  let convertData = true;
+  for (const [name, value] of Object.entries(kwargs)) {
+    if (['variable_start_string', 'variable_end_string', 'comment_start_string', 'comment_end_string'].includes(name)) {
+      Object.assign(syntax, syntaxSetting(name, value));
+    } else if (name === 'template_vars') {
+      if (!isMapping(value)) throw new TemplateError('template-error', `lookup('template'): template_vars must be a dictionary, got ${pyStr(value)}`);
+      vars = value;
+    } else if (name === 'convert_data') {
+      convertData = truthy(value);
+    } else if (name !== 'jinja2_native') {
+      throw new TemplateError('template-error', `lookup('template') has no option '${name}'`, {
+        hint: 'options: convert_data, template_vars, variable_start_string, variable_end_string, comment_start_string, comment_end_string',
+      });
+    }
+  }
+  return { syntax, vars, convertData };
+}
+
 const plugins: Record<string, LookupPlugin> = {
   env: (terms, kwargs) => terms.map((t) => process.env[pyStr(t)] ?? (kwargs.default === undefined ? '' : kwargs.default)),
   file: (terms, kwargs, ev) =>
@@ -59,13 +84,17 @@ const plugins: Record<string, LookupPlugin> = {
       }
       return value;
     }),
-  template: (terms, _kwargs, ev) =>
-    terms.map((t) => {
+  template: (terms, kwargs, ev) => {
+    const options = templateLookupOptions(kwargs);
+    return terms.map((t) => {
       const file = findFile(pyStr(t), ev, 'templates');
       // Its includes: next to it first, then each search path's templates/ and the path (Ansible's order).
-      const dirs = [dirname(file), ...searchDirs(ev).flatMap((dir) => [join(dir, 'templates'), dir])];
-      return ev.renderFile(readFileSync(file, 'utf8'), dirs);
-    }),
+      const templateDirs = [dirname(file), ...searchDirs(ev).flatMap((dir) => [join(dir, 'templates'), dir])];
+      const vars = { ...templateVariables({ src: pyStr(t), file }), ...options.vars };
+      const text = ev.renderFile(readFileSync(file, 'utf8'), { templateDirs, syntax: options.syntax, vars });
+      return options.convertData ? readBackLiteral(text) : text;
+    });
+  },
   first_found: (terms, kwargs, ev) => {
     const names = terms.flat().concat((kwargs.files as unknown[] | undefined) ?? []).map((t) => pyStr(t));
     for (const name of names) {

@@ -3,7 +3,9 @@
 // and evaluate the tree ourselves (./evaluate.ts) so values follow Python and Ansible semantics.
 import nunjucks from 'nunjucks';
 import { EXPRESSION_PREFIX, TemplateError, inExpression } from './errors.js';
+import { applyJinjaWhitespace, type WhitespaceTokenizer } from './lexer-whitespace.js';
 import { pyFloat } from './py-float.js';
+import { ANSIBLE_SYNTAX, syntaxKey, type TemplateSyntax } from './syntax.js';
 
 /** A node of the tree: nunjucks node fields plus our own Slice. */
 export interface TNode {
@@ -39,13 +41,13 @@ const CACHE_MAX_SOURCE = 16 * 1024;
 /**
  * Parses a template. `literal` string escapes are what Ansible does for templates written in
  * playbooks (it escapes backslashes first, so '\d' and '\n' stay two characters); `python` is what
- * Jinja2 does for template files.
+ * Jinja2 does for template files. `syntax`: the delimiters and whitespace rules (Ansible's by default).
  */
-export function parseTemplate(source: string, escapes: StringEscapes = 'literal'): TNode {
-  const key = escapes + '\0' + source;
+export function parseTemplate(source: string, escapes: StringEscapes = 'literal', syntax: Readonly<TemplateSyntax> = ANSIBLE_SYNTAX): TNode {
+  const key = escapes + '\0' + syntaxKey(syntax) + '\0' + source;
   const hit = cache.get(key);
   if (hit) return hit;
-  const tree = parseUncached(source, escapes);
+  const tree = parseUncached(source, escapes, syntax);
   if (source.length > CACHE_MAX_SOURCE) return tree;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, tree);
@@ -67,14 +69,23 @@ export function parseExpression(expr: string, escapes: StringEscapes = 'literal'
   return output.children[0] as TNode;
 }
 
-function parseUncached(source: string, escapes: StringEscapes): TNode {
+function parseUncached(source: string, escapes: StringEscapes, syntax: Readonly<TemplateSyntax>): TNode {
   try {
-    // Ansible renders with trim_blocks=True, lstrip_blocks=False.
-    const tokens = lexer.lex(source, { trimBlocks: true, lstripBlocks: false });
+    // lstrip_blocks is done by applyJinjaWhitespace (nunjucks' own differs from Jinja2's).
+    const tags = {
+      blockStart: syntax.blockStart,
+      blockEnd: syntax.blockEnd,
+      variableStart: syntax.variableStart,
+      variableEnd: syntax.variableEnd,
+      commentStart: syntax.commentStart,
+      commentEnd: syntax.commentEnd,
+    };
+    const tokens = lexer.lex(source, { trimBlocks: syntax.trimBlocks, lstripBlocks: false, tags });
     tokens._parseString = escapes === 'python' ? parsePythonString : parseLiteralString;
-    balanceBraces(tokens);
+    tokens.newline = syntax.newlineSequence;
+    balanceBrackets(tokens, syntax);
     readPythonNumbers(tokens);
-    trimNewlineAfterComment(tokens);
+    applyJinjaWhitespace(tokens as WhitespaceTokenizer, syntax);
     const parser = new ParserClass(tokens);
     parser.parsePostfix = parsePostfix;
     parser.parsePrimary = parsePrimary;
@@ -99,6 +110,8 @@ interface Tokenizer {
   forward(): void;
   current(): string;
   isFinished(): boolean;
+  /** newline_sequence: what a newline written inside a string literal becomes. */
+  newline?: string;
 }
 
 function readString(t: Tokenizer, delimiter: string, escape: (t: Tokenizer) => string): string {
@@ -109,7 +122,7 @@ function readString(t: Tokenizer, delimiter: string, escape: (t: Tokenizer) => s
       t.forward();
       str += escape(t);
     } else {
-      str += t.current();
+      str += t.current() === '\n' && t.newline ? t.newline : t.current();
     }
     t.forward();
   }
@@ -130,37 +143,26 @@ function parsePythonString(this: Tokenizer, delimiter: string): string {
 }
 
 /**
- * Jinja2 only ends `{{ ... }}` at a `}}` outside any open `{`, so `{{ {'a': {'b': 1}} }}` works.
- * nunjucks ends at the first `}}`; count the curly braces and refuse the end tag while one is open.
+ * Jinja2 only ends `{{ ... }}` or `{% ... %}` at an end tag outside any open bracket, so
+ * `{{ {'a': {'b': 1}} }}` works, and `[[ [1, [2]] ]]` with `]]` as the end tag. nunjucks ends at
+ * the first end tag; count the brackets and refuse the end tags while one is open.
  */
-function balanceBraces(tokens: Tokenizer & Record<string, unknown>): void {
+function balanceBrackets(tokens: Tokenizer & Record<string, unknown>, syntax: Readonly<TemplateSyntax>): void {
   let depth = 0;
   const extract = tokens._extractString as (this: unknown, s: string) => string | null;
   const next = tokens.nextToken as (this: unknown) => Token | null;
+  const endTags = new Set([syntax.variableEnd, '-' + syntax.variableEnd, syntax.blockEnd, '-' + syntax.blockEnd]);
+  const opening = new Set([lexer.TOKEN_LEFT_CURLY, lexer.TOKEN_LEFT_BRACKET, lexer.TOKEN_LEFT_PAREN]);
+  const closing = new Set([lexer.TOKEN_RIGHT_CURLY, lexer.TOKEN_RIGHT_BRACKET, lexer.TOKEN_RIGHT_PAREN]);
   tokens._extractString = function (this: unknown, s: string) {
-    if (depth > 0 && (s === '}}' || s === '-}}')) return null;
+    if (depth > 0 && endTags.has(s)) return null;
     return extract.call(this, s);
   };
   tokens.nextToken = function (this: unknown) {
     const tok = next.call(this);
-    if (tok?.type === lexer.TOKEN_LEFT_CURLY) depth++;
-    else if (tok?.type === lexer.TOKEN_RIGHT_CURLY && depth > 0) depth--;
+    if (tok && opening.has(tok.type)) depth++;
+    else if (tok && closing.has(tok.type) && depth > 0) depth--;
     else if (tok?.type === lexer.TOKEN_VARIABLE_START || tok?.type === lexer.TOKEN_BLOCK_START) depth = 0;
-    return tok;
-  };
-}
-
-/**
- * Jinja2's trim_blocks removes the first newline after a comment `{# ... #}` as after a block tag;
- * nunjucks does it only after block tags, so skip that newline (LF or CRLF) once a comment is read.
- * Only that one newline: spaces before it keep it, as in Jinja2.
- */
-function trimNewlineAfterComment(tokens: Tokenizer & Record<string, unknown>): void {
-  const next = tokens.nextToken as (this: unknown) => Token | null;
-  const extract = tokens._extractString as (this: unknown, s: string) => string | null;
-  tokens.nextToken = function (this: unknown) {
-    const tok = next.call(this);
-    if (tok?.type === lexer.TOKEN_COMMENT && extract.call(this, '\r\n') === null) extract.call(this, '\n');
     return tok;
   };
 }

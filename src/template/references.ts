@@ -7,7 +7,9 @@ import { filters } from './filters/index.js';
 import { isSupportedLookup } from './lookups.js';
 import { tests } from './tests.js';
 import { GLOBAL_NAMES } from './globals.js';
+import { readJinjaHeader } from './jinja-header.js';
 import { parseExpression, parseTemplate, type TNode } from './parse.js';
+import { ANSIBLE_SYNTAX, type TemplateSyntax } from './syntax.js';
 
 export interface UnknownName {
   kind: 'filter' | 'test' | 'lookup';
@@ -215,19 +217,34 @@ function union(a: Set<string>, b: Set<string>): Set<string> {
   return b.size === 0 ? a : new Set([...a, ...b]);
 }
 
-export function referencedVariables(template: string, opts: { expression?: boolean } = {}): ReferencedVariables {
+/**
+ * `file`: the text is a template file, read as the template module reads it: with these settings
+ * (its delimiters) and its own `#jinja2:` first line; lines are counted in the whole file.
+ */
+export function referencedVariables(template: string, opts: { expression?: boolean; file?: { syntax?: Partial<TemplateSyntax> } } = {}): ReferencedVariables {
   const collector = new Collector();
+  let headerLines = 0;
   try {
     if (opts.expression) {
       collector.expr(parseExpression(template), new Set(), new Set(), false);
       for (const u of collector.result.unknown) if (u.line === 1 && u.col !== undefined) u.col = Math.max(1, u.col - EXPRESSION_PREFIX.length);
+    } else if (opts.file) {
+      const { overrides, body } = readJinjaHeader(template);
+      headerLines = body === template ? 0 : 1;
+      const syntax = { ...ANSIBLE_SYNTAX, ...opts.file.syntax, ...overrides };
+      collector.statements(parseTemplate(body, 'python', syntax).children, new Set(), new Set());
+      for (const u of collector.result.unknown) if (u.line !== undefined) u.line += headerLines;
     } else {
       collector.statements(parseTemplate(template).children, new Set(), new Set());
     }
     return { ...collector.result };
   } catch (err) {
     const empty = { names: [], optional: [], unknown: [] };
-    if (err instanceof TemplateError) return { ...empty, error: { message: err.message, line: err.line, col: err.col } };
+    if (err instanceof TemplateError) {
+      // headerLines is still 0 when the header itself is wrong (it is line 1).
+      const line = err.line === undefined ? undefined : err.line + headerLines;
+      return { ...empty, error: { message: err.message, line, col: err.col } };
+    }
     return { ...empty, error: { message: err instanceof Error ? err.message : String(err) } };
   }
 }

@@ -5,12 +5,21 @@ import { Evaluation, isTemplate } from './evaluate.js';
 import { parseExpression } from './parse.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { templateText, templateValue } from './template-value.js';
-import type { TemplateContext } from './types.js';
+import type { TemplateContext, TemplateFileOptions } from './types.js';
 import { deepDefined } from './undefined.js';
 
 export function renderString(template: string, ctx: TemplateContext): string {
   if (!isTemplate(template)) return template;
   return templateText(template, new Evaluation(ctx));
+}
+
+/**
+ * Renders the text of a template file as the template module does: Jinja2's string escapes, the
+ * `#jinja2:` first line honoured, includes found in `ctx.templateDirs`, always rendered (custom
+ * delimiters may hide from a quick look).
+ */
+export function renderTemplateFile(source: string, ctx: TemplateContext, options: Omit<TemplateFileOptions, 'templateDirs'> = {}): string {
+  return new Evaluation(ctx).renderFile(source, { ...options, templateDirs: ctx.templateDirs });
 }
 
 /**

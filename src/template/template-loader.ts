@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { TemplateError } from './errors.js';
 import { parseTemplate, type TNode } from './parse.js';
 import { pyStr } from './python.js';
+import type { TemplateSyntax } from './syntax.js';
 
 export interface LoadedTemplate {
   name: string;
@@ -40,7 +41,7 @@ function findTemplate(name: string, dirs: readonly string[]): string | undefined
  * Loads the first of `names` (one name, or a list to choose from) that exists. Missing: undefined
  * when `ignoreMissing`, else Jinja2's TemplateNotFound / TemplatesNotFound error.
  */
-export function loadTemplate(names: unknown, dirs: readonly string[] | undefined, ignoreMissing = false): LoadedTemplate | undefined {
+export function loadTemplate(names: unknown, dirs: readonly string[] | undefined, syntax: Readonly<TemplateSyntax>, ignoreMissing = false): LoadedTemplate | undefined {
   const list = (Array.isArray(names) ? names : [names]).map((n) => pyStr(n));
   if (!dirs) {
     throw new TemplateError('template-error', `cannot load template '${list.join("', '")}': includes and imports work in template files (the template module)`);
@@ -48,9 +49,10 @@ export function loadTemplate(names: unknown, dirs: readonly string[] | undefined
   for (const name of list) {
     const file = findTemplate(name, dirs);
     if (file === undefined) continue;
-    // Jinja2 reads every line ending as \n and drops one newline at the end of the source.
-    const source = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').replace(/\n$/, '');
-    return { name, root: parseTemplate(source, 'python') };
+    // Jinja2 reads every line ending as \n and (unless told to keep it) drops one newline at the end of the source.
+    const read = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+    const source = syntax.keepTrailingNewline ? read : read.replace(/\n$/, '');
+    return { name, root: parseTemplate(source, 'python', syntax) };
   }
   if (ignoreMissing) return undefined;
   const message = list.length === 1 ? `TemplateNotFound: ${list[0]}` : `TemplatesNotFound: none of the templates given were found: ${list.join(', ')}`;

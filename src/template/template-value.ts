@@ -13,6 +13,8 @@ import { parseTemplate, type TNode } from './parse.js';
 import { PyFloat } from './py-float.js';
 import { isLazy, isMapping, pyStr } from './python.js';
 import { literalEval, NOT_LITERAL } from './python-literal.js';
+import { ANSIBLE_SYNTAX, type TemplateSyntax } from './syntax.js';
+import type { TemplateContext } from './types.js';
 import { deepDefined } from './undefined.js';
 
 // Ansible's SINGLE_VAR: ^{{\s*(\w*)\s*}}$ where `$` also matches before a final newline.
@@ -26,12 +28,13 @@ export function templateValue(source: string, ev: Evaluation): unknown {
     const raw = ev.ctx.vars[single];
     if (typeof raw === 'number' || raw instanceof PyFloat || typeof raw === 'boolean' || raw === null) return raw;
   }
-  const root = parseTemplate(withoutTrailingNewline(source), ev.ctx.stringEscapes);
+  const syntax = ev.ctx.syntax ?? ANSIBLE_SYNTAX;
+  const root = parseTemplate(withoutTrailingNewline(source), ev.ctx.stringEscapes, syntax);
   const only = singleExpression(root);
   let text: string;
   if (only) {
     const value = deepDefined(ev.expr(only));
-    if (isTextFilter(only)) return restoreTrailingNewlines(source, finalize(value));
+    if (isTextFilter(only)) return restoreTrailingNewlines(source, finalize(value), syntax);
     // literal_eval(repr(value)) gives plain data back unchanged: skip the round trip. Lazy
     // hostvars stay lazy (Ansible's own result for them is a quirk not worth copying).
     if (isLazy(value) || ((Array.isArray(value) || isMapping(value)) && isPlainData(value))) return value;
@@ -40,12 +43,19 @@ export function templateValue(source: string, ev: Evaluation): unknown {
     text = ev.renderText(root);
   }
   const value = readBackLiteral(text);
-  return typeof value === 'string' ? restoreTrailingNewlines(source, value) : value;
+  return typeof value === 'string' ? restoreTrailingNewlines(source, value, syntax) : value;
+}
+
+/** The settings a template file (or text rendered as one) is read with. */
+export function fileSyntaxOf(ctx: TemplateContext): Readonly<TemplateSyntax> {
+  return ctx.fileSyntax ?? ctx.syntax ?? ANSIBLE_SYNTAX;
 }
 
 /** Text rendering with Jinja's and Ansible's trailing newline handling (do_template without convert_data). */
 export function templateText(source: string, ev: Evaluation, escapes = ev.ctx.stringEscapes): string {
-  return restoreTrailingNewlines(source, ev.renderText(parseTemplate(withoutTrailingNewline(source), escapes)));
+  const syntax = fileSyntaxOf(ev.ctx);
+  const text = syntax.keepTrailingNewline ? source : withoutTrailingNewline(source);
+  return restoreTrailingNewlines(source, ev.renderText(parseTemplate(text, escapes, syntax)), syntax);
 }
 
 /** ansible_eval_concat's conversion of the rendered text. */
@@ -64,10 +74,10 @@ function withoutTrailingNewline(source: string): string {
   return source.replace(/(?:\r\n|\r|\n)$/, '');
 }
 
-/** Ansible gives the result as many trailing newlines as the source had. */
-function restoreTrailingNewlines(source: string, result: string): string {
+/** Ansible gives the result as many trailing newlines as the source had (counting \n only, as it does). */
+function restoreTrailingNewlines(source: string, result: string, syntax: Readonly<TemplateSyntax>): string {
   const missing = trailingNewlines(source) - trailingNewlines(result);
-  return missing > 0 ? result + '\n'.repeat(missing) : result;
+  return missing > 0 ? result + syntax.newlineSequence.repeat(missing) : result;
 }
 
 function trailingNewlines(s: string): number {

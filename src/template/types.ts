@@ -1,5 +1,6 @@
 // Shapes shared by the evaluator and the filter, test and lookup tables.
 import type { StringEscapes } from './parse.js';
+import type { TemplateSyntax } from './syntax.js';
 
 export interface TemplateContext {
   /** All variables visible (may contain a lazy `hostvars` proxy). Values that are templates are rendered on access, like Ansible. */
@@ -16,6 +17,20 @@ export interface TemplateContext {
    * template module's search path, see templateSearchPath); without it they fail.
    */
   templateDirs?: string[];
+  /**
+   * The Jinja2 environment's delimiters and whitespace rules (the template module's arguments);
+   * Ansible's when absent. Like Ansible's, they apply to variables whose values are templates too.
+   */
+  syntax?: Readonly<TemplateSyntax>;
+  /** The template file's own settings (`syntax` plus its `#jinja2:` line): for it and what it includes only. */
+  fileSyntax?: Readonly<TemplateSyntax>;
+}
+
+export interface TemplateFileOptions {
+  templateDirs?: string[];
+  syntax?: Partial<TemplateSyntax>;
+  /** Variables only this template sees (ansible_managed, template_path...), over the others. */
+  vars?: Record<string, unknown>;
 }
 
 export type Kwargs = Record<string, unknown>;
@@ -26,8 +41,11 @@ export interface Evaluator {
   filter(name: string, value: unknown, args: unknown[], kwargs?: Kwargs): unknown;
   test(name: string, value: unknown, args: unknown[]): boolean;
   variable(name: string): unknown;
-  /** Renders the text of a template file (Jinja2 escapes) with the same variables; its includes are looked up in `templateDirs`. */
-  renderFile(source: string, templateDirs?: string[]): string;
+  /**
+   * Renders the text of a template file (Jinja2 escapes, its `#jinja2:` line honoured) with the same
+   * variables plus `vars`; its includes are looked up in `templateDirs`; `syntax` changes the environment's settings.
+   */
+  renderFile(source: string, options: TemplateFileOptions): string;
 }
 
 export interface FilterDef {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../../errors.js';
 import { isTemplateString } from '../../schema/validate.js';
 import { loadYamlFile, offsetToLocation, type LoadedYaml, type PathSegment } from '../../source/yaml.js';
-import { referencedVariables } from '../../template/index.js';
+import { JINJA_SETTING_NAMES, referencedVariables, syntaxSetting, TEMPLATE_VARIABLE_NAMES, type TemplateSyntax } from '../../template/index.js';
 import { filters } from '../../template/filters/index.js';
 import { tests } from '../../template/tests.js';
 import type { UnknownName } from '../../template/references.js';
@@ -65,14 +65,14 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
       if (expression || templated) check(text, expression, () => file.locate(path));
     });
   }
-  for (const { file, location } of templateFiles(sources.playbook)) {
+  for (const { file, location, syntax } of templateFiles(sources.playbook)) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
       continue;
     }
-    const refs = referencedVariables(text, { expression: false });
+    const refs = referencedVariables(text, { file: { syntax } });
     if (refs.error !== undefined) {
       const { message, line, col } = refs.error;
       found.push(diagnostic('template-syntax', `template syntax: ${message}`, line === undefined ? location : { file, line, col: col ?? 1 }));
@@ -81,7 +81,7 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
     for (const u of refs.unknown) found.push(unknownName(u, u.line === undefined ? location : { file, line: u.line, col: u.col ?? 1 }));
     if (!defined) continue;
     for (const name of refs.names) {
-      if (isDefined(name, defined)) continue;
+      if (isDefined(name, defined) || TEMPLATE_VARIABLE_NAMES.includes(name)) continue;
       const at = new RegExp(`\\b${name}\\b`).exec(text);
       report(name, at ? offsetToLocation(text, at.index, file) : location);
     }
@@ -145,18 +145,37 @@ function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefin
   return isMap(loaded.value) ? Object.keys(loaded.value) : undefined;
 }
 
-/** Static `template:` sources (their variables are checked too). */
-function templateFiles(playbook: Playbook): { file: string; location: SourceLocation }[] {
-  const files = new Map<string, SourceLocation>();
+/** Static `template:` sources (their variables are checked too), each with the delimiters its task reads it with. */
+function templateFiles(playbook: Playbook): { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax> }[] {
+  const files = new Map<string, { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax> }>();
   for (const play of playbook.plays) {
     for (const { task } of tasksOf(play)) {
       const src = task.args.src;
       if (task.module !== 'template' || typeof src !== 'string' || isTemplateString(src)) continue;
+      const syntax = taskSyntax(task);
+      if (!syntax) continue;
       const found = searchFile(src, controllerDirs('templates', task.role?.path, play.playbookDir)).found;
-      if (found && !files.has(found)) files.set(found, task.location);
+      const key = `${found}\0${JSON.stringify(syntax)}`;
+      if (found && !files.has(key)) files.set(key, { file: found, location: task.location, syntax });
     }
   }
-  return [...files].map(([file, location]) => ({ file, location }));
+  return [...files.values()];
+}
+
+/** The template task's delimiter and whitespace arguments; undefined when one is templated or wrong (unknowable here). */
+function taskSyntax(task: Task): Partial<TemplateSyntax> | undefined {
+  const syntax: Partial<TemplateSyntax> = {};
+  for (const name of Object.keys(JINJA_SETTING_NAMES)) {
+    const value = task.args[name];
+    if (value === undefined || name === 'newline_sequence') continue;
+    if (typeof value === 'string' && isTemplateString(value)) return undefined;
+    try {
+      Object.assign(syntax, syntaxSetting(name, value));
+    } catch {
+      return undefined;
+    }
+  }
+  return syntax;
 }
 
 function visitStrings(value: unknown, path: PathSegment[], visit: (text: string, path: PathSegment[]) => void): void {

@@ -2,6 +2,7 @@
 import { versionMatches } from '../version.js';
 import type { FilterDef } from '../types.js';
 import { collectionFilters } from './collections.js';
+import { commentFilters } from './comment.js';
 import { coreFilters } from './core.js';
 import { hashFilters } from './hash.js';
 import { regexFilters } from './regex.js';
@@ -13,6 +14,7 @@ const versionFilter: FilterDef = { fn: (v, [other, op], kw) => versionMatches(v,
 export const filters: Record<string, FilterDef> = {
   ...coreFilters,
   ...stringFilters,
+  ...commentFilters,
   ...regexFilters,
   ...collectionFilters,
   ...serializeFilters,

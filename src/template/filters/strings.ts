@@ -66,7 +66,6 @@ export const stringFilters: Record<string, FilterDef> = {
     },
   },
   wordcount: { fn: (v) => (pyStr(v).match(/\w+/g) ?? []).length },
-  comment: { fn: (v) => pyStr(v).split('\n').map((l) => (l === '' ? '#' : '# ' + l)).join('\n') },
 };
 
 function escapeClass(chars: string): string {

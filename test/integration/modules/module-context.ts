@@ -10,7 +10,7 @@ import type { Connection } from '../../../src/connection/types.js';
 import type { Module, ModuleContext, ModuleResult } from '../../../src/modules/types.js';
 import { runModule } from '../../../src/modules/run.js';
 import { findModule } from '../../../src/modules/registry.js';
-import { renderString } from '../../../src/template/index.js';
+import { renderString, renderTemplateFile } from '../../../src/template/index.js';
 import { labVars } from '../connection/lab-vars.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -44,7 +44,7 @@ export async function moduleRunner(host: string, user = 'root', become = false):
         check: options.check ?? false,
         diff: options.diff ?? false,
         vars,
-        render: (t, o) => renderString(t, { vars, stringEscapes: o?.file ? 'python' : 'literal' }),
+        render: (t, o) => (o?.file ? renderTemplateFile(t, { vars }, { syntax: o.syntax, vars: o.vars }) : renderString(t, { vars })),
         findFile: (kind, path) => (path.startsWith('/') ? path : join(FIXTURES, kind, path)),
       };
       return runModule(module, ctx, args);

@@ -134,6 +134,27 @@ describe('variables are defined somewhere', () => {
     ]);
   });
 
+  it('reads a template file with its task\'s delimiters and its #jinja2: line, and knows the template variables', () => {
+    const ds = check({
+      'site.yml': `- hosts: all
+  tasks:
+    - template: { src: brackets.j2, dest: /a, variable_start_string: '[[', variable_end_string: ']]' }
+    - template:
+        src: header.j2
+        dest: /b
+    - template: { src: managed.j2, dest: /c }
+`,
+      // `{{ $HOME }}` is not Jinja2 here: another tool's syntax, the reason for other delimiters.
+      'templates/brackets.j2': 'home={{ $HOME }}\nport=[[ not_defined_a ]]\n',
+      'templates/header.j2': "#jinja2: block_start_string: '<%', block_end_string: '%>'\n{% literal %}\n<% if not_defined_b %>x<% endif %>\n",
+      'templates/managed.j2': '{{ ansible_managed | comment }}\n{{ template_path }} {{ template_host }} {{ template_run_date }} {{ template_destpath }}\n',
+    });
+    expect(ds.map((d) => [d.code, d.message.split(' ')[0], d.location?.file.split('/').pop(), d.location?.line])).toEqual([
+      ['undefined-variable', "'not_defined_a'", 'brackets.j2', 2],
+      ['undefined-variable', "'not_defined_b'", 'header.j2', 3],
+    ]);
+  });
+
   it("knows an include_role's loop variables in the role's tasks", () => {
     const ds = check({
       'site.yml': '- hosts: all\n  tasks:\n    - include_role: { name: r }\n      loop: [1]\n      loop_control: { loop_var: thing, index_var: idx }\n',

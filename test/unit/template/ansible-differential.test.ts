@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderString, renderValue, templateSearchPath, TemplateError } from '../../../src/template/index.js';
+import { renderString, renderTemplateFile, renderValue, syntaxSetting, templateSearchPath, TemplateError } from '../../../src/template/index.js';
 import { PyFloat } from '../../../src/template/py-float.js';
 import { ansibleAvailable, renderWithAnsible, type ReferenceResult } from './helpers/ansible-templar.js';
 import { typed } from './helpers/typed-values.js';
@@ -34,6 +34,7 @@ const vars = {
   nothing: null,
   conf2: { a: 'A', b: 'B' },
   nl_text: 'x\n',
+  multi: 'one\ntwo\n\nthree',
   // A float whose value is whole (2.0): what `4 / 2` or `| float` gives.
   whole: new PyFloat(2),
   mixed: [1, new PyFloat(2), 3],
@@ -220,6 +221,14 @@ const templates = [
   '={{ nl_text }}\n\n\n',
   '={{ a }}\n\n',
   '={% if a %}\nx\n{% endif %}\n',
+  // The comment filter, byte for byte (a file Ansible wrote must not look changed).
+  "={{ 'Ansible managed' | comment }}|",
+  "={{ multi | comment }}|{{ multi | comment('c') }}|{{ multi | comment('erlang') }}|",
+  "={{ multi | comment('cblock') }}|{{ multi | comment('xml') }}|",
+  "={{ 'x' | comment(decoration='; ') }}|{{ multi | comment(decoration='') }}|{{ 'x' | comment('c', decoration='-- ') }}|",
+  "={{ 'x' | comment('plain', prefix='#!', prefix_count=2, postfix_count=0) }}|{{ 'x' | comment(postfix='', prefix='') }}|",
+  "={{ multi | comment(beginning='BEGIN', end='END', decoration='| ') }}|{{ 'x' | comment(style='xml', end='') }}|",
+  "={{ multi | comment(newline='two') }}|{{ 'x' | comment(postfix_count=3, prefix_count=0) }}|{{ '' | comment }}|",
 ];
 
 const reference: { results?: ReferenceResult[] } = {};
@@ -330,6 +339,54 @@ describe.skipIf(!available)('template files as ansible-core renders them (includ
     let actual: ReferenceResult;
     try {
       actual = { ok: renderString(template, { vars: fileVars, stringEscapes: 'python', templateDirs }) };
+    } catch (err) {
+      if (!(err instanceof TemplateError)) throw err;
+      actual = { error: err.message };
+    }
+    if ('error' in expected) expect((actual as { error?: string }).error).toContain(expected.error.replace(/^.*?: /, ''));
+    else expect(actual).toEqual(expected);
+  });
+});
+
+// Jinja2 settings as the template module passes them (and a template's `#jinja2:` first line), each
+// case rendered as a template file.
+const settingsCases: [Record<string, unknown>, string][] = [
+  [{ trim_blocks: false }, '{% if a %}\nx\n{% endif %}\ny\n{# c #}\nz\n'],
+  [{ lstrip_blocks: true }, '  {% if a %}\n    x\n  {% endif %}\n  {{ a }}\n\t{# c #}\nq  {% if a %}y{% endif %}\n'],
+  [{ lstrip_blocks: true, trim_blocks: false }, 'start\n  {% if a %}\n    x\n  {% endif %}\nend {%- if a %} y{% endif %}\n'],
+  [{ lstrip_blocks: true }, '  {%+ if a %}x{% endif %}\n  {#+ c #}\n  {%- if a %}z{% endif %}\n'],
+  [{}, '{% if a +%}\nx{% endif +%}\n{# c +#}\ny\n'],
+  [{}, '{% raw %}\n{{ x }}\n{% endraw %}\ny\n{%- raw -%}  a  {%- endraw -%}  b\n'],
+  [{ lstrip_blocks: true }, '  {% raw %}\n  {{ x }}\n  {% endraw %}\nafter\n'],
+  [{ newline_sequence: '\r\n' }, 'a\n{% if a %}\nb\n{% endif %}\n{{ "s\nt" }}\n{{ nl_text }}\n\n'],
+  [{ newline_sequence: '\r' }, 'a\nb\n'],
+  [{ variable_start_string: '[[', variable_end_string: ']]' }, '[[ a ]] {{ a }} [[ nums[0] ]] [[ conf["port"] ]] [[ [1, [2]] | flatten ]]\n'],
+  [
+    { block_start_string: '[%', block_end_string: '%]', variable_start_string: '[[', variable_end_string: ']]', comment_start_string: '[#', comment_end_string: '#]' },
+    '[% for n in nums %][[ n ]],[% endfor %]\n[# c #]\n{{ literal }} {% literal %} {# x #}\n[%- if a -%]  y  [%- endif %]\n[% raw %][[ a ]][% endraw %]\n',
+  ],
+  [{ variable_start_string: '<<', variable_end_string: '>>' }, '<< derived >>|<< chained >>|<< a >>\n'],
+  [{}, '#jinja2: trim_blocks: False, lstrip_blocks: True\n  {% if a %}\nx\n  {% endif %}\n'],
+  [{}, "#jinja2:variable_start_string:'[[', variable_end_string:']]'\n[[ a ]] {{ a }} [[ derived ]]\n"],
+  [{ trim_blocks: false }, '#jinja2: trim_blocks: True\n{% if a %}\nx{% endif %}\n'],
+  [{}, '#jinja2: keep_trailing_newline: True\n{{ a }}\n\n'],
+  [{}, "#jinja2: newline_sequence: '\\r\\n'\na\nb\n"],
+  [{}, '#jinja2: trim_blocks=False\nx'],
+  [{}, 'no header\n#jinja2: trim_blocks: False\n{% if a %}\nx{% endif %}\n'],
+];
+
+describe.skipIf(!available)('template files with Jinja2 settings, as ansible-core renders them', () => {
+  let results: ReferenceResult[] = [];
+  beforeAll(() => {
+    results = renderWithAnsible(vars, settingsCases.map(([, t]) => t), [], settingsCases.map(([s]) => s));
+  });
+
+  it.each(settingsCases.map(([settings, t], i) => [JSON.stringify(settings), t, i] as const))('%s %j', (_label, template, index) => {
+    const expected = results[index]!;
+    const syntax = Object.assign({}, ...Object.entries(settingsCases[index]![0]).map(([k, v]) => syntaxSetting(k, v)));
+    let actual: ReferenceResult;
+    try {
+      actual = { ok: renderTemplateFile(template, { vars }, { syntax }) };
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
       actual = { error: err.message };

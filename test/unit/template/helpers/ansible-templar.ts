@@ -14,9 +14,12 @@ export function ansibleAvailable(): boolean {
   return spawnSync(PYTHON, ['-c', 'import ansible.template'], { stdio: 'ignore' }).status === 0;
 }
 
-/** With `searchpath`, each template is rendered as the template module renders a file found there. */
-export function renderWithAnsible(vars: Record<string, unknown>, templates: string[], searchpath?: string[]): ReferenceResult[] {
-  const run = spawnSync(PYTHON, [SCRIPT], { input: typedJson({ vars, templates, searchpath }), encoding: 'utf8', timeout: 60_000 });
+/**
+ * With `searchpath` or `settings`, each template is rendered as the template module renders a file
+ * (found in searchpath); settings[i] are Jinja2 settings by their Ansible names for templates[i].
+ */
+export function renderWithAnsible(vars: Record<string, unknown>, templates: string[], searchpath?: string[], settings?: Record<string, unknown>[]): ReferenceResult[] {
+  const run = spawnSync(PYTHON, [SCRIPT], { input: typedJson({ vars, templates, searchpath, settings }), encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) throw new Error(`ansible reference renderer failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as ReferenceResult[];
 }

@@ -1,7 +1,9 @@
 # Renders templates with ansible-core's own Templar, as a reference for ha-run's renderer.
-# stdin: {"vars": {...}, "templates": ["...", ...], "searchpath": [...]?}; stdout: [{"ok": value} | {"error": message}, ...]
-# with floats typed both ways as {"float": repr} (typed_values.py). With a searchpath, templates are
-# rendered as the template module renders a file (its environment, search path and escapes).
+# stdin: {"vars": {...}, "templates": ["...", ...], "searchpath": [...]?, "settings": [{...}, ...]?};
+# stdout: [{"ok": value} | {"error": message}, ...] with floats typed both ways as {"float": repr}
+# (typed_values.py). With a searchpath or settings, templates are rendered as the template module
+# renders a file (its environment, search path and escapes); settings[i] are the Jinja2 environment
+# settings (trim_blocks, variable_start_string...) the module passes for templates[i].
 import json
 import sys
 
@@ -18,16 +20,23 @@ if searchpath is not None:
     templar = templar.copy_with_new_env(environment_class=AnsibleEnvironment, searchpath=searchpath, available_variables=variables)
 
 
-def render(template):
+settings = request.get("settings")
+
+
+def render(template, index):
+    if settings is not None:
+        module_templar = templar.copy_with_new_env(environment_class=AnsibleEnvironment, searchpath=searchpath or [],
+                                                   available_variables=variables, **settings[index])
+        return module_templar.do_template(template, preserve_trailing_newlines=True, escape_backslashes=False)
     if searchpath is None:
         return templar.template(template)
     return templar.do_template(template, preserve_trailing_newlines=True, escape_backslashes=False)
 
 
 results = []
-for template in request["templates"]:
+for index, template in enumerate(request["templates"]):
     try:
-        value = render(template)
+        value = render(template, index)
         results.append({"ok": typed(value)})
     except AnsibleError as err:
         results.append({"error": str(err.message).split(". ")[0]})
