@@ -18,8 +18,8 @@ export function resultAsVariable(module: string, result: ModuleResult): ModuleRe
 
 /**
  * The rendered arguments as the module gets them: plain text, as a module on the target would. set_fact
- * and include_vars keep unsafe values unsafe, since what they return becomes variables as it is.
+ * keeps unsafe values unsafe, since its arguments become variables as they are.
  */
 export function argumentsFor(module: string, rendered: Record<string, unknown>): Record<string, unknown> {
-  return keepsControllerValues(module) ? rendered : (withoutUnsafe(rendered) as Record<string, unknown>);
+  return (findModule(module)?.name ?? module) === 'set_fact' ? rendered : (withoutUnsafe(rendered) as Record<string, unknown>);
 }

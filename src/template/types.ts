@@ -26,6 +26,8 @@ export interface Evaluator {
   filter(name: string, value: unknown, args: unknown[], kwargs?: Kwargs): unknown;
   test(name: string, value: unknown, args: unknown[]): boolean;
   variable(name: string): unknown;
+  /** Set once the template has read unsafe data (target data, a lookup's result): its result is unsafe. */
+  readUnsafe: boolean;
   /** Renders the text of a template file (Jinja2 escapes) with the same variables; its includes are looked up in `templateDirs`. */
   renderFile(source: string, templateDirs?: string[]): string;
 }
