@@ -2,6 +2,7 @@
 // (item or loop_var, index_var, ansible_loop with extended, ansible_loop_var).
 import { HaRunError } from '../errors.js';
 import type { LoopControl, Task } from '../playbook/types.js';
+import { isUnsafe, markUnsafe, withoutUnsafe } from './deps.js';
 
 export type LoopForm = NonNullable<Task['loopForm']>;
 
@@ -27,7 +28,8 @@ export function loopItems(value: unknown, form: LoopForm = 'loop'): unknown[] {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new HaRunError('bad-loop', `with_dict expects a dict, got: ${describe(value)}`);
       }
-      return Object.entries(value).map(([key, v]) => ({ key, value: v }));
+      // Keys of target data are target data too.
+      return maybeUnsafe(value, Object.entries(value).map(([key, v]) => ({ key, value: v })));
     case 'with_sequence':
       return sequence(value);
     case 'with_fileglob':
@@ -88,6 +90,11 @@ export function itemVars(items: readonly unknown[], index: number, lc: LoopContr
 
 /** How an item shows up in output: `(item=...)` (the label when loop_control.label is set). */
 export function itemLabel(item: unknown): string {
+  item = withoutUnsafe(item);
   if (typeof item === 'string') return item;
   return JSON.stringify(item) ?? String(item);
+}
+
+function maybeUnsafe(source: unknown, items: unknown[]): unknown[] {
+  return isUnsafe(source) ? (markUnsafe(items) as unknown[]) : items;
 }

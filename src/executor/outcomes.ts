@@ -5,7 +5,7 @@ import type { ModuleResult } from '../modules/types.js';
 import type { HostResultEvent, HostStatus, TaskInfo } from '../output/events.js';
 import { censored } from '../output/mask.js';
 import type { PlayContext } from './context.js';
-import type { ConnectionError } from './deps.js';
+import { withoutUnsafe, type ConnectionError } from './deps.js';
 
 export interface HostOutcome {
   host: string;
@@ -30,7 +30,9 @@ export function statusOf(result: ModuleResult): HostStatus {
 
 /** The event reporters see: censored under no_log, facts left out (they are in ansible_facts). */
 export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, noLog: boolean, started: number, delegatedTo?: string): HostResultEvent {
-  const { facts: _f, ansible_facts: _af, ...shown } = result;
+  // Reporters print text: unsafe values (loop items, debug's var=) are shown as the text they hold.
+  const text = withoutUnsafe(result) as ModuleResult;
+  const { facts: _f, ansible_facts: _af, ...shown } = text;
   return {
     host,
     task: info,
@@ -39,9 +41,9 @@ export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, 
     ...(noLog
       ? { result: censored(result) }
       : {
-          msg: typeof result.msg === 'string' ? result.msg : undefined,
-          reasons: result.reasons,
-          diff: result.diff,
+          msg: typeof text.msg === 'string' ? text.msg : undefined,
+          reasons: text.reasons,
+          diff: text.diff,
           result: shown,
         }),
     durationMs: Date.now() - started,

@@ -54,9 +54,10 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   if (runOnce) {
     const first = await runTaskOnHost(pc, scope, task, targets[0]!, info);
     // The one result stands for every host: registered and set_fact values too.
+    const registered = task.register ? run.hosts.get(targets[0]!).hostFacts[task.register] : undefined;
     for (const h of targets.slice(1)) {
       const state = run.hosts.get(h);
-      if (task.register) state.hostFacts[task.register] = first.result;
+      if (task.register) state.hostFacts[task.register] = registered;
       const facts = (first.result.facts ?? first.result.ansible_facts) as Record<string, unknown> | undefined;
       if (facts && task.module.endsWith('set_fact')) Object.assign(state.hostFacts, facts);
     }

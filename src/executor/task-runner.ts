@@ -23,6 +23,7 @@ import {
 import { itemLabel, itemVars, loopItems, loopVarName } from './loop.js';
 import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, type Scope } from './scope.js';
+import { argumentsFor, resultAsVariable } from './target-data.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
 import { taskVars } from './task-vars.js';
 
@@ -48,7 +49,8 @@ function conditionsHold(conditions: string[], vars: Vars): { ok: boolean; failed
 
 /** changed_when / failed_when, with the result visible under its register name (as in Ansible). */
 function applyResultConditions(task: Task, result: ModuleResult, vars: Vars): void {
-  const withResult = task.register ? { ...vars, [task.register]: result } : vars;
+  if (task.changedWhen === undefined && task.failedWhen === undefined) return;
+  const withResult = withRegistered(task, result, vars);
   const holds = (conds: string[] | boolean) => (typeof conds === 'boolean' ? conds : conds.every((c) => evaluateCondition(c, { vars: withResult })));
   if (task.changedWhen !== undefined) result.changed = holds(task.changedWhen);
   if (task.failedWhen !== undefined) {
@@ -59,6 +61,11 @@ function applyResultConditions(task: Task, result: ModuleResult, vars: Vars): vo
   }
 }
 
+/** The variables with the result registered (as target data), for changed_when, failed_when and until. */
+function withRegistered(task: Task, result: ModuleResult, vars: Vars): Vars {
+  return task.register ? { ...vars, [task.register]: resultAsVariable(task.module, result) } : vars;
+}
+
 /** One run of the module (and its until/retries) with the given variables. */
 async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars): Promise<{ result: ModuleResult; delegatedTo?: string }> {
   const module = findModule(task.module);
@@ -66,7 +73,7 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   // lookup('file', ...) and friends find relative paths where the task's files/ and templates/ are.
   const paths = searchPaths(pc, scope, task);
   const rendered = dropOmitted(renderValue(task.args, { vars, searchPaths: paths })) as Vars;
-  const args = coerceToSchema(rendered, module.schema) as Vars;
+  const args = coerceToSchema(argumentsFor(task.module, rendered), module.schema) as Vars;
   const problems = validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], {
     allowTemplates: false,
     context: `module '${task.module}': `,
@@ -106,8 +113,7 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     applyResultConditions(task, result, vars);
     if (!task.until) break;
     result.attempts = n;
-    const withResult = task.register ? { ...vars, [task.register]: result } : vars;
-    if (evaluateCondition(task.until, { vars: withResult })) {
+    if (evaluateCondition(task.until, { vars: withRegistered(task, result, vars) })) {
       result.failed = false;
       break;
     }
@@ -156,8 +162,10 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
 
   const ignoreKeyword = effective(scope, task, 'ignoreErrors');
   const ignored = result.failed === true && ignoreKeyword !== undefined && safeTruthy(ignoreKeyword, vars);
-  absorbFacts(pc, task, host, result);
-  if (task.register) state.hostFacts[task.register] = result;
+  // From here on the result is variables: target data, never rendered again.
+  const registered = resultAsVariable(task.module, result);
+  absorbFacts(pc, task, host, registered);
+  if (task.register) state.hostFacts[task.register] = registered;
 
   const event = resultEvent(host, info, result, noLog, started, delegatedTo);
   if (ignored) event.ignored = true;
@@ -166,7 +174,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
     state.failed = true;
     state.lastFailure = {
       task: { name: info.name, module: info.module, file: task.location.file, line: task.location.line },
-      result,
+      result: registered,
     };
     // Its notifications stay queued: a rescue may bring the host back, and flushing skips failed hosts.
     run.stats.record(host, 'failed');
@@ -211,7 +219,8 @@ function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleRe
     pc.run.masker.addFromVars(facts);
     const module = findModule(task.module)?.name ?? task.module;
     if (module === 'include_vars') Object.assign(state.includeVars, facts);
-    else if (module === 'setup' || module === 'gather_facts') Object.assign(state.facts, facts);
+    // A new object: the template caches remember objects, and ansible_facts is this one.
+    else if (module === 'setup' || module === 'gather_facts') state.facts = { ...state.facts, ...facts };
     else Object.assign(state.hostFacts, facts);
   }
 }
@@ -232,8 +241,9 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     else {
       ({ result: r, delegatedTo } = await attempt(pc, scope, task, host, info, iv));
       // Later items see what earlier set_fact / include_vars items set (Ansible updates the task vars too).
-      absorbFacts(pc, task, host, r);
-      const facts = !r.failed && (r.facts ?? r.ansible_facts);
+      const asVariable = resultAsVariable(task.module, r);
+      absorbFacts(pc, task, host, asVariable);
+      const facts = !r.failed && (asVariable.facts ?? asVariable.ansible_facts);
       if (facts && typeof facts === 'object') Object.assign(vars, facts);
     }
     r.changed = r.changed === true;

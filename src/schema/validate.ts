@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic } from '../errors.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
+import { withoutUnsafe } from '../template/unsafe.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { compileSchema } from './compile.js';
 
@@ -31,6 +32,8 @@ export function validateAgainstSchema(
   options: ValidateOptions = {},
 ): Diagnostic[] {
   const validate = compileSchema(schema);
+  // `!unsafe` text (and set_fact's unsafe values) is text to the schema.
+  value = withoutUnsafe(value);
   if (validate(value)) return [];
   const allowTemplates = options.allowTemplates ?? true;
   // Errors inside `propertyNames` (they carry propertyName) are said once by the propertyNames error itself;

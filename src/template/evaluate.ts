@@ -27,6 +27,7 @@ import { containsTemplate, forgetTemplateScan, isTemplate } from './template-sca
 import { loadTemplate } from './template-loader.js';
 import { fileSyntaxOf, templateText, templateValue } from './template-value.js';
 import { tests } from './tests.js';
+import { isUnsafe, isUnsafeContainer } from './unsafe.js';
 import type { Evaluator, Kwargs, TemplateContext, TemplateFileOptions } from './types.js';
 import { StrictUndefined, defined, isUndefined, undefinedError } from './undefined.js';
 
@@ -54,6 +55,8 @@ function nestedRun<T>(run: () => T): T {
 export class Evaluation implements Evaluator {
   private scopes: Map<string, unknown>[] = [];
   private depth = 0;
+  /** This template read unsafe (target) data: its result is unsafe too (see unsafe.ts). */
+  readUnsafe = false;
 
   constructor(
     readonly ctx: TemplateContext,
@@ -67,7 +70,7 @@ export class Evaluation implements Evaluator {
 
   /** Renders a value deeply (used for variables whose values are templates). */
   renderDeep(value: unknown): unknown {
-    if (value instanceof UnsafeText) return value;
+    if (value instanceof UnsafeText || isUnsafeContainer(value)) return value;
     if (typeof value === 'string') {
       return this.holdsTemplate(value) ? templateValue(value, this.child()) : value;
     }
@@ -113,8 +116,8 @@ export class Evaluation implements Evaluator {
     if (Object.hasOwn(vars, name) || (isLazy(vars) && name in vars)) {
       const raw = vars[name];
       if (raw === undefined) return new StrictUndefined(`'${name}' is undefined`);
-      if (!containsTemplate(raw)) return plain(raw);
-      if (this.cache.resolved.has(name)) return this.cache.resolved.get(name);
+      if (!containsTemplate(raw)) return plain(this.noteUnsafe(raw));
+      if (this.cache.resolved.has(name)) return this.noteUnsafe(this.cache.resolved.get(name));
       if (this.cache.resolving.has(name)) {
         throw new TemplateError('template-error', `recursive loop detected in template: variable '${name}' refers to itself`);
       }
@@ -122,7 +125,7 @@ export class Evaluation implements Evaluator {
       try {
         const value = this.renderDeep(raw);
         this.cache.resolved.set(name, value);
-        return value;
+        return this.noteUnsafe(value);
       } catch (err) {
         const located = inVariable(err, name, raw);
         // Like Ansible: a variable whose template needs something undefined is itself undefined,
@@ -139,6 +142,12 @@ export class Evaluation implements Evaluator {
     }
     if (Object.hasOwn(globals, name)) return globals[name]!(this);
     return new StrictUndefined(`'${name}' is undefined`);
+  }
+
+  /** Like Ansible's template context: reading unsafe data makes the whole result unsafe. */
+  private noteUnsafe<T>(value: T): T {
+    if (!this.readUnsafe && isUnsafe(value)) this.readUnsafe = true;
+    return value;
   }
 
   private assign(name: string, value: unknown): void {
@@ -423,6 +432,8 @@ export class Evaluation implements Evaluator {
     }
     const dotted = node.val.typename === 'Literal' && isDotLookup(node);
     const key = dotted ? node.val.value : defined(this.expr(node.val));
+    // hostvars are computed on access, not read as variables: check what comes out of them.
+    if (isLazy(target) && typeof plain(key) === 'string') this.noteUnsafe((target as PyDict)[plain(key) as string]);
     return lookup(target, key, dotted ? 'dot' : 'subscript');
   }
 

@@ -10,6 +10,7 @@ export { templateVariables, ANSIBLE_MANAGED, TEMPLATE_VARIABLE_NAMES } from './t
 export { templateSearchPath } from './template-loader.js';
 export { referencedVariables, type ReferencedVariables, type UnknownName } from './references.js';
 export { OMIT, isOmit } from './omit.js';
+export { markUnsafe, withoutUnsafe, isUnsafe } from './unsafe.js';
 export { StrictUndefined, isUndefined } from './undefined.js';
 export { shellQuote } from './filters/strings.js';
 export { pyStr as toText, pyRepr } from './python.js';

@@ -8,6 +8,7 @@ import { syntaxSetting, type TemplateSyntax } from './syntax.js';
 import { templateVariables } from './template-variables.js';
 import { readBackLiteral } from './template-value.js';
 import type { Evaluator, Kwargs } from './types.js';
+import { markUnsafe } from './unsafe.js';
 import { isUndefined, undefinedError } from './undefined.js';
 
 type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown[];
@@ -127,8 +128,13 @@ function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): un
   }
   const fn = Object.hasOwn(plugins, plugin) ? plugins[plugin] : undefined;
   if (!fn) throw new TemplateError('template-error', `lookup plugin '${plugin}' not found`, { hint: `supported: ${Object.keys(plugins).join(', ')}` });
-  const { wantlist: _wantlist, errors: _errors, ...rest } = kwargs;
-  return fn(terms, rest, ev);
+  const { wantlist: _wantlist, errors: _errors, allow_unsafe: allowUnsafe, ...rest } = kwargs;
+  const results = fn(terms, rest, ev);
+  // As in Ansible, what a lookup reads (files, fetched from targets too; the environment) is data,
+  // never rendered again, unless the call says allow_unsafe=True.
+  if (results.length === 0 || (allowUnsafe !== undefined && truthy(allowUnsafe))) return results;
+  ev.readUnsafe = true;
+  return markUnsafe(results) as unknown[];
 }
 
 /** lookup(): one result as itself, several joined with commas (Ansible's wantlist=False). */

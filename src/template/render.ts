@@ -1,11 +1,12 @@
 // The public rendering entry points: strings, deep values, bare expressions and conditions.
 import { UnsafeText } from '../source/yaml.js';
-import { inExpression } from './errors.js';
+import { inExpression, TemplateError } from './errors.js';
 import { Evaluation, isTemplate } from './evaluate.js';
 import { parseExpression } from './parse.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { templateText, templateValue } from './template-value.js';
 import type { TemplateContext, TemplateFileOptions } from './types.js';
+import { isUnsafeContainer } from './unsafe.js';
 import { deepDefined } from './undefined.js';
 
 export function renderString(template: string, ctx: TemplateContext): string {
@@ -28,7 +29,7 @@ export function renderTemplateFile(source: string, ctx: TemplateContext, options
  */
 export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknown {
   const walk = (v: unknown): unknown => {
-    if (v instanceof UnsafeText) return v;
+    if (v instanceof UnsafeText || isUnsafeContainer(v)) return v;
     if (typeof v === 'string') {
       if (!isTemplate(v)) return v;
       return templateValue(v, new Evaluation(ctx));
@@ -62,6 +63,8 @@ export function evaluateCondition(cond: string | boolean, ctx: TemplateContext):
   let expr: unknown = cond;
   if (isTemplate(cond)) {
     expr = renderValue(cond, ctx);
+    // Text made from target data is never evaluated as an expression (Ansible refuses it too).
+    if (expr instanceof UnsafeText) throw new TemplateError('template-error', 'Conditional is marked as unsafe, and cannot be evaluated.');
     if (typeof expr !== 'string') return truthy(expr);
   }
   const text = String(expr).trim();

@@ -1,5 +1,6 @@
 // Does a string or value hold a template? Asked on every variable read, so object answers are cached.
 import { isLazy, isMapping } from './python.js';
+import { forgetUnsafeScan } from './unsafe.js';
 
 const TEMPLATE_MARKERS = /\{\{|\{%|\{#/;
 
@@ -14,6 +15,7 @@ const scanned = new WeakMap<object, boolean>();
 
 export function forgetTemplateScan(value: object): void {
   scanned.delete(value);
+  forgetUnsafeScan(value);
 }
 
 /** True when a variable's value holds a template anywhere inside (so it must be rendered on access). */

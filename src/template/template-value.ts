@@ -16,13 +16,21 @@ import { literalEval, NOT_LITERAL } from './python-literal.js';
 import { ANSIBLE_SYNTAX, type TemplateSyntax } from './syntax.js';
 import type { TemplateContext } from './types.js';
 import { deepDefined } from './undefined.js';
+import { markUnsafe } from './unsafe.js';
+import { UnsafeText } from '../source/yaml.js';
 
 // Ansible's SINGLE_VAR: ^{{\s*(\w*)\s*}}$ where `$` also matches before a final newline.
 const SINGLE_VARIABLE = /^\{\{\s*([\p{L}\p{N}_]*)\s*\}\}\n?$/u;
 // C.STRING_TYPE_FILTERS: their results are NativeJinjaText, never re-read as literals.
 const TEXT_FILTERS = new Set(['string', 'to_json', 'to_nice_json', 'to_yaml', 'to_nice_yaml', 'ppretty', 'json']);
 
+/** The value of a template; unsafe when the template read unsafe data (see unsafe.ts). */
 export function templateValue(source: string, ev: Evaluation): unknown {
+  const value = valueOf(source, ev);
+  return ev.readUnsafe ? markUnsafe(value) : value;
+}
+
+function valueOf(source: string, ev: Evaluation): unknown {
   const single = SINGLE_VARIABLE.exec(source)?.[1];
   if (single !== undefined && hasVariable(ev.ctx.vars, single)) {
     const raw = ev.ctx.vars[single];
@@ -108,7 +116,7 @@ function finalize(value: unknown): string {
 /** Lists and dicts of strings, finite numbers, booleans and null: what repr and literal_eval round-trip. */
 function isPlainData(value: unknown, depth = 0): boolean {
   if (depth > 100) return false;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (value === null || typeof value === 'string' || value instanceof UnsafeText || typeof value === 'boolean') return true;
   if (typeof value === 'number' || value instanceof PyFloat) return Number.isFinite(Number(value));
   if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
   if (isMapping(value) && !isLazy(value)) return Object.values(value).every((v) => isPlainData(v, depth + 1));

@@ -41,6 +41,8 @@ export interface Evaluator {
   filter(name: string, value: unknown, args: unknown[], kwargs?: Kwargs): unknown;
   test(name: string, value: unknown, args: unknown[]): boolean;
   variable(name: string): unknown;
+  /** Set once the template has read unsafe data (target data, a lookup's result): its result is unsafe. */
+  readUnsafe: boolean;
   /**
    * Renders the text of a template file (Jinja2 escapes, its `#jinja2:` line honoured) with the same
    * variables plus `vars`; its includes are looked up in `templateDirs`; `syntax` changes the environment's settings.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderString, renderTemplateFile, renderValue, syntaxSetting, templateSearchPath, TemplateError } from '../../../src/template/index.js';
 import { PyFloat } from '../../../src/template/py-float.js';
+import { markUnsafe } from '../../../src/template/unsafe.js';
 import { ansibleAvailable, renderWithAnsible, type ReferenceResult } from './helpers/ansible-templar.js';
 import { typed } from './helpers/typed-values.js';
 
@@ -393,5 +394,32 @@ describe.skipIf(!available)('template files with Jinja2 settings, as ansible-cor
     }
     if ('error' in expected) expect((actual as { error?: string }).error).toContain(expected.error.replace(/^.*?: /, ''));
     else expect(actual).toEqual(expected);
+  });
+});
+
+// Target data (registered results, facts) is unsafe: a template that reads it gives an unsafe result
+// (text, lists and dicts alike), one that only reads safe variables does not; nothing is rendered twice.
+const unsafeVars = {
+  r: markUnsafe({ stdout: '{{ secret }}', stdout_lines: ['{{ secret }}', '[1, 2]'], rc: 0, nested: { k: '{{ secret }}' } }),
+  u: markUnsafe('{{ secret }}'),
+  ul: markUnsafe('[1, "{{ secret }}"]'),
+  uj: markUnsafe('{"a": "{{ secret }}"}'),
+  secret: 'TOPSECRET', n: 5, via: '{{ r.stdout }}',
+};
+const unsafeTemplates = [
+  '{{ r.stdout }}', 'pre-{{ r.stdout }}-post', '{{ r.stdout | upper }}', '{{ r.stdout_lines }}', '{{ r.stdout_lines[1] }}',
+  '{{ r.rc }}', '{{ r.rc + 1 }}', '{{ r.rc == 0 }}', '{{ r.nested }}', '{{ r | to_json }}', '{{ (r | to_json | from_json).stdout }}',
+  "{{ r.stdout | regex_replace('secret', 'n') }}", '{{ u }}', '{{ [u] }}', '{{ ul }}', '{{ uj }}', '{{ via }}', 'x{{ via }}',
+  '{{ n }}', '{{ secret }}', '{{ r.stdout | length }}', "{{ r.stdout_lines | join(',') }}", '{{ r.stdout ~ n }}',
+];
+
+describe.skipIf(!available)('unsafe values as ansible-core', () => {
+  let results: ReferenceResult[] = [];
+  beforeAll(() => {
+    results = renderWithAnsible(unsafeVars, unsafeTemplates);
+  });
+
+  it.each(unsafeTemplates.map((t, i) => [t, i] as const))('%s', (template, index) => {
+    expect({ ok: typed(renderValue(template, { vars: unsafeVars })) }).toEqual(results[index]);
   });
 });

@@ -276,17 +276,19 @@ describe('lookups', () => {
   it('env, vars, query/q', () => {
     process.env.HA_RUN_TEST_LOOKUP = 'from-env';
     expect(renderString("{{ lookup('env', 'HA_RUN_TEST_LOOKUP') }}|{{ lookup('env', 'HA_RUN_UNSET_XYZ') }}|", { vars: {} })).toBe('from-env||');
-    expect(renderValue("{{ lookup('vars', 'n') }}", ctx)).toBe('5');
-    expect(renderValue("{{ query('env', 'HA_RUN_TEST_LOOKUP') }}", ctx)).toEqual(['from-env']);
-    expect(renderValue("{{ q('vars', 'n', 's') }}", ctx)).toEqual([5, 'text']);
-    expect(renderValue("{{ lookup('vars', 'zz', default=0) }}", ctx)).toBe('0');
+    // What a lookup gives is data (unsafe text), as in Ansible.
+    expect(renderValue("{{ lookup('vars', 'n') }}", ctx)).toStrictEqual(new UnsafeText('5'));
+    expect(renderValue("{{ query('env', 'HA_RUN_TEST_LOOKUP') }}", ctx)).toStrictEqual([new UnsafeText('from-env')]);
+    expect(renderValue("{{ q('vars', 'n', 's') }}", ctx)).toStrictEqual([5, new UnsafeText('text')]);
+    expect(renderValue("{{ lookup('vars', 'n', allow_unsafe=True) }}", ctx)).toBe('5');
+    expect(renderValue("{{ lookup('vars', 'zz', default=0) }}", ctx)).toStrictEqual(new UnsafeText('0'));
   });
 
   it('template renders a template file with the same variables; first_found picks the first existing file', () => {
     mkdirSync(join(dir, 'templates'));
     writeFileSync(join(dir, 'templates', 'x.j2'), "{% for i in l %}\n{{ i }}{{ '\\t' }}\n{% endfor %}");
     expect(renderString("{{ lookup('template', 'x.j2') }}", { vars: { l: [1, 2] }, searchPaths: [dir] })).toBe('1\t\n2\t\n');
-    expect(renderValue("{{ lookup('first_found', ['nope.txt', 'motd.txt']) }}", { vars: {}, searchPaths: [dir] })).toBe(join(dir, 'files', 'motd.txt'));
+    expect(renderValue("{{ lookup('first_found', ['nope.txt', 'motd.txt']) }}", { vars: {}, searchPaths: [dir] })).toStrictEqual(new UnsafeText(join(dir, 'files', 'motd.txt')));
   });
 
   it('pipe is refused with an explanation', () => {
