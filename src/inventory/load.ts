@@ -35,7 +35,7 @@ export function loadInventory(sources: string[], options: { cwd?: string } = {})
     varsDirs.push(source.isDirectory ? source.path : dirname(source.path));
     for (const file of source.files) readInventoryFile(file, builder);
   }
-  const inventory = builder.finish(resolved, varsDirs[0] ?? cwd);
+  const inventory = builder.finish(resolved, varsDirs[0] ?? cwd, varsDirs);
   diagnostics.push(...builder.diagnostics);
   for (const dir of varsDirs) {
     const beside = loadVarsBeside(dir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });

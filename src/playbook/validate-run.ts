@@ -35,9 +35,9 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   const diagnostics: Diagnostic[] = [...loadedPlaybook.diagnostics, ...inventoryProblems];
   const playbook = loadedPlaybook.playbook;
   const playbookDir = dirname(resolve(options.playbook));
-  // Beside an inventory in the same directory, the inventory loader has read them already.
-  const sameDir = inventory.sources.some((s) => s === playbookDir || dirname(s) === playbookDir);
-  const varsBesidePlaybook = sameDir
+  // When the inventory's own vars directory is the playbook's, the inventory loader has read them already.
+  const readWithInventory = inventory.varsDirs.includes(playbookDir);
+  const varsBesidePlaybook = readWithInventory
     ? { groupVars: new Map(), hostVars: new Map(), diagnostics: [] }
     : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
   diagnostics.push(...varsBesidePlaybook.diagnostics);

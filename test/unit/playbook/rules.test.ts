@@ -142,6 +142,18 @@ describe('variables are defined somewhere', () => {
     expect(ds).toEqual([]);
   });
 
+  it('reads group_vars/ beside the playbook when -i names an inventory directory inside it', () => {
+    const files = {
+      'site.yml': '- hosts: all\n  tasks:\n    - debug: { msg: "{{ inv_dir_var }} {{ playbook_side_var }}" }\n',
+      'inventory/group_vars/all.yml': 'inv_dir_var: 1\n',
+      'group_vars/web.yml': 'playbook_side_var: 1\n',
+    };
+    const dir = writeTree({ 'inventory/hosts.yml': INVENTORY, ...files });
+    const run = validateRun({ playbook: join(dir, 'site.yml'), inventorySources: [join(dir, 'inventory')] });
+    expect(run.diagnostics).toEqual([]);
+    expect(run.varsBesidePlaybook.groupVars.get('web')).toEqual({ playbook_side_var: 1 });
+  });
+
   it('stays silent when include_vars reads a file only known at run time', () => {
     expect(check({ 'site.yml': '- hosts: all\n  tasks:\n    - include_vars: "{{ env }}.yml"\n      vars: { env: x }\n    - debug: { msg: "{{ anything }}" }\n' })).toEqual([]);
   });
