@@ -6,6 +6,7 @@ import { hasErrors, ValidationError, type Diagnostic } from '../errors.js';
 import { loadInventory, loadVarsBeside, type Inventory, type VarsBeside } from '../inventory/index.js';
 import { loadPlaybook } from './load.js';
 import { playHostsMatch } from './rules/host-patterns.js';
+import { includeVarsFilesLoad } from './rules/include-vars-files.js';
 import { notifyNamesAHandler } from './rules/notify-handlers.js';
 import { sourceFilesExist } from './rules/source-files-exist.js';
 import { variablesAreDefined } from './rules/undefined-variables.js';
@@ -46,7 +47,7 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   // checks cannot (a task dropped for an error may be the one defining a name).
   const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
   if (inventoryUsable) diagnostics.push(...hostProblems);
-  diagnostics.push(...sourceFilesExist(loadedPlaybook.partial));
+  diagnostics.push(...sourceFilesExist(loadedPlaybook.partial), ...includeVarsFilesLoad(loadedPlaybook.partial));
   if (playbook && inventoryUsable) {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
     for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) outside.push(...Object.keys(vars));

@@ -8,11 +8,15 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
   type ScalarTag,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
+import { isVaultEncrypted, vaultFileNotSupported, vaultValueNotSupported, VaultText } from './vault.js';
+
+export { VaultText } from './vault.js';
 
 export type PathSegment = string | number;
 
@@ -32,14 +36,6 @@ export const MAX_YAML_BYTES = 32 * 1024 * 1024;
 export const MAX_FLOW_DEPTH = 256;
 /** Anchors may be reused this many times before it counts as a "billion laughs" bomb. */
 export const MAX_ALIAS_COUNT = 1000;
-
-/** Ansible's `!vault` values keep their ciphertext; decryption belongs to the vault code. */
-export class VaultText {
-  constructor(readonly ciphertext: string) {}
-  toJSON(): Record<string, string> {
-    return { __ansible_vault: this.ciphertext };
-  }
-}
 
 /** Ansible's `!unsafe` strings are never templated. */
 export class UnsafeText {
@@ -106,6 +102,8 @@ export function parseYamlBytes(bytes: Buffer, file: string): LoadedYaml {
 }
 
 export function parseYaml(text: string, file: string): LoadedYaml {
+  // Never read as plain YAML: its ciphertext would become the values.
+  if (isVaultEncrypted(text)) return { file, text, value: undefined, diagnostics: [vaultFileNotSupported(file)], locate: () => ({ file, line: 1, col: 1 }) };
   const tooDeep = findExcessiveFlowDepth(text);
   if (tooDeep !== -1) {
     return failed(file, 'yaml-too-deep', `nesting deeper than ${MAX_FLOW_DEPTH} levels`, offsetToLocation(text, tooDeep, file), text);
@@ -133,6 +131,12 @@ export function parseYaml(text: string, file: string): LoadedYaml {
       diagnostics.push(diagnostic(err instanceof RangeError ? 'yaml-too-deep' : 'yaml-alias-bomb', message, at(0)));
     }
   }
+  visit(doc, {
+    Scalar(_, node) {
+      // Point at the tag itself, which comes before the value's own range (`key: !vault |`).
+      if (node.tag === '!vault' && node.range) diagnostics.push(vaultValueNotSupported(at(Math.max(0, text.lastIndexOf('!vault', node.range[0])))));
+    },
+  });
   return { file, text, value, diagnostics, locate: (path, options) => locateIn(doc, path, options?.key ?? false, at, file) };
 }
 
