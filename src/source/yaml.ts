@@ -2,7 +2,9 @@
 // The only import of the `yaml` library in the project.
 import { readFileSync, statSync } from 'node:fs';
 import {
+  isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -122,8 +124,11 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     return { file, line, col };
   };
   const diagnostics: Diagnostic[] = doc.errors.map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
+  const nodeProblems = doc.errors.length === 0 ? tagAndAliasProblems(doc, text, at) : [];
+  diagnostics.push(...nodeProblems);
   let value: unknown;
-  if (doc.errors.length === 0) {
+  // A `!vault` value still reads (as its VaultText); an undefined alias leaves nothing to read.
+  if (doc.errors.length === 0 && !nodeProblems.some((d) => d.code === UNDEFINED_ALIAS)) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
@@ -131,13 +136,27 @@ export function parseYaml(text: string, file: string): LoadedYaml {
       diagnostics.push(diagnostic(err instanceof RangeError ? 'yaml-too-deep' : 'yaml-alias-bomb', message, at(0)));
     }
   }
-  visit(doc, {
-    Scalar(_, node) {
-      // Point at the tag itself, which comes before the value's own range (`key: !vault |`).
-      if (node.tag === '!vault' && node.range) diagnostics.push(vaultValueNotSupported(at(Math.max(0, text.lastIndexOf('!vault', node.range[0])))));
-    },
-  });
   return { file, text, value, diagnostics, locate: (path, options) => locateIn(doc, path, options?.key ?? false, at, file) };
+}
+
+const UNDEFINED_ALIAS = 'yaml-undefined-alias';
+
+/** `!vault` values (refused until ha-run has a vault) and aliases naming no anchor before them, each where it is written. */
+function tagAndAliasProblems(doc: Document, text: string, at: (offset: number) => SourceLocation): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const anchors = new Set<string>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) {
+        found.push(diagnostic(UNDEFINED_ALIAS, `found undefined alias '*${node.source}': no anchor '&${node.source}' is defined before it`, at(node.range[0])));
+      }
+    } else if (isNode(node)) {
+      if (node.anchor) anchors.add(node.anchor);
+      // Point at the tag itself, which comes before the value's own range (`key: !vault |`).
+      if (isScalar(node) && node.tag === '!vault' && node.range) found.push(vaultValueNotSupported(at(Math.max(0, text.lastIndexOf('!vault', node.range[0])))));
+    }
+  });
+  return found;
 }
 
 function yamlDiagnostic(code: string, message: string, location: SourceLocation): Diagnostic {

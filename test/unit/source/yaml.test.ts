@@ -37,6 +37,14 @@ describe('parseYaml', () => {
     expect(y.diagnostics[0]?.code).toBe('yaml-alias-bomb');
   });
 
+  it('reports an undefined alias by name at the alias itself (anchors count only before it)', () => {
+    const y = parseYaml('base: &base { a: 1 }\nuse: *base\nlater: *after\nafter: &after 2\n', 'f.yml');
+    expect(y.value).toBeUndefined();
+    expect(y.diagnostics).toHaveLength(1);
+    expect(y.diagnostics[0]).toMatchObject({ code: 'yaml-undefined-alias', location: { file: 'f.yml', line: 3, col: 8 } });
+    expect(y.diagnostics[0]!.message).toContain("'*after'");
+  });
+
   it('refuses `!vault` values at their tag, and a vault-encrypted file, instead of using the ciphertext', () => {
     const y = parseYaml('db:\n  user: app\n  password: !vault |\n    $ANSIBLE_VAULT;1.1;AES256\n    3132\nlist: [a, !vault "x"]\n', 'vars.yml');
     expect(y.diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([
