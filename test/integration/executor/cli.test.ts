@@ -172,7 +172,14 @@ describe('connection options', () => {
     expect(winrm.stderr).toContain("--connection must be ssh or local, not 'winrm'");
     const zero = await runCli([join(fixtures, 'converge.yml'), '-i', inv(), '-T', '0']);
     expect(zero.code).toBe(5);
-    expect(zero.stderr).toContain('--timeout must be a positive whole number');
+    expect(zero.stderr).toContain('--timeout must be a whole number of seconds from 1 to 3600');
+    // Refused up front by the same rule the connection applies, not host by host once connecting.
+    for (const timeout of ['5000', 'soon']) {
+      const r = await runCli([join(fixtures, 'converge.yml'), '-i', inv(), '-T', timeout]);
+      expect(r.code, r.stdout + r.stderr).toBe(5);
+      expect(r.stderr).toContain(`--timeout must be a whole number of seconds from 1 to 3600, not '${timeout}'`);
+      expect(r.stdout).not.toContain('PLAY [');
+    }
   });
 });
 
