@@ -132,6 +132,8 @@ describe('ad-hoc', () => {
     expect(b.stdout).toMatch(/^node1 \| SUCCESS => \{\n {4}"changed": false/m);
     const c = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'debug', '-a', '{"msg": "json {{ inventory_hostname }}"}']);
     expect(c.stdout).toBe('node1 | SUCCESS => {\n    "msg": "json node1"\n}\n');
+    const fqcn = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'ansible.builtin.debug', '-a', '{"msg": "json {{ inventory_hostname }}"}']);
+    expect(fqcn.stdout).toBe(c.stdout);
     const failed = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'shell', '-a', 'echo bad >&2; exit 4']);
     expect(failed.code).toBe(2);
     expect(failed.stdout).toContain('node1 | FAILED | rc=4 >>\nbad');
