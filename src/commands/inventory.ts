@@ -10,6 +10,7 @@ import type { PlaybookVars } from '../inventory/host-vars.js';
 import { loadVarsBeside } from '../inventory/vars-dirs.js';
 import { loadInventory } from '../inventory/load.js';
 import { ansibleJson, displayedHostVars, graphInventory, listInventory, yamlInventory } from '../inventory/listing.js';
+import { VAULT_VALUE_CODE } from '../source/vault.js';
 import { dumpYaml } from '../source/yaml-dump.js';
 import { selectHosts } from '../inventory/patterns.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -66,7 +67,10 @@ export async function runInventoryCommand(group: string | undefined, options: In
   }
   const sources = options.inventory ?? [];
   if (sources.length === 0) throw new HaRunError('bad-options', 'no inventory given: use -i FILE, -i DIR or -i "host1,host2,"', { exitCode: ExitCode.badOptions });
-  const { inventory, diagnostics } = loadInventory(sources, { cwd: io.cwd });
+  const loaded = loadInventory(sources, { cwd: io.cwd });
+  const { inventory } = loaded;
+  // A listing only shows `!vault` values (as ansible-inventory does without a password); a run refuses them.
+  const diagnostics = loaded.diagnostics.filter((d) => d.code !== VAULT_VALUE_CODE);
   if (hasErrors(diagnostics)) throw new ValidationError(diagnostics);
   printWarnings(diagnostics, io.err);
   const hosts = options.limit === undefined ? undefined : new Set(selectHosts(inventory, 'all', { limit: options.limit, cwd: io.cwd }));
@@ -106,7 +110,8 @@ function render(value: unknown, yaml: boolean | undefined): string {
 function playbookVars(inventory: Inventory, dir: string | undefined, cwd = process.cwd()): PlaybookVars | undefined {
   if (dir === undefined) return undefined;
   const beside = loadVarsBeside(resolve(cwd, dir), { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
-  if (hasErrors(beside.diagnostics)) throw new ValidationError(beside.diagnostics);
+  const problems = beside.diagnostics.filter((d) => d.code !== VAULT_VALUE_CODE);
+  if (hasErrors(problems)) throw new ValidationError(problems);
   return beside;
 }
 

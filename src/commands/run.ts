@@ -2,6 +2,7 @@
 // options → executor request; reporters chosen here (live view on a TTY, plain lines otherwise, JSON on
 // request, and always the masked log file).
 import type { Command } from 'commander';
+import { CONNECT_TIMEOUT_SECONDS, connectTimeoutSeconds } from '../connection/connect-timeout.js';
 import { ExitCode, HaRunError } from '../errors.js';
 import { prepareAdhoc, type AdhocRequest } from '../executor/adhoc.js';
 import type { RunOptions } from '../executor/context.js';
@@ -76,7 +77,10 @@ function connectionDefaults(o: CliOptions): Record<string, string> {
   }
   if (o.privateKey !== undefined) defaults.ansible_ssh_private_key_file = o.privateKey;
   if (o.timeout !== undefined) {
-    if (!/^[1-9][0-9]*$/.test(o.timeout)) throw new HaRunError('bad-option', `--timeout must be a positive whole number of seconds, not '${o.timeout}'`, { exitCode: ExitCode.badOptions });
+    if (connectTimeoutSeconds(o.timeout) === undefined) {
+      const { min, max } = CONNECT_TIMEOUT_SECONDS;
+      throw new HaRunError('bad-option', `--timeout must be a whole number of seconds from ${min} to ${max}, not '${o.timeout}'`, { exitCode: ExitCode.badOptions });
+    }
     defaults.ansible_timeout = o.timeout;
   }
   return defaults;

@@ -45,6 +45,23 @@ export class ConnectionError extends HaRunError {
   }
 }
 
+/** A failed TCP connection in plain words, its system code kept for searching: `connection refused ... (ECONNREFUSED)`. */
+export function networkFailure(e: Endpoint, err: Error & { code?: string }): string {
+  const at = `${e.address}:${e.port}`;
+  const why: Record<string, string> = {
+    ECONNREFUSED: `connection refused: nothing listens on ${at}`,
+    ENOTFOUND: `the name '${e.address}' does not resolve`,
+    EAI_AGAIN: `the name '${e.address}' could not be resolved (the DNS lookup failed for now)`,
+    EHOSTUNREACH: `no route to ${e.address}`,
+    ENETUNREACH: `the network of ${e.address} is unreachable`,
+    ETIMEDOUT: `the TCP connection to ${at} timed out`,
+    ECONNRESET: `${at} reset the connection`,
+    EPIPE: `${at} closed the connection`,
+  };
+  const text = err.code ? why[err.code] : undefined;
+  return text ? `${text} (${err.code})` : err.message;
+}
+
 export class UnreachableError extends ConnectionError {
   constructor(e: Endpoint, why: string, cause?: unknown) {
     super('unreachable', e.host, `${describeEndpoint(e)} is unreachable: ${why}`, {

@@ -2,6 +2,7 @@
 // Reads nothing but the environment and home directory: files are opened when connecting.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { CONNECT_TIMEOUT_SECONDS } from './connect-timeout.js';
 import { BadConnectionVarsError } from './errors.js';
 import { parseProxyJump, sshOptions, type JumpHost } from './ssh-args.js';
 import { ShlexError } from '../util/shlex.js';
@@ -110,7 +111,7 @@ export function resolveSshSettings(
   const trustOnFirstUse = options.trustOnFirstUse === true || strict === 'accept-new' || strict === 'no' || strict === 'off';
   const knownHostsFile = options.knownHostsFile ?? (ssh.get('userknownhostsfile')?.split(/\s+/)[0]) ?? join(sshDir, 'known_hosts');
   const timeoutText = str(vars, 'ansible_ssh_timeout', 'ansible_timeout') ?? ssh.get('connecttimeout');
-  const connectTimeoutMs = options.connectTimeoutMs ?? (timeoutText ? integer(host, 'ansible_ssh_timeout', timeoutText, 1, 3600) * 1000 : 10_000);
+  const connectTimeoutMs = options.connectTimeoutMs ?? (timeoutText ? integer(host, 'ansible_ssh_timeout', timeoutText, CONNECT_TIMEOUT_SECONDS.min, CONNECT_TIMEOUT_SECONDS.max) * 1000 : 10_000);
   const alive = ssh.get('serveraliveinterval');
 
   return {

@@ -14,6 +14,7 @@ import {
   ConnectionTimeoutError,
   describeEndpoint,
   HostKeyChangedError,
+  networkFailure,
   HostKeyUnknownError,
   UnreachableError,
   type ConnectionError,
@@ -85,17 +86,12 @@ function keyMethods(s: SshSettings, user: string): AuthMethod[] {
   return methods;
 }
 
+/** What we offer, in order. Possibly nothing: that is said once the host answers, not before (a closed port
+ *  or an unknown name must be reported as what it is). */
 function authMethods(s: SshSettings, user: string): AuthMethod[] {
   const methods = keyMethods(s, user);
   if (s.agent) methods.push({ type: 'agent', username: user, agent: s.agent });
   if (s.password !== undefined) methods.push({ type: 'password', username: user, password: s.password });
-  if (methods.length === 0) {
-    throw new AuthFailedError(
-      { host: s.host, address: s.address, port: s.port, user },
-      'no credentials to offer',
-      'set ansible_ssh_private_key_file or ansible_password, or start ssh-agent (SSH_AUTH_SOCK)',
-    );
-  }
   return methods;
 }
 
@@ -105,8 +101,6 @@ function trustHint(e: Endpoint, keyType: string, file: string): string {
     `or allow recording new keys once: --trust-new-host-keys / connect option trustOnFirstUse, or -o StrictHostKeyChecking=accept-new in ansible_ssh_common_args`
   );
 }
-
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE']);
 
 /** One authenticated ssh2 client to `e`, through `sock` when it is reached via a jump host. */
 function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duplex): Promise<Client> {
@@ -153,7 +147,13 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
       client.removeAllListeners('ready');
       client.end();
       if (rejection) return reject(rejection);
-      if (err.level === 'client-authentication') return reject(new AuthFailedError(e, 'none of the offered credentials were accepted'));
+      if (err.level === 'client-authentication') {
+        return reject(
+          auth.length === 0
+            ? new AuthFailedError(e, 'no credentials to offer', 'set ansible_ssh_private_key_file or ansible_password, or start ssh-agent (SSH_AUTH_SOCK)')
+            : new AuthFailedError(e, 'none of the offered credentials were accepted'),
+        );
+      }
       if (err.level === 'client-timeout') {
         return reject(
           tcpConnected
@@ -161,8 +161,7 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
             : new UnreachableError(e, `no answer within ${s.connectTimeoutMs / 1000}s`),
         );
       }
-      if (err.code && NETWORK_CODES.has(err.code)) return reject(new UnreachableError(e, `${err.code} (${err.message})`, err));
-      reject(new UnreachableError(e, err.message, err));
+      reject(new UnreachableError(e, networkFailure(e, err), err));
     });
     // Safety net: a link that closes before 'ready' must never leave the caller waiting (no-op once settled).
     client.once('close', () => reject(rejection ?? new UnreachableError(e, 'the connection closed during the SSH handshake')));

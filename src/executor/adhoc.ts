@@ -59,7 +59,8 @@ export function prepareAdhoc(req: AdhocRequest, cwd = process.cwd()): PreparedPl
   const task: Task = {
     kind: 'task',
     name: `${req.module}${req.args ? ` ${req.args}` : ''}`,
-    module: req.module,
+    // The canonical name, as a playbook task stores it: `-m ansible.builtin.debug` is `debug`.
+    module: module.name,
     args,
     when: [],
     tags: [],

@@ -68,6 +68,8 @@ function withRegistered(task: Task, result: ModuleResult, vars: Vars): Vars {
 
 /** One run of the module (and its until/retries) with the given variables. */
 async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars): Promise<{ result: ModuleResult; delegatedTo?: string }> {
+  const ignoreProblem = ignoreErrors(scope, task, vars).problem;
+  if (ignoreProblem !== undefined) return { result: { changed: false, failed: true, msg: ignoreProblem } };
   const module = findModule(task.module);
   if (!module) return { result: { changed: false, failed: true, msg: `module '${task.module}' is not available` } };
   // lookup('file', ...) and friends find relative paths where the task's files/ and templates/ are.
@@ -160,8 +162,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   }
   result.changed = result.changed === true;
 
-  const ignoreKeyword = effective(scope, task, 'ignoreErrors');
-  const ignored = result.failed === true && ignoreKeyword !== undefined && safeTruthy(ignoreKeyword, vars);
+  const ignored = result.failed === true && ignoreErrors(scope, task, vars).ignore;
   // From here on the result is variables: target data, never rendered again.
   const registered = resultAsVariable(task.module, result);
   absorbFacts(pc, task, host, registered);
@@ -185,11 +186,18 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   return { host, status, ignored, result };
 }
 
-function safeTruthy(value: unknown, vars: Vars): boolean {
+/**
+ * The task's ignore_errors on this host. A template that cannot be rendered fails the task before its
+ * module runs, as Ansible's keyword validation does; Ansible then ignores that failure (it is left with the
+ * unrendered text, a non-empty string), and so does ha-run.
+ */
+function ignoreErrors(scope: Scope, task: Task, vars: Vars): { ignore: boolean; problem?: string } {
+  const keyword = effective(scope, task, 'ignoreErrors');
+  if (keyword === undefined) return { ignore: false };
   try {
-    return truthy(value, vars);
-  } catch {
-    return false;
+    return { ignore: truthy(keyword, vars) };
+  } catch (err) {
+    return { ignore: true, problem: `the field 'ignore_errors' has an invalid value: ${errorMessage(err)}` };
   }
 }
 

@@ -123,7 +123,7 @@ export class InventoryBuilder {
   }
 
   /** Ansible's reconcile step: top-level groups under `all`, hosts without a group in `ungrouped`. */
-  finish(sources: string[], dir: string): Inventory {
+  finish(sources: string[], dir: string, varsDirs: string[] = []): Inventory {
     for (const name of this.groups.keys()) {
       if (name !== 'all' && this.parents.get(name)!.length === 0) this.addChild('all', name);
     }
@@ -151,6 +151,6 @@ export class InventoryBuilder {
         );
       }
     }
-    return { hosts: this.hosts, groups: this.groups, sources, dir };
+    return { hosts: this.hosts, groups: this.groups, sources, dir, varsDirs };
   }
 }

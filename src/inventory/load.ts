@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors.js';
+import { isVaultEncrypted, vaultFileNotSupported } from '../source/vault.js';
 import { MAX_YAML_BYTES, parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
 import { splitHostPort } from './address.js';
 import { InventoryBuilder } from './builder.js';
@@ -35,7 +36,7 @@ export function loadInventory(sources: string[], options: { cwd?: string } = {})
     varsDirs.push(source.isDirectory ? source.path : dirname(source.path));
     for (const file of source.files) readInventoryFile(file, builder);
   }
-  const inventory = builder.finish(resolved, varsDirs[0] ?? cwd);
+  const inventory = builder.finish(resolved, varsDirs[0] ?? cwd, varsDirs);
   diagnostics.push(...builder.diagnostics);
   for (const dir of varsDirs) {
     const beside = loadVarsBeside(dir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
@@ -60,6 +61,10 @@ function readInventoryFile(file: string, builder: InventoryBuilder): void {
     return;
   }
   const format = inventoryFormatByName(file);
+  if (isVaultEncrypted(bytes.toString('utf8'))) {
+    builder.diagnostics.push(vaultFileNotSupported(file));
+    return;
+  }
   if (format === 'yaml') {
     readYamlInventory(parseYamlBytes(bytes, file), builder);
     return;
@@ -80,7 +85,7 @@ function readInventoryFile(file: string, builder: InventoryBuilder): void {
  * counts as YAML when it starts like one (`all:`), so its errors are YAML errors, not a pile of INI ones.
  */
 function looksLikeYamlInventory(yaml: LoadedYaml): boolean {
-  if (yaml.diagnostics.length > 0) {
+  if (yaml.value === undefined) {
     const first = yaml.text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
     return first !== undefined && /^[\w.-]+:\s*(#.*)?$/.test(first);
   }

@@ -37,4 +37,6 @@ export interface Inventory {
   sources: string[];
   /** Directory of the first source (inventory_dir). */
   dir: string;
+  /** The directories whose group_vars/ and host_vars/ were read with the inventory (a directory source itself, a file's directory). */
+  varsDirs: string[];
 }

@@ -84,10 +84,6 @@ function filesInVarsDir(dir: string): string[] {
 /** One vars file: a mapping (an empty file counts as none). */
 export function loadVarsFile(file: string, diagnostics: Diagnostic[]): Vars {
   const loaded = loadYamlFile(file);
-  if (loaded.text.startsWith('$ANSIBLE_VAULT')) {
-    diagnostics.push(diagnostic('vault-file', 'this vars file is vault-encrypted; ha-run cannot decrypt whole files yet', { file, line: 1, col: 1 }, 'encrypt single values with `!vault` instead'));
-    return {};
-  }
   diagnostics.push(...loaded.diagnostics);
   const value = loaded.value;
   if (value === undefined || value === null) return {};

@@ -1,6 +1,7 @@
 // Ansible's modules take Python regular expressions. JavaScript's are close; these helpers bridge
-// the differences that show up in playbooks: (?P<name>..) groups, \g<1> / \1 backreferences in
-// replacements, inline flags at the start, \A and \Z.
+// the differences that show up in playbooks: (?P<name>..) groups, inline flags at the start, \A and \Z;
+// replacements expand as Python's do.
+import { expandReplacement, ReplacementError } from '../util/python-replacement.js';
 import { ModuleFailure } from './failure.js';
 
 export function pythonRegex(pattern: string, flags = ''): RegExp {
@@ -19,15 +20,14 @@ export function pythonRegex(pattern: string, flags = ''): RegExp {
   }
 }
 
-/** Python's match.expand: \1, \g<1>, \g<name> and escapes (\n, \t, \\) in a replacement template. */
+/** Python's match.expand for one match (the template rules: util/python-replacement.ts). */
 export function expandMatch(template: string, match: RegExpExecArray): string {
-  return template.replace(/\\(?:g<(\w+)>|(\d{1,2})|([ntr\\]))/g, (_all, g: string | undefined, n: string | undefined, esc: string | undefined) => {
-    if (esc) return esc === 'n' ? '\n' : esc === 't' ? '\t' : esc === 'r' ? '\r' : '\\';
-    const key = g ?? n!;
-    const value = /^\d+$/.test(key) ? match[Number(key)] : match.groups?.[key];
-    if (value === undefined && !(/^\d+$/.test(key) && Number(key) < match.length)) throw new ModuleFailure(`invalid group reference ${key}`);
-    return value ?? '';
-  });
+  try {
+    return expandReplacement(template, [...match], match.groups);
+  } catch (err) {
+    if (err instanceof ReplacementError) throw new ModuleFailure(`invalid replacement ${JSON.stringify(template)}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** Lines with their line endings kept, like Python's readlines(). */

@@ -6,6 +6,7 @@ import { hasErrors, ValidationError, type Diagnostic } from '../errors.js';
 import { loadInventory, loadVarsBeside, type Inventory, type VarsBeside } from '../inventory/index.js';
 import { loadPlaybook } from './load.js';
 import { playHostsMatch } from './rules/host-patterns.js';
+import { includeVarsFilesLoad } from './rules/include-vars-files.js';
 import { notifyNamesAHandler } from './rules/notify-handlers.js';
 import { sourceFilesExist } from './rules/source-files-exist.js';
 import { variablesAreDefined } from './rules/undefined-variables.js';
@@ -35,9 +36,9 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   const diagnostics: Diagnostic[] = [...loadedPlaybook.diagnostics, ...inventoryProblems];
   const playbook = loadedPlaybook.playbook;
   const playbookDir = dirname(resolve(options.playbook));
-  // Beside an inventory in the same directory, the inventory loader has read them already.
-  const sameDir = inventory.sources.some((s) => s === playbookDir || dirname(s) === playbookDir);
-  const varsBesidePlaybook = sameDir
+  // When the inventory's own vars directory is the playbook's, the inventory loader has read them already.
+  const readWithInventory = inventory.varsDirs.includes(playbookDir);
+  const varsBesidePlaybook = readWithInventory
     ? { groupVars: new Map(), hostVars: new Map(), diagnostics: [] }
     : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
   diagnostics.push(...varsBesidePlaybook.diagnostics);
@@ -46,7 +47,7 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   // checks cannot (a task dropped for an error may be the one defining a name).
   const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
   if (inventoryUsable) diagnostics.push(...hostProblems);
-  diagnostics.push(...sourceFilesExist(loadedPlaybook.partial));
+  diagnostics.push(...sourceFilesExist(loadedPlaybook.partial), ...includeVarsFilesLoad(loadedPlaybook.partial));
   if (playbook && inventoryUsable) {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
     for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) outside.push(...Object.keys(vars));

@@ -2,17 +2,23 @@
 // The only import of the `yaml` library in the project.
 import { readFileSync, statSync } from 'node:fs';
 import {
+  isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
   type ScalarTag,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
+import { isVaultEncrypted, vaultFileNotSupported, vaultValueNotSupported, VaultText } from './vault.js';
+
+export { VaultText } from './vault.js';
 
 export type PathSegment = string | number;
 
@@ -32,14 +38,6 @@ export const MAX_YAML_BYTES = 32 * 1024 * 1024;
 export const MAX_FLOW_DEPTH = 256;
 /** Anchors may be reused this many times before it counts as a "billion laughs" bomb. */
 export const MAX_ALIAS_COUNT = 1000;
-
-/** Ansible's `!vault` values keep their ciphertext; decryption belongs to the vault code. */
-export class VaultText {
-  constructor(readonly ciphertext: string) {}
-  toJSON(): Record<string, string> {
-    return { __ansible_vault: this.ciphertext };
-  }
-}
 
 /** Ansible's `!unsafe` strings are never templated. */
 export class UnsafeText {
@@ -106,6 +104,8 @@ export function parseYamlBytes(bytes: Buffer, file: string): LoadedYaml {
 }
 
 export function parseYaml(text: string, file: string): LoadedYaml {
+  // Never read as plain YAML: its ciphertext would become the values.
+  if (isVaultEncrypted(text)) return { file, text, value: undefined, diagnostics: [vaultFileNotSupported(file)], locate: () => ({ file, line: 1, col: 1 }) };
   const tooDeep = findExcessiveFlowDepth(text);
   if (tooDeep !== -1) {
     return failed(file, 'yaml-too-deep', `nesting deeper than ${MAX_FLOW_DEPTH} levels`, offsetToLocation(text, tooDeep, file), text);
@@ -124,8 +124,11 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     return { file, line, col };
   };
   const diagnostics: Diagnostic[] = doc.errors.map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
+  const nodeProblems = doc.errors.length === 0 ? tagAndAliasProblems(doc, text, at) : [];
+  diagnostics.push(...nodeProblems);
   let value: unknown;
-  if (doc.errors.length === 0) {
+  // A `!vault` value still reads (as its VaultText); an undefined alias leaves nothing to read.
+  if (doc.errors.length === 0 && !nodeProblems.some((d) => d.code === UNDEFINED_ALIAS)) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
@@ -134,6 +137,26 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     }
   }
   return { file, text, value, diagnostics, locate: (path, options) => locateIn(doc, path, options?.key ?? false, at, file) };
+}
+
+const UNDEFINED_ALIAS = 'yaml-undefined-alias';
+
+/** `!vault` values (refused until ha-run has a vault) and aliases naming no anchor before them, each where it is written. */
+function tagAndAliasProblems(doc: Document, text: string, at: (offset: number) => SourceLocation): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const anchors = new Set<string>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) {
+        found.push(diagnostic(UNDEFINED_ALIAS, `found undefined alias '*${node.source}': no anchor '&${node.source}' is defined before it`, at(node.range[0])));
+      }
+    } else if (isNode(node)) {
+      if (node.anchor) anchors.add(node.anchor);
+      // Point at the tag itself, which comes before the value's own range (`key: !vault |`).
+      if (isScalar(node) && node.tag === '!vault' && node.range) found.push(vaultValueNotSupported(at(Math.max(0, text.lastIndexOf('!vault', node.range[0])))));
+    }
+  });
+  return found;
 }
 
 function yamlDiagnostic(code: string, message: string, location: SourceLocation): Diagnostic {

@@ -1,4 +1,5 @@
 // Python `re` patterns and replacement strings, translated to JavaScript RegExp.
+import { expandReplacement, ReplacementError } from '../util/python-replacement.js';
 import { TemplateError } from './errors.js';
 
 export interface RegexOptions {
@@ -40,17 +41,19 @@ export function compileRegex(pattern: string, options: RegexOptions = {}): RegEx
   }
 }
 
-/** Python replacement template (`\1`, `\g<1>`, `\g<name>`) to a function usable with String.replace. */
+/** A Python replacement template (util/python-replacement.ts) as a function usable with String.replace. */
 export function pythonReplacement(replacement: string): (match: string, ...rest: unknown[]) => string {
   return (match: string, ...rest: unknown[]) => {
+    // String.replace passes the groups, then offset and input, then the named groups when there are any.
     const last = rest[rest.length - 1];
-    const named = typeof last === 'object' && last !== null ? (last as Record<string, string | undefined>) : {};
-    const groups = rest.slice(0, typeof last === 'object' && last !== null ? -3 : -2) as (string | undefined)[];
-    return replacement.replace(/\\(?:g<(\w+)>|(\d{1,2})|(.))/gs, (_m, g: string | undefined, n: string | undefined, ch: string | undefined) => {
-      if (g !== undefined) return /^\d+$/.test(g) ? (g === '0' ? match : (groups[Number(g) - 1] ?? '')) : (named[g] ?? '');
-      if (n !== undefined) return n === '0' ? '\0' : (groups[Number(n) - 1] ?? '');
-      return ({ n: '\n', t: '\t', r: '\r', '\\': '\\' } as Record<string, string>)[ch!] ?? '\\' + ch;
-    });
+    const hasNamed = typeof last === 'object' && last !== null;
+    const groups = rest.slice(0, hasNamed ? -3 : -2) as (string | undefined)[];
+    try {
+      return expandReplacement(replacement, [match, ...groups], hasNamed ? (last as Record<string, string | undefined>) : {});
+    } catch (err) {
+      if (err instanceof ReplacementError) throw new TemplateError('template-error', `regex_replace: invalid replacement ${JSON.stringify(replacement)}: ${err.message}`);
+      throw err;
+    }
   };
 }
 

@@ -1,6 +1,9 @@
 // Rule: a `template:` or `copy:` source written without templates exists on the controller,
-// searched the way Ansible does (the role's templates/ or files/, then beside the playbook).
+// searched the way Ansible does (the role's templates/ or files/, then beside the playbook), and is not
+// vault-encrypted.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../../errors.js';
+import { isVaultEncrypted, vaultFileNotSupported } from '../../source/vault.js';
 import { isTemplateString } from '../../schema/validate.js';
 import { controllerDirs, isDirectory, searchFile } from '../paths.js';
 import { sourceOf, writtenValue } from '../source-map.js';
@@ -20,6 +23,8 @@ export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
       seen.add(task);
       const { found: file, searched } = searchFile(src, controllerDirs(kind, task.role?.path, play.playbookDir));
       // copy also takes a directory (its contents with a trailing '/', the directory itself without).
+      // Ansible decrypts a vaulted source on the way; ha-run would copy its ciphertext.
+      if (file && startsVaulted(file)) found.push(vaultFileNotSupported(file));
       if (file || (kind === 'files' && (src.endsWith('/') || searched.some(isDirectory)))) continue;
       const where = sourceOf(task);
       const location = where ? where.loaded.locate([...where.path, ...argsKey(writtenValue(where)), 'src']) : task.location;
@@ -27,6 +32,20 @@ export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
     }
   }
   return found;
+}
+
+function startsVaulted(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(64);
+      return isVaultEncrypted(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** The key the module arguments sit under in the written task (so the error points at `src:` itself). */

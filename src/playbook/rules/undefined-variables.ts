@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../../errors.js';
 import { isTemplateString } from '../../schema/validate.js';
-import { loadYamlFile, offsetToLocation, type LoadedYaml, type PathSegment } from '../../source/yaml.js';
+import { offsetToLocation, type LoadedYaml, type PathSegment } from '../../source/yaml.js';
 import { JINJA_SETTING_NAMES, referencedVariables, syntaxSetting, TEMPLATE_VARIABLE_NAMES, type TemplateSyntax } from '../../template/index.js';
 import { filters } from '../../template/filters/index.js';
 import { tests } from '../../template/tests.js';
@@ -17,6 +17,7 @@ import { isMap } from '../keywords.js';
 import { controllerDirs, searchFile } from '../paths.js';
 import type { Playbook, Task } from '../types.js';
 import { rolesOf, tasksOf, walkPlay } from '../walk.js';
+import { staticIncludeVarsFile } from './include-vars-files.js';
 
 /** Defined without being set anywhere, besides the magic variables (and every `ansible_*` name). */
 const ALWAYS_DEFINED: readonly string[] = ['item', 'omit', 'environment', 'vars', 'role_names', 'true', 'false', 'none', 'lipsum', 'cycler', 'joiner', 'now', 'undef'];
@@ -137,12 +138,8 @@ function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefin
   if (task.module === 'set_fact') return Object.keys(task.args).filter((k) => k !== 'cacheable');
   if (task.module !== 'include_vars') return [];
   if (typeof task.args.name === 'string') return [task.args.name];
-  const file = task.args.file ?? task.args._raw_params;
-  if (typeof file !== 'string' || isTemplateString(file)) return undefined;
-  const found = searchFile(file, controllerDirs('vars', task.role?.path, playbookDir)).found;
-  if (!found) return undefined;
-  const loaded = loadYamlFile(found);
-  return isMap(loaded.value) ? Object.keys(loaded.value) : undefined;
+  const loaded = staticIncludeVarsFile(task, playbookDir);
+  return loaded && isMap(loaded.value) ? Object.keys(loaded.value) : undefined;
 }
 
 /** Static `template:` sources (their variables are checked too), each with the delimiters its task reads it with. */

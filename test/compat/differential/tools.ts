@@ -1,6 +1,7 @@
 // Runs the differential playbook with each tool against its own twin host.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PLAYBOOK = fileURLToPath(new URL('./playbook/site.yml', import.meta.url));
@@ -10,6 +11,8 @@ export interface Suite {
   title: string;
   playbook: string;
   args: string[];
+  /** An inventory directory beside the playbook, given as a second `-i` after the lab's inventory. */
+  inventoryDir?: string;
 }
 
 export const SUITES: Suite[] = [
@@ -22,7 +25,14 @@ export const SUITES: Suite[] = [
   },
   // Fresh paths in check mode, twice: the second run proves the first created nothing.
   { title: 'check mode', playbook: fileURLToPath(new URL('./playbook/check-mode.yml', import.meta.url)), args: ['--check'] },
+  // An inventory directory with its own group_vars/ inside a playbook directory that has group_vars/ too.
+  { title: 'inventory directory', playbook: fileURLToPath(new URL('./inventory-dir/site.yml', import.meta.url)), args: [], inventoryDir: 'inventory' },
 ];
+
+/** `-i` for each inventory: the lab's, then the suite's own directory beside the playbook being run. */
+function inventoryArgs(suite: Suite, playbook: string, inventory: string): string[] {
+  return ['-i', inventory, ...(suite.inventoryDir ? ['-i', join(dirname(playbook), suite.inventoryDir)] : [])];
+}
 
 export interface ToolRun {
   exitCode: number;
@@ -49,7 +59,7 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
 
 /** A suite's whole playbook in one ansible-playbook run (it is slow per invocation). */
 export function runAnsible(suite: Suite, inventory: string, host: string, timeoutMs = 480_000): Promise<ToolRun> {
-  return run('ansible-playbook', ['-i', inventory, '--limit', host, ...suite.args, suite.playbook], {
+  return run('ansible-playbook', [...inventoryArgs(suite, suite.playbook, inventory), '--limit', host, ...suite.args, suite.playbook], {
     ANSIBLE_STDOUT_CALLBACK: 'json',
     ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',
     ANSIBLE_NOCOLOR: '1',
@@ -63,5 +73,5 @@ export function runAnsible(suite: Suite, inventory: string, host: string, timeou
  */
 export function runHaRun(cli: string, suite: Suite, playbook: string, inventory: string, host: string, timeoutMs = 120_000): Promise<ToolRun> {
   if (!existsSync(cli)) throw new Error(`${cli} is missing`);
-  return run(process.execPath, [cli, playbook, '-i', inventory, '--limit', host, ...suite.args, '--json'], {}, timeoutMs);
+  return run(process.execPath, [cli, playbook, ...inventoryArgs(suite, playbook, inventory), '--limit', host, ...suite.args, '--json'], {}, timeoutMs);
 }

@@ -1,7 +1,7 @@
 // The command line: tags, listings, --syntax-check, --start-at-task, -e forms, --json events, the log
 // file (0600, secrets masked), ad-hoc runs, and exit codes 4 (invalid input) and 5 (bad options).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,28 @@ describe('ha-run PLAYBOOK options', () => {
   });
 });
 
+describe('Ansible Vault (not supported yet)', () => {
+  it('a `!vault` value or a vaulted vars file fails validation and the run, at file:line:col, saying what to do instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-vault-'));
+    writeFileSync(join(dir, 'hosts.yml'), 'all:\n  hosts:\n    localhost:\n      ansible_connection: local\n      db_password: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3132\n');
+    writeFileSync(join(dir, 'site.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - copy:\n        content: "{{ db_password }}"\n        dest: "{{ playbook_dir }}/deployed"\n');
+    for (const args of [['validate', 'site.yml'], ['site.yml']]) {
+      const r = await runCli([...args, '-i', 'hosts.yml'], { cwd: dir });
+      expect(r.code, r.stdout + r.stderr).toBe(4);
+      expect(r.stderr).toContain('hosts.yml:5:20  vault-value  `!vault` value: ha-run cannot decrypt Ansible Vault yet');
+      expect(r.stderr).toContain('hint: give the secret another way');
+      expect(r.stdout).not.toContain('PLAY [');
+    }
+    expect(existsSync(join(dir, 'deployed'))).toBe(false);
+    writeFileSync(join(dir, 'hosts.yml'), 'all:\n  hosts:\n    localhost:\n      ansible_connection: local\n');
+    writeFileSync(join(dir, 'secrets.yml'), '$ANSIBLE_VAULT;1.1;AES256\n61626364\n');
+    writeFileSync(join(dir, 'site.yml'), '- hosts: all\n  gather_facts: false\n  vars_files: [secrets.yml]\n  tasks:\n    - debug: msg=hi\n');
+    const file = await runCli(['site.yml', '-i', 'hosts.yml'], { cwd: dir });
+    expect(file.code).toBe(4);
+    expect(file.stderr).toContain('secrets.yml:1:1  vault-file  this file is encrypted with ansible-vault');
+  });
+});
+
 describe('ad-hoc', () => {
   it('runs one module on a pattern, with free-form, k=v or JSON args, in both forms, printing like ansible', async () => {
     const a = await runCli(['adhoc', 'node1:node2', '-i', inv(), '-m', 'command', '-a', 'echo hi there']);
@@ -110,6 +132,8 @@ describe('ad-hoc', () => {
     expect(b.stdout).toMatch(/^node1 \| SUCCESS => \{\n {4}"changed": false/m);
     const c = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'debug', '-a', '{"msg": "json {{ inventory_hostname }}"}']);
     expect(c.stdout).toBe('node1 | SUCCESS => {\n    "msg": "json node1"\n}\n');
+    const fqcn = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'ansible.builtin.debug', '-a', '{"msg": "json {{ inventory_hostname }}"}']);
+    expect(fqcn.stdout).toBe(c.stdout);
     const failed = await runCli(['adhoc', 'node1', '-i', inv(), '-m', 'shell', '-a', 'echo bad >&2; exit 4']);
     expect(failed.code).toBe(2);
     expect(failed.stdout).toContain('node1 | FAILED | rc=4 >>\nbad');
@@ -150,7 +174,14 @@ describe('connection options', () => {
     expect(winrm.stderr).toContain("--connection must be ssh or local, not 'winrm'");
     const zero = await runCli([join(fixtures, 'converge.yml'), '-i', inv(), '-T', '0']);
     expect(zero.code).toBe(5);
-    expect(zero.stderr).toContain('--timeout must be a positive whole number');
+    expect(zero.stderr).toContain('--timeout must be a whole number of seconds from 1 to 3600');
+    // Refused up front by the same rule the connection applies, not host by host once connecting.
+    for (const timeout of ['5000', 'soon']) {
+      const r = await runCli([join(fixtures, 'converge.yml'), '-i', inv(), '-T', timeout]);
+      expect(r.code, r.stdout + r.stderr).toBe(5);
+      expect(r.stderr).toContain(`--timeout must be a whole number of seconds from 1 to 3600, not '${timeout}'`);
+      expect(r.stdout).not.toContain('PLAY [');
+    }
   });
 });
 

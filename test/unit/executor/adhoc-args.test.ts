@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors.js';
-import { parseAdhocArgs } from '../../../src/executor/adhoc.js';
+import { parseAdhocArgs, prepareAdhoc } from '../../../src/executor/adhoc.js';
 
 const COMMAND = { freeForm: true, commandLine: true };
 const NOT_FREE_FORM = {};
@@ -22,5 +22,12 @@ describe('ad-hoc -a', () => {
   it('refuses words that are not k=v for a module without free form, and broken JSON', () => {
     expect(() => parseAdhocArgs('just words', NOT_FREE_FORM)).toThrow(ValidationError);
     expect(() => parseAdhocArgs('{"a": ', NOT_FREE_FORM)).toThrow(ValidationError);
+  });
+});
+
+describe('ad-hoc -m', () => {
+  it('stores the canonical module name, whichever name was given', () => {
+    const moduleOf = (name: string) => prepareAdhoc({ pattern: 'all', module: name, args: 'msg=hi', inventorySources: ['web1,'] }).playbook.plays[0]!.tasks[0]!;
+    for (const name of ['debug', 'ansible.builtin.debug', 'ansible.legacy.debug']) expect(moduleOf(name)).toMatchObject({ module: 'debug' });
   });
 });

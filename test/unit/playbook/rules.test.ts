@@ -163,7 +163,48 @@ describe('variables are defined somewhere', () => {
     expect(ds).toEqual([]);
   });
 
+  it('reads group_vars/ beside the playbook when -i names an inventory directory inside it', () => {
+    const files = {
+      'site.yml': '- hosts: all\n  tasks:\n    - debug: { msg: "{{ inv_dir_var }} {{ playbook_side_var }}" }\n',
+      'inventory/group_vars/all.yml': 'inv_dir_var: 1\n',
+      'group_vars/web.yml': 'playbook_side_var: 1\n',
+    };
+    const dir = writeTree({ 'inventory/hosts.yml': INVENTORY, ...files });
+    const run = validateRun({ playbook: join(dir, 'site.yml'), inventorySources: [join(dir, 'inventory')] });
+    expect(run.diagnostics).toEqual([]);
+    expect(run.varsBesidePlaybook.groupVars.get('web')).toEqual({ playbook_side_var: 1 });
+  });
+
   it('stays silent when include_vars reads a file only known at run time', () => {
     expect(check({ 'site.yml': '- hosts: all\n  tasks:\n    - include_vars: "{{ env }}.yml"\n      vars: { env: x }\n    - debug: { msg: "{{ anything }}" }\n' })).toEqual([]);
+  });
+});
+
+describe('Ansible Vault is refused until ha-run has one', () => {
+  const VAULTED = '$ANSIBLE_VAULT;1.1;AES256\n61626364\n';
+  it('reports `!vault` values and vaulted files wherever they are read: inventory, group_vars, vars_files, include_vars, copy and template sources', () => {
+    const ds = check({
+      'inventory/hosts.yml': 'all:\n  hosts:\n    web1:\n      db_password: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3132\n',
+      'inventory/group_vars/all.yml': VAULTED,
+      'site.yml':
+        '- hosts: all\n  vars_files: [secrets.yml]\n  tasks:\n    - include_vars: more-secrets.yml\n    - include_vars:\n        file: vars/in-vars-dir.yml\n' +
+        '    - copy: src=cert.pem dest=/etc/cert.pem\n    - template: src=app.conf.j2 dest=/etc/app.conf\n',
+      'secrets.yml': VAULTED,
+      'more-secrets.yml': VAULTED,
+      'vars/in-vars-dir.yml': 'token: !vault "x"\n',
+      'files/cert.pem': VAULTED,
+      'templates/app.conf.j2': VAULTED,
+    });
+    // Paths relative to the playbook's directory.
+    const at = (d: Diagnostic) => `${d.location?.file.replace(/^.*\/ha-run-inv-[^/]+\//, '')}:${d.location?.line}:${d.location?.col}`;
+    expect(ds.map((d) => `${d.code} ${at(d)}`).sort()).toEqual([
+      'vault-file files/cert.pem:1:1',
+      'vault-file inventory/group_vars/all.yml:1:1',
+      'vault-file more-secrets.yml:1:1',
+      'vault-file secrets.yml:1:1',
+      'vault-file templates/app.conf.j2:1:1',
+      'vault-value inventory/hosts.yml:4:20',
+      'vault-value vars/in-vars-dir.yml:1:8',
+    ]);
   });
 });

@@ -37,6 +37,27 @@ describe('parseYaml', () => {
     expect(y.diagnostics[0]?.code).toBe('yaml-alias-bomb');
   });
 
+  it('reports an undefined alias by name at the alias itself (anchors count only before it)', () => {
+    const y = parseYaml('base: &base { a: 1 }\nuse: *base\nlater: *after\nafter: &after 2\n', 'f.yml');
+    expect(y.value).toBeUndefined();
+    expect(y.diagnostics).toHaveLength(1);
+    expect(y.diagnostics[0]).toMatchObject({ code: 'yaml-undefined-alias', location: { file: 'f.yml', line: 3, col: 8 } });
+    expect(y.diagnostics[0]!.message).toContain("'*after'");
+  });
+
+  it('refuses `!vault` values at their tag, and a vault-encrypted file, instead of using the ciphertext', () => {
+    const y = parseYaml('db:\n  user: app\n  password: !vault |\n    $ANSIBLE_VAULT;1.1;AES256\n    3132\nlist: [a, !vault "x"]\n', 'vars.yml');
+    expect(y.diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([
+      ['vault-value', 3, 13],
+      ['vault-value', 6, 11],
+    ]);
+    expect(y.diagnostics[0]!.message).toContain('cannot decrypt Ansible Vault yet');
+    expect(y.diagnostics[0]!.hint).toContain('-e @');
+    const file = parseYaml('$ANSIBLE_VAULT;1.1;AES256\n61626364\n', 'secrets.yml');
+    expect(file.value).toBeUndefined();
+    expect(file.diagnostics).toMatchObject([{ code: 'vault-file', location: { file: 'secrets.yml', line: 1, col: 1 } }]);
+  });
+
   it('points at the first invalid UTF-8 byte', () => {
     const y = parseYamlBytes(Buffer.concat([Buffer.from('a: 1\nb: "x'), Buffer.from([0xff]), Buffer.from('"\n')]), 'f.yml');
     expect(y.diagnostics[0]).toMatchObject({ code: 'invalid-utf8', location: { line: 2, col: 6 } });

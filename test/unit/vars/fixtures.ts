@@ -23,5 +23,6 @@ export function sampleInventory(priorities: Record<string, number> = {}): Invent
     hosts: new Map(hosts.map((h) => [h.name, h])),
     sources: ['/inv/hosts.yml'],
     dir: '/inv',
+    varsDirs: ['/inv'],
   };
 }

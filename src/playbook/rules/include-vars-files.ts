@@ -1,0 +1,25 @@
+// Rule: a static include_vars file (a name without templates) is read before the run, so its problems
+// (YAML syntax, a vault-encrypted file or `!vault` value) are found now instead of mid-run.
+import type { Diagnostic } from '../../errors.js';
+import { isTemplateString } from '../../schema/validate.js';
+import { loadYamlFile, type LoadedYaml } from '../../source/yaml.js';
+import { controllerDirs, searchFile } from '../paths.js';
+import type { Playbook, Task } from '../types.js';
+import { tasksOf } from '../walk.js';
+
+/** The file a static `include_vars` task reads, loaded; undefined when only the run can tell (templated, dir=, missing). */
+export function staticIncludeVarsFile(task: Task, playbookDir: string): LoadedYaml | undefined {
+  if (task.module !== 'include_vars') return undefined;
+  const file = task.args.file ?? task.args._raw_params;
+  if (typeof file !== 'string' || isTemplateString(file)) return undefined;
+  const found = searchFile(file, controllerDirs('vars', task.role?.path, playbookDir)).found;
+  return found === undefined ? undefined : loadYamlFile(found);
+}
+
+export function includeVarsFilesLoad(playbook: Playbook): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const play of playbook.plays) {
+    for (const { task } of tasksOf(play)) found.push(...(staticIncludeVarsFile(task, play.playbookDir)?.diagnostics ?? []));
+  }
+  return found;
+}
