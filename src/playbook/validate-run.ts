@@ -35,17 +35,18 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   const diagnostics: Diagnostic[] = [...loadedPlaybook.diagnostics, ...inventoryProblems];
   const playbook = loadedPlaybook.playbook;
   const playbookDir = dirname(resolve(options.playbook));
+  const inventoryUsable = !hasErrors(inventoryProblems);
+  // Host patterns and source files can be checked on what loaded despite errors; handler and variable
+  // checks cannot (a task dropped for an error may be the one defining a name).
+  const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
+  if (inventoryUsable) diagnostics.push(...hostProblems);
+  // Read after the host patterns, which may have added the implicit localhost (host_vars/localhost.yml).
   // Beside an inventory in the same directory, the inventory loader has read them already.
   const sameDir = inventory.sources.some((s) => s === playbookDir || dirname(s) === playbookDir);
   const varsBesidePlaybook = sameDir
     ? { groupVars: new Map(), hostVars: new Map(), diagnostics: [] }
     : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
   diagnostics.push(...varsBesidePlaybook.diagnostics);
-  const inventoryUsable = !hasErrors(inventoryProblems);
-  // Host patterns and source files can be checked on what loaded despite errors; handler and variable
-  // checks cannot (a task dropped for an error may be the one defining a name).
-  const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
-  if (inventoryUsable) diagnostics.push(...hostProblems);
   diagnostics.push(...sourceFilesExist(loadedPlaybook.partial));
   if (playbook && inventoryUsable) {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];

@@ -65,6 +65,36 @@ describe('host patterns', () => {
   });
 });
 
+describe("Ansible's implicit localhost", () => {
+  const hostsOf = (files: Record<string, string>, options: Partial<ValidateRunOptions> = {}) => {
+    const dir = writeTree({ 'inventory/hosts.yml': INVENTORY, ...files });
+    const run = validateRun({ playbook: join(dir, 'site.yml'), inventorySources: [join(dir, 'inventory/hosts.yml')], ...options });
+    return { hosts: run.hostsByPlay, codes: codes(run.diagnostics), inventory: run.inventory };
+  };
+
+  it('a localhost name that matches nothing is one host on the controller, outside `all` and globs', () => {
+    const { hosts, codes, inventory } = hostsOf({ 'site.yml': '- hosts: 127.0.0.1\n- hosts: localhost,web1\n- hosts: "::1,!web1"\n- hosts: all\n- hosts: "local*"\n' });
+    // Made under the first name used; the other names then mean the same host.
+    expect(hosts).toEqual([['127.0.0.1'], ['127.0.0.1', 'web1'], ['127.0.0.1'], ['web1', 'web2', 'db1'], []]);
+    expect(codes).toEqual(['warning no-hosts-matched']);
+    expect(inventory.hosts.get('127.0.0.1')).toMatchObject({ implicit: true, groups: [], vars: { ansible_connection: 'local' } });
+  });
+
+  it('a localhost of the inventory is used as it is', () => {
+    const { hosts, inventory } = hostsOf({ 'inventory/hosts.yml': 'all:\n  hosts:\n    localhost: { ansible_connection: local }\n    web1:\n', 'site.yml': '- hosts: localhost\n- hosts: all\n' });
+    expect(hosts).toEqual([['localhost'], ['localhost', 'web1']]);
+    expect(inventory.hosts.get('localhost')?.implicit).toBeUndefined();
+  });
+
+  it('--limit can name it; a limit leaving only it is an error unless the inventory has no hosts', () => {
+    expect(hostsOf({ 'site.yml': '- hosts: localhost\n- hosts: web\n' }, { limit: 'localhost,web2' }).hosts).toEqual([['localhost'], ['web2']]);
+    expect(codes(check({ 'site.yml': '- hosts: localhost\n' }, { limit: 'localhost' }))).toEqual(['no-hosts-matched']);
+    const empty = hostsOf({ 'inventory/hosts.yml': 'all: {}\n', 'site.yml': '- hosts: localhost\n- hosts: all\n' }, { limit: 'localhost' });
+    expect(empty.hosts).toEqual([['localhost'], []]);
+    expect(empty.codes).toEqual(['warning empty-inventory', 'warning no-hosts-matched']);
+  });
+});
+
 describe('files exist', () => {
   it('template and copy sources are searched in the role, then beside the playbook', () => {
     const ds = check({
