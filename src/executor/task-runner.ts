@@ -21,7 +21,7 @@ import {
 } from './deps.js';
 import { itemLabel, itemVars, loopItems, loopVarName } from './loop.js';
 import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
-import { allConditions, effective, type Scope } from './scope.js';
+import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
 import { taskVars } from './task-vars.js';
 
@@ -170,7 +170,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
     run.stats.record(host, 'failed');
   } else if (status === 'failed') run.stats.record(host, result.changed ? 'ignored-changed' : 'ignored');
   else run.stats.record(host, status);
-  if (status === 'changed') notifyHandlers(pc, task, host, vars);
+  if (status === 'changed') notifyHandlers(pc, notifiedBy(scope, task), host, vars);
   await run.report.hostResult(event);
   return { host, status, ignored, result };
 }
@@ -183,8 +183,8 @@ function safeTruthy(value: unknown, vars: Vars): boolean {
   }
 }
 
-function notifyHandlers(pc: PlayContext, task: Task, host: string, vars: Vars): void {
-  for (const name of task.notify) {
+function notifyHandlers(pc: PlayContext, names: string[], host: string, vars: Vars): void {
+  for (const name of names) {
     let resolved = name;
     try {
       resolved = renderString(name, { vars });
