@@ -45,6 +45,11 @@ describe('notify names a handler', () => {
     expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("did you mean 'restart db'"), location: { line: 4, col: 29 } }]);
   });
 
+  it('checks the notify of a block and of an import_tasks too', () => {
+    const ds = check({ 'site.yml': '- hosts: all\n  tasks:\n    - block:\n        - debug:\n      notify: restrt\n    - import_tasks: t.yml\n      notify: [restart]\n  handlers:\n    - name: restart\n      debug:\n', 't.yml': '- debug:\n' });
+    expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("'restrt'"), location: { line: 5, col: 15 } }]);
+  });
+
   it('handlers of another play do not count', () => {
     const ds = check({ 'site.yml': '- hosts: all\n  handlers:\n    - name: h\n      debug:\n- hosts: all\n  tasks:\n    - debug:\n      notify: h\n' });
     expect(codes(ds)).toEqual(['unknown-handler']);
