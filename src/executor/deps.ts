@@ -8,4 +8,4 @@ export { ConnectionError } from '../connection/errors.js';
 export { findModule } from '../modules/registry.js';
 export { runModule } from '../modules/run.js';
 export { validateAgainstSchema } from '../schema/validate.js';
-export { coerceToSchema } from '../schema/coerce.js';
+export { booleanOf, coerceToSchema } from '../schema/coerce.js';

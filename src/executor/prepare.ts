@@ -25,8 +25,8 @@ export interface PrepareRequest {
 }
 
 export function playHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {
-  // selectHosts reads `--limit @file` itself.
-  return selectHosts(inventory, pattern, limit ? { limit } : {});
+  // selectHosts reads `--limit @file` itself; a playbook may target Ansible's implicit localhost.
+  return selectHosts(inventory, pattern, limit ? { limit, implicitLocalhost: true } : { implicitLocalhost: true });
 }
 
 export function preparePlaybook(req: PrepareRequest): PreparedPlaybook {

@@ -1,6 +1,8 @@
 // The keywords a task inherits from its play, role, blocks and includes, and how they combine:
 // `when` and `tags` accumulate; every other keyword is the innermost one that is set.
-import type { InheritableKeywords, Role } from '../playbook/types.js';
+import type { InheritableKeywords, Role, Task } from '../playbook/types.js';
+import { HaRunError } from '../errors.js';
+import { booleanOf, isOmit } from './deps.js';
 
 export interface Scope {
   /** Outermost (play) first. */
@@ -21,7 +23,7 @@ export function childScope(parent: Scope, keywords: InheritableKeywords, extra: 
   };
 }
 
-type Single = Exclude<keyof InheritableKeywords, 'when' | 'tags' | 'vars'>;
+type Single = Exclude<keyof InheritableKeywords, 'when' | 'tags' | 'vars' | 'notify'>;
 
 /** The innermost value of a keyword, task first. */
 export function effective<K extends Single>(scope: Scope, task: InheritableKeywords, key: K): InheritableKeywords[K] {
@@ -31,6 +33,36 @@ export function effective<K extends Single>(scope: Scope, task: InheritableKeywo
     if (v !== undefined) return v;
   }
   return undefined;
+}
+
+/**
+ * Like effective, for keywords that may be templates: each value is rendered, and one that renders to
+ * `omit` counts as not written there, so the next one out applies (as Ansible resets an omitted keyword).
+ */
+export function effectiveRendered<K extends Single>(scope: Scope, task: InheritableKeywords, key: K, render: (value: unknown) => unknown): unknown {
+  for (const k of [task, ...[...scope.keywords].reverse()]) {
+    if (k[key] === undefined) continue;
+    const value = render(k[key]);
+    if (!isOmit(value)) return value;
+  }
+  return undefined;
+}
+
+/** A rendered boolean keyword (`become: "{{ flag }}"`): Ansible's yes/no words, or an error naming the keyword. */
+export function keywordBoolean(keyword: string, value: unknown): boolean {
+  const b = booleanOf(value);
+  if (b === undefined) throw new HaRunError('invalid-keyword', `the field '${keyword}' has an invalid value (${String(value)}) and could not be converted to a boolean`);
+  return b;
+}
+
+/** The handlers a task notifies: its own, or else those of the innermost block or import_tasks that names some. */
+export function notifiedBy(scope: Scope, task: Task): string[] {
+  if (task.notify.length > 0) return task.notify;
+  for (let i = scope.keywords.length - 1; i >= 0; i--) {
+    const names = scope.keywords[i]!.notify;
+    if (names !== undefined) return names;
+  }
+  return [];
 }
 
 /** Every condition from the outermost scope in, each once (the loader may already have copied them down). */

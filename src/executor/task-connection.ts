@@ -8,7 +8,7 @@ import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue, withBecome } from './deps.js';
 import { environmentStrings, lazyConnection, withEnvironment } from './environment.js';
-import { effective, type Scope } from './scope.js';
+import { effective, effectiveRendered, keywordBoolean, type Scope } from './scope.js';
 import { taskVars } from './task-vars.js';
 
 type Vars = Record<string, unknown>;
@@ -65,10 +65,11 @@ export async function connectionFor(pc: PlayContext, scope: Scope, task: Task, h
   }
   let conn = lazyConnection(target, () => run.pool.get(target, connVars));
 
-  const becomeKeyword = effective(scope, task, 'become');
-  const become = becomeKeyword !== undefined ? truthy(becomeKeyword, vars) : truthy(vars.ansible_become ?? false, vars);
+  const render = (value: unknown): unknown => renderValue(value, { vars });
+  const becomeKeyword = effectiveRendered(scope, task, 'become', render);
+  const become = becomeKeyword !== undefined ? keywordBoolean('become', becomeKeyword) : truthy(vars.ansible_become ?? false, vars);
   if (become) {
-    const user = effective(scope, task, 'becomeUser') ?? vars.ansible_become_user;
+    const user = effectiveRendered(scope, task, 'becomeUser', render) ?? vars.ansible_become_user;
     const password = vars.ansible_become_password ?? vars.ansible_become_pass;
     conn = withBecome(conn, {
       user: user === undefined ? undefined : renderString(String(user), { vars }),

@@ -22,7 +22,7 @@ import {
 } from './deps.js';
 import { itemLabel, itemVars, loopItems, loopVarName } from './loop.js';
 import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
-import { allConditions, effective, type Scope } from './scope.js';
+import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { argumentsFor, resultAsVariable } from './target-data.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
 import { taskVars } from './task-vars.js';
@@ -181,7 +181,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
     run.stats.record(host, 'failed');
   } else if (status === 'failed') run.stats.record(host, result.changed ? 'ignored-changed' : 'ignored');
   else run.stats.record(host, status);
-  if (status === 'changed') notifyHandlers(pc, task, host, vars);
+  if (status === 'changed') notifyHandlers(pc, notifiedBy(scope, task), host, vars);
   await run.report.hostResult(event);
   return { host, status, ignored, result };
 }
@@ -201,8 +201,8 @@ function ignoreErrors(scope: Scope, task: Task, vars: Vars): { ignore: boolean; 
   }
 }
 
-function notifyHandlers(pc: PlayContext, task: Task, host: string, vars: Vars): void {
-  for (const name of task.notify) {
+function notifyHandlers(pc: PlayContext, names: string[], host: string, vars: Vars): void {
+  for (const name of names) {
     let resolved = name;
     try {
       resolved = renderString(name, { vars });

@@ -8,13 +8,14 @@
 // - Static inventories only: `plugin:` files are refused, executable files are read as INI/YAML, not run.
 // - Groups below the second level are walked breadth-first in definition order (Ansible: set order, random).
 // - YAML dates stay strings (Ansible: date objects that print the same); INI variables need a name.
-// - selectHosts does not invent the implicit `localhost`; callers decide about it.
+// - selectHosts invents the implicit `localhost` only when asked (implicitLocalhost: playbook runs).
 // - `ha-run inventory` masks secret-named values, has --limit, and lacks --toml and --output.
 export type { Inventory, InventoryGroup, InventoryHost } from './types.js';
 export { loadInventory, type LoadedInventory } from './load.js';
-export { loadVarsBeside, loadVarsFile, type VarsBeside, type Vars } from './vars-dirs.js';
+export { filesInVarsDir, loadVarsBeside, loadVarsFile, type VarsBeside, type Vars } from './vars-dirs.js';
 export { groupsOf, groupsMap, groupHosts, groupDepths, sortGroups, parentsMap } from './relations.js';
 export { hostVars, hostVarLayers, type PlaybookVars, type VarLayer, type VarLayerKind } from './host-vars.js';
 export { selectHosts, splitHostPattern, readLimit, type SelectOptions } from './patterns.js';
+export { inventoryHostCount, isImplicit, LOCALHOST_NAMES } from './implicit-localhost.js';
 export { expandHostRange, HostRangeError } from './ranges.js';
 export { listInventory, graphInventory, displayedHostVars, ansibleJson } from './listing.js';

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HaRunError } from '../errors.js';
+import { addImplicitLocalhost, LOCALHOST_NAMES } from './implicit-localhost.js';
 import { groupHosts } from './relations.js';
 import type { Inventory } from './types.js';
 
@@ -12,13 +13,16 @@ export interface SelectOptions {
   limit?: string | string[];
   /** Where `@file` limits are resolved from. */
   cwd?: string;
+  /** A localhost name matching nothing makes Ansible's implicit localhost (added to the inventory). */
+  implicitLocalhost?: boolean;
 }
 
 /** Hosts matching `pattern` (and `limit`), without duplicates, in inventory order. Throws HaRunError('bad-pattern'). */
 export function selectHosts(inventory: Inventory, pattern: string | string[], options: SelectOptions = {}): string[] {
-  let hosts = evaluatePatterns(inventory, splitHostPattern(pattern));
+  const implicit = options.implicitLocalhost === true;
+  let hosts = evaluatePatterns(inventory, splitHostPattern(pattern), implicit);
   if (options.limit !== undefined) {
-    const allowed = new Set(evaluatePatterns(inventory, readLimit(options.limit, options.cwd)));
+    const allowed = new Set(evaluatePatterns(inventory, readLimit(options.limit, options.cwd), implicit));
     hosts = hosts.filter((h) => allowed.has(h));
   }
   return hosts;
@@ -56,7 +60,7 @@ export function readLimit(limit: string | string[], cwd = process.cwd()): string
   return out;
 }
 
-function evaluatePatterns(inventory: Inventory, patterns: string[]): string[] {
+function evaluatePatterns(inventory: Inventory, patterns: string[], implicitLocalhost: boolean): string[] {
   const union = patterns.filter((p) => !p.startsWith('!') && !p.startsWith('&'));
   const ordered = [
     ...(union.length > 0 ? union : ['all']),
@@ -69,7 +73,7 @@ function evaluatePatterns(inventory: Inventory, patterns: string[]): string[] {
       hosts.push(p);
       continue;
     }
-    const matched = matchOnePattern(inventory, p.startsWith('!') || p.startsWith('&') ? p.slice(1) : p);
+    const matched = matchOnePattern(inventory, p.startsWith('!') || p.startsWith('&') ? p.slice(1) : p, implicitLocalhost);
     if (p.startsWith('!')) {
       const drop = new Set(matched);
       hosts = hosts.filter((h) => !drop.has(h));
@@ -86,11 +90,12 @@ function evaluatePatterns(inventory: Inventory, patterns: string[]): string[] {
 
 const SUBSCRIPT = /^(.+)\[(?:(-?[0-9]+)|([0-9]+)([:-])([0-9]*))\]$/;
 
-function matchOnePattern(inventory: Inventory, pattern: string): string[] {
+function matchOnePattern(inventory: Inventory, pattern: string, implicitLocalhost: boolean): string[] {
   if (pattern === '') throw new HaRunError('bad-pattern', "empty host pattern after '&' or '!'");
   const m = pattern.startsWith('~') ? null : SUBSCRIPT.exec(pattern);
   const expr = m ? m[1]! : pattern;
-  const hosts = enumerateMatches(inventory, expr);
+  let hosts = enumerateMatches(inventory, expr);
+  if (hosts.length === 0 && implicitLocalhost && LOCALHOST_NAMES.includes(expr)) hosts = [addImplicitLocalhost(inventory, expr)];
   if (!m || hosts.length === 0) return hosts;
   if (m[2] !== undefined) {
     const index = Number(m[2]);
@@ -116,7 +121,7 @@ function enumerateMatches(inventory: Inventory, expr: string): string[] {
   const groups = [...inventory.groups.keys()].filter(matches);
   for (const g of groups) results.push(...groupHosts(inventory, g));
   if (groups.length === 0 || expr.startsWith('~') || /[.?*[]/.test(expr)) {
-    for (const h of inventory.hosts.keys()) if (matches(h)) results.push(h);
+    for (const h of inventory.hosts.values()) if (!h.implicit && matches(h.name)) results.push(h.name);
   }
   return results;
 }

@@ -75,7 +75,7 @@ export function descendantGroups(inventory: Inventory, group: string): Inventory
 export function groupHosts(inventory: Inventory, group: string): string[] {
   const hosts = new Set<string>();
   for (const g of descendantGroups(inventory, group)) for (const h of g.hosts) hosts.add(h);
-  if (group === 'all') for (const h of inventory.hosts.keys()) hosts.add(h);
+  if (group === 'all') for (const h of inventory.hosts.values()) if (!h.implicit) hosts.add(h.name);
   return [...hosts];
 }
 

@@ -11,6 +11,8 @@ export interface InventoryHost {
   groups: string[];
   /** Where the host is first defined. */
   location?: SourceLocation;
+  /** Ansible's implicit localhost (see implicit-localhost.ts): in no group, not even `all`. */
+  implicit?: boolean;
 }
 
 export interface InventoryGroup {

@@ -66,7 +66,8 @@ function varsFilesFor(dir: string, name: string, entries: Set<string>): string[]
   return [];
 }
 
-function filesInVarsDir(dir: string): string[] {
+/** The vars files of a directory, in Ansible's order: sorted by name, sub-directories (without an extension) in place. */
+export function filesInVarsDir(dir: string): string[] {
   const found: string[] = [];
   for (const entry of [...listDir(dir)].sort()) {
     if (entry.startsWith('.') || entry.endsWith('~')) continue;

@@ -3,7 +3,7 @@ import type { ActionModule } from './types.js';
 import { evaluateCondition } from './expression.js';
 
 export interface AssertArgs {
-  that: string | string[];
+  that: string | boolean | (string | boolean)[];
   fail_msg?: string;
   msg?: string;
   success_msg?: string;
@@ -21,8 +21,8 @@ export const assertModule: ActionModule<AssertArgs> = {
     required: ['that'],
     properties: {
       that: {
-        anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-        description: 'Jinja2 expressions (without {{ }}) that must all be true.',
+        anyOf: [{ type: ['string', 'boolean'] }, { type: 'array', items: { type: ['string', 'boolean'] } }],
+        description: 'Jinja2 expressions (without {{ }}) that must all be true; a YAML true/false is a literal.',
       },
       fail_msg: { type: 'string', description: 'Message when an assertion fails (alias: msg).' },
       msg: { type: 'string', description: 'Alias of fail_msg.' },
@@ -31,7 +31,7 @@ export const assertModule: ActionModule<AssertArgs> = {
     },
   },
   async run(ctx, args) {
-    const conditions = Array.isArray(args.that) ? args.that : [args.that];
+    const conditions = (Array.isArray(args.that) ? args.that : [args.that]).map((c) => (typeof c === 'boolean' ? (c ? 'True' : 'False') : c));
     for (const assertion of conditions) {
       let ok: boolean;
       try {

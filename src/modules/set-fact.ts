@@ -14,10 +14,20 @@ export const setFactModule: ActionModule<SetFactArgs> = {
     properties: {
       cacheable: { type: 'boolean', default: false, description: 'Accepted for compatibility (ha-run has no fact cache).' },
     },
-    propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable names: letters, digits and _.' },
+    // A name may be a template (`"{{ prefix }}_port": 80`): it is checked again once rendered.
+    propertyNames: { pattern: '^([A-Za-z_][A-Za-z0-9_]*|.*\\{\\{.*)$', description: 'Variable names: letters, digits and _.' },
   },
   async run(_ctx, args) {
-    const { cacheable: _cacheable, ...facts } = args;
+    const { cacheable: _cacheable, ...given } = args;
+    const facts = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, factValue(value)]));
     return { changed: false, facts, ansible_facts: facts };
   },
 };
+
+/** Words Ansible's set_fact turns into booleans (only these, compared as written but in any case). */
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, yes: true, false: false, no: false };
+
+/** `x=false` (and any value that is exactly such a word, rendered or not) is a boolean fact, as in Ansible. */
+function factValue(value: unknown): unknown {
+  return typeof value === 'string' && Object.hasOwn(BOOLEAN_WORDS, value.toLowerCase()) ? BOOLEAN_WORDS[value.toLowerCase()] : value;
+}

@@ -40,17 +40,24 @@ export function optionalNumber(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/** `vars:` as a mapping, or a list of mappings merged in order (later ones win), as Ansible accepts it. */
+export function varsMapping(v: unknown): Record<string, unknown> {
+  if (isMap(v)) return { ...v };
+  if (Array.isArray(v)) return Object.assign({}, ...v.filter(isMap)) as Record<string, unknown>;
+  return {};
+}
+
 /** The keywords any task, block, include, role entry or play may carry. */
 export function inheritableKeywords(raw: RawMap): InheritableKeywords {
   const k: InheritableKeywords = {
     when: conditionList(raw.when),
     tags: stringList(raw.tags, true),
-    vars: isMap(raw.vars) ? { ...raw.vars } : {},
+    vars: varsMapping(raw.vars),
   };
   const set = <K extends keyof InheritableKeywords>(key: K, value: InheritableKeywords[K] | undefined): void => {
     if (value !== undefined) k[key] = value;
   };
-  set('become', optionalBoolean(raw.become));
+  set('become', boolOrTemplate(raw.become));
   set('becomeUser', optionalString(raw.become_user));
   set('environment', isMap(raw.environment) ? { ...raw.environment } : undefined);
   set('ignoreErrors', boolOrTemplate(raw.ignore_errors));

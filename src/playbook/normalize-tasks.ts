@@ -145,8 +145,14 @@ function normalizeBlock(raw: RawMap, path: PathSegment[], ctx: TaskListContext):
     location: ctx.loaded.locate(path),
   };
   setOptional(block, 'name', optionalString(raw.name));
+  setOptional(block, 'notify', notifyOf(raw));
   setOptional(block, 'role', ctx.role);
   return remember(block, ctx, path);
+}
+
+/** `notify:` on a block or import_tasks, which the tasks inside without a notify of their own use. */
+function notifyOf(raw: RawMap): string[] | undefined {
+  return raw.notify === undefined ? undefined : stringList(raw.notify);
 }
 
 function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Task | undefined {
@@ -236,6 +242,7 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   if (isImport) {
     const block: Block = { kind: 'block', ...keywords, importedFrom: file, block: tasks ?? [], rescue: [], always: [], location: loaded.locate(path) };
     setOptional(block, 'name', optionalString(raw.name));
+    setOptional(block, 'notify', notifyOf(raw));
     setOptional(block, 'role', ctx.role);
     return remember(block, ctx, path);
   }

@@ -8,10 +8,10 @@ import { keywordsOf, roleEntryKeywordsSchema } from '../schema/playbook-schema.j
 import { isTemplateString } from '../schema/validate.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { inheritableKeywords, isMap, optionalString, pick, type RawMap } from './keywords.js';
+import { inheritableKeywords, isMap, optionalString, pick, varsMapping, type RawMap } from './keywords.js';
 import type { LoadSession } from './load-session.js';
 import { normalizeHandlerList, normalizeTaskList, type RoleSource, type TaskListContext } from './normalize-tasks.js';
-import { isDirectory, yamlFileIn } from './paths.js';
+import { cycle, isDirectory, roleVarsFiles, roleVarsSource, yamlFileIn } from './paths.js';
 import { recordSource } from './source-map.js';
 import type { IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
 
@@ -67,7 +67,7 @@ export class RoleLoader implements RoleSource {
       if (!ROLE_ENTRY_KEYWORDS.includes(k) && k !== 'name') params[k] = v;
     }
     // Ansible passes a role entry's `vars:` to the role like its other parameters.
-    Object.assign(params, isMap(entry.vars) ? entry.vars : {});
+    Object.assign(params, varsMapping(entry.vars));
     const role: Role = { ...content, params, keywords: { ...inheritableKeywords(entry), vars: {} }, location: at.locate(path) };
     recordSource(role, at, path);
     return role;
@@ -78,8 +78,10 @@ export class RoleLoader implements RoleSource {
     if (!dir) return undefined;
     const from = options.from ?? {};
     const key = [dir, from.tasks, from.handlers, from.defaults, from.vars].join('\0');
-    if (options.stack.includes(dir)) {
-      this.session.error('include-cycle', `role '${name}' includes itself`, options.at.locate(options.path));
+    // A role may use its own other task files (tasks_from); only coming back to a file being read is a cycle.
+    const tasksFile = yamlFileIn(join(dir, 'tasks'), from.tasks ?? 'main');
+    if (tasksFile !== undefined && options.stack.includes(tasksFile)) {
+      this.session.error('include-cycle', `role '${name}' includes itself (${cycle([...options.stack.slice(options.stack.indexOf(tasksFile)), tasksFile])})`, options.at.locate(options.path));
       return undefined;
     }
     if (!this.cache.has(key)) this.cache.set(key, this.read(name, dir, from, options));
@@ -88,13 +90,14 @@ export class RoleLoader implements RoleSource {
 
   private read(name: string, dir: string, from: NonNullable<IncludeRole['from']>, options: { at: LoadedYaml; path: PathSegment[]; stack: string[] }): RoleContent | undefined {
     const ref: RoleRef = { name: basename(name), path: dir };
-    const missingFrom = (Object.entries(from) as [string, string][]).find(([kind, file]) => !yamlFileIn(join(dir, kind), file));
+    const exists = (kind: string, file: string): boolean => (kind === 'vars' || kind === 'defaults' ? roleVarsSource(join(dir, kind), file) : yamlFileIn(join(dir, kind), file)) !== undefined;
+    const missingFrom = (Object.entries(from) as [string, string][]).find(([kind, file]) => !exists(kind, file));
     if (missingFrom) {
       this.session.error('file-not-found', `role '${name}' has no ${missingFrom[0]}/${missingFrom[1]} (given as ${missingFrom[0]}_from)`, options.at.locate(options.path));
       return undefined;
     }
     this.rejectDependencies(name, dir);
-    const stack = [...options.stack, dir];
+    const stack = options.stack;
     const tasksFile = yamlFileIn(join(dir, 'tasks'), from.tasks ?? 'main');
     const handlersFile = yamlFileIn(join(dir, 'handlers'), from.handlers ?? 'main');
     const context = (file: string): TaskListContext => {
@@ -114,12 +117,15 @@ export class RoleLoader implements RoleSource {
     return { ref, tasks, handlers, defaults: this.vars(join(dir, 'defaults'), from.defaults), vars: this.vars(join(dir, 'vars'), from.vars) };
   }
 
-  private vars(dir: string, from = 'main'): Record<string, unknown> {
-    const file = yamlFileIn(dir, from);
-    if (!file) return {};
-    const loaded = this.session.read(file);
-    if (loaded.value === null || loaded.value === undefined) return {};
-    return this.session.check(loaded.value, varsFileSchema, loaded, []) && isMap(loaded.value) ? { ...loaded.value } : {};
+  /** defaults/ or vars/: one file, or every file of a main/ (or *_from) directory merged, later files winning. */
+  private vars(dir: string, from: string | undefined): Record<string, unknown> {
+    const vars: Record<string, unknown> = {};
+    for (const file of roleVarsFiles(dir, from)) {
+      const loaded = this.session.read(file);
+      if (loaded.value === null || loaded.value === undefined) continue;
+      if (this.session.check(loaded.value, varsFileSchema, loaded, []) && isMap(loaded.value)) Object.assign(vars, loaded.value);
+    }
+    return vars;
   }
 
   /** meta/main.yml `dependencies:` are not run by ha-run yet: say so instead of silently skipping them. */

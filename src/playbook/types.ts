@@ -6,8 +6,11 @@ import type { SourceLocation } from '../errors.js';
 export interface InheritableKeywords {
   /** Conditions, each a bare Jinja2 expression (no `{{ }}`), all must hold. */
   when: string[];
-  become?: boolean;
+  /** A boolean, or a template decided per host (one rendering to `omit` leaves the outer value in force). */
+  become?: boolean | string;
   becomeUser?: string;
+  /** Blocks and import_tasks: handlers notified by the tasks inside that name none of their own. */
+  notify?: string[];
   environment?: Record<string, unknown>;
   tags: string[];
   vars: Record<string, unknown>;

@@ -36,17 +36,18 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   const diagnostics: Diagnostic[] = [...loadedPlaybook.diagnostics, ...inventoryProblems];
   const playbook = loadedPlaybook.playbook;
   const playbookDir = dirname(resolve(options.playbook));
+  const inventoryUsable = !hasErrors(inventoryProblems);
+  // Host patterns and source files can be checked on what loaded despite errors; handler and variable
+  // checks cannot (a task dropped for an error may be the one defining a name).
+  const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
+  if (inventoryUsable) diagnostics.push(...hostProblems);
+  // Read after the host patterns, which may have added the implicit localhost (host_vars/localhost.yml).
   // When the inventory's own vars directory is the playbook's, the inventory loader has read them already.
   const readWithInventory = inventory.varsDirs.includes(playbookDir);
   const varsBesidePlaybook = readWithInventory
     ? { groupVars: new Map(), hostVars: new Map(), diagnostics: [] }
     : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
   diagnostics.push(...varsBesidePlaybook.diagnostics);
-  const inventoryUsable = !hasErrors(inventoryProblems);
-  // Host patterns and source files can be checked on what loaded despite errors; handler and variable
-  // checks cannot (a task dropped for an error may be the one defining a name).
-  const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
-  if (inventoryUsable) diagnostics.push(...hostProblems);
   diagnostics.push(...sourceFilesExist(loadedPlaybook.partial), ...includeVarsFilesLoad(loadedPlaybook.partial));
   if (playbook && inventoryUsable) {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];

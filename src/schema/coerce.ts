@@ -6,6 +6,11 @@ import type { JsonSchema } from './validate.js';
 const TRUE = new Set(['yes', 'on', 'true', '1', 'y', 't']);
 const FALSE = new Set(['no', 'off', 'false', '0', 'n', 'f']);
 
+/** Ansible's strict boolean(): true/false, 1/0 and the yes/no words (any case); undefined for anything else. */
+export function booleanOf(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : (convert(value, 'boolean') as boolean | undefined);
+}
+
 /** Returns a copy of `value` with every property converted to the type its schema declares, where it safely can. */
 export function coerceToSchema(value: unknown, schema: JsonSchema | undefined): unknown {
   if (!schema || value === undefined || value === null) return value;

@@ -9,6 +9,11 @@ const text: JsonSchema = { type: 'string' };
 const bool: JsonSchema = { type: 'boolean' };
 /** Booleans that may also be a template evaluated per host (ignore_errors, check_mode, no_log). */
 const boolOrTemplate: JsonSchema = { type: ['boolean', 'string'] };
+/** `become`: a boolean, one of Ansible's yes/no words, or a template decided per host (`"{{ omit }}"` leaves it unset). */
+const boolWordOrTemplate: JsonSchema = {
+  type: ['boolean', 'string'],
+  enum: [true, false, 'yes', 'no', 'true', 'false', 'True', 'False', 'Yes', 'No', 'on', 'off'],
+};
 /** `when`, `changed_when`, `failed_when`: an expression, a list of them (all must hold) or a literal boolean. */
 const conditions: JsonSchema = {
   type: ['string', 'boolean', 'array'],
@@ -16,10 +21,13 @@ const conditions: JsonSchema = {
   description: 'Jinja2 expression(s) without {{ }}; a list means all must hold',
 };
 const stringOrList: JsonSchema = { type: ['string', 'array'], items: { type: ['string', 'number'] } };
+const varsMapping: JsonSchema = { type: 'object', propertyNames: { pattern: VARIABLE_NAME_PATTERN } };
+/** A mapping, or (as Ansible accepts) a list of mappings merged in order. */
 const vars: JsonSchema = {
-  type: 'object',
+  type: ['object', 'array', 'null'],
   propertyNames: { pattern: VARIABLE_NAME_PATTERN },
-  description: 'Variables for this scope',
+  items: varsMapping,
+  description: 'Variables for this scope (a mapping, or a list of mappings merged in order)',
 };
 const environment: JsonSchema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } };
 const anyList: JsonSchema = { type: 'array' };
@@ -40,7 +48,7 @@ export const loopControlSchema: JsonSchema = {
 const inheritableProperties: Record<string, JsonSchema> = {
   name: text,
   when: conditions,
-  become: bool,
+  become: boolWordOrTemplate,
   become_user: text,
   environment,
   tags: stringOrList,
@@ -91,7 +99,7 @@ export const blockSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['block'],
-  properties: { ...inheritableProperties, block: anyList, rescue: anyList, always: anyList },
+  properties: { ...inheritableProperties, notify: stringOrList, block: anyList, rescue: anyList, always: anyList },
 };
 
 /** include_tasks / import_tasks: a file name, or `{file: ...}` (plus `apply:` for include_tasks). */
@@ -139,6 +147,8 @@ export function includeSchema(kind: IncludeKeyword, written: string = kind): Jso
     properties: {
       ...inheritableProperties,
       ...(dynamic ? loopProperties : {}),
+      // Static task imports pass notify down to the tasks they bring.
+      ...(kind === 'import_tasks' ? { notify: stringOrList } : {}),
       [written]: kind.endsWith('_role') ? includeRoleArgs : includeTasksArgs,
       args: { type: 'object' },
     },

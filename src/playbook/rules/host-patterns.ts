@@ -1,7 +1,7 @@
 // Rule: play `hosts:` patterns and --limit parse, and say when they match nothing (as Ansible does:
 // a play matching no host is skipped with a warning; a --limit leaving no host at all is an error).
 import { diagnostic, HaRunError, type Diagnostic } from '../../errors.js';
-import { selectHosts, type Inventory } from '../../inventory/index.js';
+import { inventoryHostCount, selectHosts, type Inventory } from '../../inventory/index.js';
 import { isTemplateString } from '../../schema/validate.js';
 import { sourceOf } from '../source-map.js';
 import type { Play, Playbook } from '../types.js';
@@ -14,23 +14,26 @@ export interface PlayHosts {
 
 export function playHostsMatch(playbook: Playbook, inventory: Inventory, limit?: string): PlayHosts {
   const diagnostics: Diagnostic[] = [];
-  let limited: Set<string> | undefined;
+  // As Ansible: an inventory without hosts is no error (the implicit localhost may still be targeted).
+  const noHosts = inventoryHostCount(inventory) === 0;
+  if (noHosts) diagnostics.push(diagnostic('empty-inventory', "provided hosts list is empty, only localhost is available. Note that the implicit localhost does not match 'all'", undefined, undefined, 'warning'));
+  let usableLimit: string | undefined;
   if (limit !== undefined && limit !== '') {
     const hosts = select(inventory, 'all', undefined, diagnostics, limit);
     if (hosts) {
-      limited = new Set(hosts);
-      if (hosts.length === 0) diagnostics.push(diagnostic('no-hosts-matched', `--limit '${limit}' leaves no hosts to target`, undefined, 'check the pattern against `ha-run inventory --list`'));
+      usableLimit = limit;
+      if (hosts.length === 0 && !noHosts) diagnostics.push(diagnostic('no-hosts-matched', `--limit '${limit}' leaves no hosts to target`, undefined, 'check the pattern against `ha-run inventory --list`'));
     }
   }
   const hostsByPlay = playbook.plays.map((play) => {
     if (isTemplateString(play.hosts)) return undefined;
     const hosts = select(inventory, play.hosts, play, diagnostics);
     if (!hosts) return [];
-    const chosen = limited ? hosts.filter((h) => limited.has(h)) : hosts;
     if (hosts.length === 0) {
       diagnostics.push(diagnostic('no-hosts-matched', `could not match host pattern '${play.hosts}'; the play will be skipped`, hostsLocation(play), undefined, 'warning'));
     }
-    return chosen;
+    // The limit narrows what the play matches (it may name the implicit localhost, which `all` lacks).
+    return usableLimit === undefined ? hosts : (select(inventory, play.hosts, play, diagnostics, usableLimit) ?? []);
   });
   return { hostsByPlay, diagnostics };
 }
@@ -38,7 +41,7 @@ export function playHostsMatch(playbook: Playbook, inventory: Inventory, limit?:
 function select(inventory: Inventory, pattern: string, play: Play | undefined, diagnostics: Diagnostic[], limit?: string): string[] | undefined {
   try {
     // --limit may be `@file`, which selectHosts reads relative to the working directory.
-    return limit === undefined ? selectHosts(inventory, pattern) : selectHosts(inventory, pattern, { limit });
+    return selectHosts(inventory, pattern, limit === undefined ? { implicitLocalhost: true } : { limit, implicitLocalhost: true });
   } catch (err) {
     if (!(err instanceof HaRunError)) throw err;
     const where = play ? hostsLocation(play) : undefined;

@@ -4,7 +4,7 @@ import { isTemplateString } from '../../schema/validate.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { sourceOf, writtenValue } from '../source-map.js';
 import type { Play, Playbook } from '../types.js';
-import { rolesOf, tasksOf, walkPlay } from '../walk.js';
+import { rolesOf, walkPlay } from '../walk.js';
 
 export function notifyNamesAHandler(playbook: Playbook): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -12,11 +12,13 @@ export function notifyNamesAHandler(playbook: Playbook): Diagnostic[] {
     // A role chosen at run time may bring handlers we cannot see: say nothing rather than something wrong.
     if ([...walkPlay(play)].some(({ item }) => item.kind === 'include_role' && !item.included)) continue;
     const known = handlerNames(play);
-    for (const { task } of tasksOf(play)) {
-      task.notify.forEach((name, i) => {
+    // Tasks, and blocks or import_tasks whose notify the tasks inside use.
+    const notifying = [...walkPlay(play)].map(({ item }) => item).filter((item) => item.kind === 'task' || item.kind === 'block');
+    for (const item of notifying) {
+      (item.notify ?? []).forEach((name, i) => {
         if (known.has(name) || isTemplateString(name)) return;
-        const src = sourceOf(task);
-        const location = src ? src.loaded.locate([...src.path, 'notify', ...(Array.isArray(writtenValue(src, ['notify'])) ? [i] : [])]) : task.location;
+        const src = sourceOf(item);
+        const location = src ? src.loaded.locate([...src.path, 'notify', ...(Array.isArray(writtenValue(src, ['notify'])) ? [i] : [])]) : item.location;
         found.push(diagnostic('unknown-handler', `notify names no handler of this play: '${name}'${didYouMean(name, known)}`, location, 'define it under `handlers:` (or `listen:` on a handler)'));
       });
     }

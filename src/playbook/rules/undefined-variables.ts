@@ -135,7 +135,8 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
 
 /** Names set_fact / include_vars define; undefined when include_vars reads something only known at run time. */
 function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefined {
-  if (task.module === 'set_fact') return Object.keys(task.args).filter((k) => k !== 'cacheable');
+  // A templated name (`"{{ prefix }}_port": 80`) could define anything.
+  if (task.module === 'set_fact') return Object.keys(task.args).some(isTemplateString) ? undefined : Object.keys(task.args).filter((k) => k !== 'cacheable');
   if (task.module !== 'include_vars') return [];
   if (typeof task.args.name === 'string') return [task.args.name];
   const loaded = staticIncludeVarsFile(task, playbookDir);

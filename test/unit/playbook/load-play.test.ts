@@ -185,6 +185,44 @@ describe('roles', () => {
     expect(dynamic!.kind === 'include_role' && dynamic!.included).toBeUndefined();
   });
 
+  it('a role may import its own other task files; coming back to a file being read is the cycle', () => {
+    const pb = loadOk({
+      'roles/r/tasks/main.yml': '- import_role: { name: r, tasks_from: extra }\n- import_tasks: more.yml\n',
+      'roles/r/tasks/extra.yml': '- debug: { msg: extra }\n',
+      'roles/r/tasks/more.yml': '- include_role: { name: r, tasks_from: extra }\n',
+      'site.yml': '- hosts: all\n  roles: [r]\n',
+    });
+    expect(pb.plays[0]!.roles[0]!.tasks.map((t) => t.kind)).toEqual(['include_role', 'block']);
+    const { codes } = load({
+      'roles/r/tasks/main.yml': '- import_role: { name: r, tasks_from: extra }\n',
+      'roles/r/tasks/extra.yml': '- import_role: { name: r }\n',
+      'site.yml': '- hosts: all\n  roles: [r]\n',
+    });
+    expect(codes).toEqual(['include-cycle']);
+  });
+
+  it('defaults and vars from a main/ directory, files merged in sorted order; main.yml first when both exist', () => {
+    const pb = loadOk({
+      'roles/r/tasks/main.yml': '- debug:\n',
+      'roles/r/defaults/main/20-b.yml': 'b: late\nc: 3\n',
+      'roles/r/defaults/main/10-a.yml': 'a: 1\nb: early\n',
+      'roles/r/defaults/main/sub/30-d.yaml': 'd: 4\n',
+      'roles/r/defaults/main/.hidden.yml': 'hidden: 1\n',
+      'roles/r/vars/main.yml': 'v: file\n',
+      'roles/r/vars/main/x.yml': 'v: dir\n',
+      'roles/r/vars/other/x.yml': 'o: dir\n',
+      'site.yml': '- hosts: all\n  roles: [r]\n  tasks:\n    - import_role: { name: r, vars_from: other }\n',
+    });
+    expect(pb.plays[0]!.roles[0]).toMatchObject({ defaults: { a: 1, b: 'late', c: 3, d: 4 }, vars: { v: 'file' } });
+    expect(pb.plays[0]!.roles[0]!.defaults).not.toHaveProperty('hidden');
+    const imported = pb.plays[0]!.tasks[0]!;
+    expect(imported.kind === 'include_role' && imported.included!.vars).toEqual({ o: 'dir' });
+  });
+
+  it('play vars as a list of mappings', () => {
+    expect(loadOk({ 'site.yml': '- hosts: all\n  vars:\n    - { a: 1, b: 1 }\n    - { b: 2 }\n' }).plays[0]!.vars).toEqual({ a: 1, b: 2 });
+  });
+
   it('reports a role that includes itself', () => {
     const { codes } = load({ 'roles/loop/tasks/main.yml': '- import_role: { name: loop }\n', 'site.yml': '- hosts: all\n  roles: [loop]\n' });
     expect(codes).toEqual(['include-cycle']);

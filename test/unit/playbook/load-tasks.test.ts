@@ -179,3 +179,27 @@ describe('blocks and includes', () => {
     expect(play.handlers).toMatchObject([{ kind: 'task', name: 'restart', when: ['enabled'], listen: ['web changed'] }]);
   });
 });
+
+describe('forms Ansible accepts that were once refused', () => {
+  it('vars as a list of mappings, merged in order', () => {
+    expect(one('- debug:\n  vars:\n    - { a: 1, b: 1 }\n    - { b: 2 }')).toMatchObject({ vars: { a: 1, b: 2 } });
+  });
+
+  it('notify on import_tasks and on a block, for the tasks inside without their own', () => {
+    const [imported, block] = tasksOf('- import_tasks: t.yml\n  notify: from import\n- block:\n    - debug:\n  notify: [from block]', { 't.yml': '- debug:\n' }).tasks;
+    expect(imported).toMatchObject({ kind: 'block', importedFrom: 't.yml', notify: ['from import'] });
+    expect(block).toMatchObject({ kind: 'block', notify: ['from block'] });
+  });
+
+  it('become as a template or a yes/no word; anything else is refused where it is written', () => {
+    expect(one('- debug:\n  become: "{{ omit }}"')).toMatchObject({ become: '{{ omit }}' });
+    expect(one('- debug:\n  become: "yes"')).toMatchObject({ become: 'yes' });
+    expect(tasksOf('- debug:\n  become: maybe').diagnostics).toMatchObject([{ code: 'invalid-value', location: { line: 4, col: 15 } }]);
+  });
+
+  it('set_fact with a templated name; assert with literal booleans', () => {
+    expect(one('- set_fact:\n    "{{ prefix }}_port": 80')).toMatchObject({ module: 'set_fact', args: { '{{ prefix }}_port': 80 } });
+    expect(tasksOf('- set_fact:\n    bad-name: 1').diagnostics.map((d) => d.code)).toEqual(['invalid-key']);
+    expect(one('- assert:\n    that: [true, "x == 1"]')).toMatchObject({ module: 'assert', args: { that: [true, 'x == 1'] } });
+  });
+});

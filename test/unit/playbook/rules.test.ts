@@ -45,6 +45,11 @@ describe('notify names a handler', () => {
     expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("did you mean 'restart db'"), location: { line: 4, col: 29 } }]);
   });
 
+  it('checks the notify of a block and of an import_tasks too', () => {
+    const ds = check({ 'site.yml': '- hosts: all\n  tasks:\n    - block:\n        - debug:\n      notify: restrt\n    - import_tasks: t.yml\n      notify: [restart]\n  handlers:\n    - name: restart\n      debug:\n', 't.yml': '- debug:\n' });
+    expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("'restrt'"), location: { line: 5, col: 15 } }]);
+  });
+
   it('handlers of another play do not count', () => {
     const ds = check({ 'site.yml': '- hosts: all\n  handlers:\n    - name: h\n      debug:\n- hosts: all\n  tasks:\n    - debug:\n      notify: h\n' });
     expect(codes(ds)).toEqual(['unknown-handler']);
@@ -62,6 +67,36 @@ describe('host patterns', () => {
     const run = validateRun({ playbook: join(dir, 'site.yml'), inventorySources: [join(dir, 'inventory/hosts.yml')], limit: 'web1,db1', extraVars: { target: 'db' } });
     expect(run.hostsByPlay).toEqual([['web1'], ['web1', 'db1'], undefined]);
     expect(codes(check({ 'site.yml': '- hosts: all\n' }, { limit: 'nothing' }))).toEqual(['no-hosts-matched']);
+  });
+});
+
+describe("Ansible's implicit localhost", () => {
+  const hostsOf = (files: Record<string, string>, options: Partial<ValidateRunOptions> = {}) => {
+    const dir = writeTree({ 'inventory/hosts.yml': INVENTORY, ...files });
+    const run = validateRun({ playbook: join(dir, 'site.yml'), inventorySources: [join(dir, 'inventory/hosts.yml')], ...options });
+    return { hosts: run.hostsByPlay, codes: codes(run.diagnostics), inventory: run.inventory };
+  };
+
+  it('a localhost name that matches nothing is one host on the controller, outside `all` and globs', () => {
+    const { hosts, codes, inventory } = hostsOf({ 'site.yml': '- hosts: 127.0.0.1\n- hosts: localhost,web1\n- hosts: "::1,!web1"\n- hosts: all\n- hosts: "local*"\n' });
+    // Made under the first name used; the other names then mean the same host.
+    expect(hosts).toEqual([['127.0.0.1'], ['127.0.0.1', 'web1'], ['127.0.0.1'], ['web1', 'web2', 'db1'], []]);
+    expect(codes).toEqual(['warning no-hosts-matched']);
+    expect(inventory.hosts.get('127.0.0.1')).toMatchObject({ implicit: true, groups: [], vars: { ansible_connection: 'local' } });
+  });
+
+  it('a localhost of the inventory is used as it is', () => {
+    const { hosts, inventory } = hostsOf({ 'inventory/hosts.yml': 'all:\n  hosts:\n    localhost: { ansible_connection: local }\n    web1:\n', 'site.yml': '- hosts: localhost\n- hosts: all\n' });
+    expect(hosts).toEqual([['localhost'], ['localhost', 'web1']]);
+    expect(inventory.hosts.get('localhost')?.implicit).toBeUndefined();
+  });
+
+  it('--limit can name it; a limit leaving only it is an error unless the inventory has no hosts', () => {
+    expect(hostsOf({ 'site.yml': '- hosts: localhost\n- hosts: web\n' }, { limit: 'localhost,web2' }).hosts).toEqual([['localhost'], ['web2']]);
+    expect(codes(check({ 'site.yml': '- hosts: localhost\n' }, { limit: 'localhost' }))).toEqual(['no-hosts-matched']);
+    const empty = hostsOf({ 'inventory/hosts.yml': 'all: {}\n', 'site.yml': '- hosts: localhost\n- hosts: all\n' }, { limit: 'localhost' });
+    expect(empty.hosts).toEqual([['localhost'], []]);
+    expect(empty.codes).toEqual(['warning empty-inventory', 'warning no-hosts-matched']);
   });
 });
 
