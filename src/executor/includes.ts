@@ -7,6 +7,7 @@ import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } f
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
 import { itemLabel, itemVars, loopItems } from './loop.js';
+import { searchPaths } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
 import { runItems } from './play-runner.js';
@@ -45,7 +46,8 @@ function includePasses<T>(
 ): { passes: IncludePass<T>[]; skippedItems: string[] } {
   const vars = taskVars(pc, scope, inc, host);
   const conditions = allConditions(scope, inc);
-  const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, { vars }), inc.loopForm);
+  const loopCtx = { vars, searchPaths: searchPaths(pc, scope, inc) };
+  const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, loopCtx), inc.loopForm, loopCtx);
   const passes: IncludePass<T>[] = [];
   const skippedItems: string[] = [];
   items.forEach((item, i) => {

@@ -2,7 +2,8 @@
 // (item or loop_var, index_var, ansible_loop with extended, ansible_loop_var).
 import { HaRunError } from '../errors.js';
 import type { LoopControl, Task } from '../playbook/types.js';
-import { isUnsafe, markUnsafe, withoutUnsafe } from './deps.js';
+import type { TemplateContext } from '../template/index.js';
+import { isUnsafe, markUnsafe, queryLookup, withoutUnsafe } from './deps.js';
 
 export type LoopForm = NonNullable<Task['loopForm']>;
 
@@ -10,7 +11,7 @@ function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-export function loopItems(value: unknown, form: LoopForm = 'loop'): unknown[] {
+export function loopItems(value: unknown, form: LoopForm = 'loop', ctx: TemplateContext = { vars: {} }): unknown[] {
   switch (form) {
     case 'loop':
     case 'with_list':
@@ -24,41 +25,20 @@ export function loopItems(value: unknown, form: LoopForm = 'loop'): unknown[] {
       // Ansible's `items` lookup flattens one level, and a lone value is a list of one.
       if (value === null || value === undefined) return [];
       return (Array.isArray(value) ? value : [value]).flatMap((v) => (Array.isArray(v) ? v : [v]));
-    case 'with_dict':
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new HaRunError('bad-loop', `with_dict expects a dict, got: ${describe(value)}`);
-      }
-      // Keys of target data are target data too.
-      return maybeUnsafe(value, Object.entries(value).map(([key, v]) => ({ key, value: v })));
-    case 'with_sequence':
-      return sequence(value);
-    case 'with_fileglob':
-      throw new HaRunError('bad-loop', 'with_fileglob is not supported; use loop with a list of files');
+    default:
+      return lookupItems(form.slice('with_'.length), value, ctx);
   }
 }
 
-/** `with_sequence: start=1 end=3 format=node%d` (or `count=`). */
-function sequence(value: unknown): string[] {
-  const spec: Record<string, string> = {};
-  for (const part of String(value).trim().split(/\s+/)) {
-    const [k, v] = part.split('=');
-    if (k && v !== undefined) spec[k] = v;
-    else if (k) {
-      // short form: `1-5` or `1-5/2`
-      const m = /^(\d+)-(\d+)(?:\/(\d+))?$/.exec(k);
-      if (m) Object.assign(spec, { start: m[1], end: m[2], stride: m[3] ?? '1' });
-    }
+/** `with_<name>`: lookup <name> run on the loop's value (a lone value is a list of one term), as Ansible does. */
+function lookupItems(name: string, value: unknown, ctx: TemplateContext): unknown[] {
+  const terms = Array.isArray(value) ? value : [value];
+  try {
+    return queryLookup(name, terms, ctx);
+  } catch (err) {
+    if (err instanceof HaRunError) throw new HaRunError('bad-loop', `with_${name}: ${err.message}`, { hint: err.hint });
+    throw err;
   }
-  const start = Number(spec.start ?? 1);
-  const stride = Number(spec.stride ?? 1);
-  const end = spec.count !== undefined ? start + (Number(spec.count) - 1) * stride : Number(spec.end);
-  if (![start, stride, end].every(Number.isFinite) || stride === 0) {
-    throw new HaRunError('bad-loop', `with_sequence: cannot read start/end/stride/count from ${describe(value)}`);
-  }
-  const format = spec.format ?? '%d';
-  const out: string[] = [];
-  for (let n = start; stride > 0 ? n <= end : n >= end; n += stride) out.push(format.replace(/%0?(\d*)[dxXo]/, (m, w: string) => String(n).padStart(Number(w || 0), m.includes('%0') ? '0' : ' ')));
-  return out;
 }
 
 export function loopVarName(lc: LoopControl | undefined): string {

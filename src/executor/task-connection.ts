@@ -21,7 +21,7 @@ export function truthy(value: unknown, vars: Vars): boolean {
 
 /** Where a module looks for controller files: the role's kind dir, the role, the playbook's kind dir, the playbook dir. */
 /** Where a task's relative controller paths are looked for, in Ansible's order: its role, then the playbook's directory. */
-export function searchPaths(pc: PlayContext, scope: Scope, task: Task): string[] {
+export function searchPaths(pc: PlayContext, scope: Scope, task: Pick<Task, 'role'>): string[] {
   const rolePath = task.role?.path ?? scope.role?.ref.path;
   return rolePath ? [rolePath, pc.play.playbookDir] : [pc.play.playbookDir];
 }

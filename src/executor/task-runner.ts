@@ -234,7 +234,8 @@ function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleRe
 }
 
 async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars, conditions: string[], noLog: boolean): Promise<ModuleResult> {
-  const items = loopItems(renderValue(task.loop, { vars }), task.loopForm);
+  const loopCtx = { vars, searchPaths: searchPaths(pc, scope, task) };
+  const items = loopItems(renderValue(task.loop, loopCtx), task.loopForm, loopCtx);
   if (items.length === 0) return { changed: false, skipped: true, skip_reason: 'No items in the list', results: [] };
   const lc = task.loopControl;
   const results: ModuleResult[] = [];

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HaRunError } from '../errors.js';
+import { globToRegExp } from '../util/fnmatch.js';
 import { addImplicitLocalhost, LOCALHOST_NAMES } from './implicit-localhost.js';
 import { groupHosts } from './relations.js';
 import type { Inventory } from './types.js';
@@ -142,31 +143,6 @@ function compileMatcher(expr: string): (name: string) => boolean {
   return (name) => re.test(name);
 }
 
-/** Python's fnmatch.translate: `*`, `?`, `[abc]`, `[!abc]`; an unclosed `[` is literal. */
-function globToRegExp(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') out += '.*';
-    else if (c === '?') out += '.';
-    else if (c === '[') {
-      let j = i + 1;
-      if (glob[j] === '!') j++;
-      if (glob[j] === ']') j++;
-      while (j < glob.length && glob[j] !== ']') j++;
-      if (j >= glob.length) {
-        out += '\\[';
-        continue;
-      }
-      let body = glob.slice(i + 1, j).replace(/\\/g, '\\\\');
-      if (body.startsWith('!')) body = '^' + body.slice(1);
-      else if (body.startsWith('^')) body = '\\' + body;
-      out += `[${body}]`;
-      i = j;
-    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return out;
-}
 
 const RANGE = String.raw`\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\]`;
 const LABEL = String.raw`(?:[\p{L}\p{N}_]|${RANGE})(?:[\p{L}\p{N}_-]|${RANGE})*(?<![_-])`;

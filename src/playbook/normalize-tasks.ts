@@ -6,6 +6,7 @@ import {
   blockSchema,
   INCLUDE_KEYWORDS,
   includeSchema,
+  LOOP_LOOKUPS,
   keywordsOf,
   taskKeywordsSchema,
   UNSUPPORTED_KEYWORDS,
@@ -49,7 +50,7 @@ export interface TaskListContext {
 }
 
 const TASK_KEYWORDS = keywordsOf(taskKeywordsSchema).filter((k) => k !== 'action' && k !== 'local_action');
-const LOOP_KEYS = ['loop', 'with_items', 'with_list', 'with_dict', 'with_fileglob', 'with_sequence'] as const;
+const LOOP_KEYS = ['loop', ...LOOP_LOOKUPS.map((name) => `with_${name}` as const)] as const;
 
 export function normalizeTaskList(value: unknown, path: PathSegment[], ctx: TaskListContext): TaskItem[] {
   if (value === null || value === undefined) return [];
@@ -189,6 +190,11 @@ function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Ta
     ctx.session.error('conflicting-loops', `a task takes one loop, not ${written.join(' and ')}`, ctx.loaded.locate([...path, written[1]!], { key: true }));
   }
   const out: Pick<Task, 'loop' | 'loopForm' | 'loopControl'> = {};
+  const commandLoop = written.find((k) => k === 'with_lines' || k === 'with_pipe');
+  if (commandLoop) {
+    // Like lookup('lines'/'pipe'): ha-run never runs programs on the controller from a template.
+    ctx.session.error('unsupported-loop', `${commandLoop} runs a command on the controller, which ha-run does not do`, ctx.loaded.locate([...path, commandLoop], { key: true }), 'run the command in a task (command/shell with register) and loop over its stdout_lines');
+  }
   if (written.length > 0) {
     out.loop = raw[written[0]!];
     out.loopForm = written[0]!;

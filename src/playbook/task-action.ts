@@ -78,6 +78,12 @@ export function resolveAction(
 }
 
 function reportUnknownKey(key: string, keywords: readonly string[], session: LoadSession, at: ReturnType<LoadedYaml['locate']>): void {
+  if (key.startsWith('with_')) {
+    // Ansible reads any with_<name> as a loop over lookup <name>: say which lookup is missing.
+    const loops = keywords.filter((k) => k.startsWith('with_'));
+    session.error('unknown-loop', `unknown loop '${key}': ha-run has no lookup '${key.slice('with_'.length)}'${didYouMean(key, loops)}`, at, `loops: loop, ${loops.join(', ')}`);
+    return;
+  }
   const keyword = closest(key, keywords);
   if (keyword !== undefined) {
     session.error('unknown-key', `unknown key '${key}' in task (did you mean '${keyword}'?)`, at);

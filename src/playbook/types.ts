@@ -41,7 +41,7 @@ export interface Task extends InheritableKeywords {
   /** `loop` or `with_items` (a list, or a template string that renders to one). */
   loop?: unknown;
   /** Which written form produced `loop` (with_items flattens one level, like Ansible). */
-  loopForm?: 'loop' | 'with_items' | 'with_list' | 'with_dict' | 'with_fileglob' | 'with_sequence';
+  loopForm?: 'loop' | `with_${string}`;
   loopControl?: LoopControl;
   register?: string;
   notify: string[];

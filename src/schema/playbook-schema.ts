@@ -62,13 +62,18 @@ const inheritableProperties: Record<string, JsonSchema> = {
   any_errors_fatal: bool,
 };
 
+/**
+ * The lookups a `with_<name>` loop may run (Ansible runs lookup <name> on the value). `lines` and
+ * `pipe` are named so that they get a clear refusal, not "unknown module".
+ */
+export const LOOP_LOOKUPS = [
+  'items', 'list', 'dict', 'sequence', 'fileglob', 'together', 'nested', 'cartesian', 'subelements', 'indexed_items',
+  'flattened', 'first_found', 'random_choice', 'inventory_hostnames', 'file', 'template', 'env', 'vars', 'lines', 'pipe',
+] as const;
+
 const loopProperties: Record<string, JsonSchema> = {
   loop: { type: ['array', 'string'], description: 'Items to run the task for, or a template that renders to a list' },
-  with_items: { type: ['array', 'string'] },
-  with_list: { type: ['array', 'string'] },
-  with_dict: { type: ['object', 'string'] },
-  with_fileglob: { type: ['array', 'string'] },
-  with_sequence: { type: 'string' },
+  ...Object.fromEntries(LOOP_LOOKUPS.map((name) => [`with_${name}`, { description: `Loop over what lookup('${name}') gives for this value` }])),
   loop_control: loopControlSchema,
 };
 

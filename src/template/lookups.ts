@@ -1,8 +1,14 @@
-// lookup('env'|'file'|'vars', ...) and query()/q(), evaluated on the controller like Ansible's.
-// Command-running lookups (pipe, lines) are refused: templates must not run programs.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+// lookup('env'|'file'|'vars', ...) and query()/q(), evaluated on the controller like Ansible's;
+// they are also what the `with_<lookup>` loops run. Command-running lookups (pipe, lines) are
+// refused: templates must not run programs.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { UnsafeText } from '../source/yaml.js';
+import { InventoryBuilder } from '../inventory/builder.js';
+import { selectHosts } from '../inventory/patterns.js';
+import { globToRegExp } from '../util/fnmatch.js';
 import { TemplateError } from './errors.js';
+import { dictItems, flattened, indexedItems, nested, randomChoice, sequence, subelements, together } from './lookups-lists.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { syntaxSetting, type TemplateSyntax } from './syntax.js';
 import { templateVariables } from './template-variables.js';
@@ -96,18 +102,89 @@ const plugins: Record<string, LookupPlugin> = {
       return options.convertData ? readBackLiteral(text) : text;
     });
   },
-  first_found: (terms, kwargs, ev) => {
-    const names = terms.flat().concat((kwargs.files as unknown[] | undefined) ?? []).map((t) => pyStr(t));
-    for (const name of names) {
-      const found = candidatesFor(name, ev, 'files').find(isFile);
-      if (found) return [found];
-    }
-    if (kwargs.skip !== undefined && truthy(kwargs.skip)) return [];
-    throw new TemplateError('template-error', `No file was found when using first_found: ${names.join(', ')}`);
-  },
+  first_found: (terms, kwargs, ev) => firstFound(terms, kwargs, ev),
+  fileglob: (terms, _kwargs, ev) => terms.flatMap((t) => fileglob(pyStr(t), ev)),
+  inventory_hostnames: (terms, _kwargs, ev) => inventoryHostnames(terms, ev),
+  together,
+  nested,
+  cartesian: nested,
+  subelements,
+  sequence,
+  indexed_items: indexedItems,
+  flattened,
+  'community.general.flattened': flattened,
+  dict: dictItems,
+  random_choice: randomChoice,
   items: (terms) => terms.flat(),
   list: (terms) => terms,
 };
+
+/** Names to try, in order: strings, lists of them, and `{files, paths, skip}` mappings (names split on , and ;, paths on , : and ;). */
+function firstFoundCandidates(terms: unknown[], kwargs: Kwargs): { names: string[]; skip: boolean } {
+  const split = (v: unknown, seps: RegExp): string[] =>
+    (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).flatMap((x) => pyStr(x).split(seps)).map((x) => x.trim()).filter((x) => x !== '');
+  let skip = kwargs.skip !== undefined && truthy(kwargs.skip);
+  const names: string[] = [];
+  const visit = (term: unknown, options: Kwargs): void => {
+    if (Array.isArray(term)) return term.forEach((t) => visit(t, options));
+    if (isMapping(term)) options = term;
+    else if (typeof term !== 'string') throw new TemplateError('template-error', `first_found: a term must be a string, a list or a mapping, got ${pyStr(term)}`);
+    const files = split(options.files, /[,;]/);
+    const paths = split(options.paths, /[,:;]/);
+    if (options.skip !== undefined) skip = truthy(options.skip);
+    if (paths.length > 0) names.push(...paths.flatMap((p) => files.map((f) => join(p, f))));
+    else if (files.length > 0) names.push(...files);
+    else if (typeof term === 'string') names.push(term);
+  };
+  visit(terms, kwargs);
+  return { names, skip };
+}
+
+function firstFound(terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
+  const { names, skip } = firstFoundCandidates(terms, kwargs);
+  for (const name of names) {
+    const found = candidatesFor(name, ev, 'files').find(isFile);
+    if (found) return [found];
+  }
+  if (skip) return [];
+  throw new TemplateError('template-error', `No file was found when using first_found: ${names.join(', ')}`);
+}
+
+/** Controller files matching a wildcard name, in the directory found as a lookup('file') would. */
+function fileglob(term: string, ev: Evaluator): string[] {
+  const name = basename(term);
+  const dirs = name === term ? candidatesFor('.', ev, 'files') : candidatesFor(dirname(term), ev, 'files').slice(0, 1);
+  const matches = new RegExp(`^${globToRegExp(name)}$`, 'su');
+  for (const dir of dirs) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    // As the shell's (and Python's) glob: a wildcard does not match a leading dot.
+    const found = entries.filter((e) => matches.test(e) && (name.startsWith('.') || !e.startsWith('.'))).map((e) => join(dir, e)).filter(isFile);
+    if (found.length > 0) return found.sort();
+  }
+  return [];
+}
+
+/** Host names matching patterns, from the `groups` variable (the inventory as the play sees it). */
+function inventoryHostnames(terms: unknown[], ev: Evaluator): string[] {
+  const groups = ev.variable('groups');
+  if (!isMapping(groups)) return [];
+  const builder = new InventoryBuilder();
+  for (const [group, hosts] of Object.entries(groups)) {
+    builder.group(group);
+    if (Array.isArray(hosts)) for (const host of hosts) builder.addHostToGroup(pyStr(host), group);
+  }
+  try {
+    return selectHosts(builder.finish([], ''), terms.map((t) => pyStr(t)));
+  } catch {
+    // As Ansible: a pattern that cannot be read matches nothing.
+    return [];
+  }
+}
 
 const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url', 'password']);
 
@@ -142,8 +219,10 @@ export function lookupValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unk
   const [name, ...terms] = args;
   const results = run(name, terms, kwargs, ev);
   if (kwargs.wantlist !== undefined && truthy(kwargs.wantlist)) return results;
-  if (results.length === 1) return results[0];
-  return results.map((r) => pyStr(r)).join(',');
+  // Text results are joined with commas; otherwise one result is itself, several a list (as Ansible).
+  if (results.length === 0) return results;
+  if (results.every((r) => typeof r === 'string' || r instanceof UnsafeText)) return results.map((r) => pyStr(r)).join(',');
+  return results.length === 1 ? results[0] : results;
 }
 
 /** query() / q(): always a list. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HaRunError } from '../../../src/errors.js';
 import { itemLabel, itemVars, loopItems } from '../../../src/executor/loop.js';
+import { isUnsafe, withoutUnsafe } from '../../../src/template/index.js';
 
 describe('loop normalization', () => {
   it('loop takes a list as it is and refuses anything else', () => {
@@ -13,15 +14,16 @@ describe('loop normalization', () => {
     expect(loopItems('one', 'with_items')).toEqual(['one']);
     expect(loopItems(null, 'with_items')).toEqual([]);
   });
-  it('with_dict gives key/value items', () => {
-    expect(loopItems({ a: 1, b: 2 }, 'with_dict')).toEqual([
+  it('with_dict gives key/value items, unsafe as every lookup result', () => {
+    expect(isUnsafe(loopItems({ a: 1 }, 'with_dict'))).toBe(true);
+    expect(withoutUnsafe(loopItems({ a: 1, b: 2 }, 'with_dict'))).toEqual([
       { key: 'a', value: 1 },
       { key: 'b', value: 2 },
     ]);
   });
   it('with_sequence counts with a format', () => {
-    expect(loopItems('start=1 end=3 format=node%d', 'with_sequence')).toEqual(['node1', 'node2', 'node3']);
-    expect(loopItems('count=2', 'with_sequence')).toEqual(['1', '2']);
+    expect(withoutUnsafe(loopItems('start=1 end=3 format=node%d', 'with_sequence'))).toEqual(['node1', 'node2', 'node3']);
+    expect(withoutUnsafe(loopItems('count=2', 'with_sequence'))).toEqual(['1', '2']);
   });
   it('item vars: loop_var, index_var and extended ansible_loop', () => {
     const items = ['a', 'b', 'c'];

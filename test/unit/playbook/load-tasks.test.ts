@@ -125,8 +125,27 @@ describe('task keywords', () => {
     ['with_items: [a, b]', 'with_items', ['a', 'b']],
     ['with_list: "{{ things }}"', 'with_list', '{{ things }}'],
     ['with_dict: { a: 1 }', 'with_dict', { a: 1 }],
+    ['with_together:\n  - [1, 2]\n  - "{{ b }}"', 'with_together', [[1, 2], '{{ b }}']],
+    ['with_subelements:\n  - "{{ users }}"\n  - keys\n  - skip_missing: true', 'with_subelements', ['{{ users }}', 'keys', { skip_missing: true }]],
+    ['with_nested: [[a], [b]]', 'with_nested', [['a'], ['b']]],
+    ['with_cartesian: [[a], [b]]', 'with_cartesian', [['a'], ['b']]],
+    ['with_sequence: start=1 end=3', 'with_sequence', 'start=1 end=3'],
+    ['with_indexed_items: "{{ xs }}"', 'with_indexed_items', '{{ xs }}'],
+    ['with_fileglob: "*.conf"', 'with_fileglob', '*.conf'],
+    ['with_flattened: [[a, [b]]]', 'with_flattened', [['a', ['b']]]],
+    ['with_random_choice: [a, b]', 'with_random_choice', ['a', 'b']],
+    ['with_first_found:\n  - files: [a.yml, default.yml]\n    paths: [vars]\n    skip: true', 'with_first_found', [{ files: ['a.yml', 'default.yml'], paths: ['vars'], skip: true }]],
+    ['with_inventory_hostnames: "all:!db"', 'with_inventory_hostnames', 'all:!db'],
   ])('%s', (yaml, loopForm, loop) => {
     expect(one(`- debug: { msg: "{{ item }}" }\n  ${yaml}`)).toMatchObject({ loopForm, loop });
+  });
+
+  it('an unknown with_<name> is an unknown loop, and command-running loops are refused, each located', () => {
+    const { diagnostics } = tasksOf('- debug: msg=x\n  with_foo: [1]\n- debug: msg=x\n  with_lines: cat /etc/hosts');
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([
+      ['unknown-loop', 4, 7],
+      ['unsupported-loop', 6, 7],
+    ]);
   });
 
   it('when, changed_when and failed_when as string, list or boolean all become lists', () => {
