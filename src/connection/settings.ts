@@ -100,7 +100,7 @@ function integer(host: string, name: string, raw: string, min: number, max: numb
 
 /** The port the variables ask for, checked (also for a local connection, where Ansible checks it too). */
 export function portSetting(vars: Record<string, unknown>, host: string, fromSshArgs?: string): number {
-  const port = setting(vars, CONNECTION_VARIABLES.port) ?? (fromSshArgs === undefined ? undefined : { name: 'Port in ansible_ssh_common_args/ansible_ssh_extra_args', value: fromSshArgs });
+  const port = setting(vars, CONNECTION_VARIABLES.port) ?? optional('Port in ansible_ssh_common_args/ansible_ssh_extra_args', fromSshArgs);
   return port ? integer(host, port.name, port.value, 1, 65535) : 22;
 }
 
