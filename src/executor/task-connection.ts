@@ -78,8 +78,8 @@ export async function connectionFor(pc: PlayContext, scope: Scope, task: Task, h
 
 /**
  * Where a task runs: its host, or its `delegate_to` target; and `context`, the variables its connection and
- * become settings come from and are rendered with: the target's own (an inventory host's, the controller's for
- * an implicit localhost, else the host's with the target as address), except `inventory_hostname`, which
+ * become settings come from and are rendered with: the target's own for an inventory host, else the host's
+ * with a local connection (implicit localhost) or the target as address, except `inventory_hostname`, which
  * stays the host the task runs for (as Ansible renders them).
  */
 function delegation(pc: PlayContext, scope: Scope, task: Task, host: string, vars: Vars): { target: string; context: Vars } {
@@ -88,7 +88,7 @@ function delegation(pc: PlayContext, scope: Scope, task: Task, host: string, var
   if (target === host) return { target, context: vars };
   let targetVars: Vars;
   if (pc.run.inventory.hosts.has(target)) targetVars = taskVars(pc, scope, task, target);
-  else if (['localhost', '127.0.0.1', '::1'].includes(target)) targetVars = { ansible_connection: 'local', inventory_hostname: target };
+  else if (['localhost', '127.0.0.1', '::1'].includes(target)) targetVars = { ...vars, ansible_connection: 'local', inventory_hostname: target };
   else targetVars = { ...vars, ansible_host: target, inventory_hostname: target };
   return { target, context: { ...targetVars, inventory_hostname: host } };
 }
