@@ -132,10 +132,11 @@ export class ConnectionDroppedError extends ConnectionError {
   }
 }
 
-/** Connection variables that cannot work (bad port, unreadable key file...): the user's input, not the host. */
+/** Connection variables that cannot work (bad port, unreadable key file...): the user's input, not the host.
+ *  Found before any attempt to connect (`unreachable: false`), it is the task's failure, as in Ansible. */
 export class BadConnectionVarsError extends ConnectionError {
-  constructor(host: string, message: string, hint?: string) {
-    super('bad-connection-vars', host, message, { hint });
+  constructor(host: string, message: string, hint?: string, options: { unreachable?: boolean } = {}) {
+    super('bad-connection-vars', host, message, { hint, unreachable: options.unreachable });
     this.name = 'BadConnectionVarsError';
   }
 }

@@ -1,34 +1,62 @@
-// One connection per host for the whole run: every task on a host shares it (and its persistent shell).
-import { connect, type ConnectOptions } from './connect.js';
+// The run's open connections, one per endpoint: every task whose connection variables resolve to the same
+// place and identity for a host shares it (and its persistent shell); a task that asks for another (a
+// local connection, another port or user, a delegate's own variables) gets its own.
+import type { ConnectOptions } from './settings.js';
+import { openTarget, resolveTarget, targetKey, type ConnectionTarget } from './target.js';
 import type { Connection } from './types.js';
 
 export class ConnectionPool {
-  private readonly connections = new Map<string, Promise<Connection>>();
+  private readonly connections = new Map<string, { host: string; conn: Promise<Connection> }>();
 
   constructor(private readonly options: ConnectOptions = {}) {}
 
-  /** The host's connection, opened on first use. A host that failed to connect keeps failing for this
-   *  run (Ansible drops unreachable hosts from the play) until `forget` is called. */
-  get(host: string, vars: Record<string, unknown>): Promise<Connection> {
-    let conn = this.connections.get(host);
-    if (!conn) {
-      conn = connect(vars, { ...this.options, host });
-      conn.catch(() => undefined); // the caller sees the rejection; keep it from counting as unhandled
-      this.connections.set(host, conn);
-    }
-    return conn;
+  /** Resolves and checks a host's rendered connection variables with the run's options; throws
+   *  BadConnectionVarsError for values that cannot work. */
+  resolve(host: string, vars: Record<string, unknown>): ConnectionTarget {
+    return resolveTarget(vars, { ...this.options, host });
   }
 
-  /** Drops a host's connection (closing it) so the next `get` connects again. */
+  /** The connection to `target`, opened on first use. An endpoint that failed to connect keeps failing for
+   *  this run until `forget` (the executor drops an unreachable host from the play, as Ansible does). */
+  open(target: ConnectionTarget): Promise<Connection> {
+    const key = targetKey(target);
+    let entry = this.connections.get(key);
+    if (!entry) {
+      const conn = openTarget(target);
+      conn.catch(() => undefined); // the caller sees the rejection; keep it from counting as unhandled
+      entry = { host: target.host, conn };
+      this.connections.set(key, entry);
+    }
+    return entry.conn;
+  }
+
+  /** `resolve` then `open`, with bad variables as a rejection. */
+  get(host: string, vars: Record<string, unknown>): Promise<Connection> {
+    try {
+      return this.open(this.resolve(host, vars));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Drops every connection opened for a host (closing them) so the next use connects again. */
   async forget(host: string): Promise<void> {
-    const conn = this.connections.get(host);
-    this.connections.delete(host);
-    await (await conn?.catch(() => undefined))?.close();
+    const dropped: Promise<Connection>[] = [];
+    for (const [key, entry] of this.connections) {
+      if (entry.host !== host) continue;
+      this.connections.delete(key);
+      dropped.push(entry.conn);
+    }
+    await closeEach(dropped);
   }
 
   async closeAll(): Promise<void> {
-    const all = [...this.connections.values()];
+    const all = [...this.connections.values()].map((e) => e.conn);
     this.connections.clear();
-    await Promise.all(all.map(async (p) => (await p.catch(() => undefined))?.close()));
+    await closeEach(all);
   }
+}
+
+async function closeEach(conns: Promise<Connection>[]): Promise<void> {
+  await Promise.all(conns.map(async (p) => (await p.catch(() => undefined))?.close()));
 }

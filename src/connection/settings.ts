@@ -45,12 +45,35 @@ export interface SshSettings {
 
 export type ConnectionKind = 'ssh' | 'local';
 
-function str(vars: Record<string, unknown>, ...names: string[]): string | undefined {
+/** The variables each connection setting is read from, Ansible's name first, then its aliases (first set wins). */
+export const CONNECTION_VARIABLES = {
+  connection: ['ansible_connection'],
+  address: ['ansible_host', 'ansible_ssh_host'],
+  port: ['ansible_port', 'ansible_ssh_port'],
+  user: ['ansible_user', 'ansible_ssh_user'],
+  keyFile: ['ansible_ssh_private_key_file', 'ansible_private_key_file'],
+  passphrase: ['ansible_ssh_private_key_passphrase', 'ansible_private_key_passphrase'],
+  password: ['ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password'],
+  sshArgs: ['ansible_ssh_common_args', 'ansible_ssh_extra_args'],
+  timeout: ['ansible_ssh_timeout', 'ansible_timeout'],
+} as const;
+
+/** The first of `names` that is set, with the name it was found under (for messages). */
+function setting(vars: Record<string, unknown>, names: readonly string[]): { name: string; value: string } | undefined {
   for (const name of names) {
     const v = vars[name];
-    if (v !== undefined && v !== null && v !== '') return String(v);
+    if (v !== undefined && v !== null && v !== '') return { name, value: String(v) };
   }
   return undefined;
+}
+
+function str(vars: Record<string, unknown>, names: readonly string[]): string | undefined {
+  return setting(vars, names)?.value;
+}
+
+/** Settings that cannot work are the task's failure (as in Ansible), not the host's: nothing was tried yet. */
+function invalid(host: string, message: string, hint?: string): BadConnectionVarsError {
+  return new BadConnectionVarsError(host, message, hint, { unreachable: false });
 }
 
 function expandHome(path: string): string {
@@ -58,22 +81,28 @@ function expandHome(path: string): string {
 }
 
 export function connectionKind(vars: Record<string, unknown>, host: string): ConnectionKind {
-  const kind = str(vars, 'ansible_connection') ?? 'ssh';
+  const kind = str(vars, CONNECTION_VARIABLES.connection) ?? 'ssh';
   if (kind === 'ssh' || kind === 'paramiko' || kind === 'smart') return 'ssh';
   if (kind === 'local') return 'local';
-  throw new BadConnectionVarsError(host, `ansible_connection '${kind}' is not supported for ${host}`, "use 'ssh' (the default) or 'local'");
+  throw invalid(host, `ansible_connection '${kind}' is not supported for ${host}`, "use 'ssh' (the default) or 'local'");
 }
 
 export function hostName(vars: Record<string, unknown>, options: ConnectOptions): string {
-  return options.host ?? str(vars, 'inventory_hostname', 'ansible_host') ?? 'localhost';
+  return options.host ?? str(vars, ['inventory_hostname', 'ansible_host']) ?? 'localhost';
 }
 
 function integer(host: string, name: string, raw: string, min: number, max: number): number {
-  const n = Number(raw);
+  const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new BadConnectionVarsError(host, `${name} for ${host} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    throw invalid(host, `${name} for ${host} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return n;
+}
+
+/** The port the variables ask for, checked (also for a local connection, where Ansible checks it too). */
+export function portSetting(vars: Record<string, unknown>, host: string, fromSshArgs?: string): number {
+  const port = setting(vars, CONNECTION_VARIABLES.port) ?? optional('Port in ansible_ssh_common_args/ansible_ssh_extra_args', fromSshArgs);
+  return port ? integer(host, port.name, port.value, 1, 65535) : 22;
 }
 
 export function resolveSshSettings(
@@ -82,13 +111,12 @@ export function resolveSshSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): SshSettings {
   const host = hostName(vars, options);
-  const ssh = sshArgOptions(host, [str(vars, 'ansible_ssh_common_args'), str(vars, 'ansible_ssh_extra_args')].filter(Boolean).join(' '));
-  const address = str(vars, 'ansible_host', 'ansible_ssh_host') ?? ssh.get('hostname') ?? host;
-  const portText = str(vars, 'ansible_port', 'ansible_ssh_port') ?? ssh.get('port') ?? '22';
-  const port = integer(host, 'ansible_port', portText, 1, 65535);
-  const user = str(vars, 'ansible_user', 'ansible_ssh_user') ?? ssh.get('user') ?? env.USER ?? 'root';
+  const ssh = sshArgOptions(host, CONNECTION_VARIABLES.sshArgs.map((name) => str(vars, [name])).filter(Boolean).join(' '));
+  const address = str(vars, CONNECTION_VARIABLES.address) ?? ssh.get('hostname') ?? host;
+  const port = portSetting(vars, host, ssh.get('port'));
+  const user = str(vars, CONNECTION_VARIABLES.user) ?? ssh.get('user') ?? env.USER ?? 'root';
 
-  const explicitKey = str(vars, 'ansible_ssh_private_key_file', 'ansible_private_key_file') ?? ssh.get('identityfile');
+  const explicitKey = str(vars, CONNECTION_VARIABLES.keyFile) ?? ssh.get('identityfile');
   const sshDir = join(homedir(), '.ssh');
   const defaultKeyFiles = explicitKey ? [] : ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => join(sshDir, f));
 
@@ -97,12 +125,12 @@ export function resolveSshSettings(
   if (proxyJump !== undefined) {
     const parsed = parseProxyJump(proxyJump);
     if (parsed === undefined) {
-      throw new BadConnectionVarsError(host, `ProxyJump '${proxyJump}' for ${host} is not [user@]host[:port]`);
+      throw invalid(host, `ProxyJump '${proxyJump}' for ${host} is not [user@]host[:port]`);
     }
     jumps = parsed === 'none' ? [] : parsed;
   }
   if (ssh.has('proxycommand')) {
-    throw new BadConnectionVarsError(host, `ProxyCommand is not supported (host ${host})`, 'use -o ProxyJump=user@host:port instead');
+    throw invalid(host, `ProxyCommand is not supported (host ${host})`, 'use -o ProxyJump=user@host:port instead');
   }
 
   // StrictHostKeyChecking=accept-new (or no) asks for exactly what trust-on-first-use does; a changed key
@@ -110,8 +138,8 @@ export function resolveSshSettings(
   const strict = ssh.get('stricthostkeychecking')?.toLowerCase();
   const trustOnFirstUse = options.trustOnFirstUse === true || strict === 'accept-new' || strict === 'no' || strict === 'off';
   const knownHostsFile = options.knownHostsFile ?? (ssh.get('userknownhostsfile')?.split(/\s+/)[0]) ?? join(sshDir, 'known_hosts');
-  const timeoutText = str(vars, 'ansible_ssh_timeout', 'ansible_timeout') ?? ssh.get('connecttimeout');
-  const connectTimeoutMs = options.connectTimeoutMs ?? (timeoutText ? integer(host, 'ansible_ssh_timeout', timeoutText, CONNECT_TIMEOUT_SECONDS.min, CONNECT_TIMEOUT_SECONDS.max) * 1000 : 10_000);
+  const timeout = setting(vars, CONNECTION_VARIABLES.timeout) ?? optional('ConnectTimeout', ssh.get('connecttimeout'));
+  const connectTimeoutMs = options.connectTimeoutMs ?? (timeout ? integer(host, timeout.name, timeout.value, CONNECT_TIMEOUT_SECONDS.min, CONNECT_TIMEOUT_SECONDS.max) * 1000 : 10_000);
   const alive = ssh.get('serveraliveinterval');
 
   return {
@@ -121,8 +149,8 @@ export function resolveSshSettings(
     user,
     keyFiles: explicitKey ? [expandHome(explicitKey)] : [],
     defaultKeyFiles,
-    passphrase: str(vars, 'ansible_ssh_private_key_passphrase', 'ansible_private_key_passphrase'),
-    password: str(vars, 'ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password'),
+    passphrase: str(vars, CONNECTION_VARIABLES.passphrase),
+    password: str(vars, CONNECTION_VARIABLES.password),
     agent: env.SSH_AUTH_SOCK || undefined,
     jumps,
     knownHostsFile: expandHome(knownHostsFile),
@@ -138,7 +166,11 @@ function sshArgOptions(host: string, text: string): Map<string, string> {
   try {
     return sshOptions(text);
   } catch (err) {
-    if (err instanceof ShlexError) throw new BadConnectionVarsError(host, `ansible_ssh_common_args/ansible_ssh_extra_args for ${host} cannot be split: ${err.message}`);
+    if (err instanceof ShlexError) throw invalid(host, `ansible_ssh_common_args/ansible_ssh_extra_args for ${host} cannot be split: ${err.message}`);
     throw err;
   }
+}
+
+function optional(name: string, value: string | undefined): { name: string; value: string } | undefined {
+  return value === undefined ? undefined : { name, value };
 }

@@ -7,6 +7,7 @@ import { HaRunError } from '../errors.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue, withBecome } from './deps.js';
+import { keywordVars, renderConnectionVars, SECRET_VARIABLES } from './connection-vars.js';
 import { environmentStrings, lazyConnection, withEnvironment } from './environment.js';
 import { effective, effectiveRendered, keywordBoolean, type Scope } from './scope.js';
 import { taskVars } from './task-vars.js';
@@ -39,40 +40,34 @@ export function fileFinder(pc: PlayContext, scope: Scope, task: Task) {
   };
 }
 
-/** The connection a task uses on a host: delegated or not, with become and environment applied. */
+/** The connection a task uses on a host: delegated or not, with become and environment applied. Its
+ *  variables are rendered and checked here, for every task (as Ansible does), before anything connects. */
 export async function connectionFor(pc: PlayContext, scope: Scope, task: Task, host: string, vars: Vars): Promise<{ conn: Connection; delegatedTo?: string }> {
   const { run } = pc;
-  let target = host;
-  let connVars: Vars = vars;
-  const delegate = effective(scope, task, 'delegateTo');
-  if (delegate) {
-    target = renderString(String(delegate), { vars });
-    if (target !== host) {
-      if (run.inventory.hosts.has(target)) connVars = taskVars(pc, scope, task, target);
-      else if (['localhost', '127.0.0.1', '::1'].includes(target)) connVars = { ansible_connection: 'local', inventory_hostname: target };
-      else connVars = { ...vars, ansible_host: target, inventory_hostname: target };
-    }
-  }
-  // Play keywords `connection:` and `remote_user:` apply unless the host's variables say otherwise.
-  if (connVars.ansible_connection === undefined && pc.play.connection) connVars = { ...connVars, ansible_connection: pc.play.connection };
-  if (connVars.ansible_user === undefined && pc.play.remoteUser) connVars = { ...connVars, ansible_user: pc.play.remoteUser };
-  // Below both: the command line's -u, -c, --private-key and -T (Ansible: options < keywords < variables).
-  for (const [name, value] of Object.entries(run.options.connectionDefaults ?? {})) {
-    if (connVars[name] === undefined) connVars = { ...connVars, [name]: value };
-  }
+  const { target, context } = delegation(pc, scope, task, host, vars);
+  const keywords = keywordVars(
+    { connection: effective(scope, task, 'connection'), remoteUser: effective(scope, task, 'remoteUser'), port: effective(scope, task, 'port') },
+    vars,
+    host,
+  );
+  // Ansible: command-line options < keywords < variables.
+  const connVars = renderConnectionVars(target, context, [keywords, run.options.connectionDefaults ?? {}]);
   if (target === 'localhost' && !run.inventory.hosts.has('localhost') && connVars.ansible_connection === undefined) {
-    connVars = { ...connVars, ansible_connection: 'local' };
+    connVars.ansible_connection = 'local';
   }
-  let conn = lazyConnection(target, () => run.pool.get(target, connVars));
+  for (const name of SECRET_VARIABLES) if (connVars[name] !== undefined) run.masker.add(String(connVars[name]));
+  const endpoint = run.pool.resolve(target, connVars);
+  let conn = lazyConnection(target, () => run.pool.open(endpoint));
 
   const render = (value: unknown): unknown => renderValue(value, { vars });
   const becomeKeyword = effectiveRendered(scope, task, 'become', render);
-  const become = becomeKeyword !== undefined ? keywordBoolean('become', becomeKeyword) : truthy(vars.ansible_become ?? false, vars);
+  const become = becomeKeyword !== undefined ? keywordBoolean('become', becomeKeyword) : truthy(context.ansible_become ?? false, context);
   if (become) {
-    const user = effectiveRendered(scope, task, 'becomeUser', render) ?? vars.ansible_become_user;
-    const password = vars.ansible_become_password ?? vars.ansible_become_pass;
+    const keyword = effectiveRendered(scope, task, 'becomeUser', render);
+    const user = keyword ?? connVars.ansible_become_user;
+    const password = connVars.ansible_become_password ?? connVars.ansible_become_pass;
     conn = withBecome(conn, {
-      user: user === undefined ? undefined : renderString(String(user), { vars }),
+      user: user === undefined ? undefined : String(user),
       password: password === undefined ? undefined : String(password),
     });
   }
@@ -80,4 +75,21 @@ export async function connectionFor(pc: PlayContext, scope: Scope, task: Task, h
   for (const k of [...scope.keywords, task]) if (k.environment) Object.assign(env, renderValue(k.environment, { vars }) as Vars);
   conn = withEnvironment(conn, environmentStrings(env));
   return { conn, delegatedTo: target === host ? undefined : target };
+}
+
+/**
+ * Where a task runs: its host, or its `delegate_to` target; and `context`, the variables its connection and
+ * become settings come from and are rendered with: the target's own for an inventory host, else the host's
+ * with a local connection (implicit localhost) or the target as address, except `inventory_hostname`, which
+ * stays the host the task runs for (as Ansible renders them).
+ */
+function delegation(pc: PlayContext, scope: Scope, task: Task, host: string, vars: Vars): { target: string; context: Vars } {
+  const delegate = effective(scope, task, 'delegateTo');
+  const target = delegate ? renderString(String(delegate), { vars }) : host;
+  if (target === host) return { target, context: vars };
+  let targetVars: Vars;
+  if (pc.run.inventory.hosts.has(target)) targetVars = taskVars(pc, scope, task, target);
+  else if (['localhost', '127.0.0.1', '::1'].includes(target)) targetVars = { ...vars, ansible_connection: 'local', inventory_hostname: target };
+  else targetVars = { ...vars, ansible_host: target, inventory_hostname: target };
+  return { target, context: { ...targetVars, inventory_hostname: host } };
 }

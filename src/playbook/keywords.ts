@@ -65,6 +65,9 @@ export function inheritableKeywords(raw: RawMap): InheritableKeywords {
   set('diff', optionalBoolean(raw.diff));
   set('noLog', boolOrTemplate(raw.no_log));
   set('delegateTo', optionalString(raw.delegate_to));
+  set('connection', optionalString(raw.connection));
+  set('remoteUser', optionalString(raw.remote_user));
+  set('port', typeof raw.port === 'number' || typeof raw.port === 'string' ? raw.port : undefined);
   set('runOnce', optionalBoolean(raw.run_once));
   set('anyErrorsFatal', optionalBoolean(raw.any_errors_fatal));
   return k;

@@ -45,10 +45,6 @@ export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYa
   if (name !== undefined) play.name = name;
   const maxFail = optionalNumber(written.max_fail_percentage);
   if (maxFail !== undefined) play.maxFailPercentage = maxFail;
-  const connection = optionalString(written.connection);
-  if (connection !== undefined) play.connection = connection === 'smart' ? 'ssh' : connection;
-  const remoteUser = optionalString(written.remote_user);
-  if (remoteUser !== undefined) play.remoteUser = remoteUser;
   recordSource(play, loaded, path);
   return play;
 }

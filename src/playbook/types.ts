@@ -19,6 +19,10 @@ export interface InheritableKeywords {
   diff?: boolean;
   noLog?: boolean | string;
   delegateTo?: string;
+  /** Connection keywords as written (templates allowed); the host's connection variables win over them. */
+  connection?: string;
+  remoteUser?: string;
+  port?: number | string;
   runOnce?: boolean;
   anyErrorsFatal?: boolean;
 }
@@ -143,9 +147,6 @@ export interface Play extends InheritableKeywords {
   handlers: Task[];
   /** Directory of the playbook file this play came from (playbook_dir). */
   playbookDir: string;
-  /** 'ssh' (default) or 'local'. */
-  connection?: string;
-  remoteUser?: string;
   /** Always 'linear' (the only strategy ha-run implements). */
   strategy?: 'linear';
   /** Variables read from the static `vars_files` (in order; later files win). Templated paths are left to run time. */

@@ -58,6 +58,10 @@ const inheritableProperties: Record<string, JsonSchema> = {
   diff: bool,
   no_log: boolOrTemplate,
   delegate_to: text,
+  // Connection keywords: the host's own variables (ansible_connection, ansible_user, ansible_port) win over them.
+  connection: { enum: ['ssh', 'smart', 'paramiko', 'local'], description: "'ssh' (the default) or 'local'" },
+  remote_user: text,
+  port: { type: 'integer', minimum: 1, maximum: 65535 },
   run_once: bool,
   any_errors_fatal: bool,
 };
@@ -190,8 +194,6 @@ export const playSchema: JsonSchema = {
     post_tasks: anyList,
     handlers: anyList,
     strategy: { enum: ['linear'], description: 'ha-run runs plays with the linear strategy only' },
-    connection: { enum: ['ssh', 'smart', 'local'] },
-    remote_user: text,
   },
 };
 
