@@ -2,7 +2,7 @@
 // (item or loop_var, index_var, ansible_loop with extended, ansible_loop_var).
 import { HaRunError } from '../errors.js';
 import type { LoopControl, Task } from '../playbook/types.js';
-import { isUnsafe, markUnsafe, withoutUnsafe } from './deps.js';
+import { markUnsafe, withoutUnsafe } from './deps.js';
 
 export type LoopForm = NonNullable<Task['loopForm']>;
 
@@ -10,7 +10,16 @@ function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
+/**
+ * The items to loop over. `with_*` are lookups, and a lookup's result is unsafe (never rendered
+ * again), as in Ansible; `loop:` items are as safe as the values they came from.
+ */
 export function loopItems(value: unknown, form: LoopForm = 'loop'): unknown[] {
+  const items = itemsOf(value, form);
+  return form === 'loop' ? items : (markUnsafe(items) as unknown[]);
+}
+
+function itemsOf(value: unknown, form: LoopForm): unknown[] {
   switch (form) {
     case 'loop':
     case 'with_list':
@@ -28,8 +37,7 @@ export function loopItems(value: unknown, form: LoopForm = 'loop'): unknown[] {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new HaRunError('bad-loop', `with_dict expects a dict, got: ${describe(value)}`);
       }
-      // Keys of target data are target data too.
-      return maybeUnsafe(value, Object.entries(value).map(([key, v]) => ({ key, value: v })));
+      return Object.entries(value).map(([key, v]) => ({ key, value: v }));
     case 'with_sequence':
       return sequence(value);
     case 'with_fileglob':
@@ -93,8 +101,4 @@ export function itemLabel(item: unknown): string {
   item = withoutUnsafe(item);
   if (typeof item === 'string') return item;
   return JSON.stringify(item) ?? String(item);
-}
-
-function maybeUnsafe(source: unknown, items: unknown[]): unknown[] {
-  return isUnsafe(source) ? (markUnsafe(items) as unknown[]) : items;
 }
