@@ -3,7 +3,7 @@
 import { HaRunError } from '../errors.js';
 import type { LoopControl, Task } from '../playbook/types.js';
 import type { TemplateContext } from '../template/index.js';
-import { isUnsafe, markUnsafe, queryLookup, withoutUnsafe } from './deps.js';
+import { markUnsafe, queryLookup, withoutUnsafe } from './deps.js';
 
 export type LoopForm = NonNullable<Task['loopForm']>;
 
@@ -11,7 +11,16 @@ function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
+/**
+ * The items to loop over. `with_*` are lookups, and a lookup's result is unsafe (never rendered
+ * again), as in Ansible; `loop:` items are as safe as the values they came from.
+ */
 export function loopItems(value: unknown, form: LoopForm = 'loop', ctx: TemplateContext = { vars: {} }): unknown[] {
+  const items = itemsOf(value, form, ctx);
+  return form === 'loop' ? items : (markUnsafe(items) as unknown[]);
+}
+
+function itemsOf(value: unknown, form: LoopForm, ctx: TemplateContext): unknown[] {
   switch (form) {
     case 'loop':
     case 'with_list':
@@ -73,8 +82,4 @@ export function itemLabel(item: unknown): string {
   item = withoutUnsafe(item);
   if (typeof item === 'string') return item;
   return JSON.stringify(item) ?? String(item);
-}
-
-function maybeUnsafe(source: unknown, items: unknown[]): unknown[] {
-  return isUnsafe(source) ? (markUnsafe(items) as unknown[]) : items;
 }

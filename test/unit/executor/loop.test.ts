@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HaRunError } from '../../../src/errors.js';
 import { itemLabel, itemVars, loopItems } from '../../../src/executor/loop.js';
-import { isUnsafe, withoutUnsafe } from '../../../src/template/index.js';
+import { UnsafeText } from '../../../src/source/yaml.js';
+import { isUnsafe, markUnsafe, withoutUnsafe } from '../../../src/template/unsafe.js';
 
 describe('loop normalization', () => {
   it('loop takes a list as it is and refuses anything else', () => {
@@ -11,7 +12,7 @@ describe('loop normalization', () => {
   });
   it('with_items flattens one level and wraps a lone value', () => {
     expect(loopItems([1, [2, [3]]], 'with_items')).toEqual([1, 2, [3]]);
-    expect(loopItems('one', 'with_items')).toEqual(['one']);
+    expect(withoutUnsafe(loopItems('one', 'with_items'))).toEqual(['one']);
     expect(loopItems(null, 'with_items')).toEqual([]);
   });
   it('with_dict gives key/value items, unsafe as every lookup result', () => {
@@ -24,6 +25,31 @@ describe('loop normalization', () => {
   it('with_sequence counts with a format', () => {
     expect(withoutUnsafe(loopItems('start=1 end=3 format=node%d', 'with_sequence'))).toEqual(['node1', 'node2', 'node3']);
     expect(withoutUnsafe(loopItems('count=2', 'with_sequence'))).toEqual(['1', '2']);
+  });
+  it('with_* items come from lookups: unsafe, never rendered again (as in Ansible)', () => {
+    const template = '{{ secret }}';
+    const forms = [
+      ['with_items', [template, [template]]],
+      ['with_list', [template, { nested: template }]],
+      ['with_dict', { k: template }],
+      ['with_sequence', 'start=1 end=1 format={{x}}%d'],
+    ] as const;
+    for (const [form, value] of forms) {
+      const items = loopItems(value, form);
+      expect(items.length, form).toBeGreaterThan(0);
+      for (const item of items) expect(isUnsafe(item), `${form}: ${JSON.stringify(withoutUnsafe(item))}`).toBe(true);
+    }
+    expect(loopItems([template], 'with_items')[0]).toBeInstanceOf(UnsafeText);
+    expect((loopItems({ k: template }, 'with_dict')[0] as { value: unknown }).value).toBeInstanceOf(UnsafeText);
+    expect(loopItems([1, true, null], 'with_list')).toEqual([1, true, null]); // only text is marked
+  });
+  it('loop items are as safe as the values they come from', () => {
+    const safe = loopItems(['{{ secret }}', 'plain'], 'loop');
+    expect(safe).toEqual(['{{ secret }}', 'plain']);
+    expect(isUnsafe(safe)).toBe(false);
+    const fromTarget = loopItems(markUnsafe(['{{ secret }}']), 'loop');
+    expect(fromTarget[0]).toBeInstanceOf(UnsafeText);
+    expect(loopItems([markUnsafe('{{ a }}'), 'b'], 'loop').map((v) => isUnsafe(v))).toEqual([true, false]);
   });
   it('item vars: loop_var, index_var and extended ansible_loop', () => {
     const items = ['a', 'b', 'c'];
