@@ -196,6 +196,7 @@ function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Ta
     setOptional(control, 'label', optionalString(lc.label));
     setOptional(control, 'pause', optionalNumber(lc.pause));
     setOptional(control, 'extended', optionalBoolean(lc.extended));
+    setOptional(control, 'extendedAllitems', optionalBoolean(lc.extended_allitems));
     out.loopControl = control;
   }
   return out;

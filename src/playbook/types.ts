@@ -26,6 +26,8 @@ export interface LoopControl {
   label?: string;
   pause?: number;
   extended?: boolean;
+  /** With extended: false leaves ansible_loop.allitems out (a long list copied into every item). */
+  extendedAllitems?: boolean;
 }
 
 export interface Task extends InheritableKeywords {

@@ -33,6 +33,7 @@ export const loopControlSchema: JsonSchema = {
     label: text,
     pause: { type: 'number', minimum: 0 },
     extended: bool,
+    extended_allitems: bool,
   },
 };
 
