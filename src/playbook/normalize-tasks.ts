@@ -158,6 +158,7 @@ function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): 
     kind: 'task',
     ...inheritableKeywords(raw),
     module: action.module.name,
+    action: action.action,
     args: action.args,
     notify: stringList(raw.notify),
     listen: stringList(raw.listen),
