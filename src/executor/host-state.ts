@@ -1,7 +1,7 @@
 // What the run remembers about each host across tasks and plays: gathered facts, set_fact/register
 // values, include_vars, and whether it is still in the game.
 export interface FailureMemo {
-  task: { name: string; module: string; file?: string; line?: number };
+  task: { name: string; action: string; module: string; file?: string; line?: number };
   result: Record<string, unknown>;
 }
 

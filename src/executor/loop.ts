@@ -62,7 +62,7 @@ export function itemVars(items: readonly unknown[], index: number, lc: LoopContr
   if (lc?.extended) {
     const n = items.length;
     vars.ansible_loop = {
-      allitems: items,
+      ...(lc.extendedAllitems === false ? {} : { allitems: items }),
       index: index + 1,
       index0: index,
       revindex: n - index,

@@ -56,7 +56,7 @@ export async function recordFailure(pc: PlayContext, host: string, info: TaskInf
   const state = pc.run.hosts.get(host);
   const result = { changed: false, failed: true, msg };
   state.failed = true;
-  state.lastFailure = { task: { name: info.name, module: info.module, file: info.location?.file, line: info.location?.line }, result };
+  state.lastFailure = { task: { name: info.name, action: info.module, module: info.module, file: info.location?.file, line: info.location?.line }, result };
   pc.run.stats.record(host, 'failed');
   await pc.run.report.hostResult({ host, task: info, status: 'failed', msg, result, durationMs: 0 });
 }

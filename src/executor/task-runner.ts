@@ -174,7 +174,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   if (status === 'failed' && !ignored) {
     state.failed = true;
     state.lastFailure = {
-      task: { name: info.name, module: info.module, file: task.location.file, line: task.location.line },
+      task: { name: task.name ?? '', action: task.action ?? task.module, module: info.module, file: task.location.file, line: task.location.line },
       result: registered,
     };
     // Its notifications stay queued: a rescue may bring the host back, and flushing skips failed hosts.

@@ -20,6 +20,7 @@ export interface BlockinfileArgs extends TextFileArgs {
 }
 
 const stripEol = (s: string) => s.replace(/[\r\n]+$/, '');
+const newlines = (s: string) => s.split('\n').length - 1;
 
 /** Ansible's blockinfile algorithm on the file's text (undefined when the file does not exist). */
 export function blockinfileEdit(original: string | undefined, args: BlockinfileArgs): TextEdit {
@@ -49,7 +50,13 @@ export function blockinfileEdit(original: string | undefined, args: BlockinfileA
   if (n0 === undefined || n1 === undefined) {
     n0 = undefined;
     if (insertRe) {
-      for (let i = 0; i < lines.length; i++) if (insertRe.test(stripEol(lines[i]))) n0 = i;
+      if (insertRe.multiline) {
+        // A (?m) pattern is searched in the whole text, so it can span lines: its first match places the block.
+        const match = insertRe.exec(original ?? '');
+        if (match) n0 = newlines((original ?? '').slice(0, insertafter !== undefined ? match.index + match[0].length : match.index));
+      } else {
+        for (let i = 0; i < lines.length; i++) if (insertRe.test(stripEol(lines[i]))) n0 = i;
+      }
       if (n0 === undefined) n0 = lines.length;
       else if (insertafter !== undefined) n0 += 1;
     } else if (insertbefore !== undefined) n0 = 0;

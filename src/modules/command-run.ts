@@ -3,6 +3,7 @@
 // (cmd, rc, stdout, stderr, *_lines, start, end, delta, msg).
 import { shellQuote } from '../connection/quote.js';
 import type { ModuleContext, ModuleResult } from './types.js';
+import { noExecFailure } from './command-argv.js';
 
 export interface CommandTask {
   /** The /bin/sh command line to run on the target. */
@@ -88,7 +89,7 @@ export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Pro
   const startedAt = new Date();
   const r = await ctx.conn.exec([...pre, task.line].join('\n'), stdin === undefined ? undefined : { stdin });
   const endedAt = new Date();
-  const early = earlyExit(task, r.stdout.trim());
+  const early = earlyExit(task, r.stdout.trim()) ?? noExecFailure(r.stdout);
   if (early) return early;
   const strip = task.stripEmptyEnds !== false;
   const stdout = strip ? stripEnds(r.stdout) : r.stdout;

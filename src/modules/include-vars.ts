@@ -1,11 +1,12 @@
 // include_vars: load variables from YAML/JSON files on the controller (a file, or every file of a
 // directory in name order), optionally under one name.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ActionModule } from './types.js';
 import { loadYamlFile } from '../source/yaml.js';
 import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
+import { pythonRegex } from './py-regex.js';
 
 export interface IncludeVarsArgs {
   _raw_params?: string;
@@ -16,6 +17,7 @@ export interface IncludeVarsArgs {
   files_matching?: string;
   ignore_files?: string[];
   extensions?: string[];
+  ignore_unknown_extensions?: boolean;
 }
 
 function loadVarsFile(file: string): Record<string, unknown> {
@@ -32,21 +34,36 @@ function loadVarsFile(file: string): Record<string, unknown> {
   return loaded.value as Record<string, unknown>;
 }
 
-/** Files of a directory tree in sorted order (Ansible's include_vars dir=), depth 0 = unlimited. */
-function filesIn(dir: string, args: IncludeVarsArgs, depth = 1): string[] {
+/** Every directory of the tree, the top one first, sorted by path (the order Ansible walks them in). */
+function directoriesOf(top: string): string[] {
+  const out = [top];
+  for (const entry of readdirSync(top, { withFileTypes: true })) if (entry.isDirectory()) out.push(...directoriesOf(join(top, entry.name)));
+  return out.sort();
+}
+
+/**
+ * The files include_vars dir= loads, as Ansible picks them: `depth` counts directories in walk
+ * order (0: all), `files_matching` and `ignore_files` are Python regexps on the file name (an
+ * ignore_files entry must match its end), and a file with another extension fails the task unless
+ * `ignore_unknown_extensions` skips it.
+ */
+function filesIn(top: string, args: IncludeVarsArgs): string[] {
   const extensions = args.extensions ?? ['yaml', 'yml', 'json'];
-  const matching = args.files_matching === undefined ? undefined : new RegExp(args.files_matching);
+  const matching = args.files_matching === undefined ? undefined : pythonRegex(args.files_matching);
+  const ignored = (args.ignore_files ?? []).map((p) => pythonRegex(`${p}$`));
+  const dirs = directoriesOf(top);
   const out: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      if (!args.depth || depth < args.depth) out.push(...filesIn(full, args, depth + 1));
-      continue;
+  for (const dir of args.depth ? dirs.slice(0, args.depth) : dirs) {
+    const names = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name).sort();
+    for (const name of names) {
+      if (matching && !matching.test(name)) continue;
+      if (ignored.some((re) => re.test(name))) continue;
+      if (!extensions.includes(extname(name).slice(1))) {
+        if (args.ignore_unknown_extensions) continue;
+        throw new ModuleFailure(`${join(dir, name)} does not have a valid extension: ${extensions.join(', ')}`);
+      }
+      out.push(join(dir, name));
     }
-    if (!extensions.includes(extname(entry).slice(1))) continue;
-    if (args.ignore_files?.includes(entry)) continue;
-    if (matching && !matching.test(entry)) continue;
-    out.push(full);
   }
   return out;
 }
@@ -65,10 +82,11 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
       file: { type: 'string', description: 'The file to load (looked up in vars/ of the role and playbook).' },
       dir: { type: 'string', description: 'Load every matching file of this directory, in name order.' },
       name: { type: 'string', description: 'Put everything loaded under this one variable.' },
-      depth: { type: 'integer', minimum: 0, default: 0, description: 'How deep to descend into dir (0: all the way).' },
+      depth: { type: 'integer', minimum: 0, default: 0, description: 'How many directories of dir to read, in walk order (0: all).' },
       files_matching: { type: 'string', description: 'Only files whose name matches this regexp.' },
-      ignore_files: { type: 'array', items: { type: 'string' }, description: 'File names to skip.' },
+      ignore_files: { type: 'array', items: { type: 'string' }, description: 'Skip files whose name ends with a match of one of these regexps.' },
       extensions: { type: 'array', items: { type: 'string' }, default: ['yaml', 'yml', 'json'], description: 'File extensions to load.' },
+      ignore_unknown_extensions: { type: 'boolean', default: false, description: 'Skip files with another extension (otherwise they fail the task).' },
     },
     allOf: exactlyOne('_raw_params', 'file', 'dir'),
   },

@@ -21,7 +21,9 @@ export function replaceEdit(contents: string, args: ReplaceArgs): TextEdit {
   if (args.after !== undefined || args.before !== undefined) {
     const pattern = `${args.after ?? ''}(?P<subsection>.${args.after !== undefined && args.before !== undefined ? '*?' : '*'})${args.before ?? ''}`;
     const section = pythonRegex(pattern, 'sd').exec(contents);
-    if (section?.indices?.groups?.subsection) [start, end] = section.indices.groups.subsection;
+    // Markers that are missing, or in the wrong order, leave nothing to replace in.
+    if (!section?.indices?.groups?.subsection) return { found: 0 };
+    [start, end] = section.indices.groups.subsection;
   }
   const section = contents.slice(start, end);
   const re = pythonRegex(args.regexp, 'gm');

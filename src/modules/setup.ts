@@ -14,6 +14,14 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** Facts Ansible's setup module returns under their own name; every other one gets ansible_ in front. */
+const OWN_NAMES = new Set(['gather_subset', 'module_setup']);
+
+/** The facts as a registered setup result shows them (`result.ansible_facts.ansible_hostname`). */
+export function prefixedFacts(facts: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(facts).map(([k, v]) => [OWN_NAMES.has(k) || k.startsWith('ansible_') ? k : `ansible_${k}`, v]));
+}
+
 export const setupModule: ActionModule<SetupArgs> = {
   kind: 'action',
   name: 'setup',
@@ -41,6 +49,7 @@ export const setupModule: ActionModule<SetupArgs> = {
       const patterns = filters.map(globToRegExp);
       facts = Object.fromEntries(Object.entries(facts).filter(([k]) => patterns.some((p) => p.test(`ansible_${k}`) || p.test(k))));
     }
-    return { changed: false, facts, ansible_facts: facts };
+    // `facts` (unprefixed) is what the host keeps; the registered ansible_facts carry the prefix.
+    return { changed: false, facts, ansible_facts: prefixedFacts(facts) };
   },
 };

@@ -13,10 +13,14 @@ export interface StatArgs {
   get_checksum?: boolean;
   checksum_algorithm?: 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
   get_mime?: boolean;
+  mime?: boolean;
+  mime_type?: boolean;
+  'mime-type'?: boolean;
   get_attributes?: boolean;
 }
 
 const OTHER_SUM = '@@ha-run-sum';
+const MIME = '@@ha-run-mime';
 
 export const statModule: ActionModule<StatArgs> = {
   kind: 'action',
@@ -33,7 +37,10 @@ export const statModule: ActionModule<StatArgs> = {
       follow: { type: 'boolean', default: false, description: 'Describe what a symlink points to.' },
       get_checksum: { type: 'boolean', default: true, description: 'Compute the checksum of regular files.' },
       checksum_algorithm: { type: 'string', enum: ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'], default: 'sha1', description: 'Checksum algorithm.' },
-      get_mime: { type: 'boolean', default: false, description: 'Accepted for compatibility; mime types are not reported.' },
+      get_mime: { type: 'boolean', default: true, description: "Report `mimetype` and `charset` (from the target's `file` command; 'unknown' without it)." },
+      mime: { type: 'boolean', description: 'Alias of get_mime.' },
+      mime_type: { type: 'boolean', description: 'Alias of get_mime.' },
+      'mime-type': { type: 'boolean', description: 'Alias of get_mime.' },
       get_attributes: { type: 'boolean', default: false, description: 'Accepted for compatibility; attributes are not reported.' },
     },
   },
@@ -47,13 +54,30 @@ export const statModule: ActionModule<StatArgs> = {
       const q = shellQuote(path);
       script += `\necho ${OTHER_SUM}\n[ -f ${q} ] && ${algorithm}sum < ${q} 2>/dev/null; true`;
     }
+    const wantMime = (args.get_mime ?? args.mime ?? args.mime_type ?? args['mime-type']) !== false;
+    if (wantMime) script += `\necho ${MIME}\n${mimeScript(path)}`;
     const out = (await ctx.conn.exec(script, { ownScript: true })).stdout;
-    const [probe, other] = out.split(`\n${OTHER_SUM}\n`);
+    const [beforeMime, mimeOut] = out.split(`\n${MIME}\n`);
+    const [probe, other] = beforeMime.split(`\n${OTHER_SUM}\n`);
     const [state] = parseProbes(requests, probe);
     const checksum = algorithm === 'sha1' ? state.sha1 : other?.trim().split(/\s+/)[0] || undefined;
-    return { changed: false, stat: statResult(state, wantSum ? checksum : undefined) };
+    const stat = statResult(state, wantSum ? checksum : undefined);
+    return { changed: false, stat: wantMime && state.exists ? { ...stat, ...mimeFields(mimeOut ?? '') } : stat };
   },
 };
+
+/** sh printing `file`'s mime type and encoding of the path; nothing when there is no `file` command. */
+export function mimeScript(path: string): string {
+  return `command -v file >/dev/null 2>&1 && file --mime-type --mime-encoding -- ${shellQuote(path)} 2>/dev/null; true`;
+}
+
+/** mimetype and charset from `file` ("path: text/plain; charset=us-ascii"), 'unknown' when it gave nothing usable. */
+export function mimeFields(out: string): { mimetype: string; charset: string } {
+  const fields = out.slice(out.lastIndexOf(':') + 1).split(';');
+  const charset = fields[1]?.split('=')[1];
+  if (!out.includes(':') || fields.length !== 2 || charset === undefined) return { mimetype: 'unknown', charset: 'unknown' };
+  return { mimetype: fields[0].trim(), charset: charset.trim() };
+}
 
 /** Ansible's stat dictionary from a probed state. */
 export function statResult(s: FileState, checksum: string | undefined): Record<string, unknown> {

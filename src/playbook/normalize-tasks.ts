@@ -165,6 +165,7 @@ function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): 
     kind: 'task',
     ...inheritableKeywords(raw),
     module: action.module.name,
+    action: action.action,
     args: action.args,
     notify: stringList(raw.notify),
     listen: stringList(raw.listen),
@@ -208,6 +209,7 @@ function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Ta
     setOptional(control, 'label', optionalString(lc.label));
     setOptional(control, 'pause', optionalNumber(lc.pause));
     setOptional(control, 'extended', optionalBoolean(lc.extended));
+    setOptional(control, 'extendedAllitems', optionalBoolean(lc.extended_allitems));
     out.loopControl = control;
   }
   return out;

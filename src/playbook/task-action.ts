@@ -17,6 +17,8 @@ export interface ResolvedAction {
   module: Module;
   /** The key the module was written under ('copy', 'ansible.builtin.copy', 'action', 'local_action'). */
   key: string;
+  /** The module's name as written ('ansible.builtin.copy'; the name inside `action:`). */
+  action: string;
   args: Record<string, unknown>;
   /** `local_action` runs on the controller. */
   local: boolean;
@@ -74,7 +76,7 @@ export function resolveAction(
   if (!args) return undefined;
   const coerced = coerceToSchema(args, module.schema) as Record<string, unknown>;
   if (!session.check(coerced, schemaFor(module), loaded, s.argsPath, `module '${module.name}': `)) return undefined;
-  return { module, key: s.key, args: coerced, local: s.key === 'local_action' };
+  return { module, key: s.key, action: s.name, args: coerced, local: s.key === 'local_action' };
 }
 
 function reportUnknownKey(key: string, keywords: readonly string[], session: LoadSession, at: ReturnType<LoadedYaml['locate']>): void {

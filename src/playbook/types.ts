@@ -33,6 +33,8 @@ export interface LoopControl {
   label?: string;
   pause?: number;
   extended?: boolean;
+  /** With extended: false leaves ansible_loop.allitems out (a long list copied into every item). */
+  extendedAllitems?: boolean;
 }
 
 export interface Task extends InheritableKeywords {
@@ -40,6 +42,8 @@ export interface Task extends InheritableKeywords {
   name?: string;
   /** Canonical short module name ('copy'), whatever form was written. */
   module: string;
+  /** The module's name as written (`ansible_failed_task.action`). */
+  action?: string;
   /** Module arguments; free-form text is kept as `_raw_params` (Ansible's convention). */
   args: Record<string, unknown>;
   /** `loop` or `with_items` (a list, or a template string that renders to one). */

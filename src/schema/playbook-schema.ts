@@ -41,6 +41,7 @@ export const loopControlSchema: JsonSchema = {
     label: text,
     pause: { type: 'number', minimum: 0 },
     extended: bool,
+    extended_allitems: bool,
   },
 };
 

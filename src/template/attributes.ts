@@ -3,7 +3,7 @@
 // Ansible's messages ("'dict object' has no attribute 'x'", "list object has no element 5").
 import { PyDateTime, strftime } from './datetime.js';
 import { TemplateError } from './errors.js';
-import { PyCallable, isMapping, tuple, plain, pyEquals, pyIter, pyStr, typeName, type PyDict } from './python.js';
+import { PyCallable, isMapping, tuple, tupleField, plain, pyEquals, pyIter, pyStr, typeName, type PyDict } from './python.js';
 import { forgetTemplateScan } from './template-scan.js';
 import { StrictUndefined } from './undefined.js';
 
@@ -223,6 +223,7 @@ function item(obj: unknown, key: unknown): { found: true; value: unknown } | { f
     const i = key < 0 ? chars.length + key : key;
     return i >= 0 && i < chars.length ? { found: true, value: chars[i] } : { found: false };
   }
+  if (Array.isArray(obj) && typeof key === 'string') return tupleField(obj, key) ?? { found: false };
   return { found: false };
 }
 

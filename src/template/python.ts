@@ -25,6 +25,20 @@ export function tuple<T extends unknown[]>(items: T): T {
   return items;
 }
 
+const tupleFields = new WeakMap<unknown[], readonly string[]>();
+
+/** A tuple whose items can also be reached by name, like Python's namedtuple (groupby's grouper/list). */
+export function namedTuple<T extends unknown[]>(items: T, fields: readonly string[]): T {
+  tupleFields.set(items, fields);
+  return tuple(items);
+}
+
+/** The named tuple's item called `name`, if it has one. */
+export function tupleField(value: unknown[], name: string): { found: true; value: unknown } | undefined {
+  const i = tupleFields.get(value)?.indexOf(name) ?? -1;
+  return i >= 0 ? { found: true, value: value[i] } : undefined;
+}
+
 export function isMapping(value: unknown): value is PyDict {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);

@@ -6,6 +6,7 @@ import { isMapping, plain, pyCompare, pyContains, pyEquals, pyStr, truthy } from
 import type { TestFn } from './types.js';
 import { isUndefined } from './undefined.js';
 import { versionMatches } from './version.js';
+import { urlSplit } from './url-split.js';
 
 function result(value: unknown): Record<string, unknown> {
   if (!isMapping(value)) throw new Error('the value is not a task result (a dict)');
@@ -40,6 +41,29 @@ function isFileKind(kind: 'file' | 'dir' | 'any'): TestFn {
       return false;
     }
   };
+}
+
+/** Ansible's uri test: any text Python can split as a URL, with a scheme from `schemes` when given. */
+function isUri(value: unknown, schemes: unknown): boolean {
+  return urlOf(value, schemes) !== undefined;
+}
+
+function urlOf(value: unknown, schemes: unknown): ReturnType<typeof urlSplit> | undefined {
+  const text = plain(value);
+  if (typeof text !== 'string') return undefined;
+  try {
+    const url = urlSplit(text);
+    const allowed = schemes === undefined || schemes === null || !truthy(schemes) || pyContains(schemes, url.scheme);
+    return allowed ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** math.isnan on numbers; anything else is not NaN. */
+function isNan(value: unknown): boolean {
+  const n = numericValue(value);
+  return n !== undefined && Number.isNaN(n);
 }
 
 const isSubset = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b) && a.every((x) => b.some((y) => pyEquals(x, y)));
@@ -108,4 +132,12 @@ export const tests: Record<string, TestFn> = {
   directory: isFileKind('dir'),
   exists: isFileKind('any'),
   abs: (v) => pyStr(v).startsWith('/'),
+  uri: (v, [schemes]) => isUri(v, schemes),
+  url: (v, [schemes]) => {
+    const url = urlOf(v, schemes);
+    return url !== undefined && (url.netloc !== '' || url.scheme === 'file');
+  },
+  urn: (v) => isUri(v, ['urn']),
+  nan: isNan,
+  isnan: isNan,
 };

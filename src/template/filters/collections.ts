@@ -1,7 +1,7 @@
 // List and dict filters: map/select/reject, sort/unique/flatten, set operations, combine, dict2items...
 import { lookup } from '../attributes.js';
 import { TemplateError } from '../errors.js';
-import { clone, isMapping, tuple, pyCompare, pyEquals, pyIter, pyStr, truthy, type PyDict } from '../python.js';
+import { clone, isMapping, namedTuple, tuple, pyCompare, pyEquals, pyIter, pyStr, truthy, type PyDict } from '../python.js';
 import type { Evaluator, FilterDef, Kwargs } from '../types.js';
 import { StrictUndefined, isUndefined } from '../undefined.js';
 
@@ -109,6 +109,27 @@ function extreme(value: unknown, kw: Kwargs, sign: 1 | -1): unknown {
   return items.reduce((best, x) => (pyCompare(key(x), key(best)) * sign > 0 ? x : best));
 }
 
+/** Jinja2's groupby: items sorted by an attribute, then (grouper, list) pairs of equal values. */
+function groupBy(value: unknown, [attribute, dflt, caseSensitive = false]: unknown[], kw: Kwargs): unknown[] {
+  const by = kw.attribute ?? attribute;
+  const fallback = kw.default ?? dflt;
+  const cs = truthy(kw.case_sensitive ?? caseSensitive);
+  const valueOf = (x: unknown) => {
+    const v = attr(x, by);
+    return isUndefined(v) && fallback !== undefined ? fallback : v;
+  };
+  const key = (x: unknown) => sortKey(valueOf(x), cs);
+  const sorted = [...list(value)].sort((a, b) => pyCompare(key(a), key(b)));
+  const groups: unknown[][] = [];
+  for (const item of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && pyEquals(key(last[0]), key(item))) last.push(item);
+    else groups.push([item]);
+  }
+  // The grouper is the first item's own value, not the lower-cased key.
+  return groups.map((items) => namedTuple([valueOf(items[0]), items], ['grouper', 'list']));
+}
+
 export const collectionFilters: Record<string, FilterDef> = {
   map: { fn: mapFilter },
   select: { fn: (v, args, _kw, ev) => filterBy(v, args, ev, true, false) },
@@ -122,6 +143,7 @@ export const collectionFilters: Record<string, FilterDef> = {
       return uniq(list(v), (x) => sortKey(by === undefined ? x : attr(x, by), cs));
     },
   },
+  groupby: { fn: (v, args, kw) => groupBy(v, args, kw) },
   first: { fn: (v) => (list(v).length ? list(v)[0] : noItem('first')) },
   last: { fn: (v) => (list(v).length ? list(v)[list(v).length - 1] : noItem('last')) },
   min: { fn: (v, _a, kw) => extreme(v, kw, -1) },

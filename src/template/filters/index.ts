@@ -8,6 +8,7 @@ import { hashFilters } from './hash.js';
 import { regexFilters } from './regex.js';
 import { serializeFilters } from './serialize.js';
 import { stringFilters } from './strings.js';
+import { urlFilters } from './urls.js';
 
 const versionFilter: FilterDef = { fn: (v, [other, op], kw) => versionMatches(v, other, kw.operator ?? op) };
 
@@ -19,6 +20,7 @@ export const filters: Record<string, FilterDef> = {
   ...collectionFilters,
   ...serializeFilters,
   ...hashFilters,
+  ...urlFilters,
   version_compare: versionFilter,
   version: versionFilter,
 };

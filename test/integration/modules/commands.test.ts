@@ -12,9 +12,9 @@ afterAll(async () => {
 });
 
 describe('command', () => {
-  it('runs without a shell and registers Ansible\'s keys', async () => {
-    const res = await r.run('command', { _raw_params: 'echo "$HOME" \'a  b\'' });
-    expect(res).toMatchObject({ changed: true, rc: 0, stdout: '$HOME a  b', stderr: '', stdout_lines: ['$HOME a  b'], cmd: ['echo', '$HOME', 'a  b'], msg: '' });
+  it('runs without a shell (only $VARS and ~ expanded, as Ansible) and registers Ansible\'s keys', async () => {
+    const res = await r.run('command', { _raw_params: 'echo "$HOME" \'a  b\' >x |' });
+    expect(res).toMatchObject({ changed: true, rc: 0, stdout: '/root a  b >x |', stderr: '', stdout_lines: ['/root a  b >x |'], cmd: ['echo', '$HOME', 'a  b', '>x', '|'], msg: '' });
     expect(res.start).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/);
     expect(res.delta).toMatch(/^0:00:\d\d\.\d{6}$/);
   });

@@ -112,11 +112,13 @@ describe('read-only modules', () => {
 
   it('setup gathers facts in one round trip', async () => {
     const res = await r.run('setup', {});
+    // Registered, the facts carry the ansible_ prefix (as Ansible's); the host keeps them unprefixed.
     const facts = res.ansible_facts as Record<string, unknown>;
-    expect(facts).toMatchObject({ hostname: 'node1', os_family: 'Debian', distribution: 'Debian', system: 'Linux', pkg_mgr: 'apt', user_id: 'root' });
-    expect((facts.default_ipv4 as { address: string }).address).toMatch(/^10\.213\.0\.\d+$/);
+    expect(facts).toMatchObject({ ansible_hostname: 'node1', ansible_os_family: 'Debian', ansible_distribution: 'Debian', ansible_system: 'Linux', ansible_pkg_mgr: 'apt', ansible_user_id: 'root' });
+    expect(res.facts).toMatchObject({ hostname: 'node1', os_family: 'Debian' });
+    expect((facts.ansible_default_ipv4 as { address: string }).address).toMatch(/^10\.213\.0\.\d+$/);
     const filtered = await r.run('setup', { filter: 'ansible_distribution*' });
-    expect(Object.keys(filtered.ansible_facts as object).every((k) => k.startsWith('distribution'))).toBe(true);
+    expect(Object.keys(filtered.ansible_facts as object).every((k) => k.startsWith('ansible_distribution'))).toBe(true);
   });
 });
 
@@ -124,7 +126,9 @@ describe('controller-side modules', () => {
   it('include_vars, set_fact, debug, assert, fail, meta', async () => {
     expect(await r.run('include_vars', { file: 'extra.yml', name: 'extra' })).toMatchObject({ facts: { extra: { db_port: 3306, replicas: ['node2', 'node3'] } } });
     expect(await r.run('include_vars', { file: 'nope.yml' })).toMatchObject({ failed: true });
-    const dir = await r.run('include_vars', { dir: 'conf' });
+    // notes.txt has another extension: it fails the task unless ignore_unknown_extensions skips it.
+    expect(await r.run('include_vars', { dir: 'conf' })).toMatchObject({ failed: true, msg: expect.stringContaining('notes.txt does not have a valid extension: yaml, yml, json') });
+    const dir = await r.run('include_vars', { dir: 'conf', ignore_unknown_extensions: true });
     expect(dir.facts).toEqual({ a: 1, b: 2, shared: 'from-b' });
     expect((dir.ansible_included_var_files as string[]).map((f) => f.split('/').pop())).toEqual(['10-a.yml', '20-b.json']);
     const broken = await r.run('include_vars', { file: 'broken.yml' });

@@ -12,7 +12,7 @@ import { delta, globWord, stripEnds } from '../../../src/modules/command-run.js'
 import { parseProbes, probeScript } from '../../../src/modules/file-probe.js';
 import { waitCondition, waitScript } from '../../../src/modules/wait-for.js';
 import { fetchDestination } from '../../../src/modules/fetch.js';
-import { statResult } from '../../../src/modules/stat.js';
+import { mimeFields, mimeScript, statResult } from '../../../src/modules/stat.js';
 import { file } from './states.js';
 
 describe('shlexSplit (Python shlex.split)', () => {
@@ -155,6 +155,13 @@ describe('stat result', () => {
     const s = statResult(file('/x', 'a', { mode: 0o4755, readable: true }), 'abc');
     expect(s).toMatchObject({ exists: true, isreg: true, isdir: false, mode: '4755', pw_name: 'root', xusr: true, woth: false, isuid: true, checksum: 'abc', readable: true });
     expect(statResult({ path: '/y', type: 'absent', exists: false }, undefined)).toEqual({ exists: false });
+  });
+
+  it("reads mimetype and charset from `file`, 'unknown' when it says nothing usable", () => {
+    const out = execFileSync('/bin/sh', ['-c', mimeScript('/etc')], { encoding: 'utf8' });
+    expect(mimeFields(out)).toEqual({ mimetype: 'inode/directory', charset: 'binary' });
+    expect(mimeFields('/a:b c: text/plain; charset=utf-8\n')).toEqual({ mimetype: 'text/plain', charset: 'utf-8' });
+    expect(mimeFields('')).toEqual({ mimetype: 'unknown', charset: 'unknown' });
   });
 
   it('of a relative symlink: lnk_source is the resolved absolute path (realpath), lnk_target the link as written', () => {

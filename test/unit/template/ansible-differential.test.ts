@@ -230,6 +230,20 @@ const templates = [
   "={{ 'x' | comment('plain', prefix='#!', prefix_count=2, postfix_count=0) }}|{{ 'x' | comment(postfix='', prefix='') }}|",
   "={{ multi | comment(beginning='BEGIN', end='END', decoration='| ') }}|{{ 'x' | comment(style='xml', end='') }}|",
   "={{ multi | comment(newline='two') }}|{{ 'x' | comment(postfix_count=3, prefix_count=0) }}|{{ '' | comment }}|",
+  // groupby: sorted groups of (grouper, list), case-insensitive unless asked, by name or by index.
+  "={{ users | groupby('admin') }}|{% for key, members in users | groupby('admin') %}{{ key }}={{ members | map(attribute='name') | join(',') }};{% endfor %}",
+  "={% for g in [{'k': 'B'}, {'k': 'a'}, {'k': 'b'}] | groupby('k') %}{{ g.grouper }}:{{ g.list | length }} {{ g['grouper'] }} {% endfor %}",
+  "={{ [{'k': 'B'}, {'k': 'b'}] | groupby('k', case_sensitive=true) | map('first') | list }} {{ [[2, 'x'], [1, 'y'], [2, 'z']] | groupby(0) }}",
+  "={{ users | groupby('shell', default='none') | map(attribute='grouper') | list }} {{ [] | groupby('x') }}",
+  // urlsplit and urldecode, the uri/url/urn and nan tests.
+  "={{ 'HTTPS://User:Pw@Example.COM:8443/a/b?x=1&y=2#frag' | urlsplit }}",
+  "={{ 'http://[::1]:80/p' | urlsplit('hostname') }} {{ 'http://h/p' | urlsplit('port') }} {{ 'mailto:a@b' | urlsplit('path') }} {{ '//h:1' | urlsplit('netloc') }}",
+  "={{ 'http://h' | urlsplit('nope') }}",
+  "={{ 'http://h:x/' | urlsplit }}",
+  "={{ 'a%20b+c%C3%A9%2' | urldecode }} {{ 'x%zz' | urldecode }}",
+  "={{ 'http://h/p' is uri }} {{ 'no scheme' is uri }} {{ 5 is uri }} {{ 'ftp://h' is uri(['http']) }} {{ 'urn:isbn:1' is urn }} {{ 'http://x' is urn }}",
+  "={{ 'http://h/p' is url }} {{ 'file:///etc' is url }} {{ 'mailto:a@b' is url }} {{ 'http://[::1' is url }} {{ 'https://h' is url(['http', 'https']) }}",
+  "={{ ('nan' | float) is nan }} {{ 1.5 is nan }} {{ 'nan' is nan }} {{ none is isnan }} {{ true is nan }}",
 ];
 
 const reference: { results?: ReferenceResult[] } = {};
