@@ -19,6 +19,6 @@ describe('modules with become', () => {
     expect(await r.run('lineinfile', { path: dest, line: 'extra=2' })).toMatchObject({ changed: true, msg: 'line added' });
     expect(await r.run('stat', { path: dest })).toMatchObject({ stat: { pw_name: 'root', readable: true, size: 16 } });
     expect(await r.run('command', { _raw_params: 'id -un' })).toMatchObject({ stdout: 'root' });
-    expect(await r.run('setup', { filter: 'ansible_user_id' })).toMatchObject({ ansible_facts: { user_id: 'root' } });
+    expect(await r.run('setup', { filter: 'ansible_user_id' })).toMatchObject({ ansible_facts: { ansible_user_id: 'root' } });
   });
 });
