@@ -11,6 +11,7 @@ interface HaRunEvent {
   task?: { name: string; module: string; handler: boolean; role?: string };
   stats?: Record<string, Record<string, number>>;
   exitCode?: number;
+  result?: { results?: unknown[] };
 }
 
 export interface HaRunReport {
@@ -63,7 +64,8 @@ export function harunOutcomes(stdout: string, host: string): HaRunReport {
     else if ((e.event === 'host_result' || e.event === 'unreachable') && e.host === host) {
       if (e.event === 'unreachable') throw new Error(`ha-run could not reach ${host}: ${line}`);
       const outcome: TaskOutcome = { play, task: taskName(e.task), status: taskStatus(e.status, line) };
-      if (items.length > 0) outcome.items = items;
+      // A loop with no items has no item events, only `results: []` (Ansible's callback shows the same).
+      if (items.length > 0 || (Array.isArray(e.result?.results) && e.result.results.length === 0)) outcome.items = items;
       items = [];
       outcomes.push(outcome);
     } else if (e.event === 'run_end') {

@@ -65,6 +65,17 @@ describe('harunOutcomes', () => {
     expect(report.exitCode).toBe(0);
   });
 
+  it('reads a loop with no items as skipped with an empty item list, as Ansible reports results: []', () => {
+    const events = [
+      { event: 'play_start', name: 'p', hosts: ['h'] },
+      { event: 'task_start', task: task('empty'), hosts: ['h'] },
+      { event: 'host_result', host: 'h', task: task('empty'), status: 'skipped', result: { skipped: true, results: [] } },
+      { event: 'task_start', task: task('when false'), hosts: ['h'] },
+      { event: 'host_result', host: 'h', task: task('when false'), status: 'skipped', result: { skipped: true } },
+    ].map((e) => JSON.stringify(e));
+    expect(harunOutcomes(events.join('\n'), 'h').outcomes.map(outcomeLine)).toEqual(['empty: skipped []', 'when false: skipped']);
+  });
+
   it('reads an include_tasks as one ok task with an ok item per included item, before the included tasks', () => {
     const include = { name: 'include per item', module: 'include_tasks', handler: false };
     const events = [
