@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HaRunError } from '../errors.js';
-import { globToRegExp } from '../util/fnmatch.js';
+import { fnmatchRegExp } from '../util/fnmatch.js';
 import { addImplicitLocalhost, LOCALHOST_NAMES } from './implicit-localhost.js';
 import { groupHosts } from './relations.js';
 import type { Inventory } from './types.js';
@@ -139,7 +139,7 @@ function compileMatcher(expr: string): (name: string) => boolean {
     return (name) => re.test(name);
   }
   if (!/[*?[]/.test(expr)) return (name) => name === expr;
-  const re = new RegExp(`^${globToRegExp(expr)}$`, 'su');
+  const re = fnmatchRegExp(expr);
   return (name) => re.test(name);
 }
 

@@ -1,17 +1,12 @@
 // setup: gather facts about the target (one round trip, no Python) and set them on the host.
 import type { ActionModule } from './types.js';
 import { gatherFacts } from '../facts/gather.js';
+import { fnmatchRegExp } from '../util/fnmatch.js';
 
 export interface SetupArgs {
   filter?: string | string[];
   gather_subset?: string | string[];
   gather_timeout?: number;
-}
-
-/** fnmatch-style glob ('ansible_eth*') → RegExp. */
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
 }
 
 /** Facts Ansible's setup module returns under their own name; every other one gets ansible_ in front. */
@@ -46,7 +41,7 @@ export const setupModule: ActionModule<SetupArgs> = {
     let facts = await gatherFacts(ctx.conn, { timeoutMs: (args.gather_timeout ?? 10) * 1000 });
     const filters = args.filter === undefined ? [] : (Array.isArray(args.filter) ? args.filter : [args.filter]).filter((f) => f !== '' && f !== '*');
     if (filters.length) {
-      const patterns = filters.map(globToRegExp);
+      const patterns = filters.map(fnmatchRegExp);
       facts = Object.fromEntries(Object.entries(facts).filter(([k]) => patterns.some((p) => p.test(`ansible_${k}`) || p.test(k))));
     }
     // `facts` (unprefixed) is what the host keeps; the registered ansible_facts carry the prefix.

@@ -6,7 +6,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UnsafeText } from '../source/yaml.js';
 import { InventoryBuilder } from '../inventory/builder.js';
 import { selectHosts } from '../inventory/patterns.js';
-import { globToRegExp } from '../util/fnmatch.js';
+import { fnmatchRegExp } from '../util/fnmatch.js';
 import { TemplateError } from './errors.js';
 import { dictItems, flattened, indexedItems, nested, randomChoice, sequence, subelements, together } from './lookups-lists.js';
 import { isMapping, pyStr, truthy } from './python.js';
@@ -154,7 +154,7 @@ function firstFound(terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] 
 function fileglob(term: string, ev: Evaluator): string[] {
   const name = basename(term);
   const dirs = name === term ? candidatesFor('.', ev, 'files') : candidatesFor(dirname(term), ev, 'files').slice(0, 1);
-  const matches = new RegExp(`^${globToRegExp(name)}$`, 'su');
+  const matches = fnmatchRegExp(name);
   for (const dir of dirs) {
     let entries: string[];
     try {

@@ -25,3 +25,8 @@ export function globToRegExp(glob: string): string {
   }
   return out;
 }
+
+/** A whole-string matcher for `glob`, as fnmatch.fnmatchcase. */
+export function fnmatchRegExp(glob: string): RegExp {
+  return new RegExp(`^${globToRegExp(glob)}$`, 'su');
+}
