@@ -73,6 +73,7 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
   name: 'include_vars',
   freeForm: true,
   controllerOnly: true,
+  resultIsControllerData: true,
   schema: {
     type: 'object',
     description: 'Loads variables from a YAML/JSON file (or a directory of them) on the controller.',

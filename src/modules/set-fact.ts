@@ -7,6 +7,8 @@ export const setFactModule: ActionModule<SetFactArgs> = {
   kind: 'action',
   name: 'set_fact',
   controllerOnly: true,
+  resultIsControllerData: true,
+  keepsUnsafeArgs: true,
   schema: {
     type: 'object',
     description: 'Sets variables on the host for the rest of the run: each key becomes a fact.',

@@ -103,6 +103,13 @@ interface ModuleBase<Args> {
   commandLine?: boolean;
   /** Runs on the controller only (debug, set_fact, assert, fail, meta, pause, include_vars). */
   controllerOnly?: boolean;
+  /**
+   * Its result is the controller's own values (set_fact, include_vars: Ansible's "clean facts"), so it
+   * enters variables as it is; every other module's result is target data, never rendered again.
+   */
+  resultIsControllerData?: boolean;
+  /** Its arguments become variables as they are (set_fact): unsafe values reach it still unsafe. */
+  keepsUnsafeArgs?: boolean;
   /** Example args for docs and tests (never used at run time). */
   _args?: Args;
 }
