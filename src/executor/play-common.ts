@@ -7,12 +7,19 @@ import { evaluateCondition } from './deps.js';
 import { recordFailure } from './outcomes.js';
 import { allConditions, type Scope } from './scope.js';
 import { taskVars } from './task-vars.js';
+import { findModule } from '../modules/registry.js';
+
+/** The module's declared way of showing results, for reporters (which never test module names). */
+function outputOf(module: string): TaskInfo['output'] {
+  return findModule(module)?.output;
+}
 
 export function taskInfo(task: Task, handler = false): TaskInfo {
   return {
     // Unnamed tasks are called by their module, as Ansible does (`TASK [command]`, `TASK [meta]`).
     name: task.name ?? task.module,
     module: task.module,
+    ...(outputOf(task.module) ? { output: outputOf(task.module) } : {}),
     location: task.location,
     ...(task.role ? { role: task.role.name } : {}),
     handler,

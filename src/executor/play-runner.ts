@@ -16,6 +16,7 @@ import { allTags, childScope, effective, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { runTaskOnHost } from './task-runner.js';
 import { taskVars } from './task-vars.js';
+import { findModule } from '../modules/registry.js';
 
 /** Task names may use variables (Ansible renders them with what is known before the task runs). */
 function renderedName(pc: PlayContext, scope: Scope, task: Task, name: string, host: string): string {
@@ -45,7 +46,7 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   if (!handler && beforeStartAt(run, task)) return;
   const targets = active(pc, hosts);
   if (targets.length === 0) return;
-  if (task.module === 'meta') return runMeta(pc, scope, task, targets);
+  if (findModule(task.module)?.playControl) return runMeta(pc, scope, task, targets);
   const info = taskInfo(task, handler);
   info.name = renderedName(pc, scope, task, info.name, targets[0]!);
   await (handler ? run.report.handlerStart({ task: info, hosts: targets }) : run.report.taskStart({ task: info, hosts: targets }));
@@ -59,7 +60,7 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
       const state = run.hosts.get(h);
       if (task.register) state.hostFacts[task.register] = registered;
       const facts = (first.result.facts ?? first.result.ansible_facts) as Record<string, unknown> | undefined;
-      if (facts && task.module.endsWith('set_fact')) Object.assign(state.hostFacts, facts);
+      if (facts && findModule(task.module)?.setsVars === 'host-facts') Object.assign(state.hostFacts, facts);
     }
   } else {
     await mapLimit(targets, run.options.forks, (h) => runTaskOnHost(pc, scope, task, h, info));

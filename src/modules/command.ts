@@ -15,6 +15,7 @@ export interface CommandArgs extends CommandLikeArgs {
 export const commandModule: ActionModule<CommandArgs> = {
   kind: 'action',
   name: 'command',
+  output: 'command',
   freeForm: true,
   commandLine: true,
   schema: {

@@ -12,6 +12,7 @@ export interface DebugArgs {
 export const debugModule: ActionModule<DebugArgs> = {
   kind: 'action',
   name: 'debug',
+  output: 'show-result',
   controllerOnly: true,
   schema: {
     type: 'object',

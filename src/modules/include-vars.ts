@@ -71,6 +71,8 @@ function filesIn(top: string, args: IncludeVarsArgs): string[] {
 export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
   kind: 'action',
   name: 'include_vars',
+  setsVars: 'include-vars',
+  definesVars: 'vars-file',
   freeForm: true,
   controllerOnly: true,
   resultIsControllerData: true,

@@ -17,6 +17,7 @@ export type MetaAction = (typeof META_ACTIONS)[number];
 export const metaModule: ActionModule<{ _raw_params: MetaAction }> = {
   kind: 'action',
   name: 'meta',
+  playControl: true,
   freeForm: true,
   controllerOnly: true,
   schema: {

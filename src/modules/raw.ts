@@ -11,6 +11,7 @@ export interface RawArgs {
 export const rawModule: ActionModule<RawArgs> = {
   kind: 'action',
   name: 'raw',
+  output: 'command',
   freeForm: true,
   commandLine: true,
   schema: {

@@ -20,6 +20,7 @@ export interface ScriptArgs {
 export const scriptModule: ActionModule<ScriptArgs> = {
   kind: 'action',
   name: 'script',
+  output: 'command',
   freeForm: true,
   commandLine: true,
   schema: {

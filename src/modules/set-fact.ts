@@ -6,6 +6,8 @@ export type SetFactArgs = Record<string, unknown> & { cacheable?: boolean };
 export const setFactModule: ActionModule<SetFactArgs> = {
   kind: 'action',
   name: 'set_fact',
+  setsVars: 'host-facts',
+  definesVars: 'argument-names',
   controllerOnly: true,
   resultIsControllerData: true,
   keepsUnsafeArgs: true,

@@ -20,6 +20,7 @@ export function prefixedFacts(facts: Record<string, unknown>): Record<string, un
 export const setupModule: ActionModule<SetupArgs> = {
   kind: 'action',
   name: 'setup',
+  setsVars: 'gathered-facts',
   aliases: ['gather_facts', 'ansible.builtin.gather_facts'],
   schema: {
     type: 'object',

@@ -11,6 +11,7 @@ export interface ShellArgs extends CommandLikeArgs {
 export const shellModule: ActionModule<ShellArgs> = {
   kind: 'action',
   name: 'shell',
+  output: 'command',
   freeForm: true,
   commandLine: true,
   schema: {

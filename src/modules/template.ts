@@ -54,6 +54,7 @@ export interface TemplateFacts extends TargetFacts {
 export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
   kind: 'declarative',
   name: 'template',
+  templateFileArg: 'src',
   schema: {
     type: 'object',
     description: "Renders a Jinja2 template on the controller (templates/ of the role and playbook) and puts the result on the target.",

@@ -110,6 +110,22 @@ interface ModuleBase<Args> {
   resultIsControllerData?: boolean;
   /** Its arguments become variables as they are (set_fact): unsafe values reach it still unsafe. */
   keepsUnsafeArgs?: boolean;
+  /**
+   * How reporters show its result: 'show-result' always shows it, only what was asked (debug);
+   * 'command' is ad-hoc's `rc=N >>` form followed by the command's output (command, shell, raw, script).
+   */
+  output?: 'show-result' | 'command';
+  /**
+   * Where the variables in its result's `facts` go: host facts (set_fact, the default), include_vars'
+   * own precedence level, or the gathered facts (setup).
+   */
+  setsVars?: 'host-facts' | 'include-vars' | 'gathered-facts';
+  /** What validation can know of the variables it defines: its argument names (set_fact), or the vars file it reads (include_vars). */
+  definesVars?: 'argument-names' | 'vars-file';
+  /** The argument that names a controller-side template file, whose variables validation checks too (template's `src`). */
+  templateFileArg?: string;
+  /** A play-control action (meta): the executor runs it once across the task's hosts, not per host. */
+  playControl?: boolean;
   /** Example args for docs and tests (never used at run time). */
   _args?: Args;
 }

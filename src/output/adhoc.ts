@@ -4,8 +4,6 @@
 import type { HostResultEvent } from './events.js';
 import type { Reporter } from './reporter.js';
 
-const COMMAND_MODULES = new Set(['command', 'shell', 'raw', 'script']);
-
 function state(e: HostResultEvent): string {
   if (e.status === 'failed') return 'FAILED';
   if (e.status === 'skipped') return 'SKIPPED';
@@ -14,13 +12,13 @@ function state(e: HostResultEvent): string {
 
 export function adhocBlock(e: HostResultEvent): string {
   const r = e.result;
-  if (COMMAND_MODULES.has(e.task.module) && typeof r.rc === 'number') {
+  if (e.task.output === 'command' && typeof r.rc === 'number') {
     const out = [r.stdout, r.stderr, e.status === 'failed' ? r.msg : undefined].filter((x): x is string => typeof x === 'string' && x !== '');
     return `${e.host} | ${state(e)} | rc=${r.rc} >>\n${out.map((x) => x.replace(/\n$/, '')).join('\n')}`;
   }
   const bang = e.status === 'failed' ? '!' : '';
   // Like Ansible, debug shows only what was asked for.
-  const shown = e.task.module === 'debug' ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'changed' && k !== 'failed')) : r;
+  const shown = e.task.output === 'show-result' ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'changed' && k !== 'failed')) : r;
   return `${e.host} | ${state(e)}${bang} => ${JSON.stringify(shown, null, 4)}`;
 }
 

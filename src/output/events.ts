@@ -19,6 +19,8 @@ export interface HostStats {
 export interface TaskInfo {
   name: string;
   module: string;
+  /** How the module's result is shown (its declared `output` trait). */
+  output?: 'show-result' | 'command';
   location?: SourceLocation;
   role?: string;
   handler: boolean;

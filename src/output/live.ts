@@ -109,7 +109,7 @@ export class LiveReporter implements Reporter {
   hostResult(e: HostResultEvent): void {
     this.resolveHost(e);
     // Only what a live line cannot show goes to the held plain lines.
-    if (this.verbosity > 0 || e.status === 'failed' || (e.diff && e.diff.length > 0) || e.task.module === 'debug') this.plain.hostResult(e);
+    if (this.verbosity > 0 || e.status === 'failed' || (e.diff && e.diff.length > 0) || e.task.output === 'show-result') this.plain.hostResult(e);
   }
 
   itemResult(e: HostResultEvent): void {

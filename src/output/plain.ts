@@ -130,13 +130,13 @@ export class PlainReporter implements Reporter {
   /** debug always shows its result; other modules show it at -v; changed tasks show why. */
   private detail(e: HostResultEvent): string {
     if (e.status === 'skipped') return this.opts.verbosity > 0 && e.result.skip_reason ? ` => ${json({ skip_reason: e.result.skip_reason })}` : '';
-    if (e.task.module === 'debug' || this.opts.verbosity > 0) return ` => ${json(this.shownResult(e), true)}`;
+    if (e.task.output === 'show-result' || this.opts.verbosity > 0) return ` => ${json(this.shownResult(e), true)}`;
     if (e.status === 'changed' && e.reasons && e.reasons.length > 0) return `  (${e.reasons.join('; ')})`;
     return '';
   }
 
   private shownResult(e: HostResultEvent): Record<string, unknown> {
-    if (e.task.module !== 'debug' || this.opts.verbosity > 0) return e.result;
+    if (e.task.output !== 'show-result' || this.opts.verbosity > 0) return e.result;
     // Like Ansible, debug shows only what was asked for.
     const { changed: _c, failed: _f, ...rest } = e.result;
     return rest;

@@ -6,10 +6,11 @@ import { loadYamlFile, type LoadedYaml } from '../../source/yaml.js';
 import { controllerDirs, searchFile } from '../paths.js';
 import type { Playbook, Task } from '../types.js';
 import { tasksOf } from '../walk.js';
+import { findModule } from '../../modules/registry.js';
 
 /** The file a static `include_vars` task reads, loaded; undefined when only the run can tell (templated, dir=, missing). */
 export function staticIncludeVarsFile(task: Task, playbookDir: string): LoadedYaml | undefined {
-  if (task.module !== 'include_vars') return undefined;
+  if (findModule(task.module)?.definesVars !== 'vars-file') return undefined;
   const file = task.args.file ?? task.args._raw_params;
   if (typeof file !== 'string' || isTemplateString(file)) return undefined;
   const found = searchFile(file, controllerDirs('vars', task.role?.path, playbookDir)).found;

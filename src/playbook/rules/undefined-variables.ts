@@ -18,6 +18,7 @@ import { controllerDirs, searchFile } from '../paths.js';
 import type { Playbook, Task } from '../types.js';
 import { rolesOf, tasksOf, walkPlay } from '../walk.js';
 import { staticIncludeVarsFile } from './include-vars-files.js';
+import { findModule } from '../../modules/registry.js';
 
 /** Defined without being set anywhere, besides the magic variables (and every `ansible_*` name). */
 const ALWAYS_DEFINED: readonly string[] = ['item', 'omit', 'environment', 'vars', 'role_names', 'true', 'false', 'none', 'lipsum', 'cycler', 'joiner', 'now', 'undef'];
@@ -136,8 +137,9 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
 /** Names set_fact / include_vars define; undefined when include_vars reads something only known at run time. */
 function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefined {
   // A templated name (`"{{ prefix }}_port": 80`) could define anything.
-  if (task.module === 'set_fact') return Object.keys(task.args).some(isTemplateString) ? undefined : Object.keys(task.args).filter((k) => k !== 'cacheable');
-  if (task.module !== 'include_vars') return [];
+  const defines = findModule(task.module)?.definesVars;
+  if (defines === 'argument-names') return Object.keys(task.args).some(isTemplateString) ? undefined : Object.keys(task.args).filter((k) => k !== 'cacheable');
+  if (defines !== 'vars-file') return [];
   if (typeof task.args.name === 'string') return [task.args.name];
   const loaded = staticIncludeVarsFile(task, playbookDir);
   return loaded && isMap(loaded.value) ? Object.keys(loaded.value) : undefined;
@@ -148,8 +150,9 @@ function templateFiles(playbook: Playbook): { file: string; location: SourceLoca
   const files = new Map<string, { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax> }>();
   for (const play of playbook.plays) {
     for (const { task } of tasksOf(play)) {
-      const src = task.args.src;
-      if (task.module !== 'template' || typeof src !== 'string' || isTemplateString(src)) continue;
+      const arg = findModule(task.module)?.templateFileArg;
+      const src = arg === undefined ? undefined : task.args[arg];
+      if (typeof src !== 'string' || isTemplateString(src)) continue;
       const syntax = taskSyntax(task);
       if (!syntax) continue;
       const found = searchFile(src, controllerDirs('templates', task.role?.path, play.playbookDir)).found;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { adhocBlock } from '../../../src/output/adhoc.js';
 import type { HostResultEvent } from '../../../src/output/events.js';
+import { findModule } from '../../../src/modules/registry.js';
 
 const ev = (module: string, e: Partial<HostResultEvent>): HostResultEvent => ({
   host: 'node1',
-  task: { name: module, module, handler: false },
+  // The output form comes from the module's declared trait, as the executor passes it on.
+  task: { name: module, module, output: findModule(module)?.output, handler: false },
   status: 'ok',
   durationMs: 1,
   result: {},
