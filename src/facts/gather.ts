@@ -3,6 +3,7 @@
 import type { Connection } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
 import { factsScript, splitSections, type Sections } from './script.js';
+import { newNonce } from '../modules/kit/sections.js';
 import { platformFacts } from './platform.js';
 import { hostnameFacts } from './hostname.js';
 import { distributionFacts } from './distribution.js';
@@ -46,8 +47,9 @@ export function parseFacts(sections: Sections): Record<string, unknown> {
 }
 
 export async function gatherFacts(conn: Connection, options: { timeoutMs?: number } = {}): Promise<Record<string, unknown>> {
-  const r = await conn.exec(factsScript(), { ownScript: true, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
-  const sections = splitSections(r.stdout);
+  const nonce = newNonce();
+  const r = await conn.exec(factsScript(nonce), { ownScript: true, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
+  const sections = splitSections(r.stdout, nonce);
   if (!sections.uname) throw new HaRunError('facts-failed', `gathering facts on ${conn.host} printed nothing usable: ${r.stderr.trim() || `exit status ${r.rc}`}`);
   return parseFacts(sections);
 }

@@ -1,7 +1,7 @@
 // The one shell script that gathers every fact in ONE round trip: POSIX sh, coreutils and /proc,
-// no Python. Each section starts with a marker line; one parser per concept reads its sections.
-
-const MARK = '@@ha-run-fact';
+// no Python. Sections travel in the fact library's protocol (nonce-marked, so a target's files
+// cannot forge one); one parser per concept reads its sections.
+import { parseSections, sectionsScript } from '../modules/kit/sections.js';
 
 /** Section name → the sh that prints it. Errors are silenced: a missing file just leaves a section empty. */
 const SECTIONS: Record<string, string> = {
@@ -42,20 +42,21 @@ const SECTIONS: Record<string, string> = {
   virt: '[ -f /.dockerenv ] && echo docker; [ -f /run/.containerenv ] && echo podman; grep -qa lxc /proc/1/cgroup && echo lxc; cat /sys/devices/virtual/dmi/id/product_name /sys/devices/virtual/dmi/id/sys_vendor',
 };
 
-export function factsScript(): string {
-  return Object.entries(SECTIONS)
-    .map(([name, sh]) => `echo '${MARK} ${name}'\n{ ${sh}\n} 2>/dev/null`)
-    .join('\n')
-    .concat('\ntrue');
+const NAMES = Object.keys(SECTIONS);
+
+export function factsScript(nonce: string): string {
+  // No subshells: these sections never exit or read stdin; their errors are silenced.
+  return sectionsScript(nonce, NAMES.map((name) => ({ script: `{ ${SECTIONS[name]}\n} 2>/dev/null`, inline: true })));
 }
 
 export type Sections = Record<string, string>;
 
-/** The script's output split into sections by name (content without the marker line). */
-export function splitSections(stdout: string): Sections {
+/** The script's output split into sections by name; a section the script never reached is absent. */
+export function splitSections(stdout: string, nonce: string): Sections {
   const sections: Sections = {};
-  const parts = stdout.split(new RegExp(`^${MARK} (\\S+)\\n?`, 'm'));
-  for (let i = 1; i + 1 < parts.length; i += 2) sections[parts[i]] = parts[i + 1];
+  parseSections(stdout, nonce, NAMES.length).forEach((answer, i) => {
+    if (answer.kind === 'answer') sections[NAMES[i]!] = answer.stdout;
+  });
   return sections;
 }
 

@@ -4,9 +4,11 @@
 // and a program that cannot be run fails with Python's errno and message instead of sh's rc 127.
 import { shellQuote } from '../connection/quote.js';
 import type { ModuleResult } from './types.js';
+import { newNonce } from './kit/sections.js';
 
 /** Printed (then the expanded argv, NUL-separated) when the program cannot be run. */
-export const NO_EXEC = '@@ha-run-noexec';
+// With a nonce: a program whose own output starts with these words is not mistaken for the verdict.
+export const NO_EXEC = `@@ha-run-noexec-${newNonce()}`;
 
 /** Python's os.path.expandvars: `$` then word characters, or `${...}`. */
 const VAR_REF = /\$([\p{L}\p{N}_]+|\{[^}]*\})/gu;

@@ -4,6 +4,7 @@
 import { shellQuote } from '../connection/quote.js';
 import type { ModuleContext, ModuleResult } from './types.js';
 import { noExecFailure } from './command-argv.js';
+import { newNonce } from './kit/sections.js';
 
 export interface CommandTask {
   /** The /bin/sh command line to run on the target. */
@@ -55,8 +56,9 @@ export const commandProperties = {
   strip_empty_ends: { type: 'boolean', default: true, description: 'Strip empty lines from the end of stdout/stderr.' },
 } as const;
 
-const SKIP = '@@ha-run-skip';
-const NO_CHDIR = '@@ha-run-nochdir';
+// The guards' verdicts carry a nonce: a command whose own output is the same words is not mistaken for them.
+const SKIP = `@@ha-run-skip-${newNonce()}`;
+const NO_CHDIR = `@@ha-run-nochdir-${newNonce()}`;
 
 /** A glob for sh: everything quoted except the wildcard characters, so it expands but cannot inject. */
 export function globWord(pattern: string): string {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Change, ModuleContext } from './types.js';
-import { parseProbes, probeScript, type FileState } from './file-probe.js';
+import { probeFiles, type FileState } from './file-probe.js';
 import { contentChanges, DIFF_LIMIT_BYTES } from './content-file.js';
 import { formatMode, resolveMode, type ModeSpec } from './mode.js';
 import { attrChanges, type FileAttrArgs } from './file-attrs.js';
@@ -60,7 +60,7 @@ export async function gatherTree(ctx: ModuleContext, args: TreeArgs, localDir: s
   const listed: Omit<TreeEntry, 'state'>[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
   walk(localDir, root, listed);
   const requests = listed.map((e) => ({ path: e.path, checksum: !e.isDirectory, contentUpTo: ctx.diff && !e.isDirectory ? DIFF_LIMIT_BYTES : undefined }));
-  const states = parseProbes(requests, (await ctx.conn.exec(probeScript(requests), { ownScript: true })).stdout);
+  const states = await probeFiles(ctx.conn, requests);
   return { root, entries: listed.map((e, i) => ({ ...e, state: states[i] })) };
 }
 

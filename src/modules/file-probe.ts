@@ -3,6 +3,9 @@
 // the content as base64. Every module that looks at files batches its questions through here.
 import { createHash } from 'node:crypto';
 import { shellQuote } from '../connection/quote.js';
+import type { Connection } from '../connection/types.js';
+import { ask, type Fact } from './kit/fact.js';
+import { probeOf } from './kit/probe.js';
 
 export type FileType = 'file' | 'directory' | 'link' | 'other' | 'absent';
 
@@ -50,21 +53,21 @@ export interface ProbeRequest {
   follow?: boolean;
 }
 
-const MARK = '@@ha-run-probe';
-
-// One function, defined once per command; each call prints one section.
+// One function, written once per round trip; each call prints one fact's answer. Paths that come
+// back from the target (link targets, resolved paths) are base64: a newline in a link's target
+// cannot add a line of its own.
 const PROBE_FUNCTION = [
   'haprobe() {',
   '  p="$1"',
   '  if [ "$4" = 1 ] && [ -L "$p" ]; then p=$(readlink -f -- "$p" 2>/dev/null || printf %s "$p"); fi',
   '  if [ -L "$p" ]; then t=link; elif [ -d "$p" ]; then t=directory; elif [ -f "$p" ]; then t=file; elif [ -e "$p" ]; then t=other; else t=absent; fi',
   '  echo "type=$t"',
-  '  [ "$p" != "$1" ] && printf "resolved=%s\\n" "$p"',
+  '  [ "$p" != "$1" ] && printf "resolved=%s\\n" "$(printf "%s\\n" "$p" | base64 | tr -d "\\n")"',
   '  [ "$t" = absent ] && return 0',
   // Size first, so the content test below needs no second stat.
   "  s=$(stat -c '%s %a|%u|%g|%U|%G|%s|%Y|%X|%Z|%i|%h|%d|%F' -- \"$p\" 2>/dev/null) && echo \"stat=${s#* }\"",
   '  a=; [ -r "$p" ] && a=${a}r; [ -w "$p" ] && a=${a}w; [ -x "$p" ] && a=${a}x; echo "access=$a"',
-  '  if [ "$t" = link ]; then printf "target=%s\\n" "$(readlink -- "$p")"; printf "real=%s\\n" "$(readlink -m -- "$p")"; fi',
+  '  if [ "$t" = link ]; then printf "target=%s\\n" "$(readlink -- "$p" | base64 | tr -d "\\n")"; printf "real=%s\\n" "$(readlink -m -- "$p" | base64 | tr -d "\\n")"; fi',
   '  [ "$t" = file ] || return 0',
   // Content read anyway: its sha1 is computed by parseProbe, one fork fewer on the target.
   '  if [ "$3" -ge 0 ] && [ -n "$s" ] && [ "${s%% *}" -le "$3" ]; then echo @@content; if base64 < "$p"; then echo @@end; fi; return 0; fi',
@@ -73,23 +76,23 @@ const PROBE_FUNCTION = [
   '}',
 ].join('\n');
 
-/** A shell script that probes every path in order; parse its stdout with parseProbes. */
-export function probeScript(requests: readonly ProbeRequest[]): string {
-  const calls = requests.map((r, i) =>
-    [
-      `echo '${MARK} ${i}'`,
-      `haprobe ${shellQuote(r.path)} ${r.checksum ? 1 : 0} ${r.contentUpTo ?? -1} ${r.follow ? 1 : 0}`,
-    ].join('\n'),
-  );
-  return [PROBE_FUNCTION, ...calls].join('\n');
+/** What a path looks like on the target: a fact of the fact library, so any number share one round trip. */
+export const fileState: Fact<ProbeRequest, FileState> = {
+  name: 'the state of a file',
+  prelude: PROBE_FUNCTION,
+  inline: true,
+  script: (r) => `haprobe ${shellQuote(r.path)} ${r.checksum ? 1 : 0} ${r.contentUpTo ?? -1} ${r.follow ? 1 : 0}`,
+  parse: (stdout, r) => parseProbe(r.path, stdout),
+};
+
+/** The states of several paths, in request order, in one round trip. */
+export function probeFiles(conn: Connection, requests: readonly ProbeRequest[]): Promise<FileState[]> {
+  return probeOf(conn).many(...requests.map((r) => ask(fileState, r)));
 }
 
-/** The states, in request order, from probeScript's output. */
-export function parseProbes(requests: readonly ProbeRequest[], stdout: string): FileState[] {
-  const sections = stdout.split(new RegExp(`^${MARK} (\\d+)$`, 'm'));
-  const byIndex = new Map<number, string>();
-  for (let i = 1; i + 1 < sections.length; i += 2) byIndex.set(Number(sections[i]), sections[i + 1]);
-  return requests.map((r, i) => parseProbe(r.path, byIndex.get(i) ?? ''));
+/** A path the probe printed as base64 (with the newline readlink ended it with). */
+function decodedPath(value: string): string {
+  return Buffer.from(value, 'base64').toString().replace(/\n$/, '');
 }
 
 export function parseProbe(path: string, section: string): FileState {
@@ -131,9 +134,9 @@ export function parseProbe(path: string, section: string): FileState {
       state.readable = value.includes('r');
       state.writeable = value.includes('w');
       state.executable = value.includes('x');
-    } else if (key === 'target') state.target = value;
-    else if (key === 'real') state.realpath = value || undefined;
-    else if (key === 'resolved') state.resolved = value;
+    } else if (key === 'target') state.target = decodedPath(value);
+    else if (key === 'real') state.realpath = decodedPath(value) || undefined;
+    else if (key === 'resolved') state.resolved = decodedPath(value);
     else if (key === 'sha1') state.sha1 = value;
   }
   return state;

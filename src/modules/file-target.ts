@@ -2,7 +2,7 @@
 // is an existing directory or ends with '/' (then created when missing, like Ansible's copy).
 // Probed in one round trip together with dest's parent.
 import { posix } from 'node:path';
-import { parseProbes, probeScript, type FileState, type ProbeRequest } from './file-probe.js';
+import { probeFiles, type FileState, type ProbeRequest } from './file-probe.js';
 import { DIFF_LIMIT_BYTES } from './content-file.js';
 import { missingNow, ModuleFailure } from './failure.js';
 import { makeDirsCommand } from './make-dirs.js';
@@ -28,7 +28,7 @@ export async function gatherTarget(ctx: ModuleContext, dest: string, basename: s
     { path: posix.dirname(dest.replace(/\/+$/, '')) || '/' },
     ...(inside ? [{ path: inside, checksum: true, contentUpTo, follow }] : []),
   ];
-  const [destState, parent, insideState] = parseProbes(requests, (await ctx.conn.exec(probeScript(requests), { ownScript: true })).stdout);
+  const [destState, parent, insideState] = await probeFiles(ctx.conn, requests);
   return { dest: destState, parent, inside: insideState };
 }
 

@@ -7,6 +7,7 @@ import { shellQuote } from '../connection/quote.js';
 import { ModuleFailure } from './failure.js';
 import { formatLocal, strptime, StrptimeError } from './strptime.js';
 import type { Change } from './types.js';
+import type { Fact } from './kit/fact.js';
 
 export interface FileTimeArgs {
   modification_time?: string;
@@ -73,6 +74,13 @@ export interface TimeFacts {
   epochs: { mtime?: string; atime?: string };
   parentExists: boolean;
 }
+
+/** The path's times, whether its parent exists, and explicit times as the target's clock reads them. */
+export const fileTimes: Fact<{ path: string; parent: string; wanted: WantedTimes }, TimeFacts> = {
+  name: 'the times of a file',
+  script: (a) => timesScript(a.path, a.parent, a.wanted),
+  parse: (stdout, a) => parseTimes(stdout, a.wanted),
+};
 
 /** Shell lines printing `t=`, `m=`, `a=` and `p=` for parseTimes. */
 export function timesScript(path: string, parent: string, w: WantedTimes): string {

@@ -3,13 +3,15 @@
 import { posix } from 'node:path';
 import { shellQuote } from '../connection/quote.js';
 import type { Change, DeclarativeModule } from './types.js';
-import { parseProbes, probeScript, type FileState, type ProbeRequest } from './file-probe.js';
+import { fileState, type FileState, type ProbeRequest } from './file-probe.js';
+import { ask, type Fact } from './kit/fact.js';
+import { probeOf } from './kit/probe.js';
 import { attrChanges, fileAttrProperties, fileResultKeys, sameId, wantedMode, type FileAttrArgs } from './file-attrs.js';
 import { formatMode, resolveMode } from './mode.js';
 import { missingNow, ModuleFailure } from './failure.js';
 import { makeDirsCommand } from './make-dirs.js';
 import { oneOf } from './schema-rules.js';
-import { fileTimeProperties, parseTimes, setsTimes, timeChanges, timesScript, wantedTimes, type FileTimeArgs, type TimeFacts } from './file-times.js';
+import { fileTimeProperties, fileTimes, setsTimes, timeChanges, wantedTimes, type FileTimeArgs, type TimeFacts } from './file-times.js';
 
 export type FileStateArg = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent';
 
@@ -51,8 +53,12 @@ export function filePath(args: { path?: string; dest?: string; name?: string }):
   return p;
 }
 
-const TREE_MARK = '@@ha-run-tree';
-const TIMES_MARK = '@@ha-run-times';
+/** Mode, owners and kind of everything below a directory, NUL-terminated so any file name reads back whole. */
+const fileTree: Fact<string, TreeEntry[]> = {
+  name: 'the files below a directory',
+  script: (path) => `[ -d ${shellQuote(path)} ] && find ${shellQuote(path)} -mindepth 1 -exec stat --printf '%a|%u|%g|%U|%G|%F|%n\\0' {} + 2>/dev/null; true`,
+  parse: (stdout) => parseTree(stdout),
+};
 
 export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
   kind: 'declarative',
@@ -85,19 +91,20 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
     const state = args.state;
     const requests: ProbeRequest[] = [{ path, follow: state !== 'link' && state !== 'absent' && args.follow !== false }];
     if ((state === 'link' || state === 'hard') && args.src) requests.push({ path: posix.resolve(posix.dirname(path), args.src) });
-    let script = probeScript(requests);
-    if (args.recurse) {
-      script += `\necho ${TREE_MARK}\n[ -d ${shellQuote(path)} ] && find ${shellQuote(path)} -mindepth 1 -exec stat -c '%a|%u|%g|%U|%G|%F|%n' {} + 2>/dev/null; true`;
-    }
     // state=absent ignores the times, even ones it could not read (as Ansible).
     const times = state === 'absent' ? undefined : wantedTimes(args, state === 'touch');
     const withTimes = times !== undefined && setsTimes(times);
-    if (withTimes) script += `\necho ${TIMES_MARK}\n${timesScript(path, posix.dirname(path.replace(/\/+$/, '')) || '/', times)}`;
-    const out = (await ctx.conn.exec(script, { ownScript: true })).stdout;
-    const [rest, timesText] = withTimes ? out.split(`\n${TIMES_MARK}\n`) : [out];
-    const [probes, treeText] = rest!.split(`\n${TREE_MARK}\n`);
-    const [target, src] = parseProbes(requests, probes);
-    return { target, src, tree: args.recurse ? parseTree(treeText ?? '') : undefined, times: withTimes ? parseTimes(timesText ?? '', times) : undefined };
+    const parent = posix.dirname(path.replace(/\/+$/, '')) || '/';
+    // One round trip: the paths, the tree below a recursed directory, the times asked for.
+    const answers: unknown[] = await probeOf(ctx.conn).many(
+      ...requests.map((r) => ask(fileState, r)),
+      ...(args.recurse ? [ask(fileTree, path)] : []),
+      ...(withTimes ? [ask(fileTimes, { path, parent, wanted: times })] : []),
+    );
+    const [target, src] = answers.slice(0, requests.length) as FileState[];
+    const rest = answers.slice(requests.length);
+    const tree = args.recurse ? (rest.shift() as TreeEntry[]) : undefined;
+    return { target: target!, src, tree, times: withTimes ? (rest.shift() as TimeFacts) : undefined };
   },
 
   plan(args, facts) {
@@ -239,8 +246,8 @@ function recurseChanges(path: string, args: FileArgs, tree: TreeEntry[]): Change
 
 export function parseTree(text: string): TreeEntry[] {
   const entries: TreeEntry[] = [];
-  for (const line of text.split('\n')) {
-    const parts = line.split('|');
+  for (const entry of text.split('\0')) {
+    const parts = entry.split('|');
     if (parts.length < 7) continue;
     const [mode, uid, gid, owner, group, kind, ...name] = parts;
     entries.push({ path: name.join('|'), mode: parseInt(mode, 8), uid: Number(uid), gid: Number(gid), owner, group, isDirectory: kind === 'directory' });

@@ -1,7 +1,9 @@
 // stat: read what a path is (never changes anything); registered as `stat.*` like Ansible.
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
-import { parseProbes, probeScript, type FileState } from './file-probe.js';
+import { fileState, type FileState } from './file-probe.js';
+import { ask, type Fact } from './kit/fact.js';
+import { probeOf } from './kit/probe.js';
 import { formatMode } from './mode.js';
 import { oneOf } from './schema-rules.js';
 
@@ -19,8 +21,19 @@ export interface StatArgs {
   get_attributes?: boolean;
 }
 
-const OTHER_SUM = '@@ha-run-sum';
-const MIME = '@@ha-run-mime';
+/** A regular file's checksum with another algorithm than sha1 (coreutils' NAMEsum); nothing asked, nothing run. */
+const otherChecksum: Fact<{ path: string; algorithm: string }, string | undefined> = {
+  name: 'the checksum of a file',
+  script: (a) => `[ -f ${shellQuote(a.path)} ] && ${a.algorithm}sum < ${shellQuote(a.path)} 2>/dev/null; true`,
+  parse: (stdout) => stdout.trim().split(/\s+/)[0] || undefined,
+};
+
+/** `file`'s mime type and charset of a path ('unknown' without the `file` command). */
+const mimeType: Fact<string, { mimetype: string; charset: string }> = {
+  name: 'the mime type of a file',
+  script: (path) => mimeScript(path),
+  parse: (stdout) => mimeFields(stdout),
+};
 
 export const statModule: ActionModule<StatArgs> = {
   kind: 'action',
@@ -48,21 +61,20 @@ export const statModule: ActionModule<StatArgs> = {
     const path = args.path ?? args.dest ?? args.name ?? '';
     const algorithm = args.checksum_algorithm ?? 'sha1';
     const wantSum = args.get_checksum !== false;
-    const requests = [{ path, checksum: wantSum && algorithm === 'sha1', follow: args.follow === true }];
-    let script = probeScript(requests);
-    if (wantSum && algorithm !== 'sha1') {
-      const q = shellQuote(path);
-      script += `\necho ${OTHER_SUM}\n[ -f ${q} ] && ${algorithm}sum < ${q} 2>/dev/null; true`;
-    }
+    const request = { path, checksum: wantSum && algorithm === 'sha1', follow: args.follow === true };
+    const otherSum = wantSum && algorithm !== 'sha1';
     const wantMime = (args.get_mime ?? args.mime ?? args.mime_type ?? args['mime-type']) !== false;
-    if (wantMime) script += `\necho ${MIME}\n${mimeScript(path)}`;
-    const out = (await ctx.conn.exec(script, { ownScript: true })).stdout;
-    const [beforeMime, mimeOut] = out.split(`\n${MIME}\n`);
-    const [probe, other] = beforeMime.split(`\n${OTHER_SUM}\n`);
-    const [state] = parseProbes(requests, probe);
-    const checksum = algorithm === 'sha1' ? state.sha1 : other?.trim().split(/\s+/)[0] || undefined;
-    const stat = statResult(state, wantSum ? checksum : undefined);
-    return { changed: false, stat: wantMime && state.exists ? { ...stat, ...mimeFields(mimeOut ?? '') } : stat };
+    // One round trip; only what was asked for runs.
+    const [state, ...rest]: unknown[] = await probeOf(ctx.conn).many(
+      ask(fileState, request),
+      ...(otherSum ? [ask(otherChecksum, { path, algorithm })] : []),
+      ...(wantMime ? [ask(mimeType, path)] : []),
+    );
+    const other = otherSum ? (rest.shift() as string | undefined) : undefined;
+    const mime = wantMime ? (rest.shift() as ReturnType<typeof mimeFields>) : undefined;
+    const checksum = algorithm === 'sha1' ? (state as FileState).sha1 : other;
+    const stat = statResult(state as FileState, wantSum ? checksum : undefined);
+    return { changed: false, stat: mime && (state as FileState).exists ? { ...stat, ...mime } : stat };
   },
 };
 

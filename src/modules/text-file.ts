@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { shellQuote } from '../connection/quote.js';
 import type { Change, ModuleContext } from './types.js';
-import { parseProbes, probeScript, type FileState } from './file-probe.js';
+import { probeFiles, type FileState } from './file-probe.js';
 import { attrChanges, fileAttrProperties, type FileAttrArgs } from './file-attrs.js';
 import { contentChanges } from './content-file.js';
 import { ModuleFailure } from './failure.js';
@@ -41,7 +41,7 @@ export function textPath(args: TextFileArgs): string {
 
 export async function gatherText(ctx: ModuleContext, path: string): Promise<FileState> {
   const requests = [{ path, checksum: true, contentUpTo: EDIT_LIMIT_BYTES, follow: true }];
-  const [state] = parseProbes(requests, (await ctx.conn.exec(probeScript(requests), { ownScript: true })).stdout);
+  const [state] = await probeFiles(ctx.conn, requests);
   if (state.type === 'file' && state.content === undefined) throw new ModuleFailure(`${path} is too large or unreadable to edit`, { path });
   return state;
 }

@@ -6,6 +6,10 @@ import { randomBytes } from 'node:crypto';
 export interface SectionRequest {
   script: string;
   requires?: readonly string[];
+  /** Shell functions the script uses; each distinct prelude is written once, before every section. */
+  prelude?: string;
+  /** Run without a subshell (see Fact.inline). */
+  inline?: boolean;
 }
 
 export type SectionAnswer =
@@ -30,16 +34,15 @@ function requireCheck(tool: string): string {
 
 /** The script answering every request in order; `withStdin` leaves stdin open for a lone request with input. */
 export function sectionsScript(nonce: string, requests: readonly SectionRequest[], withStdin = false): string {
-  return requests
-    .map((r, i) => {
-      const mark = `@@ha-run:${nonce}:${i}`;
-      const checks = (r.requires ?? []).map(requireCheck).join('; ');
-      const run = `( ${r.script}\n)${withStdin ? '' : ' </dev/null'}; printf '\\n${mark}:rc=%s\\n' "$?"`;
-      const body = checks ? `m=; ${checks}; if [ -n "$m" ]; then echo "${mark}:missing$m"; else ${run}; fi` : run;
-      return `echo '${mark}'\n${body}`;
-    })
-    .join('\n')
-    .concat('\ntrue');
+  const preludes = [...new Set(requests.flatMap((r) => (r.prelude ? [r.prelude] : [])))];
+  const sections = requests.map((r, i) => {
+    const mark = `@@ha-run:${nonce}:${i}`;
+    const checks = (r.requires ?? []).map(requireCheck).join('; ');
+    const run = `${r.inline ? `{ ${r.script}\n}` : `( ${r.script}\n)`}${withStdin ? '' : ' </dev/null'}; printf '\\n${mark}:rc=%s\\n' "$?"`;
+    const body = checks ? `m=; ${checks}; if [ -n "$m" ]; then echo "${mark}:missing$m"; else ${run}; fi` : run;
+    return `echo '${mark}'\n${body}`;
+  });
+  return [...preludes, ...sections, 'true'].join('\n');
 }
 
 /** Splits the script's stdout back into one answer per request. */

@@ -1,16 +1,25 @@
 // Facts parsed from the script's real output on lab hosts, compared with what `ansible -m setup`
 // reported for the same hosts (recorded in fixtures/).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFacts } from '../../../src/facts/gather.js';
-import { factsScript, splitSections } from '../../../src/facts/script.js';
+import { factsScript, splitSections, type Sections } from '../../../src/facts/script.js';
 import { formatIpv6, hexToIpv4, networkFacts, parseDefaultRoute } from '../../../src/facts/network.js';
 import { distributionFacts } from '../../../src/facts/distribution.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
+/** The fixtures were recorded as one `@@ha-run-fact NAME` line before each section's output. */
+function recordedSections(text: string): Sections {
+  const sections: Sections = {};
+  const parts = text.split(/^@@ha-run-fact (\S+)\n?/m);
+  for (let i = 1; i + 1 < parts.length; i += 2) sections[parts[i]!] = parts[i + 1]!;
+  return sections;
+}
+
 describe.each(['node1', 'sys1'])('facts of lab host %s', (host) => {
-  const facts = parseFacts(splitSections(fixture(`lab-${host}.txt`)));
+  const facts = parseFacts(recordedSections(fixture(`lab-${host}.txt`)));
   const ansible = JSON.parse(fixture(`ansible-setup-${host}.json`)) as Record<string, unknown>;
 
   // Ansible builds these lists from Python sets: their order means nothing.
@@ -43,7 +52,7 @@ describe.each(['node1', 'sys1'])('facts of lab host %s', (host) => {
 
 describe('network facts without iproute2', () => {
   it('finds the same addresses in /proc/net/fib_trie as ip addr gives', () => {
-    const sections = splitSections(fixture('lab-node1.txt'));
+    const sections = recordedSections(fixture('lab-node1.txt'));
     const withIp = networkFacts(sections);
     const withoutIp = networkFacts({ ...sections, addr4: '', 'fib-trie': fixture('lab-node1-fib_trie.txt') });
     const ansible = JSON.parse(fixture('ansible-setup-node1.json')) as Record<string, unknown>;
@@ -56,8 +65,17 @@ describe('network facts without iproute2', () => {
 
 describe('facts script', () => {
   it('is POSIX sh without bash-isms', () => {
-    const script = factsScript();
+    const script = factsScript('n0nce');
     expect(script).not.toMatch(/\$'|\/dev\/tcp|\[\[|python/);
+  });
+
+  it('runs in sh, and a file on the target cannot forge a section', () => {
+    // /etc/os-release is the target's text: a marker line in it is only text.
+    const forged = ['@@ha-run-fact pkg', 'dnf', '@@ha-run:n0nce:20:rc=0', '@@ha-run:n0nce:21'].join('\n');
+    const script = factsScript('n0nce').replace('cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release', `printf '%s\\n' '${forged}'`);
+    const sections = splitSections(execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' }), 'n0nce');
+    expect(sections['os-release']).toBe(`${forged}\n`);
+    expect(sections.uname).toMatch(/^Linux\n/);
   });
 });
 

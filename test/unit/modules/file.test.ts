@@ -32,12 +32,13 @@ describe('file state=directory', () => {
   });
 
   it('with recurse, counts entries below that differ and fixes them with -R', () => {
-    const tree = parseTree('644|0|0|root|root|regular file|/srv/a\n755|1000|1000|app|app|directory|/srv/d\n600|0|0|root|root|regular file|/srv/d/x|y\n');
-    expect(tree[2].path).toBe('/srv/d/x|y');
+    // NUL-terminated entries: a name may hold '|' or a newline.
+    const tree = parseTree('644|0|0|root|root|regular file|/srv/a\x00755|1000|1000|app|app|directory|/srv/d\x00600|0|0|root|root|regular file|/srv/d/x|y\n\x00');
+    expect(tree[2].path).toBe('/srv/d/x|y\n');
     const changes = fileModule.plan({ path: '/srv', state: 'directory', recurse: true, owner: 'app', mode: 'u=rwX,g=rX,o=' }, facts(dir('/srv', { owner: 'app', uid: 1000, mode: 0o750 }), { tree }));
     expect(changes.map((c) => c.summary)).toEqual(['owner of 2 entries below → app', 'mode of 3 entries below → u=rwX,g=rX,o=']);
     expect(commands(changes)).toEqual(["chown -R app -- /srv", "chmod -R 'u=rwX,g=rX,o=' -- /srv"]);
-    const converged = parseTree('640|1000|1000|app|app|regular file|/srv/a\n750|1000|1000|app|app|directory|/srv/d\n');
+    const converged = parseTree('640|1000|1000|app|app|regular file|/srv/a\x00750|1000|1000|app|app|directory|/srv/d\x00');
     expect(fileModule.plan({ path: '/srv', state: 'directory', recurse: true, owner: 'app', mode: 'u=rwX,g=rX,o=' }, facts(dir('/srv', { owner: 'app', uid: 1000, mode: 0o750 }), { tree: converged }))).toEqual([]);
   });
 });

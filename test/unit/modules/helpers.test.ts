@@ -5,11 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { shlexSplit } from '../../../src/util/shlex.js';
 import { expandMatch, pythonRegex, splitLinesKeepEnds } from '../../../src/modules/py-regex.js';
 import { delta, globWord, stripEnds } from '../../../src/modules/command-run.js';
-import { parseProbes, probeScript } from '../../../src/modules/file-probe.js';
+import { fileState, parseProbe, probeFiles } from '../../../src/modules/file-probe.js';
+import { replayConnection, type ReplayConnection } from '../../kit/replay-connection.js';
 import { waitCondition, waitScript } from '../../../src/modules/wait-for.js';
 import { fetchDestination } from '../../../src/modules/fetch.js';
 import { mimeFields, mimeScript, statResult } from '../../../src/modules/stat.js';
@@ -64,13 +65,10 @@ describe('command helpers', () => {
 });
 
 describe('file probe', () => {
-  it('asks for every path in one script and parses each section', () => {
-    const requests = [{ path: "/etc/it's", checksum: true, contentUpTo: 100 }, { path: '/missing' }];
-    const script = probeScript(requests);
-    expect(script).toContain(`haprobe '/etc/it'\\''s' 1 100 0`);
-    expect(script).not.toMatch(/\$'|\[\[|\/dev\/tcp/);
+  it('is one fact call per path, and parses its answer', () => {
+    expect(fileState.script({ path: "/etc/it's", checksum: true, contentUpTo: 100 })).toBe(`haprobe '/etc/it'\\''s' 1 100 0`);
+    expect(fileState.prelude).not.toMatch(/\$'|\[\[|\/dev\/tcp/);
     const out = [
-      '@@ha-run-probe 0',
       'type=file',
       'stat=640|0|4|root|adm|6|1700000000|1700000001|1700000002|42|1|2049|regular file',
       'access=rw',
@@ -78,33 +76,31 @@ describe('file probe', () => {
       '@@content',
       Buffer.from('hello\n').toString('base64'),
       '@@end',
-      '@@ha-run-probe 1',
-      'type=absent',
-      '',
     ].join('\n');
-    const [a, b] = parseProbes(requests, out);
+    const a = parseProbe('/etc/x', out);
     expect(a).toMatchObject({ type: 'file', exists: true, mode: 0o640, owner: 'root', group: 'adm', gid: 4, size: 6, inode: 42, readable: true, writeable: true, executable: false });
     expect(a.content?.toString()).toBe('hello\n');
-    expect(b).toEqual({ path: '/missing', type: 'absent', exists: false });
-    const [followed] = parseProbes([{ path: '/etc/l', follow: true }], '@@ha-run-probe 0\ntype=file\nresolved=/etc/real\n');
+    expect(parseProbe('/missing', 'type=absent\n')).toEqual({ path: '/missing', type: 'absent', exists: false });
+    const followed = parseProbe('/etc/l', `type=file\nresolved=${Buffer.from('/etc/real\n').toString('base64')}\n`);
     expect(followed).toMatchObject({ path: '/etc/l', resolved: '/etc/real', type: 'file' });
   });
 });
 
 describe('file probe, run for real with /bin/sh and coreutils', () => {
-  it('computes the sha1 of fetched content itself, asks sha1sum only for files larger than the limit', () => {
+  let conn: ReplayConnection | undefined;
+  afterEach(() => conn?.close());
+
+  it('computes the sha1 of fetched content itself, asks sha1sum only for files larger than the limit', async () => {
     const top = mkdtempSync(join(tmpdir(), 'ha-run-probe-'));
     try {
       writeFileSync(join(top, 'small'), 'hello\n');
       writeFileSync(join(top, 'big'), 'x'.repeat(100));
-      const requests = [
+      conn = replayConnection({});
+      const [small, big] = await probeFiles(conn, [
         { path: join(top, 'small'), checksum: true, contentUpTo: 50 },
         { path: join(top, 'big'), checksum: true, contentUpTo: 50 },
-      ];
-      const script = probeScript(requests);
-      const out = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' });
-      const [small, big] = parseProbes(requests, out);
-      expect(out.match(/^sha1=/gm)).toHaveLength(1);
+      ]);
+      expect(conn.calls).toHaveLength(1);
       expect(small).toMatchObject({ size: 6, sha1: createHash('sha1').update('hello\n').digest('hex') });
       expect(small!.content?.toString()).toBe('hello\n');
       expect(big).toMatchObject({ size: 100, sha1: createHash('sha1').update('x'.repeat(100)).digest('hex') });
@@ -114,11 +110,18 @@ describe('file probe, run for real with /bin/sh and coreutils', () => {
     }
   });
 
-  it('reports neither content nor checksum when base64 could not read the file', () => {
-    const [state] = parseProbes([{ path: '/f', checksum: true, contentUpTo: 10 }], '@@ha-run-probe 0\ntype=file\nstat=600|0|0|root|root|3|1|1|1|1|1|1|regular file\n@@content\n');
-    expect(state).toMatchObject({ type: 'file', size: 3 });
-    expect(state!.content).toBeUndefined();
-    expect(state!.sha1).toBeUndefined();
+  it('a link target with a newline cannot add lines of its own (a hostile target cannot fake a state)', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'ha-run-probe-'));
+    try {
+      const target = 'x\ntype=absent\nsha1=0000';
+      symlinkSync(target, join(top, 'link'));
+      conn = replayConnection({});
+      const [link] = await probeFiles(conn, [{ path: join(top, 'link'), checksum: true }]);
+      expect(link).toMatchObject({ type: 'link', exists: true, target });
+      expect(link!.sha1).toBeUndefined();
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 });
 
@@ -164,16 +167,17 @@ describe('stat result', () => {
     expect(mimeFields('')).toEqual({ mimetype: 'unknown', charset: 'unknown' });
   });
 
-  it('of a relative symlink: lnk_source is the resolved absolute path (realpath), lnk_target the link as written', () => {
+  it('of a relative symlink: lnk_source is the resolved absolute path (realpath), lnk_target the link as written', async () => {
     // The probe runs for real with /bin/sh and coreutils in a temporary directory.
     const top = realpathSync(mkdtempSync(join(tmpdir(), 'ha-run-stat-')));
     try {
       writeFileSync(join(top, 'f'), 'x');
       mkdirSync(join(top, 'sub'));
       symlinkSync('../f', join(top, 'sub', 'l'));
-      const requests = [{ path: join(top, 'sub', 'l') }];
-      const out = execFileSync('/bin/sh', ['-c', probeScript(requests)], { encoding: 'utf8' });
-      const s = statResult(parseProbes(requests, out)[0]!, undefined);
+      const conn = replayConnection({});
+      const [state] = await probeFiles(conn, [{ path: join(top, 'sub', 'l') }]);
+      await conn.close();
+      const s = statResult(state!, undefined);
       expect(s).toMatchObject({ islnk: true, lnk_source: join(top, 'f'), lnk_target: '../f' });
     } finally {
       rmSync(top, { recursive: true, force: true });
