@@ -92,6 +92,7 @@ export function prepareAdhoc(req: AdhocRequest, cwd = process.cwd()): PreparedPl
     playbook: { file: resolve(cwd, '<adhoc>'), plays: [play] },
     inventory,
     hostsPerPlay: [playHosts(inventory, req.pattern, req.limit)],
+    rematchHosts: () => playHosts(inventory, req.pattern, req.limit),
     // Ansible reads no playbook-side group_vars/host_vars for ad-hoc commands.
     playbookVars: { groupVars: new Map(), hostVars: new Map() },
     warnings: diagnostics.filter((d) => d.severity === 'warning'),

@@ -62,6 +62,9 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
       const facts = (first.result.facts ?? first.result.ansible_facts) as Record<string, unknown> | undefined;
       if (facts && findModule(task.module)?.setsVars === 'host-facts') Object.assign(state.hostFacts, facts);
     }
+  } else if (findModule(task.module)?.bypassHostLoop) {
+    // Once per task, on the first host; the others neither run nor report it (Ansible's BYPASS_HOST_LOOP).
+    await runTaskOnHost(pc, scope, task, targets[0]!, info);
   } else {
     await mapLimit(targets, run.options.forks, (h) => runTaskOnHost(pc, scope, task, h, info));
   }

@@ -13,6 +13,8 @@ export interface PreparedPlaybook {
   inventory: Inventory;
   /** Hosts of each play, in inventory order, --limit applied. */
   hostsPerPlay: string[][];
+  /** The hosts of play `i` matched again now: add_host and group_by may have changed the inventory since. */
+  rematchHosts(i: number): string[];
   playbookVars: { groupVars: Map<string, Record<string, unknown>>; hostVars: Map<string, Record<string, unknown>> };
   warnings: Diagnostic[];
 }
@@ -32,13 +34,13 @@ export function playHosts(inventory: Inventory, pattern: string, limit: string |
 export function preparePlaybook(req: PrepareRequest): PreparedPlaybook {
   const v = validateRun(req);
   // A templated `hosts:` is only known now: Ansible renders it with the play's vars and -e.
-  const hostsPerPlay = v.playbook.plays.map(
-    (play, i) => v.hostsByPlay[i] ?? playHosts(v.inventory, renderString(play.hosts, { vars: { ...play.vars, ...req.extraVars } }), req.limit),
-  );
+  const pattern = (i: number) => renderString(v.playbook.plays[i]!.hosts, { vars: { ...v.playbook.plays[i]!.vars, ...req.extraVars } });
+  const hostsPerPlay = v.playbook.plays.map((_play, i) => v.hostsByPlay[i] ?? playHosts(v.inventory, pattern(i), req.limit));
   return {
     playbook: v.playbook,
     inventory: v.inventory,
     hostsPerPlay,
+    rematchHosts: (i) => playHosts(v.inventory, pattern(i), req.limit),
     playbookVars: { groupVars: v.varsBesidePlaybook.groupVars, hostVars: v.varsBesidePlaybook.hostVars },
     warnings: v.diagnostics,
   };

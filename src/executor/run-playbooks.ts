@@ -83,7 +83,9 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
       for (const [i, play] of p.playbook.plays.entries()) {
         if (run.interrupted || run.aborted) break;
         // Hosts that failed or were unreachable in an earlier play sit out the rest of the run.
-        const playHosts = (p.hostsPerPlay[i] ?? []).filter((h) => !hosts.get(h).failed && !hosts.get(h).unreachable);
+        const matched = p.inventory.revision ? p.rematchHosts(i) : (p.hostsPerPlay[i] ?? []);
+        if (p.inventory.revision && matched.length === 0) await reporter.warning(`could not match host pattern '${play.hosts}'; the play is skipped`);
+        const playHosts = matched.filter((h) => !hosts.get(h).failed && !hosts.get(h).unreachable);
         await runPlay(run, play, playHosts);
       }
       if (run.interrupted || run.aborted) break;

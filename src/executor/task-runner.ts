@@ -26,6 +26,7 @@ import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { argumentsFor, resultAsVariable } from './target-data.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
 import { taskVars } from './task-vars.js';
+import { applyInventoryChanges } from './inventory-changes.js';
 
 type Vars = Record<string, unknown>;
 
@@ -110,6 +111,8 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   let result: ModuleResult = { changed: false };
   for (let n = 1; n <= attempts; n++) {
     result = await runModule(module, ctx, args);
+    // Per attempt (so per loop item, before it is reported), as Ansible's strategy applies them.
+    if (module.changesInventory) applyInventoryChanges(pc, host, result);
     // Diffs are shown exactly when the task is in diff mode (--diff, or its own `diff:`).
     if (!ctx.diff) delete result.diff;
     applyResultConditions(task, result, vars);

@@ -41,4 +41,6 @@ export interface Inventory {
   dir: string;
   /** The directories whose group_vars/ and host_vars/ were read with the inventory (a directory source itself, a file's directory). */
   varsDirs: string[];
+  /** Counts in-memory changes (add_host, group_by) during a run: caches of derived data compare it. */
+  revision?: number;
 }

@@ -124,6 +124,13 @@ interface ModuleBase<Args> {
   definesVars?: 'argument-names' | 'vars-file';
   /** The argument that names a controller-side template file, whose variables validation checks too (template's `src`). */
   templateFileArg?: string;
+  /**
+   * Its result asks for a change of the run's inventory (`add_host`, `add_group`): the executor makes
+   * it and the result's `changed` says whether anything changed (add_host, group_by).
+   */
+  changesInventory?: boolean;
+  /** Runs once per task, on the first host, whatever the play's hosts (add_host, as Ansible's BYPASS_HOST_LOOP). */
+  bypassHostLoop?: boolean;
   /** A play-control action (meta): the executor runs it once across the task's hosts, not per host. */
   playControl?: boolean;
   /** Example args for docs and tests (never used at run time). */

@@ -5,6 +5,8 @@ import { inventoryHostCount, selectHosts, type Inventory } from '../../inventory
 import { isTemplateString } from '../../schema/validate.js';
 import { sourceOf } from '../source-map.js';
 import type { Play, Playbook } from '../types.js';
+import { findModule } from '../../modules/registry.js';
+import { tasksOf } from '../walk.js';
 
 export interface PlayHosts {
   /** Per play (same order as playbook.plays): the hosts it runs on, or undefined when the pattern is a template. */
@@ -25,11 +27,15 @@ export function playHostsMatch(playbook: Playbook, inventory: Inventory, limit?:
       if (hosts.length === 0 && !noHosts) diagnostics.push(diagnostic('no-hosts-matched', `--limit '${limit}' leaves no hosts to target`, undefined, 'check the pattern against `ha-run inventory --list`'));
     }
   }
+  // After add_host or group_by, a pattern matching nothing now may match at run time.
+  let inventoryMayChange = false;
   const hostsByPlay = playbook.plays.map((play) => {
+    const earlierMayChange = inventoryMayChange;
+    inventoryMayChange ||= [...tasksOf(play)].some(({ task }) => findModule(task.module)?.changesInventory === true);
     if (isTemplateString(play.hosts)) return undefined;
     const hosts = select(inventory, play.hosts, play, diagnostics);
     if (!hosts) return [];
-    if (hosts.length === 0) {
+    if (hosts.length === 0 && !earlierMayChange) {
       diagnostics.push(diagnostic('no-hosts-matched', `could not match host pattern '${play.hosts}'; the play will be skipped`, hostsLocation(play), undefined, 'warning'));
     }
     // The limit narrows what the play matches (it may name the implicit localhost, which `all` lacks).
