@@ -27,6 +27,7 @@ import { argumentsFor, resultAsVariable } from './target-data.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
 import { taskVars } from './task-vars.js';
 import { applyInventoryChanges } from './inventory-changes.js';
+import { runAsyncTask, type AsyncTiming } from './async-task.js';
 
 type Vars = Record<string, unknown>;
 
@@ -67,6 +68,20 @@ function withRegistered(task: Task, result: ModuleResult, vars: Vars): Vars {
   return task.register ? { ...vars, [task.register]: resultAsVariable(task.module, result) } : vars;
 }
 
+/** The task's `async:`/`poll:` rendered to seconds; undefined without `async` (or async: 0, as Ansible). */
+function asyncTiming(task: Task, vars: Vars, searchPaths: string[]): AsyncTiming | undefined {
+  if (task.async === undefined) return undefined;
+  const seconds = (v: number | string | undefined, keyword: string, fallback: number): number => {
+    if (v === undefined) return fallback;
+    const n = Number(typeof v === 'number' ? v : renderString(v, { vars, searchPaths }));
+    if (!Number.isInteger(n) || n < 0) throw new HaRunError('bad-async', `the field '${keyword}' must be a whole number of seconds, not ${JSON.stringify(v)}`);
+    return n;
+  };
+  const limit = seconds(task.async, 'async', 0);
+  // Ansible's default poll interval is 10 seconds.
+  return limit === 0 ? undefined : { seconds: limit, poll: seconds(task.poll, 'poll', 10) };
+}
+
 /** One run of the module (and its until/retries) with the given variables. */
 async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars): Promise<{ result: ModuleResult; delegatedTo?: string }> {
   const ignoreProblem = ignoreErrors(scope, task, vars).problem;
@@ -83,6 +98,12 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   });
   if (problems.length > 0) {
     return { result: { changed: false, failed: true, msg: problems.map((p) => p.message).join('; ') } };
+  }
+  let timing: AsyncTiming | undefined;
+  try {
+    timing = asyncTiming(task, vars, paths);
+  } catch (err) {
+    return { result: { changed: false, failed: true, msg: errorMessage(err) } };
   }
   const { conn, delegatedTo } = await connectionFor(pc, scope, task, host, vars);
   const checkKeyword = effective(scope, task, 'checkMode');
@@ -110,7 +131,7 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   const attempts = task.until ? (task.retries === undefined ? 3 : Math.max(task.retries, 0) + 1) : 1;
   let result: ModuleResult = { changed: false };
   for (let n = 1; n <= attempts; n++) {
-    result = await runModule(module, ctx, args);
+    result = timing && !ctx.check ? await runAsyncTask(module, ctx, args, timing, () => pc.run.interrupted) : await runModule(module, ctx, args);
     // Per attempt (so per loop item, before it is reported), as Ansible's strategy applies them.
     if (module.changesInventory) applyInventoryChanges(pc, host, result);
     // Diffs are shown exactly when the task is in diff mode (--diff, or its own `diff:`).

@@ -23,6 +23,7 @@ import { pauseModule } from './pause.js';
 import { waitForModule } from './wait-for.js';
 import { setupModule } from './setup.js';
 import { inventoryModules } from './inventory/index.js';
+import { asyncModules } from './async/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -48,4 +49,5 @@ export const allModules: Module[] = [
   waitForModule,
   setupModule,
   ...inventoryModules,
+  ...asyncModules,
 ];

@@ -68,10 +68,10 @@ function pythonQuote(word: string): string {
 }
 
 /** The failure Ansible reports when the program cannot be run; undefined when it ran. */
-export function noExecFailure(stdout: string): ModuleResult | undefined {
-  if (!stdout.startsWith(`${NO_EXEC}:`)) return undefined;
+export function noExecFailure(stdout: string, marker = NO_EXEC): ModuleResult | undefined {
+  if (!stdout.startsWith(`${marker}:`)) return undefined;
   const newline = stdout.indexOf('\n');
-  const errno = Number(stdout.slice(NO_EXEC.length + 1, newline));
+  const errno = Number(stdout.slice(marker.length + 1, newline));
   const argv = stdout.slice(newline + 1).split('\0').slice(0, -1);
   const reason = errno === 2 ? 'No such file or directory' : 'Permission denied';
   return {

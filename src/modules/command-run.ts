@@ -2,8 +2,8 @@
 // chdir are checked in the same round trip as the command itself; results carry Ansible's keys
 // (cmd, rc, stdout, stderr, *_lines, start, end, delta, msg).
 import { shellQuote } from '../connection/quote.js';
-import type { ModuleContext, ModuleResult } from './types.js';
-import { noExecFailure } from './command-argv.js';
+import type { AsyncJobSupport, ModuleContext, ModuleResult } from './types.js';
+import { NO_EXEC, noExecFailure } from './command-argv.js';
 import { newNonce } from './kit/sections.js';
 
 export interface CommandTask {
@@ -56,9 +56,20 @@ export const commandProperties = {
   strip_empty_ends: { type: 'boolean', default: true, description: 'Strip empty lines from the end of stdout/stderr.' },
 } as const;
 
-// The guards' verdicts carry a nonce: a command whose own output is the same words is not mistaken for them.
-const SKIP = `@@ha-run-skip-${newNonce()}`;
-const NO_CHDIR = `@@ha-run-nochdir-${newNonce()}`;
+/**
+ * The words the guards (and command's exec check) print instead of running the command. They carry a
+ * nonce, so a command whose own output is the same words is not mistaken for them; an async job
+ * keeps the ones it was started with (its result may be read by a later run).
+ */
+export interface VerdictMarkers {
+  skip: string;
+  noChdir: string;
+  noExec: string;
+}
+
+export const MARKERS: VerdictMarkers = { skip: `@@ha-run-skip-${newNonce()}`, noChdir: `@@ha-run-nochdir-${newNonce()}`, noExec: NO_EXEC };
+const SKIP = MARKERS.skip;
+const NO_CHDIR = MARKERS.noChdir;
 
 /** A glob for sh: everything quoted except the wildcard characters, so it expands but cannot inject. */
 export function globWord(pattern: string): string {
@@ -78,21 +89,25 @@ function guards(task: CommandTask): string[] {
   return lines;
 }
 
-export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Promise<ModuleResult> {
-  const pre = guards(task);
+/** The script a command task runs on the target (guards, then the command) and the stdin it gets. */
+export function commandJob(task: CommandTask): { script: string; stdin?: string } {
   const stdin = task.stdin === undefined ? undefined : task.stdin + (task.stdinAddNewline === false ? '' : '\n');
-  if (ctx.check) {
-    // Check mode runs only the guards: they decide, or the command "would run".
-    const probe = pre.length ? (await ctx.conn.exec(pre.join('\n'), { ownScript: true })).stdout.trim() : '';
-    const early = earlyExit(task, probe);
-    if (early) return early;
-    return { changed: true, cmd: task.cmd, msg: 'would run (check mode)', reasons: [`would run: ${display(task.cmd)}`] };
-  }
-  const startedAt = new Date();
-  const r = await ctx.conn.exec([...pre, task.line].join('\n'), stdin === undefined ? undefined : { stdin });
-  const endedAt = new Date();
-  const early = earlyExit(task, r.stdout.trim()) ?? noExecFailure(r.stdout);
+  return { script: [...guards(task), task.line].join('\n'), ...(stdin === undefined ? {} : { stdin }) };
+}
+
+/** What the command printed, and when (by the target's clock for async jobs), as Ansible's result. */
+export interface CommandOutput {
+  rc: number;
+  stdout: string;
+  stderr: string;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+export function commandOutcome(task: CommandTask, r: CommandOutput, markers: VerdictMarkers = MARKERS): ModuleResult {
+  const early = earlyExit(task, r.stdout.trim(), markers) ?? noExecFailure(r.stdout, markers.noExec);
   if (early) return early;
+  const { startedAt, endedAt } = r;
   const strip = task.stripEmptyEnds !== false;
   const stdout = strip ? stripEnds(r.stdout) : r.stdout;
   const stderr = strip ? stripEnds(r.stderr) : r.stderr;
@@ -113,8 +128,38 @@ export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Pro
   return result;
 }
 
-function earlyExit(task: CommandTask, stdout: string): ModuleResult | undefined {
-  if (stdout === NO_CHDIR)
+/** The async job of a command task: its script, with the task and markers kept to read its output later. */
+export function commandAsyncJob<Args>(taskOf: (args: Args) => CommandTask): AsyncJobSupport<Args> {
+  return {
+    start: (args) => {
+      const task = taskOf(args);
+      return { ...commandJob(task), meta: { task, markers: MARKERS } };
+    },
+    result: (meta, output) => {
+      const { task, markers } = meta as { task: CommandTask; markers: VerdictMarkers };
+      return commandOutcome(task, output, markers);
+    },
+  };
+}
+
+export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Promise<ModuleResult> {
+  const pre = guards(task);
+  if (ctx.check) {
+    // Check mode runs only the guards: they decide, or the command "would run".
+    const probe = pre.length ? (await ctx.conn.exec(pre.join('\n'), { ownScript: true })).stdout.trim() : '';
+    const early = earlyExit(task, probe);
+    if (early) return early;
+    return { changed: true, cmd: task.cmd, msg: 'would run (check mode)', reasons: [`would run: ${display(task.cmd)}`] };
+  }
+  const job = commandJob(task);
+  const startedAt = new Date();
+  const r = await ctx.conn.exec(job.script, job.stdin === undefined ? undefined : { stdin: job.stdin });
+  return commandOutcome(task, { ...r, startedAt, endedAt: new Date() });
+}
+
+function earlyExit(task: CommandTask, stdout: string, markers: VerdictMarkers = MARKERS): ModuleResult | undefined {
+  const SKIP = markers.skip;
+  if (stdout === markers.noChdir)
     return { changed: false, failed: true, cmd: task.cmd, rc: null, msg: `Unable to change directory before execution: ${task.chdir} does not exist or is not accessible` };
   if (stdout !== `${SKIP}:creates` && stdout !== `${SKIP}:removes`) return undefined;
   const [path, why] = stdout === `${SKIP}:creates` ? [task.creates, 'exists'] : [task.removes, 'does not exist'];

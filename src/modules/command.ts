@@ -1,7 +1,7 @@
 // command: run a program with arguments, no shell (no pipes or redirections); like Ansible's, each
 // argument's $VARS (from the target's environment) and leading ~ are expanded.
 import type { ActionModule } from './types.js';
-import { commandOptions, commandProperties, runCommandTask, type CommandLikeArgs } from './command-run.js';
+import { commandAsyncJob, commandOptions, commandProperties, runCommandTask, type CommandLikeArgs, type CommandTask } from './command-run.js';
 import { shlexSplit, ShlexError } from '../util/shlex.js';
 import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
@@ -30,15 +30,20 @@ export const commandModule: ActionModule<CommandArgs> = {
     },
     allOf: exactlyOne('_raw_params', 'cmd', 'argv'),
   },
+  asyncJob: commandAsyncJob(commandTaskOf),
   async run(ctx, args) {
-    const argv = args.argv ?? splitCommandLine(args._raw_params ?? args.cmd ?? '');
-    if (argv.length === 0) throw new ModuleFailure('no command given');
-    const result = await runCommandTask(ctx, { line: commandScript(argv), cmd: argv, ...commandOptions(args) });
+    const result = await runCommandTask(ctx, commandTaskOf(args));
     if (args.executable === undefined) return result;
     const warning = `As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command' module. Not using '${args.executable}'.`;
     return { ...result, warnings: [warning] };
   },
 };
+
+function commandTaskOf(args: CommandArgs): CommandTask {
+  const argv = args.argv ?? splitCommandLine(args._raw_params ?? args.cmd ?? '');
+  if (argv.length === 0) throw new ModuleFailure('no command given');
+  return { line: commandScript(argv), cmd: argv, ...commandOptions(args) };
+}
 
 /** The free-form command line as words; a broken line fails the task with the reason. */
 export function splitCommandLine(line: string): string[] {

@@ -1,7 +1,7 @@
 // shell: run a command line through /bin/sh (or `executable`), with pipes, redirections and $VARS.
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
-import { commandOptions, commandProperties, runCommandTask, type CommandLikeArgs } from './command-run.js';
+import { commandAsyncJob, commandOptions, commandProperties, runCommandTask, type CommandLikeArgs, type CommandTask } from './command-run.js';
 import { exactlyOne } from './schema-rules.js';
 
 export interface ShellArgs extends CommandLikeArgs {
@@ -25,8 +25,13 @@ export const shellModule: ActionModule<ShellArgs> = {
     },
     allOf: exactlyOne('_raw_params', 'cmd'),
   },
+  asyncJob: commandAsyncJob(shellTaskOf),
   async run(ctx, args) {
-    const text = args._raw_params ?? args.cmd ?? '';
-    return runCommandTask(ctx, { line: `${shellQuote(args.executable ?? '/bin/sh')} -c ${shellQuote(text)}`, cmd: text, ...commandOptions(args) });
+    return runCommandTask(ctx, shellTaskOf(args));
   },
 };
+
+function shellTaskOf(args: ShellArgs): CommandTask {
+  const text = args._raw_params ?? args.cmd ?? '';
+  return { line: `${shellQuote(args.executable ?? '/bin/sh')} -c ${shellQuote(text)}`, cmd: text, ...commandOptions(args) };
+}

@@ -88,6 +88,29 @@ export interface ModuleResult {
   [key: string]: unknown;
 }
 
+/** What an async job runs on the target (see ModuleBase.asyncJob). */
+export interface AsyncJobSpec {
+  script: string;
+  stdin?: string;
+  /** JSON kept with the job, from which its result is built later (perhaps by a later run's async_status). */
+  meta: unknown;
+}
+
+/** What an async job printed, and when by the target's clock. */
+export interface AsyncJobOutput {
+  rc: number;
+  stdout: string;
+  stderr: string;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+/** How a module runs as an async job: what the job runs, and its result from what it printed. */
+export interface AsyncJobSupport<Args> {
+  start(args: Args): AsyncJobSpec;
+  result(meta: unknown, output: AsyncJobOutput): ModuleResult;
+}
+
 interface ModuleBase<Args> {
   /** Short name, e.g. 'copy'. The registry also answers to 'ansible.builtin.copy'. */
   name: string;
@@ -131,6 +154,11 @@ interface ModuleBase<Args> {
   changesInventory?: boolean;
   /** Runs once per task, on the first host, whatever the play's hosts (add_host, as Ansible's BYPASS_HOST_LOOP). */
   bypassHostLoop?: boolean;
+  /**
+   * Can run as a background job on the target (`async:` with `poll:`, and async_status): the job's
+   * script, and how its output becomes this module's result.
+   */
+  asyncJob?: AsyncJobSupport<Args>;
   /** A play-control action (meta): the executor runs it once across the task's hosts, not per host. */
   playControl?: boolean;
   /** Example args for docs and tests (never used at run time). */

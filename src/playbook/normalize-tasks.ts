@@ -52,6 +52,11 @@ export interface TaskListContext {
 const TASK_KEYWORDS = keywordsOf(taskKeywordsSchema).filter((k) => k !== 'action' && k !== 'local_action');
 const LOOP_KEYS = ['loop', ...LOOP_LOOKUPS.map((name) => `with_${name}` as const)] as const;
 
+/** A number as written, or a template string rendered at run time. */
+function numberOrTemplate(v: unknown): number | string | undefined {
+  return typeof v === 'string' ? v : optionalNumber(v);
+}
+
 export function normalizeTaskList(value: unknown, path: PathSegment[], ctx: TaskListContext): TaskItem[] {
   if (value === null || value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -180,6 +185,8 @@ function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): 
   if (raw.until !== undefined) setOptional(task, 'until', conditionList(raw.until)[0]);
   setOptional(task, 'retries', optionalNumber(raw.retries));
   setOptional(task, 'delay', optionalNumber(raw.delay));
+  setOptional(task, 'async', numberOrTemplate(raw.async));
+  setOptional(task, 'poll', numberOrTemplate(raw.poll));
   setOptional(task, 'role', ctx.role);
   return remember(task, ctx, path);
 }

@@ -58,6 +58,10 @@ export interface Task extends InheritableKeywords {
   until?: string;
   retries?: number;
   delay?: number;
+  /** `async:` seconds (a number, or a template rendered at run time). */
+  async?: number | string;
+  /** `poll:` seconds between checks of an async job; 0 = fire and forget. */
+  poll?: number | string;
   /** For handlers: extra topics they answer to. */
   listen: string[];
   location: SourceLocation;

@@ -96,6 +96,8 @@ export const taskKeywordsSchema: JsonSchema = {
     until: { type: ['string', 'boolean'] },
     retries: { type: 'integer', minimum: 0 },
     delay: { type: 'number', minimum: 0 },
+    async: { type: ['integer', 'string'], description: 'Run as a background job on the target for at most this many seconds.' },
+    poll: { type: ['integer', 'string'], description: 'Check an async job every this many seconds (default 10); 0: start it and go on (see async_status).' },
     args: { type: 'object' },
     action: { type: ['string', 'object'] },
     local_action: { type: ['string', 'object'] },
