@@ -206,6 +206,8 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   } else if (status === 'failed') run.stats.record(host, result.changed ? 'ignored-changed' : 'ignored');
   else run.stats.record(host, status);
   if (status === 'changed') notifyHandlers(pc, notifiedBy(scope, task), host, vars);
+  // A module's own warnings (command's ignored `executable`, unreadable local facts), as Ansible shows them.
+  if (Array.isArray(result.warnings)) for (const w of result.warnings) await run.report.warning(String(w));
   await run.report.hostResult(event);
   return { host, status, ignored, result };
 }

@@ -2,7 +2,8 @@
 // Keys as in Ansible's `ansible_facts` (no `ansible_` prefix); the executor adds the prefixed names.
 import type { Connection } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
-import { factsScript, splitSections, type Sections } from './script.js';
+import { factsScript, splitSections, type FactsOptions, type Sections } from './script.js';
+import { localFacts } from './local.js';
 import { newNonce } from '../modules/kit/sections.js';
 import { platformFacts } from './platform.js';
 import { hostnameFacts } from './hostname.js';
@@ -43,13 +44,18 @@ const PARSERS = [
 
 /** Facts from the script's output (pure: tests feed recorded outputs). */
 export function parseFacts(sections: Sections): Record<string, unknown> {
-  return Object.assign({ gather_subset: ['all'] }, ...PARSERS.map((parse) => parse(sections)));
+  return Object.assign({ gather_subset: ['all'] }, ...PARSERS.map((parse) => parse(sections)), localFacts(sections).facts);
 }
 
-export async function gatherFacts(conn: Connection, options: { timeoutMs?: number } = {}): Promise<Record<string, unknown>> {
+/** The facts and, like Ansible, a warning for each local fact file that could not be read. */
+export async function gatherFactsWithWarnings(conn: Connection, options: { timeoutMs?: number } & FactsOptions = {}): Promise<{ facts: Record<string, unknown>; warnings: string[] }> {
   const nonce = newNonce();
-  const r = await conn.exec(factsScript(nonce), { ownScript: true, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
+  const r = await conn.exec(factsScript(nonce, options), { ownScript: true, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
   const sections = splitSections(r.stdout, nonce);
   if (!sections.uname) throw new HaRunError('facts-failed', `gathering facts on ${conn.host} printed nothing usable: ${r.stderr.trim() || `exit status ${r.rc}`}`);
-  return parseFacts(sections);
+  return { facts: parseFacts(sections), warnings: localFacts(sections).warnings };
+}
+
+export async function gatherFacts(conn: Connection, options: { timeoutMs?: number } & FactsOptions = {}): Promise<Record<string, unknown>> {
+  return (await gatherFactsWithWarnings(conn, options)).facts;
 }

@@ -2,6 +2,8 @@
 // no Python. Sections travel in the fact library's protocol (nonce-marked, so a target's files
 // cannot forge one); one parser per concept reads its sections.
 import { parseSections, sectionsScript } from '../modules/kit/sections.js';
+import { shellQuote } from '../connection/quote.js';
+import { DEFAULT_FACT_PATH, localFactsScript } from './local.js';
 
 /** Section name → the sh that prints it. Errors are silenced: a missing file just leaves a section empty. */
 const SECTIONS: Record<string, string> = {
@@ -44,9 +46,18 @@ const SECTIONS: Record<string, string> = {
 
 const NAMES = Object.keys(SECTIONS);
 
-export function factsScript(nonce: string): string {
+export interface FactsOptions {
+  /** Where local facts (*.fact) are read from; default /etc/ansible/facts.d. */
+  factPath?: string;
+}
+
+/** The section names in script order: the fixed ones, then `local`. */
+const ALL_NAMES = [...NAMES, 'local'];
+
+export function factsScript(nonce: string, options: FactsOptions = {}): string {
+  const scripts: Record<string, string> = { ...SECTIONS, local: localFactsScript(options.factPath ?? DEFAULT_FACT_PATH, shellQuote) };
   // No subshells: these sections never exit or read stdin; their errors are silenced.
-  return sectionsScript(nonce, NAMES.map((name) => ({ script: `{ ${SECTIONS[name]}\n} 2>/dev/null`, inline: true })));
+  return sectionsScript(nonce, ALL_NAMES.map((name) => ({ script: `{ ${scripts[name]}\n} 2>/dev/null`, inline: true })));
 }
 
 export type Sections = Record<string, string>;
@@ -54,8 +65,8 @@ export type Sections = Record<string, string>;
 /** The script's output split into sections by name; a section the script never reached is absent. */
 export function splitSections(stdout: string, nonce: string): Sections {
   const sections: Sections = {};
-  parseSections(stdout, nonce, NAMES.length).forEach((answer, i) => {
-    if (answer.kind === 'answer') sections[NAMES[i]!] = answer.stdout;
+  parseSections(stdout, nonce, ALL_NAMES.length).forEach((answer, i) => {
+    if (answer.kind === 'answer') sections[ALL_NAMES[i]!] = answer.stdout;
   });
   return sections;
 }

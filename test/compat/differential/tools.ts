@@ -58,7 +58,7 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
 }
 
 /** A suite's whole playbook in one ansible-playbook run (it is slow per invocation). */
-export function runAnsible(suite: Suite, inventory: string, host: string, timeoutMs = 480_000): Promise<ToolRun> {
+export function runAnsible(suite: Suite, inventory: string, host: string, timeoutMs = 900_000): Promise<ToolRun> {
   return run('ansible-playbook', [...inventoryArgs(suite, suite.playbook, inventory), '--limit', host, ...suite.args, suite.playbook], {
     ANSIBLE_STDOUT_CALLBACK: 'json',
     ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',

@@ -109,7 +109,7 @@ function differentialSuite(suite: Suite): void {
       } catch (err) {
         setupError = err as Error;
       }
-    }, 1_200_000);
+    }, 2_400_000);
 
     afterAll(() => {
       if (caseDir) rmSync(caseDir, { recursive: true, force: true });
@@ -176,7 +176,7 @@ describe('differential: ha-run against ansible-playbook on twin hosts', () => {
   let unlock: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     unlock = await lockTwins(labExec, ANSIBLE_HOST);
-  }, 1_300_000);
+  }, 2_500_000);
   afterAll(async () => {
     await unlock?.();
   });
