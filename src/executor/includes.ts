@@ -11,6 +11,7 @@ import { searchPaths } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
 import { runItems } from './play-runner.js';
+import { runRole } from './role-run.js';
 import { allConditions, allTags, childScope, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { taskVars } from './task-vars.js';
@@ -169,7 +170,7 @@ export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: Includ
   const keywords = appliedKeywords(inc);
   for (const g of groupsOf(perHost)) {
     if (stopped(pc)) return;
-    const scope = childScope(childScope(parent, keywords), g.target.keywords, { role: g.target, includeParams: paramsOf(perHost, g) });
-    await runItems(pc, scope, g.target.tasks, g.hosts);
+    // Its meta/main.yml dependencies run first (each once per play); the included role itself runs every time.
+    await runRole(pc, childScope(parent, keywords, { includeParams: paramsOf(perHost, g) }), g.target, g.hosts, { once: false, topLevel: false });
   }
 }
