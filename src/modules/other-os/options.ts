@@ -3,9 +3,9 @@
 // before running, not to run it. dnf5 takes dnf's.
 import type { OptionTable } from './option-schema.js';
 
-export const dnfOptions: OptionTable = {
+/** What yum and dnf both take. */
+const yumAndDnfOptions: OptionTable = {
   allow_downgrade: { type: 'bool' },
-  allowerasing: { type: 'bool' },
   autoremove: { type: 'bool' },
   bugfix: { type: 'bool' },
   cacheonly: { type: 'bool' },
@@ -25,15 +25,20 @@ export const dnfOptions: OptionTable = {
   list: { type: 'str' },
   lock_timeout: { type: 'int' },
   name: { type: 'list', aliases: ['pkg'] },
-  nobest: { type: 'bool' },
   releasever: { type: 'str' },
   security: { type: 'bool' },
   skip_broken: { type: 'bool' },
   sslverify: { type: 'bool' },
-  state: { type: 'str', choices: ['absent', 'present', 'installed', 'removed', 'latest'] },
   update_cache: { type: 'bool', aliases: ['expire-cache'] },
   update_only: { type: 'bool' },
   validate_certs: { type: 'bool' },
+};
+
+export const dnfOptions: OptionTable = {
+  ...yumAndDnfOptions,
+  allowerasing: { type: 'bool' },
+  nobest: { type: 'bool' },
+  state: { type: 'str', choices: ['absent', 'present', 'installed', 'removed', 'latest'] },
 };
 
 export const rpmKeyOptions: OptionTable = {
@@ -44,35 +49,9 @@ export const rpmKeyOptions: OptionTable = {
 };
 
 export const yumOptions: OptionTable = {
-  allow_downgrade: { type: 'bool' },
-  autoremove: { type: 'bool' },
-  bugfix: { type: 'bool' },
-  cacheonly: { type: 'bool' },
-  conf_file: { type: 'str' },
-  disable_excludes: { type: 'str' },
-  disable_gpg_check: { type: 'bool' },
-  disable_plugin: { type: 'list' },
-  disablerepo: { type: 'list' },
-  download_dir: { type: 'str' },
-  download_only: { type: 'bool' },
-  enable_plugin: { type: 'list' },
-  enablerepo: { type: 'list' },
-  exclude: { type: 'list' },
-  install_repoquery: { type: 'bool' },
-  install_weak_deps: { type: 'bool' },
-  installroot: { type: 'str' },
-  list: { type: 'str' },
-  lock_timeout: { type: 'int' },
-  name: { type: 'list', aliases: ['pkg'] },
-  releasever: { type: 'str' },
-  security: { type: 'bool' },
-  skip_broken: { type: 'bool' },
-  sslverify: { type: 'bool' },
+  ...yumAndDnfOptions,
   state: { type: 'str', choices: ['absent', 'installed', 'latest', 'present', 'removed'] },
-  update_cache: { type: 'bool', aliases: ['expire-cache'] },
-  update_only: { type: 'bool' },
   use_backend: { type: 'str', choices: ['auto', 'yum', 'yum4', 'dnf'] },
-  validate_certs: { type: 'bool' },
 };
 
 export const yumRepositoryOptions: OptionTable = {
