@@ -6,7 +6,7 @@ import type { TaskInfo } from '../output/events.js';
 import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
-import { itemLabel, itemVars, loopItems } from './loop.js';
+import { itemLabel, itemVars, loopItems, lookupSubdirFor } from './loop.js';
 import { searchPaths } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
@@ -47,7 +47,7 @@ function includePasses<T>(
 ): { passes: IncludePass<T>[]; skippedItems: string[] } {
   const vars = taskVars(pc, scope, inc, host);
   const conditions = allConditions(scope, inc);
-  const loopCtx = { vars, searchPaths: searchPaths(pc, scope, inc) };
+  const loopCtx = { vars, searchPaths: searchPaths(pc, scope, inc), lookupSubdir: lookupSubdirFor(inc.kind) };
   const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, loopCtx), inc.loopForm, loopCtx);
   const passes: IncludePass<T>[] = [];
   const skippedItems: string[] = [];

@@ -19,7 +19,7 @@ import { isUndefined, undefinedError } from './undefined.js';
 
 type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown[];
 
-function candidatesFor(term: string, ev: Evaluator, subdir: 'files' | 'templates'): string[] {
+function candidatesFor(term: string, ev: Evaluator, subdir: 'files' | 'templates' | 'vars'): string[] {
   if (isAbsolute(term)) return [term];
   return searchDirs(ev).flatMap((dir) => [resolve(dir, subdir, term), resolve(dir, term)]);
 }
@@ -127,6 +127,8 @@ function firstFoundCandidates(terms: unknown[], kwargs: Kwargs): { names: string
   const names: string[] = [];
   const visit = (term: unknown, options: Kwargs): void => {
     if (Array.isArray(term)) return term.forEach((t) => visit(t, options));
+    // A name rendered from facts (`{{ ansible_distribution }}.yml`) is unsafe text: still a name.
+    if (term instanceof UnsafeText) term = pyStr(term);
     if (isMapping(term)) options = term;
     else if (typeof term !== 'string') throw new TemplateError('template-error', `first_found: a term must be a string, a list or a mapping, got ${pyStr(term)}`);
     const files = split(options.files, /[,;]/);
@@ -143,7 +145,7 @@ function firstFoundCandidates(terms: unknown[], kwargs: Kwargs): { names: string
 function firstFound(terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
   const { names, skip } = firstFoundCandidates(terms, kwargs);
   for (const name of names) {
-    const found = candidatesFor(name, ev, 'files').find(isFile);
+    const found = candidatesFor(name, ev, ev.ctx.lookupSubdir ?? 'files').find(isFile);
     if (found) return [found];
   }
   if (skip) return [];
