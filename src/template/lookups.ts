@@ -8,6 +8,7 @@ import { InventoryBuilder } from '../inventory/builder.js';
 import { selectHosts } from '../inventory/patterns.js';
 import { fnmatchRegExp } from '../util/fnmatch.js';
 import { TemplateError } from './errors.js';
+import { passwordLookup } from './lookup-password.js';
 import { dictItems, flattened, indexedItems, nested, randomChoice, sequence, subelements, together } from './lookups-lists.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { syntaxSetting, type TemplateSyntax } from './syntax.js';
@@ -103,6 +104,7 @@ const plugins: Record<string, LookupPlugin> = {
     });
   },
   first_found: (terms, kwargs, ev) => firstFound(terms, kwargs, ev),
+  password: passwordLookup,
   fileglob: (terms, _kwargs, ev) => terms.flatMap((t) => fileglob(pyStr(t), ev)),
   inventory_hostnames: (terms, _kwargs, ev) => inventoryHostnames(terms, ev),
   together,
@@ -188,7 +190,7 @@ function inventoryHostnames(terms: unknown[], ev: Evaluator): string[] {
   }
 }
 
-const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url', 'password']);
+const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url']);
 
 /** Whether `lookup(name)` can work (for static checks before the run). */
 export function isSupportedLookup(name: string): boolean {
