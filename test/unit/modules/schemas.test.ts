@@ -41,6 +41,11 @@ describe('module schemas', () => {
     ['pause', { seconds: 1 }],
     ['include_vars', { file: 'x.yml', name: 'x' }],
     ['setup', { filter: 'ansible_eth*' }],
+    // SELinux contexts: accepted on every file-writing module, ignored as where SELinux is off.
+    ['file', { path: '/srv/www', state: 'directory', setype: 'httpd_sys_content_t', seuser: 'system_u', serole: 'object_r', selevel: 's0' }],
+    ['copy', { dest: '/etc/x', content: 'x', setype: 'etc_t' }],
+    ['template', { src: 'a.j2', dest: '/etc/a', seuser: 'system_u' }],
+    ['lineinfile', { path: '/etc/a', line: 'x', selevel: 's0' }],
   ])('%s accepts %j', (module, args) => {
     expect(problems(module, args)).toEqual([]);
   });
