@@ -19,7 +19,7 @@ export function otherOsModule(spec: OtherOsModuleSpec): ActionModule {
   return {
     kind: 'action',
     name: spec.name,
-    ...(spec.collection === 'ansible.builtin' ? {} : { aliases: [`${spec.collection}.${spec.name}`] }),
+    collection: spec.collection,
     controllerOnly: true,
     schema: optionSchema(spec.name, `${spec.purpose} (${spec.family} hosts; ha-run checks its arguments but does not run it).`, spec.options, spec.required),
     async run(ctx) {

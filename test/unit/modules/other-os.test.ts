@@ -46,6 +46,12 @@ describe('modules of other OS families', () => {
     expect(found[0]).toMatch(message);
   });
 
+  it('community.general modules answer to their own collection, not to ansible.builtin', () => {
+    expect(findModule('community.general.pacman')).toBe(findModule('pacman'));
+    expect(findModule('ansible.builtin.pacman')).toBeUndefined();
+    expect(findModule('ansible.builtin.yum')).toBe(findModule('yum'));
+  });
+
   it('fails only when run, saying which family it is for and what the host is', async () => {
     const yum = findModule('yum') as ActionModule;
     const ctx = { vars: { ansible_os_family: 'Debian' } } as unknown as ModuleContext;
