@@ -64,4 +64,6 @@ export interface PlayContext {
   varsFilesByHost: Map<string, Record<string, unknown>>;
   /** `meta: end_play`: the remaining batches do not run either. */
   endPlay: boolean;
+  /** For each role identity, the hosts it has run on in this play (Ansible runs a role once per play). */
+  rolesRun: Map<string, Set<string>>;
 }

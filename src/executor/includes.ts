@@ -6,11 +6,12 @@ import type { TaskInfo } from '../output/events.js';
 import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
-import { itemLabel, itemVars, loopItems } from './loop.js';
+import { itemLabel, itemVars, loopItems, lookupSubdirFor } from './loop.js';
 import { searchPaths } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
 import { runItems } from './play-runner.js';
+import { runRole } from './role-run.js';
 import { allConditions, allTags, childScope, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { taskVars } from './task-vars.js';
@@ -46,7 +47,7 @@ function includePasses<T>(
 ): { passes: IncludePass<T>[]; skippedItems: string[] } {
   const vars = taskVars(pc, scope, inc, host);
   const conditions = allConditions(scope, inc);
-  const loopCtx = { vars, searchPaths: searchPaths(pc, scope, inc) };
+  const loopCtx = { vars, searchPaths: searchPaths(pc, scope, inc), lookupSubdir: lookupSubdirFor(inc.kind) };
   const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, loopCtx), inc.loopForm, loopCtx);
   const passes: IncludePass<T>[] = [];
   const skippedItems: string[] = [];
@@ -169,7 +170,7 @@ export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: Includ
   const keywords = appliedKeywords(inc);
   for (const g of groupsOf(perHost)) {
     if (stopped(pc)) return;
-    const scope = childScope(childScope(parent, keywords), g.target.keywords, { role: g.target, includeParams: paramsOf(perHost, g) });
-    await runItems(pc, scope, g.target.tasks, g.hosts);
+    // Its meta/main.yml dependencies run first (each once per play); the included role itself runs every time.
+    await runRole(pc, childScope(parent, keywords, { includeParams: paramsOf(perHost, g) }), g.target, g.hosts, { once: false, topLevel: false });
   }
 }

@@ -1,8 +1,8 @@
 // --list-hosts, --list-tasks, --list-tags: what would run, in ansible-playbook's layout.
 import { relative } from 'node:path';
-import type { Play, Playbook, TaskItem } from '../playbook/types.js';
+import type { Play, Playbook, Role, TaskItem } from '../playbook/types.js';
 import { renderString } from './deps.js';
-import { allTags, childScope, type Scope } from './scope.js';
+import { allTags, childScope, roleScope, type Scope } from './scope.js';
 import { shouldRunByTags, type TagSelection } from './tags.js';
 
 export type ListMode = 'hosts' | 'tasks' | 'tags';
@@ -46,7 +46,11 @@ export function playTasks(play: Play, sel: TagSelection): Listed[] {
   const out: Listed[] = [];
   const scope: Scope = { keywords: [play] };
   walk(play.preTasks, scope, sel, out);
-  for (const role of play.roles) walk(role.tasks, childScope(scope, role.keywords, { role }), sel, out);
+  const listRole = (role: Role): void => {
+    role.dependencies?.forEach(listRole);
+    walk(role.tasks, roleScope(scope, role), sel, out);
+  };
+  play.roles.forEach(listRole);
   walk(play.tasks, scope, sel, out);
   walk(play.postTasks, scope, sel, out);
   return out;

@@ -50,6 +50,13 @@ function lookupItems(name: string, value: unknown, ctx: TemplateContext): unknow
   }
 }
 
+/** Where `with_first_found` looks, by the task's action as Ansible decides it: the first of template, var, file in its name; else files. */
+export function lookupSubdirFor(action: string): 'files' | 'templates' | 'vars' {
+  if (action.includes('template')) return 'templates';
+  if (action.includes('var')) return 'vars';
+  return 'files';
+}
+
 export function loopVarName(lc: LoopControl | undefined): string {
   return lc?.loopVar ?? 'item';
 }

@@ -4,7 +4,7 @@ import type { Play, Role, Task, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { playScope, stopped } from './play-common.js';
 import { runTask } from './play-runner.js';
-import { childScope, type Scope } from './scope.js';
+import { roleScope, type Scope } from './scope.js';
 
 export interface PlayHandlers {
   /** In notification-resolution order: roles' handlers (and statically known included roles') first, then the play's. */
@@ -20,7 +20,10 @@ export function playHandlers(play: Play): PlayHandlers {
   const visitRole = (r: Role) => {
     if (seen.has(r)) return;
     seen.add(r);
+    // A dependency's handlers come before its role's, as Ansible orders them; a role used twice has them once.
+    (r.dependencies ?? []).forEach(visitRole);
     for (const h of r.handlers) {
+      if (roleOf.has(h)) continue;
       handlers.push(h);
       roleOf.set(h, r);
     }
@@ -43,7 +46,7 @@ export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): 
   for (let next = pc.handlers.next(); next && !stopped(pc); next = pc.handlers.next()) {
     const targets = next.hosts.filter((h) => hosts.includes(h));
     const role = pc.handlerRoles.get(next.handler);
-    const scope: Scope = role ? childScope(playScope(pc.play), role.keywords, { role }) : playScope(pc.play);
+    const scope: Scope = role ? roleScope(playScope(pc.play), role) : playScope(pc.play);
     await runTask(pc, scope, next.handler, targets, true);
   }
 }

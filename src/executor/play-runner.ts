@@ -12,6 +12,7 @@ import { runMeta } from './meta.js';
 import { active, playScope, stopped, taskInfo } from './play-common.js';
 import { flushHandlers, playHandlers } from './play-handlers.js';
 import { serialBatches } from './serial.js';
+import { runRole } from './role-run.js';
 import { allTags, childScope, effective, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { runTaskOnHost } from './task-runner.js';
@@ -161,6 +162,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   const { handlers: handlerList, roleOf } = playHandlers(play);
   const handlers = new HandlerQueue(handlerList);
   const varsFilesByHost = new Map<string, Record<string, unknown>>();
+  const rolesRun = new Map<string, Set<string>>();
   for (const h of hosts) run.hosts.get(h).endedPlay = false;
   if (batches.length === 0) {
     await run.report.playStart({ name: play.name ?? play.hosts, hosts: [] });
@@ -169,7 +171,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   }
   for (const [index, batch] of batches.entries()) {
     if (run.interrupted || run.aborted) return;
-    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, varsFilesByHost, ended: false, endPlay: false };
+    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, varsFilesByHost, rolesRun, ended: false, endPlay: false };
     // Like Ansible, the recap lists the hosts whose batch started (a run stopped early leaves the rest out).
     for (const h of batch) run.stats.touch(h);
     await run.report.playStart({ name: playName(pc), hosts: batch, ...(batches.length > 1 ? { batch: { index, count: batches.length } } : {}) });
@@ -180,8 +182,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
       async () => {
         for (const role of play.roles) {
           if (stopped(pc)) return;
-          const roleScope = childScope(scope, role.keywords, { role });
-          await runItems(pc, roleScope, role.tasks, batch, true);
+          await runRole(pc, scope, role, batch, { once: true, topLevel: true });
         }
         await runItems(pc, scope, play.tasks, batch, true);
       },

@@ -2,6 +2,7 @@
 // are shared per host, and are closed at the end (also on Ctrl-C).
 import { ExitCode } from '../errors.js';
 import { inventoryHostVars } from './deps.js';
+import { rolesOf } from '../playbook/walk.js';
 import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
 import type { RunContext, RunOptions } from './context.js';
@@ -34,7 +35,7 @@ function learnSecrets(masker: SecretMasker, prepared: PreparedPlaybook[], option
     for (const play of p.playbook.plays) {
       masker.addFromVars(play.vars);
       if (play.varsFromFiles) masker.addFromVars(play.varsFromFiles);
-      for (const role of play.roles) [role.defaults, role.vars, role.params].forEach((v) => masker.addFromVars(v));
+      for (const role of rolesOf(play)) [role.defaults, role.vars, role.params].forEach((v) => masker.addFromVars(v));
     }
   }
 }

@@ -2,6 +2,7 @@
 // `when` and `tags` accumulate; every other keyword is the innermost one that is set.
 import type { InheritableKeywords, Role, Task } from '../playbook/types.js';
 import { HaRunError } from '../errors.js';
+import { ancestry } from '../playbook/roles.js';
 import { booleanOf, isOmit } from './deps.js';
 
 export interface Scope {
@@ -81,4 +82,9 @@ export function allTags(scope: Scope, task: InheritableKeywords): string[] {
 /** Block and include-level vars (everything inside the play), outer to inner; the play's own vars are apart. */
 export function blockVars(scope: Scope): Record<string, unknown>[] {
   return scope.keywords.slice(1).map((k) => k.vars ?? {});
+}
+
+/** The scope of a role's tasks: the keywords of each role whose dependencies brought it, outermost first, then its own. */
+export function roleScope(base: Scope, role: Role): Scope {
+  return ancestry(role).reduce((scope, r) => childScope(scope, r.keywords, { role: r }), base);
 }

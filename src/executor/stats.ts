@@ -38,6 +38,12 @@ export class RunStats {
     for (const counter of COUNTERS[outcome]) s[counter]++;
   }
 
+  /** Tasks that ran on the host (ok, changed, failed or rescued; not skipped, not unreachable). */
+  ranCount(host: string): number {
+    const s = this.of(host);
+    return s.ok + s.failed + s.rescued;
+  }
+
   /** A failure a `rescue:` section caught. */
   rescued(host: string): void {
     const s = this.of(host);

@@ -4,6 +4,7 @@
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { magicVars, mergeVars } from './deps.js';
+import { roleDefaultsLayers, roleParams, roleVarsLayers } from './role-vars.js';
 import { blockVars, type Scope } from './scope.js';
 import { readTemplatedVarsFiles, templatedVarsFiles } from './vars-files.js';
 
@@ -77,7 +78,7 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
     extraVars: run.options.extraVars,
     // Like Ansible (private_role_vars off): every play role's defaults and vars are visible play-wide;
     // the task's own role comes last so its values win.
-    roleDefaults: [...play.roles.map((r) => r.defaults), ...(role ? [role.defaults] : [])],
+    roleDefaults: roleDefaultsLayers(play, role),
     inventory: run.inventory,
     host,
     playbookGroupVars: run.playbookVars.groupVars,
@@ -85,12 +86,12 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
     facts: factVars(state.facts),
     playVars: play.vars,
     varsFiles: [...(play.varsFromFiles ? [play.varsFromFiles] : []), ...(withRunTimeVarsFiles ? runTimeVarsFiles(pc, host) : [])],
-    roleVars: [...play.roles.map((r) => r.vars), ...(role ? [role.vars] : [])],
+    roleVars: roleVarsLayers(play, role),
     blockVars: blockVars(scope),
     taskVars: task?.vars ?? {},
     includeVars: state.includeVars,
     hostFacts: state.hostFacts,
-    roleParams: role?.params ?? {},
+    roleParams: roleParams(role),
     includeParams: scope.includeParams?.get(host) ?? {},
     magic,
   });

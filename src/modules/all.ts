@@ -24,6 +24,7 @@ import { waitForModule } from './wait-for.js';
 import { setupModule } from './setup.js';
 import { inventoryModules } from './inventory/index.js';
 import { asyncModules } from './async/index.js';
+import { otherOsModules } from './other-os/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -50,4 +51,5 @@ export const allModules: Module[] = [
   setupModule,
   ...inventoryModules,
   ...asyncModules,
+  ...otherOsModules,
 ];

@@ -10,6 +10,10 @@ export interface FileAttrArgs {
   owner?: string;
   group?: string;
   unsafe_writes?: boolean;
+  setype?: string;
+  seuser?: string;
+  serole?: string;
+  selevel?: string;
 }
 
 /** JSON Schema properties shared by every module that sets file attributes (Ansible's common file args). */
@@ -26,7 +30,17 @@ export const fileAttrProperties = {
     type: 'boolean',
     description: 'Write in place when the atomic rename is impossible (a bind-mounted file such as /etc/hosts in a container).',
   },
+  ...selinuxProperties(),
 } as const;
+
+/**
+ * setype, seuser, serole, selevel: accepted so that roles written for SELinux hosts validate, and
+ * ignored, as Ansible ignores them on a host where SELinux is off (ha-run does not set contexts).
+ */
+function selinuxProperties() {
+  const part = (name: string) => ({ type: 'string', description: `SELinux ${name} of the file; ignored (as by Ansible where SELinux is off).` }) as const;
+  return { setype: part('type'), seuser: part('user'), serole: part('role'), selevel: part('level (range)') };
+}
 
 /** A user or group given by name or number matches the file's name or id. */
 export function sameId(wanted: string, name: string | undefined, id: number | undefined): boolean {

@@ -4,7 +4,7 @@ import { allModules } from './all.js';
 
 const byName = new Map<string, Module>();
 for (const m of allModules) {
-  for (const name of [m.name, `ansible.builtin.${m.name}`, `ansible.legacy.${m.name}`, ...(m.aliases ?? [])]) {
+  for (const name of [m.name, `${m.collection ?? 'ansible.builtin'}.${m.name}`, `ansible.legacy.${m.name}`, ...(m.aliases ?? [])]) {
     if (byName.has(name)) throw new Error(`module name registered twice: ${name}`);
     byName.set(name, m);
   }

@@ -116,6 +116,8 @@ interface ModuleBase<Args> {
   name: string;
   /** Extra names: FQCNs outside ansible.builtin, legacy names. */
   aliases?: string[];
+  /** The collection whose fully qualified name it answers to; ansible.builtin when absent. */
+  collection?: string;
   schema: ArgsSchema;
   /** Accepts a free-form string (`command: ls -l`), stored as args._raw_params. */
   freeForm?: boolean;

@@ -12,6 +12,7 @@ import { inheritableKeywords, isMap, optionalString, pick, varsMapping, type Raw
 import type { LoadSession } from './load-session.js';
 import { normalizeHandlerList, normalizeTaskList, type RoleSource, type TaskListContext } from './normalize-tasks.js';
 import { cycle, isDirectory, roleVarsFiles, roleVarsSource, yamlFileIn } from './paths.js';
+import { readRoleMeta } from './role-meta.js';
 import { recordSource } from './source-map.js';
 import type { IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
 
@@ -43,11 +44,12 @@ export class RoleLoader implements RoleSource {
   load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined {
     const content = this.content(name, options);
     if (!content) return undefined;
-    return { ...content, params: {}, keywords: inheritableKeywords({}), location: options.at.locate(options.path) };
+    const role: Role = { ...content, params: {}, keywords: inheritableKeywords({}), location: options.at.locate(options.path) };
+    return this.withDependencies(role, {}, options.stack);
   }
 
-  /** A role entry under a play's `roles:`. */
-  loadEntry(raw: unknown, at: LoadedYaml, path: PathSegment[]): Role | undefined {
+  /** A role entry under a play's `roles:`, or under a role's meta/main.yml `dependencies:` (then `parent` is that role). */
+  loadEntry(raw: unknown, at: LoadedYaml, path: PathSegment[], parent?: Role, stack: string[] = []): Role | undefined {
     const entry: RawMap | undefined = typeof raw === 'string' ? { role: raw } : isMap(raw) ? raw : undefined;
     const name = entry ? optionalString(entry.role ?? entry.name) : undefined;
     if (!entry || name === undefined) {
@@ -60,8 +62,15 @@ export class RoleLoader implements RoleSource {
       return undefined;
     }
     const namePath = [...path, ...(typeof raw === 'string' ? [] : ['role' in entry ? 'role' : 'name'])];
-    const content = this.content(name, { at, path: namePath, stack: [] });
+    const content = this.content(name, { at, path: namePath, stack });
     if (!content) return undefined;
+    const chain = ancestry(parent);
+    const looping = chain.findIndex((r) => r.ref.path === content.ref.path);
+    if (looping >= 0) {
+      const names = [...chain.slice(looping), content].map((r) => r.ref.name);
+      this.session.error('role-dependency-cycle', `role dependencies form a cycle: ${names.join(' → ')}`, at.locate(path));
+      return undefined;
+    }
     const params: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(entry)) {
       if (!ROLE_ENTRY_KEYWORDS.includes(k) && k !== 'name') params[k] = v;
@@ -69,7 +78,27 @@ export class RoleLoader implements RoleSource {
     // Ansible passes a role entry's `vars:` to the role like its other parameters.
     Object.assign(params, varsMapping(entry.vars));
     const role: Role = { ...content, params, keywords: { ...inheritableKeywords(entry), vars: {} }, location: at.locate(path) };
+    if (parent) role.parent = parent;
     recordSource(role, at, path);
+    return this.withDependencies(role, entry, stack);
+  }
+
+  /** Loads the role's meta/main.yml dependencies (each with this role as parent) and its once-per-play identity. */
+  private withDependencies(role: Role, entry: RawMap, stack: string[]): Role {
+    // Ansible's role cache key: the parameters, when, tags and vars written where the role is used.
+    const { when, tags, vars } = entry;
+    role.identity = stableJson({ path: role.ref.path, params: withoutKeywords(entry), when, tags, vars });
+    const metaFile = yamlFileIn(join(role.ref.path, 'meta'), 'main');
+    const meta = metaFile ? readRoleMeta(this.session, metaFile) : undefined;
+    if (!meta) return role;
+    role.allowDuplicates = meta.allowDuplicates;
+    if (meta.dependencies.length === 0) return role;
+    const deps: Role[] = [];
+    meta.dependencies.forEach((dep, i) => {
+      const loaded = this.loadEntry(dep, meta.loaded, ['dependencies', i], role, stack);
+      if (loaded) deps.push(loaded);
+    });
+    role.dependencies = deps;
     return role;
   }
 
@@ -96,7 +125,6 @@ export class RoleLoader implements RoleSource {
       this.session.error('file-not-found', `role '${name}' has no ${missingFrom[0]}/${missingFrom[1]} (given as ${missingFrom[0]}_from)`, options.at.locate(options.path));
       return undefined;
     }
-    this.rejectDependencies(name, dir);
     const stack = options.stack;
     const tasksFile = yamlFileIn(join(dir, 'tasks'), from.tasks ?? 'main');
     const handlersFile = yamlFileIn(join(dir, 'handlers'), from.handlers ?? 'main');
@@ -128,16 +156,6 @@ export class RoleLoader implements RoleSource {
     return vars;
   }
 
-  /** meta/main.yml `dependencies:` are not run by ha-run yet: say so instead of silently skipping them. */
-  private rejectDependencies(name: string, dir: string): void {
-    const file = yamlFileIn(join(dir, 'meta'), 'main');
-    if (!file) return;
-    const loaded = this.session.read(file);
-    if (isMap(loaded.value) && Array.isArray(loaded.value.dependencies) && loaded.value.dependencies.length > 0) {
-      this.session.error('unsupported-keyword', `role '${name}' has dependencies in meta/main.yml, which ha-run does not run; list those roles in the play before it`, loaded.locate(['dependencies'], { key: true }));
-    }
-  }
-
   private find(name: string, at: LoadedYaml, path: PathSegment[]): string | undefined {
     const candidates = name.includes('/') || isAbsolute(name) ? [resolve(this.playbookDir, name)] : this.searchPath().map((d) => join(d, name));
     const dir = candidates.find(isDirectory);
@@ -146,6 +164,23 @@ export class RoleLoader implements RoleSource {
     this.session.error('role-not-found', `role '${name}' not found${didYouMean(name, known)}`, at.locate(path), `looked in: ${candidates.join(', ')}`);
     return undefined;
   }
+}
+
+/** The role and the roles whose dependencies brought it, outermost first. */
+export function ancestry(role: Role | undefined): Role[] {
+  const chain: Role[] = [];
+  for (let r = role; r; r = r.parent) chain.unshift(r);
+  return chain;
+}
+
+/** The entry's role parameters: everything but the role's name and the keywords. */
+function withoutKeywords(entry: RawMap): RawMap {
+  return Object.fromEntries(Object.entries(entry).filter(([k]) => !ROLE_ENTRY_KEYWORDS.includes(k) && k !== 'name' && k !== 'role'));
+}
+
+/** JSON with sorted keys, so equal parameters written in another order are the same role. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (isMap(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 }
 
 function listDirs(dir: string): string[] {

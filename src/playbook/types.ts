@@ -137,6 +137,14 @@ export interface Role {
   /** Keywords written on the role entry in the play (when, tags, become...). */
   keywords: InheritableKeywords;
   location: SourceLocation;
+  /** meta/main.yml `dependencies:`, in order; each runs before this role. */
+  dependencies?: Role[];
+  /** The role whose meta/main.yml lists this one (its keywords, vars and params reach this role too). */
+  parent?: Role;
+  /** meta/main.yml `allow_duplicates: true`: runs every time it is listed, not once per play. */
+  allowDuplicates?: boolean;
+  /** Same identity = the same role for Ansible's once-per-play rule (its directory, parameters, when, tags, vars). */
+  identity?: string;
 }
 
 export interface Play extends InheritableKeywords {

@@ -16,6 +16,7 @@ export function* walkPlay(play: Play): Generator<Visit> {
 }
 
 function* walkRole(role: Role): Generator<Visit> {
+  for (const dep of role.dependencies ?? []) yield* walkRole(dep);
   yield* walkItems(role.tasks, role, false);
   yield* walkItems(role.handlers, role, true);
 }
@@ -33,10 +34,15 @@ function* walkItems(items: readonly TaskItem[], role: Role | undefined, handler:
   }
 }
 
-/** Every roles used by the play, directly or through import_role / include_role. */
+/** Every role used by the play, directly, as a dependency, or through import_role / include_role. */
 export function rolesOf(play: Play): Role[] {
-  const roles = new Set<Role>(play.roles);
-  for (const { item } of walkPlay(play)) if (item.kind === 'include_role' && item.included) roles.add(item.included);
+  const roles = new Set<Role>();
+  const add = (r: Role): void => {
+    roles.add(r);
+    r.dependencies?.forEach(add);
+  };
+  play.roles.forEach(add);
+  for (const { item } of walkPlay(play)) if (item.kind === 'include_role' && item.included) add(item.included);
   return [...roles];
 }
 

@@ -8,6 +8,7 @@ import { InventoryBuilder } from '../inventory/builder.js';
 import { selectHosts } from '../inventory/patterns.js';
 import { fnmatchRegExp } from '../util/fnmatch.js';
 import { TemplateError } from './errors.js';
+import { passwordLookup } from './lookup-password.js';
 import { dictItems, flattened, indexedItems, nested, randomChoice, sequence, subelements, together } from './lookups-lists.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { syntaxSetting, type TemplateSyntax } from './syntax.js';
@@ -19,7 +20,7 @@ import { isUndefined, undefinedError } from './undefined.js';
 
 type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown[];
 
-function candidatesFor(term: string, ev: Evaluator, subdir: 'files' | 'templates'): string[] {
+function candidatesFor(term: string, ev: Evaluator, subdir: 'files' | 'templates' | 'vars'): string[] {
   if (isAbsolute(term)) return [term];
   return searchDirs(ev).flatMap((dir) => [resolve(dir, subdir, term), resolve(dir, term)]);
 }
@@ -103,6 +104,7 @@ const plugins: Record<string, LookupPlugin> = {
     });
   },
   first_found: (terms, kwargs, ev) => firstFound(terms, kwargs, ev),
+  password: passwordLookup,
   fileglob: (terms, _kwargs, ev) => terms.flatMap((t) => fileglob(pyStr(t), ev)),
   inventory_hostnames: (terms, _kwargs, ev) => inventoryHostnames(terms, ev),
   together,
@@ -127,6 +129,8 @@ function firstFoundCandidates(terms: unknown[], kwargs: Kwargs): { names: string
   const names: string[] = [];
   const visit = (term: unknown, options: Kwargs): void => {
     if (Array.isArray(term)) return term.forEach((t) => visit(t, options));
+    // A name rendered from facts (`{{ ansible_distribution }}.yml`) is unsafe text: still a name.
+    if (term instanceof UnsafeText) term = pyStr(term);
     if (isMapping(term)) options = term;
     else if (typeof term !== 'string') throw new TemplateError('template-error', `first_found: a term must be a string, a list or a mapping, got ${pyStr(term)}`);
     const files = split(options.files, /[,;]/);
@@ -143,7 +147,7 @@ function firstFoundCandidates(terms: unknown[], kwargs: Kwargs): { names: string
 function firstFound(terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
   const { names, skip } = firstFoundCandidates(terms, kwargs);
   for (const name of names) {
-    const found = candidatesFor(name, ev, 'files').find(isFile);
+    const found = candidatesFor(name, ev, ev.ctx.lookupSubdir ?? 'files').find(isFile);
     if (found) return [found];
   }
   if (skip) return [];
@@ -186,7 +190,7 @@ function inventoryHostnames(terms: unknown[], ev: Evaluator): string[] {
   }
 }
 
-const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url', 'password']);
+const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url']);
 
 /** Whether `lookup(name)` can work (for static checks before the run). */
 export function isSupportedLookup(name: string): boolean {

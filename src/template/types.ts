@@ -8,6 +8,11 @@ export interface TemplateContext {
   /** Controller directories for lookup('file', ...): role files/, playbook dir. */
   searchPaths?: string[];
   /**
+   * The subdirectory `with_first_found` searches in each search path: Ansible picks it from the
+   * task's action (templates for template, vars for include_vars, else files).
+   */
+  lookupSubdir?: 'files' | 'templates' | 'vars';
+  /**
    * How backslashes in string literals are read: 'literal' (default) is Ansible's behaviour for
    * templates written in playbooks; 'python' is Jinja2's, for template files (the template module).
    */

@@ -5,6 +5,7 @@ import { collectionFilters } from './collections.js';
 import { commentFilters } from './comment.js';
 import { coreFilters } from './core.js';
 import { hashFilters } from './hash.js';
+import { randomFilters } from './random.js';
 import { regexFilters } from './regex.js';
 import { serializeFilters } from './serialize.js';
 import { stringFilters } from './strings.js';
@@ -21,6 +22,7 @@ export const filters: Record<string, FilterDef> = {
   ...serializeFilters,
   ...hashFilters,
   ...urlFilters,
+  ...randomFilters,
   version_compare: versionFilter,
   version: versionFilter,
 };

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HaRunError } from '../../../src/errors.js';
-import { loopItems, type LoopForm } from '../../../src/executor/loop.js';
-import { isUnsafe, renderValue, withoutUnsafe } from '../../../src/template/index.js';
+import { loopItems, lookupSubdirFor, type LoopForm } from '../../../src/executor/loop.js';
+import { isUnsafe, markUnsafe, renderValue, withoutUnsafe } from '../../../src/template/index.js';
 
 const users = [
   { name: 'alice', keys: ['ka1', 'ka2'], opts: { sh: 'bash' } },
@@ -69,6 +69,16 @@ const cases: [LoopForm, unknown, unknown[]][] = [
 describe('with_<lookup> loops give the items Ansible gives', () => {
   it.each(cases)('%s %j', (form, value, expected) => {
     expect(items(form, value)).toEqual(expected);
+  });
+
+  it('with_first_found takes names rendered from facts (unsafe text) and searches the subdirectory the action asks for', () => {
+    mkdirSync(join(playbookDir, 'vars'), { recursive: true });
+    writeFileSync(join(playbookDir, 'vars', 'Debian.yml'), 'x: 1\n');
+    const names = markUnsafe(['Debian-12.yml', 'Debian.yml']);
+    expect(withoutUnsafe(loopItems(names, 'with_first_found', { ...ctx, lookupSubdir: lookupSubdirFor('include_vars') }))).toEqual([join(playbookDir, 'vars', 'Debian.yml')]);
+    // The same names from a task whose action is not about vars look in files/ (as Ansible: not found).
+    expect(() => loopItems(names, 'with_first_found', { ...ctx, lookupSubdir: lookupSubdirFor('debug') })).toThrow('No file was found');
+    expect([lookupSubdirFor('ansible.builtin.template'), lookupSubdirFor('include_vars'), lookupSubdirFor('copy')]).toEqual(['templates', 'vars', 'files']);
   });
 
   it('marks the items unsafe, as every lookup result is', () => {

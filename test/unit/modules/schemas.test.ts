@@ -12,12 +12,12 @@ function problems(module: string, args: Record<string, unknown>): string[] {
 }
 
 describe('module schemas', () => {
-  it('are strict objects with descriptions, registered under ansible.builtin too', () => {
+  it('are strict objects with descriptions, registered under their collection (ansible.builtin unless they say) too', () => {
     for (const m of modules()) {
       expect(m.schema, m.name).toMatchObject({ type: 'object', description: expect.any(String) });
       // Only modules whose extra arguments are variables (set_fact's facts, add_host's host vars) are open.
       if (!['set_fact', 'add_host'].includes(m.name)) expect(m.schema.additionalProperties, m.name).toBe(false);
-      expect(findModule(`ansible.builtin.${m.name}`)).toBe(m);
+      expect(findModule(`${m.collection ?? 'ansible.builtin'}.${m.name}`)).toBe(m);
       for (const [key, prop] of Object.entries(m.schema.properties as Record<string, { description?: string }>)) {
         expect(prop.description, `${m.name}.${key}`).toEqual(expect.any(String));
       }
@@ -42,6 +42,11 @@ describe('module schemas', () => {
     ['pause', { seconds: 1 }],
     ['include_vars', { file: 'x.yml', name: 'x' }],
     ['setup', { filter: 'ansible_eth*' }],
+    // SELinux contexts: accepted on every file-writing module, ignored as where SELinux is off.
+    ['file', { path: '/srv/www', state: 'directory', setype: 'httpd_sys_content_t', seuser: 'system_u', serole: 'object_r', selevel: 's0' }],
+    ['copy', { dest: '/etc/x', content: 'x', setype: 'etc_t' }],
+    ['template', { src: 'a.j2', dest: '/etc/a', seuser: 'system_u' }],
+    ['lineinfile', { path: '/etc/a', line: 'x', selevel: 's0' }],
   ])('%s accepts %j', (module, args) => {
     expect(problems(module, args)).toEqual([]);
   });

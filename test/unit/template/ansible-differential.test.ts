@@ -235,6 +235,10 @@ const templates = [
   "={% for g in [{'k': 'B'}, {'k': 'a'}, {'k': 'b'}] | groupby('k') %}{{ g.grouper }}:{{ g.list | length }} {{ g['grouper'] }} {% endfor %}",
   "={{ [{'k': 'B'}, {'k': 'b'}] | groupby('k', case_sensitive=true) | map('first') | list }} {{ [[2, 'x'], [1, 'y'], [2, 'z']] | groupby(0) }}",
   "={{ users | groupby('shell', default='none') | map(attribute='grouper') | list }} {{ [] | groupby('x') }}",
+  // Seeded random and shuffle: Python's generator, so the same numbers as Ansible.
+  "={{ 59 | random(seed='web1') }} {{ 60 | random(10, 5, seed='db2') }} {{ ['a', 'b', 'c', 'd'] | random(seed=name) }} {{ 100 | random(seed=7) }}",
+  "={{ nums | shuffle(seed='x') }} {{ 'abcdef' | shuffle(seed=name) }} {{ 5 | shuffle }} {{ 3 | random(seed=1, start=1) }}",
+  "={{ ['a'] | random(start=1) }}",
   // urlsplit and urldecode, the uri/url/urn and nan tests.
   "={{ 'HTTPS://User:Pw@Example.COM:8443/a/b?x=1&y=2#frag' | urlsplit }}",
   "={{ 'http://[::1]:80/p' | urlsplit('hostname') }} {{ 'http://h/p' | urlsplit('port') }} {{ 'mailto:a@b' | urlsplit('path') }} {{ '//h:1' | urlsplit('netloc') }}",
