@@ -98,8 +98,8 @@ function authMethods(s: SshSettings, user: string): AuthMethod[] {
 
 function trustHint(e: Endpoint, keyType: string, file: string): string {
   return (
-    `check the fingerprint with the host's owner, then either add it (ssh-keyscan -p ${e.port} -t ${keyType} ${e.address} >> ${file}) ` +
-    `or allow recording new keys once: --trust-new-host-keys / connect option trustOnFirstUse, or -o StrictHostKeyChecking=accept-new in ansible_ssh_common_args`
+    `check the fingerprint with the host's owner, then pin it: ha-run hostkeys trust -i INVENTORY ${e.host.replace(/ \(jump host\)$/, '')} ` +
+    `(or ssh-keyscan -p ${e.port} -t ${keyType} ${e.address} >> ${file}); or allow recording new keys, each announced: --trust-new-host-keys / connect option trustOnFirstUse, or -o StrictHostKeyChecking=accept-new in ansible_ssh_common_args`
   );
 }
 
