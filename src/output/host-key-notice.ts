@@ -3,7 +3,7 @@
 import type { RecordedHostKey } from '../connection/host-key-record.js';
 
 export function hostKeyNotice(r: RecordedHostKey): string {
-  const who = r.host.endsWith('(jump host)') || r.name === r.host ? `${r.host}` : `${r.host} (${r.name})`;
+  const who = r.name === r.host ? r.host : `${r.host} (${r.name})`;
   if (!r.kept) {
     return (
       `HOST KEY ACCEPTED UNCHECKED for ${who}: ${r.keyType} ${r.fingerprint} (${r.trustedBy}). ` +
