@@ -72,7 +72,7 @@ async function oneHost(mode: Mode, host: string, vars: Record<string, unknown>, 
   try {
     target = resolveTarget(renderConnectionVars(host, vars), { host, ...(o.knownHosts ? { knownHostsFile: o.knownHosts } : {}) });
   } catch (err) {
-    io.err(`${host}: ${(err as Error).message}\n`);
+    io.err(`${host}: ${visibleControls((err as Error).message)}\n`);
     return false;
   }
   if (target.kind === 'local') {
@@ -84,7 +84,7 @@ async function oneHost(mode: Mode, host: string, vars: Record<string, unknown>, 
   try {
     keys = await scanHostKeys(s);
   } catch (err) {
-    io.err(`${host}: ${(err as Error).message}\n`);
+    io.err(`${host}: ${visibleControls((err as Error).message)}\n`);
     return false;
   }
   const name = knownHostName(s.address, s.port);

@@ -21,7 +21,8 @@ export interface RecordedHostKey {
 /** A device such as /dev/null: appending "succeeds" and nothing is ever known. */
 export function keepsNothing(file: string): boolean {
   try {
-    return !statSync(file).isFile() && !statSync(file).isDirectory();
+    const st = statSync(file);
+    return !st.isFile() && !st.isDirectory();
   } catch {
     return false; // not there yet: created on the first record
   }

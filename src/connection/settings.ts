@@ -144,7 +144,7 @@ export function resolveSshSettings(
   const strict = ssh.get('stricthostkeychecking')?.toLowerCase();
   const trustedBy =
     options.trustOnFirstUse === true ? '--trust-new-host-keys'
-    : strict === 'accept-new' || strict === 'no' || strict === 'off' ? `StrictHostKeyChecking=${strict} in ansible_ssh_common_args`
+    : strict === 'accept-new' || strict === 'no' || strict === 'off' ? `StrictHostKeyChecking=${strict} in ${sshArgsNaming(vars, 'stricthostkeychecking')}`
     : undefined;
   const trustOnFirstUse = trustedBy !== undefined;
   const knownHostsFile = options.knownHostsFile ?? (ssh.get('userknownhostsfile')?.split(/\s+/)[0]) ?? join(sshDir, 'known_hosts');
@@ -181,6 +181,11 @@ function sshArgOptions(host: string, text: string): Map<string, string> {
     if (err instanceof ShlexError) throw invalid(host, `ansible_ssh_common_args/ansible_ssh_extra_args for ${host} cannot be split: ${err.message}`);
     throw err;
   }
+}
+
+/** Which of the ssh-args variables sets `option` (for messages). */
+function sshArgsNaming(vars: Record<string, unknown>, option: string): string {
+  return CONNECTION_VARIABLES.sshArgs.find((name) => str(vars, [name])?.toLowerCase().includes(option)) ?? CONNECTION_VARIABLES.sshArgs[0];
 }
 
 function optional(name: string, value: string | undefined): { name: string; value: string } | undefined {
