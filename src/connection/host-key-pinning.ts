@@ -3,9 +3,9 @@
 // removed), and a revoked key never.
 import { readFileSync } from 'node:fs';
 import { replaceFile } from '../util/replace-file.js';
-import { appendHostKey } from './host-key-record.js';
+import { appendHostKey, readKnownHosts } from './host-key-record.js';
 import type { ScannedHostKey } from './host-key-scan.js';
-import { classifyOfferedKey, fingerprintSha256, parseKnownHosts, type KnownHostEntry } from './known-hosts.js';
+import { classifyOfferedKey, fingerprintSha256, type KnownHostEntry } from './known-hosts.js';
 
 export interface KeyFinding extends ScannedHostKey {
   status: 'known' | 'new' | 'changed' | 'revoked';
@@ -15,17 +15,9 @@ export interface KeyFinding extends ScannedHostKey {
   entryFile?: string;
 }
 
-export function readEntries(file: string): KnownHostEntry[] {
-  try {
-    return parseKnownHosts(readFileSync(file, 'utf8'));
-  } catch {
-    return [];
-  }
-}
-
 /** Each offered key against the recording file first, then the global files. */
 export function findings(files: { own: string; global: readonly string[] }, name: string, keys: readonly ScannedHostKey[]): KeyFinding[] {
-  const sources = [files.own, ...files.global].map((file) => ({ file, entries: readEntries(file) }));
+  const sources = [files.own, ...files.global].map((file) => ({ file, entries: readKnownHosts(file) }));
   return keys.map((k) => {
     for (const { file, entries } of sources) {
       const verdict = classifyOfferedKey(entries, name, k.key);

@@ -1,8 +1,8 @@
 // Recording a host key in known_hosts, and the record of it that is always announced: a key trusted on
 // first use must never be taken without a word (host, key type, SHA256 fingerprint, file, and why).
-import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { knownHostsLine } from './known-hosts.js';
+import { knownHostsLine, parseKnownHosts, type KnownHostEntry } from './known-hosts.js';
 
 export interface RecordedHostKey {
   /** Inventory name of the host (a jump host says so). */
@@ -25,6 +25,15 @@ export function keepsNothing(file: string): boolean {
     return !st.isFile() && !st.isDirectory();
   } catch {
     return false; // not there yet: created on the first record
+  }
+}
+
+/** The entries of a known_hosts file; a missing file simply knows no hosts. */
+export function readKnownHosts(file: string): KnownHostEntry[] {
+  try {
+    return parseKnownHosts(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
   }
 }
 

@@ -20,8 +20,8 @@ import {
   type ConnectionError,
   type Endpoint,
 } from './errors.js';
-import { appendHostKey, keepsNothing } from './host-key-record.js';
-import { fingerprintSha256, keyTypeOf, knownHostName, knownKeyTypes, parseKnownHosts, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
+import { appendHostKey, keepsNothing, readKnownHosts } from './host-key-record.js';
+import { fingerprintSha256, keyTypeOf, knownHostName, knownKeyTypes, verifyHostKey } from './known-hosts.js';
 import type { RawResult, ShellStreams } from './shell-session.js';
 import { ChannelUnavailable, ShellConnection, type Transport } from './shell-connection.js';
 import type { SshSettings } from './settings.js';
@@ -45,14 +45,6 @@ const HOST_KEY_ALGORITHMS = [
 function hostKeyAlgorithms(knownTypes: string[]): string[] {
   const preferred = HOST_KEY_ALGORITHMS.filter((alg) => knownTypes.includes(alg === 'rsa-sha2-512' || alg === 'rsa-sha2-256' ? 'ssh-rsa' : alg));
   return [...preferred, ...HOST_KEY_ALGORITHMS.filter((alg) => !preferred.includes(alg))];
-}
-
-export function readKnownHosts(file: string): KnownHostEntry[] {
-  try {
-    return parseKnownHosts(readFileSync(file, 'utf8'));
-  } catch {
-    return []; // a missing file simply knows no hosts
-  }
 }
 
 type AuthMethod = PublicKeyAuthMethod | AgentAuthMethod | PasswordAuthMethod;

@@ -138,6 +138,16 @@ describe.sequential('victim', () => {
       const conn = await open(vars, { trustOnFirstUse: true });
       expect((await conn.exec('hostname -I')).stdout).toContain(victim.address);
       expect(readFileSync(known, 'utf8')).toContain(`\n${victim.address} ssh-ed25519 `);
+
+      // hostkeys scan goes through the jump host too.
+      const inventory = join(tmp, 'jump-inventory.yml');
+      writeFileSync(
+        inventory,
+        `all:\n  hosts:\n    victim:\n      ansible_host: ${victim.address}\n      ansible_user: root\n      ansible_ssh_private_key_file: ${testLab().privateKey}\n      ansible_ssh_common_args: "${vars.ansible_ssh_common_args}"\n`,
+      );
+      const fingerprint = fingerprintSha256(Buffer.from(victim.hostKey.split(' ')[1]!, 'base64'));
+      const scan = await runCli(['hostkeys', 'scan', '-i', inventory]);
+      expect(scan.stdout, scan.stderr).toMatch(new RegExp(`^victim  ${victim.address.replace(/\./g, '\\.')}  ssh-ed25519  ${fingerprint.replace(/[+/]/g, '\\$&')}  known \\(${known}:\\d+\\)\n$`));
     });
   });
 
