@@ -107,7 +107,7 @@ export class HostKeyChangedError extends ConnectionError {
         ? `${describeEndpoint(e)} presented a host key marked @revoked in ${knownHostsFile}:${line}: ${keyType} ${fingerprint}`
         : `${describeEndpoint(e)} presented a DIFFERENT host key than the one recorded in ${knownHostsFile}:${line}: now ${keyType} ${fingerprint}. Someone may be intercepting the connection, or the host was reinstalled.`,
       {
-        hint: `if the change is expected, remove the old entry (ssh-keygen -R ${e.port === 22 ? e.address : `'[${e.address}]:${e.port}'`} -f ${knownHostsFile}) and connect again; a changed key is never accepted automatically`,
+        hint: `if the change is expected, replace the old entry (ha-run hostkeys trust -i INVENTORY ${e.host.replace(/ \(jump host\)$/, '')} --replace-changed, or ssh-keygen -R ${e.port === 22 ? e.address : `'[${e.address}]:${e.port}'`} -f ${knownHostsFile}) and connect again; a changed key is never accepted automatically`,
       },
     );
     this.name = 'HostKeyChangedError';

@@ -113,3 +113,22 @@ export function knownKeyTypes(entries: readonly KnownHostEntry[], name: string):
 export function knownHostsLine(name: string, blob: Buffer): string {
   return `${name} ${keyTypeOf(blob)} ${blob.toString('base64')}\n`;
 }
+
+export type OfferedKeyVerdict =
+  | { status: 'known' | 'changed' | 'revoked'; entry: KnownHostEntry }
+  | { status: 'new' };
+
+/**
+ * One of several keys a host offers (a scan sees them all): known; changed when the host has another key
+ * of this same type recorded; new otherwise (also when the host is known by a key of another type).
+ */
+export function classifyOfferedKey(entries: readonly KnownHostEntry[], name: string, blob: Buffer): OfferedKeyVerdict {
+  const revoked = entries.find((e) => e.marker === 'revoked' && e.key.equals(blob));
+  if (revoked) return { status: 'revoked', entry: revoked };
+  const plain = entries.filter((e) => e.marker === undefined && entryMatches(e, name));
+  const same = plain.find((e) => e.key.equals(blob));
+  if (same) return { status: 'known', entry: same };
+  const type = keyTypeOf(blob);
+  const other = plain.find((e) => e.keyType === type);
+  return other ? { status: 'changed', entry: other } : { status: 'new' };
+}

@@ -6,6 +6,7 @@ import { CONNECT_TIMEOUT_SECONDS } from './connect-timeout.js';
 import { BadConnectionVarsError } from './errors.js';
 import { parseProxyJump, sshOptions, type JumpHost } from './ssh-args.js';
 import { ShlexError } from '../util/shlex.js';
+import type { RecordedHostKey } from './host-key-record.js';
 
 export interface ConnectOptions {
   /** Inventory name of the host, for messages; defaults to `inventory_hostname`, then the address. */
@@ -15,6 +16,8 @@ export interface ConnectOptions {
   /** Record keys of hosts not yet known (a changed key is still refused). When false, a host's
    *  `-o StrictHostKeyChecking=accept-new` still turns it on for that host. */
   trustOnFirstUse?: boolean;
+  /** Told of every key recorded on first use (the run announces each one). */
+  onHostKeyRecorded?: (record: RecordedHostKey) => void;
   connectTimeoutMs?: number;
   /** Default per-command timeout; none when omitted. */
   commandTimeoutMs?: number;
@@ -38,6 +41,9 @@ export interface SshSettings {
   /** Read-only system-wide known hosts, consulted like ssh does. */
   globalKnownHostsFiles: string[];
   trustOnFirstUse: boolean;
+  /** Why trust on first use is on, for the announcement of each recorded key. */
+  trustedBy?: string;
+  onHostKeyRecorded?: (record: RecordedHostKey) => void;
   connectTimeoutMs: number;
   keepaliveIntervalMs: number;
   commandTimeoutMs?: number;
@@ -136,7 +142,11 @@ export function resolveSshSettings(
   // StrictHostKeyChecking=accept-new (or no) asks for exactly what trust-on-first-use does; a changed key
   // is refused either way. Either the option or the host's own ssh args can turn it on.
   const strict = ssh.get('stricthostkeychecking')?.toLowerCase();
-  const trustOnFirstUse = options.trustOnFirstUse === true || strict === 'accept-new' || strict === 'no' || strict === 'off';
+  const trustedBy =
+    options.trustOnFirstUse === true ? '--trust-new-host-keys'
+    : strict === 'accept-new' || strict === 'no' || strict === 'off' ? `StrictHostKeyChecking=${strict} in ${sshArgsNaming(vars, 'stricthostkeychecking')}`
+    : undefined;
+  const trustOnFirstUse = trustedBy !== undefined;
   const knownHostsFile = options.knownHostsFile ?? (ssh.get('userknownhostsfile')?.split(/\s+/)[0]) ?? join(sshDir, 'known_hosts');
   const timeout = setting(vars, CONNECTION_VARIABLES.timeout) ?? optional('ConnectTimeout', ssh.get('connecttimeout'));
   const connectTimeoutMs = options.connectTimeoutMs ?? (timeout ? integer(host, timeout.name, timeout.value, CONNECT_TIMEOUT_SECONDS.min, CONNECT_TIMEOUT_SECONDS.max) * 1000 : 10_000);
@@ -156,6 +166,8 @@ export function resolveSshSettings(
     knownHostsFile: expandHome(knownHostsFile),
     globalKnownHostsFiles: options.knownHostsFile || ssh.has('userknownhostsfile') ? [] : ['/etc/ssh/ssh_known_hosts'],
     trustOnFirstUse,
+    ...(trustedBy ? { trustedBy } : {}),
+    ...(options.onHostKeyRecorded ? { onHostKeyRecorded: options.onHostKeyRecorded } : {}),
     connectTimeoutMs,
     keepaliveIntervalMs: alive ? integer(host, 'ServerAliveInterval', alive, 0, 86400) * 1000 : 15_000,
     commandTimeoutMs: options.commandTimeoutMs,
@@ -169,6 +181,11 @@ function sshArgOptions(host: string, text: string): Map<string, string> {
     if (err instanceof ShlexError) throw invalid(host, `ansible_ssh_common_args/ansible_ssh_extra_args for ${host} cannot be split: ${err.message}`);
     throw err;
   }
+}
+
+/** Which of the ssh-args variables sets `option` (for messages). */
+function sshArgsNaming(vars: Record<string, unknown>, option: string): string {
+  return CONNECTION_VARIABLES.sshArgs.find((name) => str(vars, [name])?.toLowerCase().includes(option)) ?? CONNECTION_VARIABLES.sshArgs[0];
 }
 
 function optional(name: string, value: string | undefined): { name: string; value: string } | undefined {

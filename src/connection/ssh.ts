@@ -1,7 +1,7 @@
-// The only file that imports ssh2. One client per host for the whole run, Nagle off (LAB-NOTES: ~60 ms
-// per round trip otherwise), keepalives on, host keys checked against known_hosts, optional jump hosts.
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The ssh2 client (with host-key-scan.ts, the only files that import ssh2). One client per host for the whole
+// run, Nagle off (LAB-NOTES: ~60 ms per round trip otherwise), keepalives on, host keys checked against
+// known_hosts (a key recorded on first use is announced), optional jump hosts.
+import { existsSync, readFileSync } from 'node:fs';
 // ssh2 is CommonJS: Node's ESM loader only offers its default export at run time.
 import ssh2 from 'ssh2';
 import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
@@ -20,7 +20,8 @@ import {
   type ConnectionError,
   type Endpoint,
 } from './errors.js';
-import { fingerprintSha256, keyTypeOf, knownHostName, knownHostsLine, knownKeyTypes, parseKnownHosts, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
+import { appendHostKey, keepsNothing, readKnownHosts } from './host-key-record.js';
+import { fingerprintSha256, keyTypeOf, knownHostName, knownKeyTypes, verifyHostKey } from './known-hosts.js';
 import type { RawResult, ShellStreams } from './shell-session.js';
 import { ChannelUnavailable, ShellConnection, type Transport } from './shell-connection.js';
 import type { SshSettings } from './settings.js';
@@ -44,14 +45,6 @@ const HOST_KEY_ALGORITHMS = [
 function hostKeyAlgorithms(knownTypes: string[]): string[] {
   const preferred = HOST_KEY_ALGORITHMS.filter((alg) => knownTypes.includes(alg === 'rsa-sha2-512' || alg === 'rsa-sha2-256' ? 'ssh-rsa' : alg));
   return [...preferred, ...HOST_KEY_ALGORITHMS.filter((alg) => !preferred.includes(alg))];
-}
-
-function readKnownHosts(file: string): KnownHostEntry[] {
-  try {
-    return parseKnownHosts(readFileSync(file, 'utf8'));
-  } catch {
-    return []; // a missing file simply knows no hosts
-  }
 }
 
 type AuthMethod = PublicKeyAuthMethod | AgentAuthMethod | PasswordAuthMethod;
@@ -97,8 +90,8 @@ function authMethods(s: SshSettings, user: string): AuthMethod[] {
 
 function trustHint(e: Endpoint, keyType: string, file: string): string {
   return (
-    `check the fingerprint with the host's owner, then either add it (ssh-keyscan -p ${e.port} -t ${keyType} ${e.address} >> ${file}) ` +
-    `or allow recording new keys once: --trust-new-host-keys / connect option trustOnFirstUse, or -o StrictHostKeyChecking=accept-new in ansible_ssh_common_args`
+    `check the fingerprint with the host's owner, then pin it: ha-run hostkeys trust -i INVENTORY ${e.host.replace(/ \(jump host\)$/, '')} ` +
+    `(or ssh-keyscan -p ${e.port} -t ${keyType} ${e.address} >> ${file}); or allow recording new keys, each announced: --trust-new-host-keys / connect option trustOnFirstUse, or -o StrictHostKeyChecking=accept-new in ansible_ssh_common_args`
   );
 }
 
@@ -116,8 +109,9 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
     if (verdict.status === 'unknown') {
       if (s.trustOnFirstUse) {
         try {
-          mkdirSync(dirname(s.knownHostsFile), { recursive: true, mode: 0o700 });
-          appendFileSync(s.knownHostsFile, knownHostsLine(name, key), { mode: 0o600 });
+          appendHostKey(s.knownHostsFile, name, key);
+          const record = { host: e.host, name, keyType: type, fingerprint: fingerprintSha256(key), file: s.knownHostsFile };
+          s.onHostKeyRecorded?.({ ...record, trustedBy: s.trustedBy ?? 'trust on first use', kept: !keepsNothing(s.knownHostsFile) });
           return true;
         } catch (err) {
           rejection = new BadConnectionVarsError(s.host, `cannot record the host key of ${describeEndpoint(e)} in ${s.knownHostsFile}: ${(err as Error).message}`);
@@ -284,20 +278,34 @@ class SshTransport implements Transport {
 
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, PIPE: 13, TERM: 15 };
 
-/** Connects (through any jump hosts) and returns the host's Connection. */
-export async function connectSsh(s: SshSettings): Promise<Connection> {
-  const target = { host: s.host, address: s.address, port: s.port, user: s.user };
+/** The jump hosts opened in turn (each checked like any host), and a way to open a stream through the
+ *  last of them to the target (none when there are no jump hosts: connect directly). */
+export async function openJumpChain(s: SshSettings): Promise<{ jumps: Client[]; reachTarget(): Promise<Duplex | undefined> }> {
   const jumps: Client[] = [];
   try {
     let sock: Duplex | undefined;
-    for (const hop of s.jumps) {
+    for (const [i, hop] of s.jumps.entries()) {
       const jumpEndpoint = { host: `${s.host} (jump host)`, address: hop.address, port: hop.port, user: hop.user ?? s.user };
       const jump = await openClient(s, jumpEndpoint, sock);
       jumps.push(jump);
-      const next = s.jumps[jumps.length] ?? target;
-      sock = await forward(jump, { host: s.host, address: next.address, port: next.port }, s.connectTimeoutMs);
+      const next = s.jumps[i + 1];
+      if (next) sock = await forward(jump, { host: s.host, address: next.address, port: next.port }, s.connectTimeoutMs);
     }
-    const client = await openClient(s, target, sock);
+  } catch (err) {
+    for (const jump of jumps) jump.end();
+    throw err;
+  }
+  const last = jumps.at(-1);
+  const target = { host: s.host, address: s.address, port: s.port };
+  return { jumps, reachTarget: async () => (last ? forward(last, target, s.connectTimeoutMs) : undefined) };
+}
+
+/** Connects (through any jump hosts) and returns the host's Connection. */
+export async function connectSsh(s: SshSettings): Promise<Connection> {
+  const target = { host: s.host, address: s.address, port: s.port, user: s.user };
+  const { jumps, reachTarget } = await openJumpChain(s);
+  try {
+    const client = await openClient(s, target, await reachTarget());
     return new ShellConnection(s.host, new SshTransport(target, client, jumps), s.commandTimeoutMs);
   } catch (err) {
     for (const jump of jumps) jump.end();

@@ -47,6 +47,8 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
   const pool = new ConnectionPool({
     knownHostsFile: options.knownHostsFile,
     trustOnFirstUse: options.trustNewHostKeys,
+    // Every key taken on first use is announced: terminal, JSON events and the log.
+    onHostKeyRecorded: (record) => void reporter.hostKeyRecorded(record),
     connectTimeoutMs: options.connectTimeoutMs,
   });
   const stats = new RunStats();

@@ -1,11 +1,12 @@
 // fetch: copy a file from the target to the controller, into dest/<host>/<src path> (or dest itself
 // with flat=yes). Changed only when the local copy's checksum differs.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { sha1 } from './content-file.js';
 import { ModuleFailure } from './failure.js';
+import { replaceFile } from '../util/replace-file.js';
 
 export interface FetchArgs {
   src: string;
@@ -40,23 +41,27 @@ export const fetchModule: ActionModule<FetchArgs> = {
   async run(ctx, args) {
     const dest = fetchDestination(ctx.host, args.src, args.dest, args.flat === true);
     const q = shellQuote(args.src);
-    const r = await ctx.conn.exec(`[ -f ${q} ] || exit 3; [ -r ${q} ] || exit 5; base64 < ${q}`, { ownScript: true });
+    // The target's own checksum first (a line of its own), then the data: what arrives is checked against it.
+    const r = await ctx.conn.exec(`[ -f ${q} ] || exit 3; [ -r ${q} ] || exit 5; s=$(sha1sum < ${q}) || exit 6; printf '%.40s\\n' "$s" && base64 < ${q}`, { ownScript: true });
     if (r.rc === 3 || r.rc === 5) {
       const msg = r.rc === 3 ? 'the remote file does not exist, not transferring, ignored' : 'file is not readable';
       if (args.fail_on_missing === false) return { changed: false, file: args.src, msg };
       throw new ModuleFailure(msg, { file: args.src });
     }
     if (r.rc !== 0) throw new ModuleFailure(`could not read ${args.src}: ${r.stderr.trim()}`);
-    const data = Buffer.from(r.stdout, 'base64');
-    const remoteChecksum = sha1(data);
+    const newline = r.stdout.indexOf('\n');
+    const remoteChecksum = r.stdout.slice(0, newline);
+    const data = Buffer.from(r.stdout.slice(newline + 1), 'base64');
+    const checksum = sha1(data);
+    if (args.validate_checksum !== false && checksum !== remoteChecksum) {
+      throw new ModuleFailure('checksum mismatch', { file: args.src, dest, checksum, remote_checksum: remoteChecksum });
+    }
     const localChecksum = existsSync(dest) ? sha1(readFileSync(dest)) : undefined;
-    const result = { dest, file: args.src, checksum: remoteChecksum, remote_checksum: remoteChecksum };
-    if (localChecksum === remoteChecksum) return { changed: false, ...result };
+    const result = { dest, file: args.src, checksum, remote_checksum: remoteChecksum };
+    if (localChecksum === checksum) return { changed: false, ...result };
     if (!ctx.check) {
       mkdirSync(dirname(dest), { recursive: true });
-      const temp = `${dest}.ha-run-tmp`;
-      writeFileSync(temp, data);
-      renameSync(temp, dest);
+      replaceFile(dest, data);
     }
     return { changed: true, reasons: [localChecksum ? 'local copy differs' : `new local file ${dest}`], ...result };
   },

@@ -62,14 +62,14 @@ export function attrChanges(path: string, args: FileAttrArgs, state: FileState, 
     changes.push({
       summary: `owner ${state.owner} → ${args.owner}`,
       diff: { path, before: `owner: ${state.owner}\n`, after: `owner: ${args.owner}\n` },
-      ops: [{ kind: 'exec', command: `chown ${h}${shellQuote(args.owner)} -- ${q}` }],
+      ops: [{ kind: 'exec', command: `chown ${h}-- ${shellQuote(args.owner)} ${q}` }],
     });
   }
   if (args.group !== undefined && !sameId(args.group, state.group, state.gid)) {
     changes.push({
       summary: `group ${state.group} → ${args.group}`,
       diff: { path, before: `group: ${state.group}\n`, after: `group: ${args.group}\n` },
-      ops: [{ kind: 'exec', command: `chgrp ${h}${shellQuote(args.group)} -- ${q}` }],
+      ops: [{ kind: 'exec', command: `chgrp ${h}-- ${shellQuote(args.group)} ${q}` }],
     });
   }
   // chmod on a symlink changes its target: never do that for a link we were asked to manage itself.

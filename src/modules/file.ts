@@ -177,8 +177,8 @@ function createWithAttrs(path: string, args: FileArgs, kind: 'file' | 'directory
     command = makeDirsCommand(path, { owner: args.owner, group: args.group, mode });
   } else {
     const commands = [`touch -- ${q}`];
-    if (args.owner !== undefined) commands.push(`chown ${shellQuote(args.owner)} -- ${q}`);
-    if (args.group !== undefined) commands.push(`chgrp ${shellQuote(args.group)} -- ${q}`);
+    if (args.owner !== undefined) commands.push(`chown -- ${shellQuote(args.owner)} ${q}`);
+    if (args.group !== undefined) commands.push(`chgrp -- ${shellQuote(args.group)} ${q}`);
     if (mode !== undefined) commands.push(`chmod ${formatMode(mode)} -- ${q}`);
     command = commands.join(' && ');
   }
@@ -201,8 +201,8 @@ function planLink(path: string, args: FileArgs, facts: FileFacts): Change[] {
     throw new ModuleFailure(`refusing to convert from ${target.type} to symlink for ${path}`, { path });
   }
   commands.push(`ln -sfn -- ${shellQuote(args.src)} ${q}`);
-  if (args.owner !== undefined) commands.push(`chown -h ${shellQuote(args.owner)} -- ${q}`);
-  if (args.group !== undefined) commands.push(`chgrp -h ${shellQuote(args.group)} -- ${q}`);
+  if (args.owner !== undefined) commands.push(`chown -h -- ${shellQuote(args.owner)} ${q}`);
+  if (args.group !== undefined) commands.push(`chgrp -h -- ${shellQuote(args.group)} ${q}`);
   const summary = target.type === 'link' ? `symlink target ${target.target} → ${args.src}` : `create symlink → ${args.src}`;
   return [{ summary, diff: { path, before: target.type === 'link' ? `src: ${target.target}\n` : `state: ${target.type}\n`, after: `src: ${args.src}\n` }, ops: [{ kind: 'exec', command: commands.join(' && ') }] }];
 }
@@ -215,8 +215,8 @@ function planHard(path: string, args: FileArgs, facts: FileFacts): Change[] {
   if (target.exists && target.type !== 'file' && !args.force) throw new ModuleFailure(`refusing to replace ${target.type} ${path} with a hard link`, { path });
   const q = shellQuote(path);
   const commands = [`ln -f -- ${shellQuote(src.path)} ${q}`];
-  if (args.owner !== undefined) commands.push(`chown ${shellQuote(args.owner)} -- ${q}`);
-  if (args.group !== undefined) commands.push(`chgrp ${shellQuote(args.group)} -- ${q}`);
+  if (args.owner !== undefined) commands.push(`chown -- ${shellQuote(args.owner)} ${q}`);
+  if (args.group !== undefined) commands.push(`chgrp -- ${shellQuote(args.group)} ${q}`);
   const mode = wantedMode(args, src, false);
   if (mode !== undefined) commands.push(`chmod ${formatMode(mode)} -- ${q}`);
   return [{ summary: `hard link to ${args.src}`, diff: stateDiff(path, target.exists ? target.type : 'absent', 'hard'), ops: [{ kind: 'exec', command: commands.join(' && ') }] }];
@@ -229,17 +229,17 @@ function recurseChanges(path: string, args: FileArgs, tree: TreeEntry[]): Change
   const count = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'} below`;
   if (args.owner !== undefined) {
     const off = tree.filter((e) => !sameId(args.owner!, e.owner, e.uid)).length;
-    if (off) changes.push({ summary: `owner of ${count(off)} → ${args.owner}`, ops: [{ kind: 'exec', command: `chown -R ${shellQuote(args.owner)} -- ${q}` }] });
+    if (off) changes.push({ summary: `owner of ${count(off)} → ${args.owner}`, ops: [{ kind: 'exec', command: `chown -R -- ${shellQuote(args.owner)} ${q}` }] });
   }
   if (args.group !== undefined) {
     const off = tree.filter((e) => !sameId(args.group!, e.group, e.gid)).length;
-    if (off) changes.push({ summary: `group of ${count(off)} → ${args.group}`, ops: [{ kind: 'exec', command: `chgrp -R ${shellQuote(args.group)} -- ${q}` }] });
+    if (off) changes.push({ summary: `group of ${count(off)} → ${args.group}`, ops: [{ kind: 'exec', command: `chgrp -R -- ${shellQuote(args.group)} ${q}` }] });
   }
   if (args.mode !== undefined) {
     const off = tree.filter((e) => resolveMode(args.mode!, e.mode, e.isDirectory) !== e.mode).length;
     // chmod -R applies a symbolic mode per entry (X included) exactly as resolveMode predicts.
     const spec = typeof args.mode === 'number' ? formatMode(args.mode) : args.mode;
-    if (off) changes.push({ summary: `mode of ${count(off)} → ${spec}`, ops: [{ kind: 'exec', command: `chmod -R ${shellQuote(spec)} -- ${q}` }] });
+    if (off) changes.push({ summary: `mode of ${count(off)} → ${spec}`, ops: [{ kind: 'exec', command: `chmod -R -- ${shellQuote(spec)} ${q}` }] });
   }
   return changes;
 }

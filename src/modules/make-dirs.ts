@@ -22,8 +22,8 @@ export function pathPrefixes(path: string): string[] {
 /** One shell command: for each prefix of path that does not exist, mkdir and set the attributes; fails on the first error. */
 export function makeDirsCommand(path: string, attrs: NewDirectoryAttrs): string {
   const steps = ['mkdir -- "$d"'];
-  if (attrs.owner !== undefined) steps.push(`chown ${shellQuote(attrs.owner)} -- "$d"`);
-  if (attrs.group !== undefined) steps.push(`chgrp ${shellQuote(attrs.group)} -- "$d"`);
+  if (attrs.owner !== undefined) steps.push(`chown -- ${shellQuote(attrs.owner)} "$d"`);
+  if (attrs.group !== undefined) steps.push(`chgrp -- ${shellQuote(attrs.group)} "$d"`);
   if (attrs.mode !== undefined) steps.push(`chmod ${formatMode(attrs.mode)} -- "$d"`);
   const list = pathPrefixes(path).map(shellQuote).join(' ');
   return `f=0; for d in ${list}; do [ -e "$d" ] || { ${steps.join(' && ')}; } || { f=1; break; }; done; [ "$f" = 0 ]`;

@@ -1,8 +1,9 @@
 // Ad-hoc output like `ansible`'s minimal callback: one block per host, no banners, no recap.
 //   node1 | CHANGED | rc=0 >>      (command-like modules: their output follows)
 //   node1 | SUCCESS => { ... }     (other modules: the result)
-import type { HostResultEvent } from './events.js';
+import type { HostKeyRecordedEvent, HostResultEvent } from './events.js';
 import type { Reporter } from './reporter.js';
+import { hostKeyNotice } from './host-key-notice.js';
 
 function state(e: HostResultEvent): string {
   if (e.status === 'failed') return 'FAILED';
@@ -31,6 +32,10 @@ export class AdhocReporter implements Reporter {
 
   unreachable(e: HostResultEvent): void {
     this.write(`${e.host} | UNREACHABLE! => ${JSON.stringify({ changed: false, msg: e.msg, unreachable: true }, null, 4)}\n`);
+  }
+
+  hostKeyRecorded(e: HostKeyRecordedEvent): void {
+    this.write(`[WARNING]: ${hostKeyNotice(e)}\n`);
   }
 
   warning(message: string): void {

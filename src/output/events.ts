@@ -2,6 +2,10 @@
 // terminal view, the plain lines, the JSON stream and the log file.
 import type { SourceLocation } from '../errors.js';
 import type { FileDiff } from '../modules/types.js';
+import type { RecordedHostKey } from '../connection/host-key-record.js';
+
+/** A host key was recorded on first use (or taken unchecked when known_hosts is /dev/null). */
+export type HostKeyRecordedEvent = RecordedHostKey;
 
 export type HostStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
 

@@ -129,6 +129,10 @@ export class LiveReporter implements Reporter {
     this.plain.included(e);
   }
 
+  hostKeyRecorded(e: Parameters<PlainReporter['hostKeyRecorded']>[0]): void {
+    this.plain.hostKeyRecorded(e);
+  }
+
   warning(message: string): void {
     this.plain.warning(message);
   }

@@ -2,9 +2,10 @@
 // terminal view has no room for).
 import { formatLocation } from './diagnostics.js';
 import { unifiedDiff } from './diff.js';
-import type { HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, TaskInfo, TaskStartEvent } from './events.js';
+import type { HostKeyRecordedEvent, HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, TaskInfo, TaskStartEvent } from './events.js';
 import { banner, formatRecap } from './recap.js';
 import type { Reporter } from './reporter.js';
+import { hostKeyNotice } from './host-key-notice.js';
 
 export interface PlainOptions {
   write: (s: string) => void;
@@ -115,6 +116,10 @@ export class PlainReporter implements Reporter {
 
   included(e: IncludedEvent): void {
     this.w(`included: ${e.file} for ${e.hosts.join(', ')}${e.item !== undefined ? ` => (item=${e.item})` : ''}\n`);
+  }
+
+  hostKeyRecorded(e: HostKeyRecordedEvent): void {
+    this.w(`[WARNING]: ${hostKeyNotice(e)}\n`);
   }
 
   warning(message: string): void {

@@ -1,6 +1,6 @@
 // The reporter interface: optional hooks the executor calls. It never knows which reporters listen
 // (live view, plain lines, JSON, log file), so it never imports listr2.
-import type { HostResultEvent, IncludedEvent, PlayStartEvent, RetryEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
+import type { HostKeyRecordedEvent, HostResultEvent, IncludedEvent, PlayStartEvent, RetryEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
 
 type Awaitable = void | Promise<void>;
 
@@ -17,6 +17,8 @@ export interface Reporter {
   unreachable?(e: HostResultEvent): Awaitable;
   included?(e: IncludedEvent): Awaitable;
   retrying?(e: RetryEvent): Awaitable;
+  /** A host key was recorded on first use: always announced. */
+  hostKeyRecorded?(e: HostKeyRecordedEvent): Awaitable;
   warning?(message: string): Awaitable;
   runEnd?(e: RunEndEvent): Awaitable;
 }
@@ -34,6 +36,7 @@ export const HOOKS = [
   'unreachable',
   'included',
   'retrying',
+  'hostKeyRecorded',
   'warning',
   'runEnd',
 ] as const satisfies readonly Hook[];

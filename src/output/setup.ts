@@ -8,6 +8,7 @@ import { SecretMasker } from './mask.js';
 import { maskedReporter } from './masked.js';
 import { PlainReporter } from './plain.js';
 import { fanOut, type Reporter } from './reporter.js';
+import { terminalSafeReporter } from './terminal-safe.js';
 
 export interface ReporterChoice {
   json: boolean;
@@ -44,9 +45,10 @@ export function createReporters(choice: ReporterChoice): { reporter: Required<Re
   // wrapped a character per line: plain lines read better there.
   const live = choice.live ?? (process.stdout.isTTY === true && !process.env.CI && (process.stdout.columns ?? 0) >= 40);
   if (choice.json) reporters.push(jsonReporter(write));
-  else if (choice.adhoc) reporters.push(new AdhocReporter(write));
-  else if (live) reporters.push(new LiveReporter(write, choice));
-  else reporters.push(new PlainReporter({ write, verbosity: choice.verbosity }));
+  // What a person reads shows a target's control characters as escapes; JSON keeps the data.
+  else if (choice.adhoc) reporters.push(terminalSafeReporter(new AdhocReporter(write)));
+  else if (live) reporters.push(terminalSafeReporter(new LiveReporter(write, choice)));
+  else reporters.push(terminalSafeReporter(new PlainReporter({ write, verbosity: choice.verbosity })));
   return {
     reporter: maskedReporter(fanOut(reporters), masker),
     masker,

@@ -12,6 +12,7 @@ import { ConnectionPool } from '../../../src/connection/pool.js';
 import type { Connection } from '../../../src/connection/types.js';
 import { labExec, labHostInfo, regenerateHostKeys, startHost, stopHost, testLab } from '../support/lab.js';
 import { labVars } from './lab-vars.js';
+import { runCli } from '../executor/cli.js';
 
 describe.sequential('victim', () => {
   let tmp: string;
@@ -137,6 +138,16 @@ describe.sequential('victim', () => {
       const conn = await open(vars, { trustOnFirstUse: true });
       expect((await conn.exec('hostname -I')).stdout).toContain(victim.address);
       expect(readFileSync(known, 'utf8')).toContain(`\n${victim.address} ssh-ed25519 `);
+
+      // hostkeys scan goes through the jump host too.
+      const inventory = join(tmp, 'jump-inventory.yml');
+      writeFileSync(
+        inventory,
+        `all:\n  hosts:\n    victim:\n      ansible_host: ${victim.address}\n      ansible_user: root\n      ansible_ssh_private_key_file: ${testLab().privateKey}\n      ansible_ssh_common_args: "${vars.ansible_ssh_common_args}"\n`,
+      );
+      const fingerprint = fingerprintSha256(Buffer.from(victim.hostKey.split(' ')[1]!, 'base64'));
+      const scan = await runCli(['hostkeys', 'scan', '-i', inventory]);
+      expect(scan.stdout, scan.stderr).toMatch(new RegExp(`^victim  ${victim.address.replace(/\./g, '\\.')}  ssh-ed25519  ${fingerprint.replace(/[+/]/g, '\\$&')}  known \\(${known}:\\d+\\)\n$`));
     });
   });
 
@@ -217,6 +228,39 @@ describe.sequential('victim', () => {
       // The lab's own known_hosts learned the new key: connecting with it works.
       const conn = await open(labVars('victim'));
       expect((await conn.exec('echo rekeyed')).stdout).toBe('rekeyed\n');
+    });
+
+    it('hostkeys trust refuses the re-keyed host, and replaces its old line only with --replace-changed', async () => {
+      const known = join(tmp, 'known_hosts_pinned');
+      const inventory = join(tmp, 'victim-inventory.yml');
+      const victim = labHostInfo('victim');
+      writeFileSync(
+        inventory,
+        `all:\n  hosts:\n    victim:\n      ansible_host: 127.0.0.1\n      ansible_port: ${victim.port}\n      ansible_user: root\n      ansible_ssh_private_key_file: ${testLab().privateKey}\n      ansible_ssh_common_args: "-o UserKnownHostsFile=${known}"\n`,
+      );
+      expect((await runCli(['hostkeys', 'trust', '-i', inventory])).code).toBe(0);
+      const before = readFileSync(known, 'utf8');
+      const newKey = await regenerateHostKeys('victim');
+      const fingerprint = fingerprintSha256(Buffer.from(newKey.trim().split(/\s+/)[1]!, 'base64'));
+      const name = `[127.0.0.1]:${victim.port}`;
+
+      const scan = await runCli(['hostkeys', 'scan', '-i', inventory]);
+      expect(scan.stdout).toBe(`victim  ${name}  ssh-ed25519  ${fingerprint}  CHANGED: ${known}:1 holds another ssh-ed25519 key for this host\n`);
+      const refused = await runCli(['hostkeys', 'trust', '-i', inventory]);
+      expect(refused.code).toBe(3);
+      expect(refused.stdout).toContain(`REFUSED, KEY CHANGED: victim  ${name}  ssh-ed25519  ${fingerprint}`);
+      expect(readFileSync(known, 'utf8')).toBe(before);
+      // A run refuses it too, trust-on-first-use or not.
+      const run = await runCli(['adhoc', 'victim', '-i', inventory, '-m', 'command', '-a', 'true', '--trust-new-host-keys']);
+      expect(run.code).toBe(3);
+      expect(run.stdout).toContain('DIFFERENT host key');
+
+      const replaced = await runCli(['hostkeys', 'trust', '-i', inventory, '--replace-changed']);
+      expect(replaced.code, replaced.stderr).toBe(0);
+      expect(replaced.stdout).toMatch(new RegExp(`^REPLACED: victim  \\S+  ssh-ed25519  ${fingerprint.replace(/[+/]/g, '\\$&')} in ${known} \\(removed line 1: ssh-ed25519 SHA256:`));
+      expect(readFileSync(known, 'utf8')).toBe(`${name} ${newKey.trim().split(/\s+/).slice(0, 2).join(' ')}\n`);
+      const conn = await open(labVars('victim', 'root', { ansible_ssh_common_args: `-o UserKnownHostsFile=${known}` }));
+      expect((await conn.exec('echo pinned')).stdout).toBe('pinned\n');
     });
   });
 });

@@ -187,8 +187,8 @@ describe('connection options', () => {
 
 describe('output on a terminal', () => {
   /** Runs the CLI under `script`, i.e. on a real pseudo-terminal, with `stty` setting its size first. */
-  function onTerminal(stty: string): string {
-    const command = `${stty}${process.execPath} ${buildCli()} ${join(fixtures, 'ping.yml')} -i ${inv()} --limit node1`;
+  function onTerminal(stty: string, playbook = join(fixtures, 'ping.yml')): string {
+    const command = `${stty}${process.execPath} ${buildCli()} ${playbook} -i ${inv()} --limit node1`;
     const { CI: _ci, ...env } = process.env;
     return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env, timeout: 60_000 }).stdout;
   }
@@ -200,5 +200,35 @@ describe('output on a terminal', () => {
     const sizeless = onTerminal('');
     expect(sizeless).toContain('ok: [node1]');
     expect(sizeless).not.toContain('\u2714');
+  });
+
+  it("shows a target's escape sequences visibly, live and plain: a host cannot erase the fatal line and print a fake ok", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-escapes-'));
+    const playbook = join(dir, 'hostile.yml');
+    writeFileSync(
+      playbook,
+      [
+        '- hosts: all',
+        '  gather_facts: false',
+        '  tasks:',
+        '    - name: a hostile host',
+        '      shell: |',
+        "        printf 'ERR\\033[1A\\033[2K\\rok: [node1] all fine\\n' >&2",
+        '        exit 1',
+        '',
+      ].join('\n'),
+    );
+    const raw = '\x1b[1A\x1b[2K\rok: [node1] all fine';
+    const shown = '\\x1b[1A\\x1b[2K\\rok: [node1] all fine';
+    const plain = await runCli([playbook, '-i', inv(), '-l', 'node1']);
+    expect(plain.code).toBe(2);
+    expect(plain.stdout).not.toContain(raw);
+    expect(plain.stdout).toContain(`ERR${shown}`);
+    const live = onTerminal('stty cols 100 rows 30; ', playbook);
+    expect(live).toContain('PLAY RECAP');
+    expect(live).not.toContain(raw);
+    expect(live).toContain(shown);
+    const json = await runCli([playbook, '-i', inv(), '-l', 'node1', '--json']);
+    expect(json.stdout).toContain(JSON.stringify(`ERR${raw}`).slice(1, -1));
   });
 });

@@ -1,6 +1,6 @@
 // lineinfile, blockinfile, replace (twice each, check mode, diff), and the read-only modules stat,
 // slurp, fetch, wait_for and setup on a real lab host.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,31 @@ describe('read-only modules', () => {
     expect(await r.run('fetch', { src: `${r.dir}/f`, dest: local })).toMatchObject({ changed: false });
     expect(await r.run('fetch', { src: `${r.dir}/nope`, dest: local, flat: true })).toMatchObject({ failed: true });
     expect(existsSync(join(local, 'nope'))).toBe(false);
+  });
+
+  it('fetch writes through a fresh temp file: a symlink planted at a predictable temp name is never followed', async () => {
+    await r.sh(`printf 'from target\\n' > ${r.dir}/planted`);
+    const dest = join(local, 'flat-planted');
+    const bystander = join(local, 'bystander');
+    writeFileSync(bystander, 'mine\n');
+    for (const name of [`${dest}.ha-run-tmp`, `${dest}.tmp`, `${dest}.part`]) symlinkSync(bystander, name);
+    expect(await r.run('fetch', { src: `${r.dir}/planted`, dest, flat: true })).toMatchObject({ changed: true, dest });
+    expect(readFileSync(dest, 'utf8')).toBe('from target\n');
+    expect(lstatSync(dest).isSymbolicLink()).toBe(false);
+    expect(readFileSync(bystander, 'utf8')).toBe('mine\n');
+    // Nothing left behind but what was there.
+    expect(readdirSync(local).filter((f) => f.includes('flat-planted')).sort()).toEqual(['flat-planted', 'flat-planted.ha-run-tmp', 'flat-planted.part', 'flat-planted.tmp']);
+  });
+
+  it('fetch compares what arrived with the checksum the target computed (validate_checksum)', async () => {
+    // /proc/self/stat reads differently for every process: the target's sha1sum and base64 see other bytes.
+    const dest = join(local, 'self-stat');
+    const res = await r.run('fetch', { src: '/proc/self/stat', dest, flat: true });
+    expect(res).toMatchObject({ failed: true, msg: 'checksum mismatch', file: '/proc/self/stat' });
+    expect(res.checksum).not.toBe(res.remote_checksum);
+    expect(existsSync(dest)).toBe(false);
+    expect(await r.run('fetch', { src: '/proc/self/stat', dest, flat: true, validate_checksum: false })).toMatchObject({ changed: true });
+    expect(readFileSync(dest, 'utf8')).toMatch(/^\d+ \(\w+\) /);
   });
 
   it('wait_for sees sshd listening, a file appearing, and times out clearly', async () => {

@@ -28,6 +28,24 @@ describe('file', () => {
     expect(second).toMatchObject({ changed: false, mode: '0750' });
   });
 
+  it('passes an owner or group that starts with - to chown/chgrp as a name, never as an option', async () => {
+    const path = `${r.dir}/dash-owner`;
+    await r.sh(`touch ${path} && mkdir -p ${path}.d && touch ${path}.d/f`);
+    const cases = [
+      { path, owner: '--help' },
+      { path, group: '--version' },
+      { path: `${path}.touched`, state: 'touch', owner: '--help' },
+      { path: `${path}.d`, state: 'directory', recurse: true, owner: '--help' },
+      { path: `${path}.d`, state: 'directory', recurse: true, group: '--help' },
+    ];
+    for (const args of cases) {
+      const res = await r.run('file', args);
+      expect(res, JSON.stringify(args)).toMatchObject({ failed: true });
+      expect(String(res.msg) + String(res.stderr ?? ''), JSON.stringify(args)).toMatch(/invalid (user|group)/);
+    }
+    expect(await r.sh(`stat -c '%U:%G' ${path} ${path}.d/f`)).toBe('root:root\nroot:root\n');
+  });
+
   it('changes a symbolic mode once', async () => {
     const path = `${r.dir}/sym`;
     await r.sh(`touch ${path} && chmod 0644 ${path}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  classifyOfferedKey,
   entryMatches,
   fingerprintSha256,
   keyTypeOf,
@@ -114,5 +115,19 @@ describe('key helpers', () => {
     const line = knownHostsLine('[127.0.0.1]:2201', blob2);
     expect(line).toBe(`[127.0.0.1]:2201 ssh-ed25519 ${KEY2}\n`);
     expect(verifyHostKey(parseKnownHosts(line), '[127.0.0.1]:2201', blob2).status).toBe('known');
+  });
+});
+
+describe('classifyOfferedKey (a scan sees every key a host offers)', () => {
+  // An RSA key blob only needs its type here: 'ssh-rsa' then anything.
+  const rsa = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('ssh-rsa'), Buffer.from([0, 0, 0, 1, 1])]);
+  const entries = parseKnownHosts([`[127.0.0.1]:2201 ssh-ed25519 ${KEY1}`, `@revoked * ssh-ed25519 ${KEY2}`, `other ssh-ed25519 ${KEY2}`].join('\n'));
+
+  it('known, changed (same type, other key), new (a type not recorded), revoked', () => {
+    expect(classifyOfferedKey(entries, '[127.0.0.1]:2201', blob1)).toMatchObject({ status: 'known', entry: { line: 1 } });
+    expect(classifyOfferedKey(entries, '[127.0.0.1]:2201', rsa)).toEqual({ status: 'new' });
+    expect(classifyOfferedKey(entries, 'fresh', blob1)).toEqual({ status: 'new' });
+    expect(classifyOfferedKey(entries, 'other', blob1)).toMatchObject({ status: 'changed', entry: { line: 3 } });
+    expect(classifyOfferedKey(entries, 'anyone', blob2)).toMatchObject({ status: 'revoked', entry: { line: 2 } });
   });
 });

@@ -64,6 +64,10 @@ describe('resolveSshSettings', () => {
     // The run's option being off (no --trust-new-host-keys) does not cancel a host's own accept-new.
     const own = resolveSshSettings({ ansible_ssh_extra_args: '-o StrictHostKeyChecking=accept-new' }, { trustOnFirstUse: false }, env);
     expect(own.trustOnFirstUse).toBe(true);
+    // Said in each announcement of a recorded key.
+    expect(own.trustedBy).toBe('StrictHostKeyChecking=accept-new in ansible_ssh_extra_args');
+    expect(resolveSshSettings({}, { trustOnFirstUse: true }, env).trustedBy).toBe('--trust-new-host-keys');
+    expect(resolveSshSettings({}, {}, env).trustedBy).toBeUndefined();
   });
 
   it('reports unusable values with the host and a stable code', () => {

@@ -123,7 +123,7 @@ describe('copy of a directory tree', () => {
     };
     const changes = planTree({ src: 'conf.d/', dest: '/etc/app', directory_mode: '0750', group: 'app' }, facts);
     expect(commands(changes)).toEqual([
-      'chgrp app -- /etc/app/sub',
+      'chgrp -- app /etc/app/sub',
       'chmod 0750 -- /etc/app/sub',
       makeDirsCommand('/etc/app/new', { group: 'app', mode: 0o750 }),
     ]);

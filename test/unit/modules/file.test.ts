@@ -24,7 +24,7 @@ describe('file state=directory', () => {
   it('fixes each differing attribute with its own reason', () => {
     const changes = fileModule.plan({ path: '/srv', state: 'directory', mode: '0700', owner: 'app', group: 'app' }, facts(dir('/srv')));
     expect(changes.map((c) => c.summary)).toEqual(['owner root → app', 'group root → app', 'mode 0755 → 0700']);
-    expect(commands(changes)).toEqual(['chown app -- /srv', 'chgrp app -- /srv', 'chmod 0700 -- /srv']);
+    expect(commands(changes)).toEqual(['chown -- app /srv', 'chgrp -- app /srv', 'chmod 0700 -- /srv']);
   });
 
   it('refuses to turn a file into a directory', () => {
@@ -37,7 +37,7 @@ describe('file state=directory', () => {
     expect(tree[2].path).toBe('/srv/d/x|y\n');
     const changes = fileModule.plan({ path: '/srv', state: 'directory', recurse: true, owner: 'app', mode: 'u=rwX,g=rX,o=' }, facts(dir('/srv', { owner: 'app', uid: 1000, mode: 0o750 }), { tree }));
     expect(changes.map((c) => c.summary)).toEqual(['owner of 2 entries below → app', 'mode of 3 entries below → u=rwX,g=rX,o=']);
-    expect(commands(changes)).toEqual(["chown -R app -- /srv", "chmod -R 'u=rwX,g=rX,o=' -- /srv"]);
+    expect(commands(changes)).toEqual(["chown -R -- app /srv", "chmod -R -- 'u=rwX,g=rX,o=' /srv"]);
     const converged = parseTree('640|1000|1000|app|app|regular file|/srv/a\x00750|1000|1000|app|app|directory|/srv/d\x00');
     expect(fileModule.plan({ path: '/srv', state: 'directory', recurse: true, owner: 'app', mode: 'u=rwX,g=rX,o=' }, facts(dir('/srv', { owner: 'app', uid: 1000, mode: 0o750 }), { tree: converged }))).toEqual([]);
   });
