@@ -8,6 +8,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerInventory } from './commands/inventory.js';
 import { registerSchema } from './commands/schema.js';
 import { registerLab } from './commands/lab.js';
+import { registerVault } from './commands/vault.js';
 import { packageVersion } from './util/package-root.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<void> {
   registerInventory(program);
   registerSchema(program);
   registerLab(program);
+  registerVault(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {
