@@ -47,7 +47,7 @@ export function openVaultValue(ciphertext: string, location: SourceLocation): Op
 
 /** The plaintext of a whole vault-encrypted file (its values are remembered once parsed: see rememberRevealed). */
 export function openVaultFile(text: string, file: string): Opened {
-  return open(text, `${file} is encrypted with ansible-vault`, 'vault-file', { file, line: 1, col: 1 });
+  return open(text, 'this file is encrypted with ansible-vault', 'vault-file', { file, line: 1, col: 1 });
 }
 
 /** A vaulted file read as data that ha-run does not decrypt on the way (a copy or template source). */
