@@ -21,9 +21,9 @@ beforeAll(async () => {
   writeFileSync(passFile, 'lab vault password\n');
   writeFileSync(wrongPassFile, 'not the password\n');
   mkdirSync(join(dir, 'group_vars'));
-  writeFileSync(join(dir, 'group_vars/all.yml'), `app_db_password: ${GROUP_SECRET}\n`);
+  writeFileSync(join(dir, 'group_vars/all.yml'), `mysql_root_pw: ${GROUP_SECRET}\n`);
   expect((await runCli(['vault', 'encrypt', '--vault-password-file', passFile, join(dir, 'group_vars/all.yml')])).code).toBe(0);
-  const inline = await runCli(['vault', 'encrypt_string', '--vault-password-file', passFile, '--name', 'api_key', INLINE_SECRET]);
+  const inline = await runCli(['vault', 'encrypt_string', '--vault-password-file', passFile, '--name', 'deploy_key', INLINE_SECRET]);
   expect(inline.code, inline.stderr).toBe(0);
   writeFileSync(
     join(dir, 'site.yml'),
@@ -38,11 +38,11 @@ ${inline.stdout.trimEnd().replace(/^/gm, '    ')}
         dest: ${dest}
         mode: "0600"
         content: |
-          db_password={{ app_db_password }}
-          api_key={{ api_key }}
+          db_password={{ mysql_root_pw }}
+          deploy_key={{ deploy_key }}
     - name: show what was used
       debug:
-        msg: "db {{ app_db_password }} key {{ api_key }}"
+        msg: "db {{ mysql_root_pw }} key {{ deploy_key }}"
 `,
   );
 });
@@ -56,7 +56,7 @@ describe('a run with Ansible Vault secrets', () => {
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(recapOf(first.stdout).node1).toMatchObject({ changed: 1, failed: 0 });
     const onHost = await labExec('node1', `cat ${dest}`);
-    expect(onHost.stdout).toBe(`db_password=${GROUP_SECRET}\napi_key=${INLINE_SECRET}\n`);
+    expect(onHost.stdout).toBe(`db_password=${GROUP_SECRET}\ndeploy_key=${INLINE_SECRET}\n`);
     const second = await runCli(args, { cwd: dir });
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(recapOf(second.stdout).node1).toMatchObject({ changed: 0, failed: 0 });
