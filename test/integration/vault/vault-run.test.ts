@@ -78,6 +78,9 @@ describe('a run with Ansible Vault secrets', () => {
   });
 
   it('without a password or with a wrong one: exit 4 before connecting, each vaulted place at file:line:col', async () => {
+    const lines = readFileSync(join(dir, 'site.yml'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('!vault'));
+    const tagAt = { line: line + 1, col: lines[line]!.indexOf('!vault') + 1 };
     for (const [extra, says] of [
       [[], 'no vault password was given'],
       [['--vault-id', `lab@${wrongPassFile}`], "wrong vault password (tried vault id 'lab')"],
@@ -87,7 +90,7 @@ describe('a run with Ansible Vault secrets', () => {
         expect(r.code, r.stdout + r.stderr).toBe(4);
         expect(r.stdout).not.toContain('PLAY [');
         expect(r.stderr).toContain(`group_vars/all.yml:1:1  vault-file  this file is encrypted with ansible-vault: ${extra.length ? 'cannot decrypt: ' : ''}${says}`);
-        expect(r.stderr).toContain(`site.yml:5:14  vault-value  \`!vault\` value: ${extra.length ? 'cannot decrypt: ' : ''}${says}`);
+        expect(r.stderr).toContain(`site.yml:${tagAt.line}:${tagAt.col}  vault-value  \`!vault\` value: ${extra.length ? 'cannot decrypt: ' : ''}${says}`);
         expect(r.stderr).not.toContain(INLINE_SECRET);
       }
     }
