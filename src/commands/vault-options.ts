@@ -10,7 +10,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function withVaultOptions(cmd: Command): Command {
   return cmd
-    .option('--vault-id <id>', 'vault id to decrypt with: LABEL@SOURCE, SOURCE a password file, an executable or `prompt` (repeatable)', collect)
+    .option('--vault-id <id>', 'a vault id: LABEL@SOURCE, SOURCE a password file, an executable or `prompt` (repeatable)', collect)
     .option('--vault-password-file <file>', 'vault password file, or an executable that prints the password (repeatable)', collect)
     .option('-J, --ask-vault-pass', 'ask for the vault password on the terminal');
 }

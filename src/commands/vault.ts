@@ -124,7 +124,7 @@ async function encryptStrings(strings: string[], o: VaultCommandOptions): Promis
 export function registerVault(program: Command): void {
   const vault = program.command('vault').description('Encrypt and decrypt Ansible Vault files and values (the ansible-vault commands, same format).');
   const sub = (name: string, description: string): Command => withVaultOptions(vault.command(name).description(description));
-  const output = (cmd: Command): Command => cmd.option('--output <file>', 'write the result here (`-` for stdout) instead of in place');
+  const output = (cmd: Command): Command => cmd.option('--output <file>', 'write the result to this file (`-` for stdout)');
   const encryptId = (cmd: Command): Command => cmd.option('--encrypt-vault-id <id>', 'the vault id to encrypt with (when several are given)');
 
   encryptId(output(sub('encrypt', 'Encrypt files in place (stdin to stdout when none are named).')))
