@@ -22,3 +22,8 @@ export function onRevealed(listener: (value: string) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** Every secret revealed so far. */
+export function revealedValues(): string[] {
+  return [...revealed];
+}
