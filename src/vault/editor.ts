@@ -39,7 +39,15 @@ export function editInTempFile(initial: Buffer, name: string): Buffer {
       closeSync(fd);
     }
     const [command, ...args] = editorCommand() as [string, ...string[]];
-    const run = spawnSync(command, [...args, file], { stdio: 'inherit' });
+    // Ctrl-C in the editor reaches this process too: it must not end it before the plaintext is removed.
+    const ignore = (): void => {};
+    process.on('SIGINT', ignore);
+    let run;
+    try {
+      run = spawnSync(command, [...args, file], { stdio: 'inherit' });
+    } finally {
+      process.off('SIGINT', ignore);
+    }
     if (run.error) throw new HaRunError('vault-editor', `cannot start the editor '${command}': ${run.error.message}`, { exitCode: ExitCode.error, hint: 'set EDITOR to an editor that is installed' });
     if (run.status !== 0) throw new HaRunError('vault-editor', `the editor '${command}' exited with status ${run.status ?? run.signal}; nothing was saved`);
     return readFileSync(file);

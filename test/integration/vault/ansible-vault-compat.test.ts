@@ -107,6 +107,18 @@ describe('ha-run vault edit and create', () => {
     expect(readFileSync(target, 'utf8')).toBe(before);
   });
 
+  it('Ctrl-C while the editor runs does not leave the plaintext behind (the editor decides; the temp file goes)', async () => {
+    const target = fileWith('interrupted.yml', PLAINTEXT);
+    expect(ansibleVault(['encrypt', '--vault-password-file', passFile, target]).code).toBe(0);
+    // The terminal sends SIGINT to ha-run as well as to the editor; this editor sends it to ha-run itself.
+    const interrupting = fileWith('editor-int.sh', `#!/bin/sh\necho "$1" > ${join(dir, 'editor-saw')}\nkill -INT $PPID\nsleep 0.5\necho 'after: ctrl-c' >> "$1"\n`);
+    chmodSync(interrupting, 0o700);
+    const r = await runCli(['vault', 'edit', '--vault-password-file', passFile, target], { env: { EDITOR: interrupting } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(readFileSync(join(dir, 'editor-saw'), 'utf8').trim())).toBe(false);
+    expect(ansibleVault(['view', '--vault-password-file', passFile, target]).stdout).toBe(`${PLAINTEXT}after: ctrl-c\n`);
+  });
+
   it('a wrong password names the file and the vault id; no password and no terminal says what to pass', async () => {
     const target = fileWith('locked.yml', PLAINTEXT);
     expect(ansibleVault(['encrypt', '--vault-id', `prod@${passFile}`, target]).code).toBe(0);
