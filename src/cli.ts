@@ -9,6 +9,7 @@ import { registerInventory } from './commands/inventory.js';
 import { registerSchema } from './commands/schema.js';
 import { registerLab } from './commands/lab.js';
 import { registerHostKeys } from './commands/hostkeys.js';
+import { registerVault } from './commands/vault.js';
 import { packageVersion } from './util/package-root.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<void> {
   registerSchema(program);
   registerLab(program);
   registerHostKeys(program);
+  registerVault(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -15,8 +15,11 @@ import { dumpYaml } from '../source/yaml-dump.js';
 import { selectHosts } from '../inventory/patterns.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { action } from './action.js';
+import { revealedValues } from '../vault/revealed.js';
+import type { VaultCliOptions } from '../vault/vault-id.js';
+import { useVaultOptions, withVaultOptions } from './vault-options.js';
 
-export interface InventoryCommandOptions {
+export interface InventoryCommandOptions extends VaultCliOptions {
   inventory?: string[];
   list?: boolean;
   graph?: boolean;
@@ -35,8 +38,7 @@ export interface InventoryCommandIo {
 }
 
 export function registerInventory(program: Command): void {
-  program
-    .command('inventory')
+  withVaultOptions(program.command('inventory'))
     .description('Show the inventory as ha-run reads it (same output as ansible-inventory)')
     .argument('[group]', 'group to start the --graph at (default: all)')
     .option('-i, --inventory <source>', 'inventory file, directory or comma-separated host list (repeatable)', collect, [])
@@ -49,9 +51,10 @@ export function registerInventory(program: Command): void {
     .option('-l, --limit <pattern>', 'only hosts matching this pattern (also @file)')
     .option('--playbook-dir <dir>', "also merge the group_vars/ and host_vars/ beside a playbook in this directory")
     .action(
-      action(async (group: string | undefined, options: InventoryCommandOptions) =>
-        runInventoryCommand(group, options, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }),
-      ),
+      action(async (group: string | undefined, options: InventoryCommandOptions) => {
+        await useVaultOptions(options);
+        return runInventoryCommand(group, options, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+      }),
     );
 }
 
@@ -69,7 +72,7 @@ export async function runInventoryCommand(group: string | undefined, options: In
   if (sources.length === 0) throw new HaRunError('bad-options', 'no inventory given: use -i FILE, -i DIR or -i "host1,host2,"', { exitCode: ExitCode.badOptions });
   const loaded = loadInventory(sources, { cwd: io.cwd });
   const { inventory } = loaded;
-  // A listing only shows `!vault` values (as ansible-inventory does without a password); a run refuses them.
+  // Without a password, a listing shows `!vault` values undecrypted (as ansible-inventory does); a run refuses them.
   const diagnostics = loaded.diagnostics.filter((d) => d.code !== VAULT_VALUE_CODE);
   if (hasErrors(diagnostics)) throw new ValidationError(diagnostics);
   printWarnings(diagnostics, io.err);
@@ -122,6 +125,8 @@ function secretsOf(inventory: Inventory, playbook: PlaybookVars | undefined): Se
     masker.addFromVars(entry.fileVars);
   }
   for (const vars of [...(playbook?.groupVars.values() ?? []), ...(playbook?.hostVars.values() ?? [])]) masker.addFromVars(vars);
+  // Given a vault password, vaulted files and `!vault` values are read, and every value from them is masked.
+  for (const value of revealedValues()) masker.add(value);
   return masker;
 }
 

@@ -13,8 +13,10 @@ import { runPlaybooks } from '../executor/run-playbooks.js';
 import { splitTagOption } from '../executor/tags.js';
 import { createReporters, stdoutWriter } from '../output/setup.js';
 import { action } from './action.js';
+import { useVaultOptions, withVaultOptions } from './vault-options.js';
+import type { VaultCliOptions } from '../vault/vault-id.js';
 
-interface CliOptions {
+interface CliOptions extends VaultCliOptions {
   inventory?: string[];
   check?: boolean;
   diff?: boolean;
@@ -46,7 +48,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 const count = (_v: string, prev: number) => prev + 1;
 
 function withRunOptions(cmd: Command): Command {
-  return cmd
+  return withVaultOptions(cmd)
     .option('-i, --inventory <path>', 'inventory file, directory or host list (repeatable)', collect)
     .option('-C, --check', "dry run: report what would change, change nothing")
     .option('-D, --diff', 'show differences in changed files')
@@ -126,6 +128,7 @@ async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: Cli
 }
 
 export async function runCommand(targets: string[], o: CliOptions): Promise<number> {
+  await useVaultOptions(o);
   const options = runOptions(o);
   const inventorySources = inventoryOf(o);
   if (o.moduleName) {
@@ -190,6 +193,7 @@ export function registerRun(program: Command): void {
     .option('--list-hosts', 'list the matching hosts, then exit')
     .action(
       action(async (pattern: string, o: CliOptions) => {
+        await useVaultOptions(o);
         const options = runOptions(o);
         return runAdhoc({ pattern, module: o.moduleName!, args: o.args, inventorySources: inventoryOf(o), limit: o.limit, become: o.become, becomeUser: o.becomeUser }, options, o);
       }),

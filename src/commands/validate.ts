@@ -7,8 +7,10 @@ import { validateRun } from '../playbook/validate-run.js';
 import { tasksOf } from '../playbook/walk.js';
 import type { Playbook } from '../playbook/types.js';
 import { action } from './action.js';
+import { useVaultOptions, withVaultOptions } from './vault-options.js';
+import type { VaultCliOptions } from '../vault/vault-id.js';
 
-interface ValidateOptions {
+interface ValidateOptions extends VaultCliOptions {
   inventory: string[];
   limit?: string;
   extraVars: string[];
@@ -17,8 +19,7 @@ interface ValidateOptions {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerValidate(program: Command): void {
-  program
-    .command('validate')
+  withVaultOptions(program.command('validate'))
     .description('Check a playbook and its inventory without connecting anywhere: syntax, schemas, modules, roles, handlers, host patterns, variables.')
     .argument('<playbook>', 'playbook file')
     .requiredOption('-i, --inventory <source>', 'inventory file, directory or host list (repeatable)', collect, [])
@@ -26,6 +27,7 @@ export function registerValidate(program: Command): void {
     .option('-e, --extra-vars <vars>', 'extra variables: key=value, JSON/YAML mapping, or @file (repeatable)', collect, [])
     .action(
       action(async (playbookFile: string, options: ValidateOptions) => {
+        await useVaultOptions(options);
         const extraVars = parseExtraVars(options.extraVars);
         const run = validateRun({ playbook: playbookFile, inventorySources: options.inventory, limit: options.limit, extraVars });
         const read = sourceReader();

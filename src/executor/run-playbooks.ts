@@ -12,6 +12,7 @@ import { HostStates } from './host-state.js';
 import { runPlay } from './play-runner.js';
 import type { PreparedPlaybook } from './prepare.js';
 import { RunStats } from './stats.js';
+import { onRevealed } from '../vault/revealed.js';
 
 export interface RunSetup {
   reporter: Required<Reporter>;
@@ -44,6 +45,8 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
   const started = Date.now();
   const { reporter, masker } = setup;
   learnSecrets(masker, prepared, options);
+  // Values decrypted from a vault, before the run and during it (include_vars), are secrets.
+  const forgetVaultValues = onRevealed((value) => masker.add(value));
   const pool = new ConnectionPool({
     knownHostsFile: options.knownHostsFile,
     trustOnFirstUse: options.trustNewHostKeys,
@@ -107,5 +110,6 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
     ...(setup.logFile ? { logFile: setup.logFile } : {}),
     ...(interrupted ? { aborted: 'interrupted (SIGINT): connections closed' } : run?.aborted ? { aborted: run.aborted } : {}),
   });
+  forgetVaultValues();
   return exitCode;
 }

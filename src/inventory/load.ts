@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors.js';
-import { isVaultEncrypted, vaultFileNotSupported } from '../source/vault.js';
+import { isVaultEncrypted, openVaultFile } from '../source/vault.js';
+import { rememberRevealed } from '../vault/revealed.js';
 import { MAX_YAML_BYTES, parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
 import { splitHostPort } from './address.js';
 import { InventoryBuilder } from './builder.js';
@@ -62,9 +63,21 @@ function readInventoryFile(file: string, builder: InventoryBuilder): void {
   }
   const format = inventoryFormatByName(file);
   if (isVaultEncrypted(bytes.toString('utf8'))) {
-    builder.diagnostics.push(vaultFileNotSupported(file));
+    const opened = openVaultFile(bytes.toString('utf8'), file);
+    if (!opened.ok) {
+      builder.diagnostics.push(opened.diagnostic);
+      return;
+    }
+    bytes = Buffer.from(opened.text, 'utf8');
+    readInventoryText(bytes, file, format, builder);
+    // Every variable of a vaulted inventory is a secret (those of inventories read before it come along).
+    for (const entry of [...builder.hosts.values(), ...builder.groups.values()]) rememberRevealed(entry.vars);
     return;
   }
+  readInventoryText(bytes, file, format, builder);
+}
+
+function readInventoryText(bytes: Buffer, file: string, format: ReturnType<typeof inventoryFormatByName>, builder: InventoryBuilder): void {
   if (format === 'yaml') {
     readYamlInventory(parseYamlBytes(bytes, file), builder);
     return;

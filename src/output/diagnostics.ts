@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Diagnostic, SourceLocation } from '../errors.js';
 import { codeFrame } from '../source/frame.js';
+import { isVaultEncrypted } from '../source/vault.js';
 
 export function formatLocation(loc: SourceLocation, cwd = process.cwd()): string {
   const rel = relative(cwd, loc.file);
@@ -16,7 +17,9 @@ export function sourceReader(): (file: string) => string | undefined {
   return (file) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, readFileSync(file, 'utf8'));
+        // A vaulted file's lines on disk are ciphertext: a frame of them would show nothing useful.
+        const text = readFileSync(file, 'utf8');
+        cache.set(file, isVaultEncrypted(text) ? undefined : text);
       } catch {
         cache.set(file, undefined);
       }

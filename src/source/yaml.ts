@@ -16,7 +16,8 @@ import {
   type ScalarTag,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
-import { isVaultEncrypted, vaultFileNotSupported, vaultValueNotSupported, VaultText } from './vault.js';
+import { rememberRevealed } from '../vault/revealed.js';
+import { isVaultEncrypted, openVaultFile, openVaultValue, VaultText } from './vault.js';
 
 export { VaultText } from './vault.js';
 
@@ -105,7 +106,7 @@ export function parseYamlBytes(bytes: Buffer, file: string): LoadedYaml {
 
 export function parseYaml(text: string, file: string): LoadedYaml {
   // Never read as plain YAML: its ciphertext would become the values.
-  if (isVaultEncrypted(text)) return { file, text, value: undefined, diagnostics: [vaultFileNotSupported(file)], locate: () => ({ file, line: 1, col: 1 }) };
+  if (isVaultEncrypted(text)) return parseVaultedYaml(text, file);
   const tooDeep = findExcessiveFlowDepth(text);
   if (tooDeep !== -1) {
     return failed(file, 'yaml-too-deep', `nesting deeper than ${MAX_FLOW_DEPTH} levels`, offsetToLocation(text, tooDeep, file), text);
@@ -139,9 +140,18 @@ export function parseYaml(text: string, file: string): LoadedYaml {
   return { file, text, value, diagnostics, locate: (path, options) => locateIn(doc, path, options?.key ?? false, at, file) };
 }
 
+/** A vault-encrypted YAML file, read as its plaintext; every value in it is a secret. */
+function parseVaultedYaml(text: string, file: string): LoadedYaml {
+  const opened = openVaultFile(text, file);
+  if (!opened.ok) return { file, text, value: undefined, diagnostics: [opened.diagnostic], locate: () => ({ file, line: 1, col: 1 }) };
+  const loaded = parseYaml(opened.text, file);
+  rememberRevealed(loaded.value);
+  return loaded;
+}
+
 const UNDEFINED_ALIAS = 'yaml-undefined-alias';
 
-/** `!vault` values (refused until ha-run has a vault) and aliases naming no anchor before them, each where it is written. */
+/** `!vault` values (decrypted in place, or refused where written) and aliases naming no anchor before them. */
 function tagAndAliasProblems(doc: Document, text: string, at: (offset: number) => SourceLocation): Diagnostic[] {
   const found: Diagnostic[] = [];
   const anchors = new Set<string>();
@@ -153,7 +163,11 @@ function tagAndAliasProblems(doc: Document, text: string, at: (offset: number) =
     } else if (isNode(node)) {
       if (node.anchor) anchors.add(node.anchor);
       // Point at the tag itself, which comes before the value's own range (`key: !vault |`).
-      if (isScalar(node) && node.tag === '!vault' && node.range) found.push(vaultValueNotSupported(at(Math.max(0, text.lastIndexOf('!vault', node.range[0])))));
+      if (isScalar(node) && node.tag === '!vault' && node.value instanceof VaultText && node.range) {
+        const opened = openVaultValue(node.value.ciphertext, at(Math.max(0, text.lastIndexOf('!vault', node.range[0]))));
+        if (opened.ok) node.value = opened.text;
+        else found.push(opened.diagnostic);
+      }
     }
   });
   return found;

@@ -3,7 +3,7 @@
 // vault-encrypted.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../../errors.js';
-import { isVaultEncrypted, vaultFileNotSupported } from '../../source/vault.js';
+import { isVaultEncrypted, vaultSourceNotSupported } from '../../source/vault.js';
 import { isTemplateString } from '../../schema/validate.js';
 import { controllerDirs, isDirectory, searchFile } from '../paths.js';
 import { sourceOf, writtenValue } from '../source-map.js';
@@ -24,7 +24,7 @@ export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
       const { found: file, searched } = searchFile(src, controllerDirs(kind, task.role?.path, play.playbookDir));
       // copy also takes a directory (its contents with a trailing '/', the directory itself without).
       // Ansible decrypts a vaulted source on the way; ha-run would copy its ciphertext.
-      if (file && startsVaulted(file)) found.push(vaultFileNotSupported(file));
+      if (file && startsVaulted(file)) found.push(vaultSourceNotSupported(file));
       if (file || (kind === 'files' && (src.endsWith('/') || searched.some(isDirectory)))) continue;
       const where = sourceOf(task);
       const location = where ? where.loaded.locate([...where.path, ...argsKey(writtenValue(where)), 'src']) : task.location;

@@ -27,6 +27,12 @@ export const SUITES: Suite[] = [
   { title: 'check mode', playbook: fileURLToPath(new URL('./playbook/check-mode.yml', import.meta.url)), args: ['--check'] },
   // An inventory directory with its own group_vars/ inside a playbook directory that has group_vars/ too.
   { title: 'inventory directory', playbook: fileURLToPath(new URL('./inventory-dir/site.yml', import.meta.url)), args: [], inventoryDir: 'inventory' },
+  // Vaulted group_vars, vars_files, include_vars and inline values, under two vault ids.
+  {
+    title: 'ansible vault',
+    playbook: fileURLToPath(new URL('./vault/site.yml', import.meta.url)),
+    args: ['--vault-id', `diff@${fileURLToPath(new URL('./vault/vault-pass-diff.txt', import.meta.url))}`, '--vault-password-file', fileURLToPath(new URL('./vault/vault-pass-default.txt', import.meta.url))],
+  },
 ];
 
 /** `-i` for each inventory: the lab's, then the suite's own directory beside the playbook being run. */

@@ -1,7 +1,7 @@
 // The command line: tags, listings, --syntax-check, --start-at-task, -e forms, --json events, the log
 // file (0600, secrets masked), ad-hoc runs, and exit codes 4 (invalid input) and 5 (bad options).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,28 +95,6 @@ describe('ha-run PLAYBOOK options', () => {
     const noInv = await runCli([tagged]);
     expect(noInv.code).toBe(5);
     expect(noInv.stderr).toContain('no inventory given');
-  });
-});
-
-describe('Ansible Vault (not supported yet)', () => {
-  it('a `!vault` value or a vaulted vars file fails validation and the run, at file:line:col, saying what to do instead', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ha-run-vault-'));
-    writeFileSync(join(dir, 'hosts.yml'), 'all:\n  hosts:\n    localhost:\n      ansible_connection: local\n      db_password: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3132\n');
-    writeFileSync(join(dir, 'site.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - copy:\n        content: "{{ db_password }}"\n        dest: "{{ playbook_dir }}/deployed"\n');
-    for (const args of [['validate', 'site.yml'], ['site.yml']]) {
-      const r = await runCli([...args, '-i', 'hosts.yml'], { cwd: dir });
-      expect(r.code, r.stdout + r.stderr).toBe(4);
-      expect(r.stderr).toContain('hosts.yml:5:20  vault-value  `!vault` value: ha-run cannot decrypt Ansible Vault yet');
-      expect(r.stderr).toContain('hint: give the secret another way');
-      expect(r.stdout).not.toContain('PLAY [');
-    }
-    expect(existsSync(join(dir, 'deployed'))).toBe(false);
-    writeFileSync(join(dir, 'hosts.yml'), 'all:\n  hosts:\n    localhost:\n      ansible_connection: local\n');
-    writeFileSync(join(dir, 'secrets.yml'), '$ANSIBLE_VAULT;1.1;AES256\n61626364\n');
-    writeFileSync(join(dir, 'site.yml'), '- hosts: all\n  gather_facts: false\n  vars_files: [secrets.yml]\n  tasks:\n    - debug: msg=hi\n');
-    const file = await runCli(['site.yml', '-i', 'hosts.yml'], { cwd: dir });
-    expect(file.code).toBe(4);
-    expect(file.stderr).toContain('secrets.yml:1:1  vault-file  this file is encrypted with ansible-vault');
   });
 });
 

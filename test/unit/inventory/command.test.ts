@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encryptVaultText, VaultKeyring } from '../../../src/vault/keyring.js';
+import { useVaultKeyring } from '../../../src/vault/session.js';
 import { reportError } from '../../../src/commands/action.js';
 import { runInventoryCommand, type InventoryCommandOptions } from '../../../src/commands/inventory.js';
 import { ExitCode } from '../../../src/errors.js';
@@ -82,5 +84,25 @@ describe('ha-run inventory', () => {
     const result = await run(group, options, tree(GOOD));
     expect(result.code).toBe(ExitCode.badOptions);
     expect(result.err).toMatch(message);
+  });
+});
+
+describe('ha-run inventory with a vault password', () => {
+  const secret = { id: 'default', password: Buffer.from('inventory-vault-pw') };
+  afterEach(() => useVaultKeyring(undefined));
+
+  it('reads vaulted group_vars and !vault values, masking every value from them; without the password a vaulted file is an error', async () => {
+    const inline = encryptVaultText(Buffer.from('inline-tok-31'), secret).trimEnd().replace(/\n/g, '\n        ');
+    const dir = tree({
+      'inv/hosts.yml': `all:\n  hosts:\n    w1:\n      deploy_key: !vault |\n        ${inline}\n`,
+      'inv/group_vars/all.yml': encryptVaultText(Buffer.from('db_host_word: vaulted-value-77\nregion: eu-west\n'), secret),
+    });
+    const locked = await run(undefined, { inventory: ['inv'], host: 'w1' }, dir);
+    expect(locked.code).toBe(ExitCode.invalidInput);
+    expect(locked.err).toContain('group_vars/all.yml:1:1  vault-file');
+    useVaultKeyring(new VaultKeyring([secret]));
+    const open = await run(undefined, { inventory: ['inv'], host: 'w1' }, dir);
+    expect(open.code, open.err).toBe(0);
+    expect(JSON.parse(open.out)).toEqual({ db_host_word: '********', region: '********', deploy_key: '********' });
   });
 });

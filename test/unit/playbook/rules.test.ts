@@ -1,6 +1,8 @@
 // The static rules, each on small playbooks through validateRun (what the CLI and executor call).
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encryptVaultText, VaultKeyring } from '../../../src/vault/keyring.js';
+import { useVaultKeyring } from '../../../src/vault/session.js';
 import { ValidationError, type Diagnostic } from '../../../src/errors.js';
 import { validateRun, type ValidateRunOptions } from '../../../src/playbook/validate-run.js';
 import { tree as writeTree } from '../inventory/helpers.js';
@@ -215,23 +217,33 @@ describe('variables are defined somewhere', () => {
   });
 });
 
-describe('Ansible Vault is refused until ha-run has one', () => {
-  const VAULTED = '$ANSIBLE_VAULT;1.1;AES256\n61626364\n';
-  it('reports `!vault` values and vaulted files wherever they are read: inventory, group_vars, vars_files, include_vars, copy and template sources', () => {
-    const ds = check({
-      'inventory/hosts.yml': 'all:\n  hosts:\n    web1:\n      db_password: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        3132\n',
-      'inventory/group_vars/all.yml': VAULTED,
-      'site.yml':
-        '- hosts: all\n  vars_files: [secrets.yml]\n  tasks:\n    - include_vars: more-secrets.yml\n    - include_vars:\n        file: vars/in-vars-dir.yml\n' +
-        '    - copy: src=cert.pem dest=/etc/cert.pem\n    - template: src=app.conf.j2 dest=/etc/app.conf\n',
-      'secrets.yml': VAULTED,
-      'more-secrets.yml': VAULTED,
-      'vars/in-vars-dir.yml': 'token: !vault "x"\n',
-      'files/cert.pem': VAULTED,
-      'templates/app.conf.j2': VAULTED,
-    });
-    // Paths relative to the playbook's directory.
-    const at = (d: Diagnostic) => `${d.location?.file.replace(/^.*\/ha-run-inv-[^/]+\//, '')}:${d.location?.line}:${d.location?.col}`;
+describe('Ansible Vault wherever vars are read', () => {
+  const secret = { id: 'default', password: Buffer.from('rules-password') };
+  const vaulted = (plaintext: string) => encryptVaultText(Buffer.from(plaintext), secret);
+  const inline = (plaintext: string) => vaulted(plaintext).trimEnd().replace(/\n/g, '\n        ');
+  const files = () => ({
+    'inventory/hosts.yml': `all:\n  hosts:\n    web1:\n      db_password: !vault |\n        ${inline('db-pass')}\n`,
+    'inventory/group_vars/all.yml': vaulted('group_secret: g\n'),
+    'site.yml':
+      '- hosts: all\n  vars_files: [secrets.yml]\n  tasks:\n    - include_vars: more-secrets.yml\n    - include_vars:\n        file: vars/in-vars-dir.yml\n' +
+      '    - copy: src=cert.pem dest=/etc/cert.pem\n    - template: src=app.conf.j2 dest=/etc/app.conf\n',
+    'secrets.yml': vaulted('a: 1\n'),
+    'more-secrets.yml': vaulted('b: 2\n'),
+    'vars/in-vars-dir.yml': `token: !vault |\n  ${inline('tok').replace(/\n {8}/g, '\n  ')}\n`,
+    'files/cert.pem': vaulted('cert'),
+    'templates/app.conf.j2': vaulted('conf'),
+  });
+  // Paths relative to the playbook's directory.
+  const at = (d: Diagnostic) => `${d.location?.file.replace(/^.*\/ha-run-inv-[^/]+\//, '')}:${d.location?.line}:${d.location?.col}`;
+  afterEach(() => useVaultKeyring(undefined));
+
+  it('with the password, decrypts them all; copy and template sources are still refused (ha-run would send the ciphertext)', () => {
+    useVaultKeyring(new VaultKeyring([secret]));
+    expect(check(files()).map((d) => `${d.code} ${at(d)}`).sort()).toEqual(['vault-file files/cert.pem:1:1', 'vault-file templates/app.conf.j2:1:1']);
+  });
+
+  it('without one, reports `!vault` values and vaulted files wherever they are read: inventory, group_vars, vars_files, include_vars, copy and template sources', () => {
+    const ds = check(files());
     expect(ds.map((d) => `${d.code} ${at(d)}`).sort()).toEqual([
       'vault-file files/cert.pem:1:1',
       'vault-file inventory/group_vars/all.yml:1:1',
