@@ -110,6 +110,11 @@ interface ModuleBase<Args> {
   resultIsControllerData?: boolean;
   /** Its arguments become variables as they are (set_fact): unsafe values reach it still unsafe. */
   keepsUnsafeArgs?: boolean;
+  /**
+   * Arguments that hold secrets (a password, a key): their rendered values are masked in all output,
+   * whatever the variables they came from are called (see src/executor/task-secrets.ts).
+   */
+  secretArgs?: string[];
   /** Example args for docs and tests (never used at run time). */
   _args?: Args;
 }
