@@ -86,3 +86,72 @@ describe('secrets on the target', () => {
     expect(runLogs()).not.toContain(becomePassword);
   });
 });
+
+describe('secrets in output, JSON events and the log', () => {
+  const dbPassword = `db-${randomBytes(6).toString('hex')}`;
+  const hidden = `hidden-${randomBytes(6).toString('hex')}`;
+  const failing = `failing-${randomBytes(6).toString('hex')}`;
+  const playbook = join(runDir, 'masking.yml');
+  writeFileSync(
+    playbook,
+    `- name: deploy with {{ api_token }}
+  hosts: ${host}
+  gather_facts: false
+  vars:
+    rancher_db_password: "{{ lookup('env', 'HA_RUN_TEST_DB_PASSWORD') }}"
+    short_password: root
+  tasks:
+    - name: a templated secret is masked as its rendered value
+      debug:
+        msg: "connect with {{ rancher_db_password }}"
+    - name: a no_log task
+      command: echo ${hidden}
+      register: r
+      no_log: true
+    - name: its registered result printed whole
+      debug: var=r
+    - name: its registered output in a message
+      debug:
+        msg: "saw {{ r.stdout }}"
+    - block:
+        - name: a failing no_log task
+          shell: echo ${failing}; exit 3
+          no_log: true
+      rescue:
+        - name: the failure printed in rescue
+          debug: var=ansible_failed_result
+    - name: a short secret does not garble unrelated text
+      debug:
+        msg: "owner root in /root"
+    - name: a short secret is masked where it is used
+      debug:
+        msg: "login with {{ short_password }}"
+`,
+  );
+
+  it('masks rendered template values, no_log registered results (debug, ansible_failed_result), and short values only where used', async () => {
+    const r = await runCli([playbook, '-i', testLab().inventory, '-l', host, '--json', '-e', 'api_token=tok-never-shown-1'], { cwd: runDir, env: { HA_RUN_TEST_DB_PASSWORD: dbPassword } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const result = (name: string) => events.find((e) => e.event === 'host_result' && e.task?.name === name)?.result;
+    expect(result('a templated secret is masked as its rendered value').msg).toBe('connect with ********');
+    expect(result('its registered result printed whole').r).toBe('********');
+    expect(result('its registered output in a message').msg).toBe('saw ********');
+    expect(result('the failure printed in rescue').ansible_failed_result).toBe('********');
+    expect(result('a short secret does not garble unrelated text').msg).toBe('owner root in /root');
+    expect(result('a short secret is masked where it is used').msg).toBe('login with ********');
+    const everything = r.stdout + r.stderr + runLogs();
+    for (const secret of [dbPassword, hidden, failing, 'tok-never-shown-1']) expect(everything).not.toContain(secret);
+  });
+
+  it('--list-tasks and --list-hosts do not print -e secrets', async () => {
+    for (const option of ['--list-tasks', '--list-hosts', '--list-tags']) {
+      const r = await runCli([playbook, '-i', testLab().inventory, option, '-e', 'api_token=tok-never-listed-2'], { cwd: runDir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('deploy with ********');
+      expect(r.stdout).not.toContain('tok-never-listed-2');
+    }
+    const short = await runCli([playbook, '-i', testLab().inventory, '--list-tasks', '-e', 'api_token=1'], { cwd: runDir });
+    expect(short.stdout).toContain('deploy with ********');
+  });
+});
