@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretsReadBy } from '../../../src/executor/task-secrets.js';
+import type { ModuleResult } from '../../../src/modules/types.js';
 import { MASK, SecretMasker } from '../../../src/output/mask.js';
 import { markUnsafe } from '../../../src/template/index.js';
 
@@ -42,7 +43,7 @@ describe('secrets a task learns and uses', () => {
 
   it("a no_log task's registered result: its data everywhere, its name and ansible_failed_result whole", () => {
     const m = new SecretMasker();
-    const result = markUnsafe({ changed: true, failed: true, rc: 3, msg: 'non-zero return code', cmd: ['echo'], stdout: 'hidden-value-12345', stdout_lines: ['hidden-value-12345'], stderr: 'also-hidden-999' }) as Record<string, unknown>;
+    const result = markUnsafe({ changed: true, failed: true, rc: 3, msg: 'non-zero return code', cmd: ['echo'], stdout: 'hidden-value-12345', stdout_lines: ['hidden-value-12345'], stderr: 'also-hidden-999' }) as ModuleResult;
     learnNoLogResult(m, { register: 'r' }, undefined, result);
     expect(m.maskString('got hidden-value-12345 and also-hidden-999')).toBe(`got ${MASK} and ${MASK}`);
     // ha-run's own words in the result stay usable elsewhere
