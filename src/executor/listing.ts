@@ -2,9 +2,8 @@
 import { relative } from 'node:path';
 import type { Play, Playbook, TaskItem } from '../playbook/types.js';
 import { SecretMasker } from '../output/mask.js';
-import { renderString } from './deps.js';
 import { allTags, childScope, type Scope } from './scope.js';
-import { secretsReadBy } from './task-secrets.js';
+import { renderShown } from './task-secrets.js';
 import { shouldRunByTags, type TagSelection } from './tags.js';
 
 export type ListMode = 'hosts' | 'tasks' | 'tags';
@@ -64,9 +63,9 @@ export function shownPath(file: string): string {
  *  secrets it reads are masked at any length, as in a task's output. */
 function shownPlayName(play: Play, extraVars: Record<string, unknown>, masker: SecretMasker): string {
   const raw = play.name ?? play.hosts;
-  const vars = { ...play.vars, ...extraVars };
   try {
-    return masker.forTask(secretsReadBy(raw, masker, vars)).maskString(renderString(raw, { vars }));
+    const vars = { ...play.vars, ...extraVars };
+    return renderShown(raw, masker, vars);
   } catch {
     return raw;
   }

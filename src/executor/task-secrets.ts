@@ -7,7 +7,7 @@
 import type { Module, ModuleResult } from '../modules/types.js';
 import { looksSecret, type SecretMasker } from '../output/mask.js';
 import type { Task } from '../playbook/types.js';
-import { containsTemplate, isUnsafe, referencedVariables, renderValue, withoutUnsafe } from './deps.js';
+import { containsTemplate, isUnsafe, referencedVariables, renderString, renderValue, withoutUnsafe } from './deps.js';
 
 type Vars = Record<string, unknown>;
 
@@ -56,6 +56,11 @@ export function secretsReadBy(args: unknown, masker: SecretMasker, vars: Vars, s
     }
   }
   return used;
+}
+
+/** Text shown rendered (a task's or a play's name), the secrets it reads masked at any length. Throws as rendering does. */
+export function renderShown(text: string, masker: SecretMasker, vars: Vars): string {
+  return masker.forTask(secretsReadBy(text, masker, vars)).maskString(renderString(text, { vars }));
 }
 
 /** The values of the arguments the module declares secret (a mysql_user's `password`), as rendered. */

@@ -123,7 +123,7 @@ describe('secrets in output, JSON events and the log', () => {
     - name: a short secret does not garble unrelated text
       debug:
         msg: "owner root in /root"
-    - name: a short secret is masked where it is used
+    - name: a short secret is masked where it is used, {{ short_password }} in a name too
       debug:
         msg: "login with {{ short_password }}"
 `,
@@ -139,7 +139,8 @@ describe('secrets in output, JSON events and the log', () => {
     expect(result('its registered output in a message').msg).toBe('saw ********');
     expect(result('the failure printed in rescue').ansible_failed_result).toBe('********');
     expect(result('a short secret does not garble unrelated text').msg).toBe('owner root in /root');
-    expect(result('a short secret is masked where it is used').msg).toBe('login with ********');
+    expect(result('a short secret is masked where it is used, ******** in a name too').msg).toBe('login with ********');
+    expect(events.find((e) => e.event === 'play_start')?.name).toBe('deploy with ********');
     const everything = r.stdout + r.stderr + runLogs();
     for (const secret of [dbPassword, hidden, failing, 'tok-never-shown-1']) expect(everything).not.toContain(secret);
   });
