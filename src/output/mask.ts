@@ -1,6 +1,9 @@
 // Secrets never reach a screen or a log: known secret values are replaced wherever they appear, and
 // results of `no_log` tasks are replaced as a whole before they leave the executor.
 
+import { VaultText } from '../source/vault.js';
+import { UnsafeText } from '../source/yaml.js';
+
 export const NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
 export const MASK = '********';
 
@@ -109,8 +112,10 @@ export class SecretMasker {
     if (depth > 50 || v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map((x) => this.maskAny(x, depth + 1));
     if (Buffer.isBuffer(v)) return v;
-    // A template's float 2.0 is a boxed Number (src/template/py-float.ts): no secret inside.
-    if (v instanceof Number) return v;
+    // A template's float 2.0 is a boxed Number (src/template/py-float.ts): no secret inside; nor is a
+    // `!vault` value's ciphertext. `!unsafe` text stays unsafe text, masked.
+    if (v instanceof Number || v instanceof VaultText) return v;
+    if (v instanceof UnsafeText) return new UnsafeText(this.maskString(v.text));
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = this.maskEntry(k, x, depth);
     return out;
@@ -120,7 +125,7 @@ export class SecretMasker {
   private maskEntry(key: string, value: unknown, depth: number): unknown {
     if (!this.isSecretKey(key)) return this.maskAny(value, depth + 1);
     const words = wordsOf(key);
-    if (this.secretNames.has(words[0]!) || typeof value === 'string' || typeof value === 'number') return MASK;
+    if (this.secretNames.has(words[0]!) || typeof value === 'string' || typeof value === 'number' || value instanceof UnsafeText) return MASK;
     return this.maskAny(value, depth + 1);
   }
 }
