@@ -149,7 +149,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
     vars = taskVars(pc, scope, task, host);
     const paths = searchPaths(pc, scope, task);
     learnRenderedSecrets(run.masker, vars, paths);
-    used.push(...secretsReadBy(task.args, run.masker, vars, paths));
+    used.push(...secretsReadBy([task.args, task.loop], run.masker, vars, paths));
     const noLogKeyword = effective(scope, task, 'noLog');
     noLog = noLogKeyword !== undefined && truthy(noLogKeyword, vars);
     const conditions = allConditions(scope, task);
