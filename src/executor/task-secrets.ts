@@ -4,6 +4,7 @@
 // - the values the task itself uses: secret variables its arguments name and the arguments its module
 //   declares secret (`secretArgs`), masked in this task's output at any length (see MIN_MASKED_LENGTH);
 // - after a no_log task, its registered result (see learnNoLogResult).
+import { types } from 'node:util';
 import type { Module, ModuleResult } from '../modules/types.js';
 import { looksSecret, type SecretMasker } from '../output/mask.js';
 import type { Task } from '../playbook/types.js';
@@ -42,20 +43,27 @@ function namesReadBy(args: unknown, out: Set<string>, depth = 0): void {
   else if (args && typeof args === 'object' && depth < 20) Object.values(args).forEach((a) => namesReadBy(a, out, depth + 1));
 }
 
-/** Secret values a task's arguments (or any templated text) use: those of the secret variables they read, rendered. */
+/** Secret values a task's arguments (or any templated text) use: those of the secret variables they read
+ *  (and of secret-named keys inside the dicts they read, `creds.password`), rendered. */
 export function secretsReadBy(args: unknown, masker: SecretMasker, vars: Vars, searchPaths?: string[]): unknown[] {
   const names = new Set<string>();
   namesReadBy(args, names);
-  const used: unknown[] = [];
-  for (const name of names) {
-    if (!(name in vars) || !masker.isSecretKey(name)) continue;
+  const render = (v: unknown) => leaves(withoutUnsafe(renderValue(v, { vars, searchPaths })));
+  return [...names].flatMap((name) => (name in vars ? secretLeaves(name, vars[name], masker, render) : []));
+}
+
+/** Everything under a secret name, rendered; under another name, what its secret-named keys hold. Lazy
+ *  mappings (hostvars) and target data are not searched: reading them all would cost every host's variables. */
+function secretLeaves(name: string, value: unknown, masker: SecretMasker, render: (v: unknown) => unknown[], depth = 0): unknown[] {
+  if (masker.isSecretKey(name)) {
     try {
-      used.push(...leaves(withoutUnsafe(renderValue(vars[name], { vars, searchPaths }))));
+      return render(value);
     } catch {
-      // the task fails on it itself
+      return []; // the task fails on it itself
     }
   }
-  return used;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 4 || types.isProxy(value) || isUnsafe(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => secretLeaves(k, v, masker, render, depth + 1));
 }
 
 /** Text shown rendered (a task's or a play's name), the secrets it reads masked at any length. Throws as rendering does. */

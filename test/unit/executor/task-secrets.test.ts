@@ -31,9 +31,9 @@ describe('secrets a task learns and uses', () => {
     const m = new SecretMasker();
     const vars = { db_password: 'root', creds: { password: 'pw1' }, user: 'bob', gone: '{{ nope }}' };
     const args = { _raw_params: 'mysql -u {{ user }} -p{{ db_password }}', extra: ['{{ creds.password }}', '{{ gone | default("x") }}'] };
-    expect(secretsReadBy(args, m, vars).sort()).toEqual(['root']);
-    m.addSecretName('creds');
     expect(secretsReadBy(args, m, vars).sort()).toEqual(['pw1', 'root']);
+    m.addSecretName('user');
+    expect(secretsReadBy(args, m, vars).sort()).toEqual(['bob', 'pw1', 'root']);
   });
 
   it('the arguments a module declares secret, whatever the variable they came from is called', () => {
