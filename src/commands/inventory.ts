@@ -78,7 +78,8 @@ export async function runInventoryCommand(group: string | undefined, options: In
   printWarnings(diagnostics, io.err);
   const hosts = options.limit === undefined ? undefined : new Set(selectHosts(inventory, 'all', { limit: options.limit, cwd: io.cwd }));
   const playbook = playbookVars(inventory, options.playbookDir, io.cwd);
-  // Unlike ansible-inventory, passwords and other secret-named values are masked (team rule: never print secrets).
+  // Unlike ansible-inventory, passwords and other secret-named values are masked (team rule: never print
+  // secrets): by name in the data listed, at any length; as text wherever they appear (6 characters or more).
   const masker = secretsOf(inventory, playbook);
   const out = (text: string): void => io.out(masker.maskString(text));
   if (options.host !== undefined) {
@@ -87,11 +88,11 @@ export async function runInventoryCommand(group: string | undefined, options: In
         exitCode: ExitCode.badOptions,
       });
     }
-    out(render(displayedHostVars(inventory, options.host, options.export, playbook), options.yaml) + '\n');
+    out(render(masker.mask(displayedHostVars(inventory, options.host, options.export, playbook)), options.yaml) + '\n');
     return ExitCode.ok;
   }
   if (options.graph) {
-    const text = graphInventory(inventory, group ?? 'all', { vars: options.vars, hosts, playbook });
+    const text = graphInventory(inventory, group ?? 'all', { vars: options.vars, hosts, playbook, mask: (vars) => masker.mask(vars) });
     if (text === undefined) {
       const hint = didYouMean(group ?? '', [...inventory.groups.keys()]);
       throw new HaRunError('unknown-group', `--graph needs a group name; there is no group '${group}'${hint}`, { exitCode: ExitCode.badOptions });
@@ -100,7 +101,7 @@ export async function runInventoryCommand(group: string | undefined, options: In
     return ExitCode.ok;
   }
   const listing = { export: options.export, hosts, playbook };
-  out(render(options.yaml ? yamlInventory(inventory, listing) : listInventory(inventory, listing), options.yaml) + '\n');
+  out(render(masker.mask(options.yaml ? yamlInventory(inventory, listing) : listInventory(inventory, listing)), options.yaml) + '\n');
   return ExitCode.ok;
 }
 

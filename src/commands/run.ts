@@ -7,10 +7,12 @@ import { ExitCode, HaRunError } from '../errors.js';
 import { prepareAdhoc, type AdhocRequest } from '../executor/adhoc.js';
 import type { RunOptions } from '../executor/context.js';
 import { parseExtraVars } from '../executor/extra-vars.js';
+import { learnSecrets } from '../executor/learn-secrets.js';
 import { formatListing, shownPath, type ListMode } from '../executor/listing.js';
 import { preparePlaybook, type PreparedPlaybook } from '../executor/prepare.js';
 import { runPlaybooks } from '../executor/run-playbooks.js';
 import { splitTagOption } from '../executor/tags.js';
+import { SecretMasker } from '../output/mask.js';
 import { createReporters, stdoutWriter } from '../output/setup.js';
 import { action } from './action.js';
 import { useVaultOptions, withVaultOptions } from './vault-options.js';
@@ -151,7 +153,10 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
   if (mode) {
     const sel = { only: options.tags, skip: options.skipTags };
     const write = stdoutWriter();
-    for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel, options.extraVars));
+    // A play's name is shown rendered (with -e), so a listing masks secrets as a run's output does.
+    const masker = new SecretMasker();
+    learnSecrets(masker, prepared, options.extraVars);
+    for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel, options.extraVars, masker));
     return ExitCode.ok;
   }
   return execute(prepared, options, o);

@@ -2,7 +2,7 @@
 // printing a sentinel plus its exit status on BOTH stdout and stderr (the two streams arrive independently,
 // so each needs its own end mark). Pure: building the text and splitting the streams, no I/O.
 import { randomBytes } from 'node:crypto';
-import { HaRunError } from '../errors.js';
+import { READ_ENVIRONMENT } from './env-on-stdin.js';
 import { shellQuote } from './quote.js';
 
 /** Data up to this size travels inside the framed command (base64 here-document); more uses a stream. */
@@ -12,7 +12,6 @@ export interface FrameRequest {
   command: string;
   stdin?: Buffer;
   cwd?: string;
-  env?: Record<string, string>;
   /** A script ha-run wrote (see ExecOptions.ownScript): a subshell of the session shell runs it, no new sh. */
   ownScript?: boolean;
 }
@@ -22,17 +21,12 @@ export function newSentinel(): string {
   return `__HA_RUN_${randomBytes(16).toString('hex')}_`;
 }
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** The command as it runs inside the frame: cwd and env first, then the user's text through `eval`, so the
- *  prologue applies even when the text itself does not parse. */
-export function commandPrologue(request: Omit<FrameRequest, 'stdin'>): string {
+/** The command as it runs inside the frame: the environment (read from stdin, see env-on-stdin.ts) and cwd
+ *  first, then the user's text through `eval`, so the prologue applies even when the text does not parse. */
+export function commandPrologue(request: Omit<FrameRequest, 'stdin'> & { envOnStdin?: boolean }): string {
   const steps: string[] = [];
+  if (request.envOnStdin) steps.push(READ_ENVIRONMENT);
   if (request.cwd !== undefined) steps.push(`cd ${shellQuote(request.cwd)}`);
-  for (const [name, value] of Object.entries(request.env ?? {})) {
-    if (!ENV_NAME.test(name)) throw new HaRunError('bad-env-name', `invalid environment variable name: ${JSON.stringify(name)}`);
-    steps.push(`export ${name}=${shellQuote(value)}`);
-  }
   steps.push(`eval ${shellQuote(request.command)}`);
   return steps.join(' && ');
 }

@@ -3,6 +3,7 @@
 import { HaRunError } from '../errors.js';
 import { passwordlessProbe, stripPrompt, wrapBecome } from './become.js';
 import { ConnectionTimeoutError, type ConnectionError } from './errors.js';
+import { environmentLine } from './env-on-stdin.js';
 import { commandPrologue, INLINE_STDIN_MAX, type FrameRequest } from './framing.js';
 import { shellQuote } from './quote.js';
 import { NotStarted, ShellSession, type RawResult, type ShellStreams } from './shell-session.js';
@@ -46,8 +47,10 @@ export class ShellConnection implements Connection {
   ) {}
 
   async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
-    const script = commandPrologue({ command, cwd: options.cwd, env: options.env });
-    const stdin = options.stdin === undefined ? undefined : Buffer.from(options.stdin);
+    const withEnv = options.env !== undefined && Object.keys(options.env).length > 0;
+    const script = commandPrologue({ command, cwd: options.cwd, envOnStdin: withEnv });
+    const input = [...(withEnv ? [environmentLine(options.env!)] : []), ...(options.stdin === undefined ? [] : [Buffer.from(options.stdin)])];
+    const stdin = input.length === 0 ? undefined : Buffer.concat(input);
     const raw = await this.run(script, stdin, { become: options.become, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, ownScript: options.ownScript });
     return toExecResult(raw.result, raw.prompt);
   }

@@ -1,8 +1,10 @@
 // --list-hosts, --list-tasks, --list-tags: what would run, in ansible-playbook's layout.
 import { relative } from 'node:path';
 import type { Play, Playbook, Role, TaskItem } from '../playbook/types.js';
+import { SecretMasker } from '../output/mask.js';
 import { renderString } from './deps.js';
 import { allTags, childScope, roleScope, type Scope } from './scope.js';
+import { renderShown } from './task-secrets.js';
 import { shouldRunByTags, type TagSelection } from './tags.js';
 
 export type ListMode = 'hosts' | 'tasks' | 'tags';
@@ -62,20 +64,23 @@ export function shownPath(file: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-/** The play's name rendered with its vars and -e, as ansible-playbook shows it (as written if that fails). */
-function shownPlayName(play: Play, extraVars: Record<string, unknown>): string {
+/** The play's name rendered with its vars and -e, as ansible-playbook shows it (as written if that fails);
+ *  secrets it reads are masked at any length, as in a task's output. */
+function shownPlayName(play: Play, extraVars: Record<string, unknown>, masker: SecretMasker): string {
   const raw = play.name ?? play.hosts;
   try {
-    return renderString(raw, { vars: { ...play.vars, ...extraVars } });
+    const vars = { ...play.vars, ...extraVars };
+    return renderShown(raw, masker, vars);
   } catch {
     return raw;
   }
 }
 
-export function formatListing(mode: ListMode, playbook: Playbook, hostsPerPlay: string[][], sel: TagSelection, extraVars: Record<string, unknown> = {}): string {
+/** The listing, with every secret `masker` knows (see learn-secrets.ts) masked. */
+export function formatListing(mode: ListMode, playbook: Playbook, hostsPerPlay: string[][], sel: TagSelection, extraVars: Record<string, unknown> = {}, masker = new SecretMasker()): string {
   const lines = ['', `playbook: ${shownPath(playbook.file)}`];
   playbook.plays.forEach((play, i) => {
-    lines.push('', `  play #${i + 1} (${play.hosts}): ${shownPlayName(play, extraVars)}\tTAGS: ${tagList(play.tags)}`);
+    lines.push('', `  play #${i + 1} (${play.hosts}): ${shownPlayName(play, extraVars, masker)}\tTAGS: ${tagList(play.tags)}`);
     const tasks = playTasks(play, sel);
     if (mode === 'hosts') {
       const hosts = hostsPerPlay[i] ?? [];
@@ -87,5 +92,5 @@ export function formatListing(mode: ListMode, playbook: Playbook, hostsPerPlay: 
       lines.push(`      TASK TAGS: ${tagList(all)}`);
     }
   });
-  return lines.join('\n') + '\n';
+  return masker.maskString(lines.join('\n') + '\n');
 }

@@ -3,7 +3,6 @@
 // any_errors_fatal and max_fail_percentage stop the play.
 import type { Block, Play, Task, TaskItem } from '../playbook/types.js';
 import type { PlayContext, RunContext } from './context.js';
-import { renderString } from './deps.js';
 import { maxFailExceeded, wholeBatchFailed } from './failure.js';
 import { HandlerQueue } from './handlers.js';
 import { runIncludeRole, runIncludeTasks } from './includes.js';
@@ -16,6 +15,7 @@ import { runRole } from './role-run.js';
 import { allTags, childScope, effective, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { runTaskOnHost } from './task-runner.js';
+import { renderShown } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
 import { findModule } from '../modules/registry.js';
 
@@ -23,7 +23,7 @@ import { findModule } from '../modules/registry.js';
 function renderedName(pc: PlayContext, scope: Scope, task: Task, name: string, host: string): string {
   if (!name.includes('{')) return name;
   try {
-    return renderString(name, { vars: taskVars(pc, scope, task, host) });
+    return renderShown(name, pc.run.masker, taskVars(pc, scope, task, host));
   } catch {
     return name;
   }
@@ -150,7 +150,7 @@ function gatherFactsTask(play: Play): Task {
 function playName(pc: PlayContext): string {
   const raw = pc.play.name ?? pc.play.hosts;
   try {
-    return pc.batch.length > 0 ? renderString(raw, { vars: taskVars(pc, playScope(pc.play), undefined, pc.batch[0]!) }) : raw;
+    return pc.batch.length > 0 ? renderShown(raw, pc.run.masker, taskVars(pc, playScope(pc.play), undefined, pc.batch[0]!)) : raw;
   } catch {
     return raw;
   }

@@ -1,13 +1,12 @@
 // A whole run: prepared playbooks → plays → recap and Ansible's exit code. Connections open lazily,
 // are shared per host, and are closed at the end (also on Ctrl-C).
 import { ExitCode } from '../errors.js';
-import { inventoryHostVars } from './deps.js';
-import { rolesOf } from '../playbook/walk.js';
 import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
 import type { RunContext, RunOptions } from './context.js';
 import { ConnectionPool } from './deps.js';
 import { IncludeLoader } from './dynamic-include.js';
+import { learnSecrets } from './learn-secrets.js';
 import { HostStates } from './host-state.js';
 import { runPlay } from './play-runner.js';
 import type { PreparedPlaybook } from './prepare.js';
@@ -27,24 +26,10 @@ export function exitCodeFor(stats: RunStats, interrupted: boolean): number {
   return ExitCode.ok;
 }
 
-/** Remembers every secret the inventory and -e carry, before anything is printed. */
-function learnSecrets(masker: SecretMasker, prepared: PreparedPlaybook[], options: RunOptions): void {
-  masker.addFromVars(options.extraVars);
-  for (const p of prepared) {
-    for (const host of p.inventory.hosts.keys()) masker.addFromVars(inventoryHostVars(p.inventory, host));
-    for (const v of [...p.playbookVars.groupVars.values(), ...p.playbookVars.hostVars.values()]) masker.addFromVars(v);
-    for (const play of p.playbook.plays) {
-      masker.addFromVars(play.vars);
-      if (play.varsFromFiles) masker.addFromVars(play.varsFromFiles);
-      for (const role of rolesOf(play)) [role.defaults, role.vars, role.params].forEach((v) => masker.addFromVars(v));
-    }
-  }
-}
-
 export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOptions, setup: RunSetup): Promise<number> {
   const started = Date.now();
   const { reporter, masker } = setup;
-  learnSecrets(masker, prepared, options);
+  learnSecrets(masker, prepared, options.extraVars);
   // Values decrypted from a vault, before the run and during it (include_vars), are secrets.
   const forgetVaultValues = onRevealed((value) => masker.add(value));
   const pool = new ConnectionPool({

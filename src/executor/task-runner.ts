@@ -25,6 +25,7 @@ import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostO
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { argumentsFor, resultAsVariable } from './target-data.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
+import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretsReadBy } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
 import { applyInventoryChanges } from './inventory-changes.js';
 import { runAsyncTask, type AsyncTiming } from './async-task.js';
@@ -83,7 +84,7 @@ function asyncTiming(task: Task, vars: Vars, searchPaths: string[]): AsyncTiming
 }
 
 /** One run of the module (and its until/retries) with the given variables. */
-async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars): Promise<{ result: ModuleResult; delegatedTo?: string }> {
+async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars, used: unknown[]): Promise<{ result: ModuleResult; delegatedTo?: string }> {
   const ignoreProblem = ignoreErrors(scope, task, vars).problem;
   if (ignoreProblem !== undefined) return { result: { changed: false, failed: true, msg: ignoreProblem } };
   const module = findModule(task.module);
@@ -92,6 +93,9 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   const paths = searchPaths(pc, scope, task);
   const rendered = dropOmitted(renderValue(task.args, { vars, searchPaths: paths })) as Vars;
   const args = coerceToSchema(argumentsFor(task.module, rendered), module.schema) as Vars;
+  const secretArgs = secretArguments(module, args);
+  used.push(...secretArgs);
+  secretArgs.forEach((value) => pc.run.masker.add(value));
   const problems = validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], {
     allowTemplates: false,
     context: `module '${task.module}': `,
@@ -163,17 +167,22 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   let noLog = false;
   let result: ModuleResult;
   let delegatedTo: string | undefined;
+  // Secret values this task uses: masked in its own output whatever their length.
+  const used: unknown[] = [];
   try {
     vars = taskVars(pc, scope, task, host);
+    const paths = searchPaths(pc, scope, task);
+    learnRenderedSecrets(run.masker, vars, paths);
+    used.push(...secretsReadBy([task.args, task.loop], run.masker, vars, paths));
     const noLogKeyword = effective(scope, task, 'noLog');
     noLog = noLogKeyword !== undefined && truthy(noLogKeyword, vars);
     const conditions = allConditions(scope, task);
     if (task.loop === undefined) {
       const cond = conditionsHold(conditions, vars);
       if (!cond.ok) result = skippedResult(cond.failed);
-      else ({ result, delegatedTo } = await attempt(pc, scope, task, host, info, vars));
+      else ({ result, delegatedTo } = await attempt(pc, scope, task, host, info, vars, used));
     } else {
-      result = await runLoop(pc, scope, task, host, info, vars, conditions, noLog);
+      result = await runLoop(pc, scope, task, host, info, vars, conditions, noLog, used);
     }
   } catch (err) {
     // Ctrl-C closed the connections under the running tasks: that says nothing about the hosts.
@@ -189,6 +198,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   const ignored = result.failed === true && ignoreErrors(scope, task, vars).ignore;
   // From here on the result is variables: target data, never rendered again.
   const registered = resultAsVariable(task.module, result);
+  if (noLog) learnNoLogResult(run.masker, task, findModule(task.module), result);
   absorbFacts(pc, task, host, registered);
   if (task.register) state.hostFacts[task.register] = registered;
 
@@ -207,8 +217,8 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   else run.stats.record(host, status);
   if (status === 'changed') notifyHandlers(pc, notifiedBy(scope, task), host, vars);
   // A module's own warnings (command's ignored `executable`, unreadable local facts), as Ansible shows them.
-  if (Array.isArray(result.warnings)) for (const w of result.warnings) await run.report.warning(String(w));
-  await run.report.hostResult(event);
+  if (Array.isArray(result.warnings)) for (const w of result.warnings) await run.report.warning(run.masker.forTask(used).mask(String(w)));
+  await run.report.hostResult(run.masker.forTask(used).mask(event));
   return { host, status, ignored, result };
 }
 
@@ -259,7 +269,7 @@ function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleRe
   }
 }
 
-async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars, conditions: string[], noLog: boolean): Promise<ModuleResult> {
+async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars, conditions: string[], noLog: boolean, used: unknown[]): Promise<ModuleResult> {
   const loopCtx = { vars, searchPaths: searchPaths(pc, scope, task), lookupSubdir: lookupSubdirFor(task.action ?? task.module) };
   const items = loopItems(renderValue(task.loop, loopCtx), task.loopForm, loopCtx);
   if (items.length === 0) return { changed: false, skipped: true, skip_reason: 'No items in the list', results: [] };
@@ -274,7 +284,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     let delegatedTo: string | undefined;
     if (!cond.ok) r = skippedResult(cond.failed);
     else {
-      ({ result: r, delegatedTo } = await attempt(pc, scope, task, host, info, iv));
+      ({ result: r, delegatedTo } = await attempt(pc, scope, task, host, info, iv, used));
       // Later items see what earlier set_fact / include_vars items set (Ansible updates the task vars too).
       const asVariable = resultAsVariable(task.module, r);
       absorbFacts(pc, task, host, asVariable);
@@ -288,7 +298,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     results.push(r);
     const label = lc?.label !== undefined ? renderString(lc.label, { vars: iv }) : itemLabel(items[i]);
     const event = resultEvent(host, info, r, noLog, started, delegatedTo);
-    await pc.run.report.itemResult({ ...event, item: noLog ? 'None' : label });
+    await pc.run.report.itemResult(pc.run.masker.forTask(used).mask({ ...event, item: noLog ? 'None' : label }));
     if (lc?.pause && i < items.length - 1) await sleep(lc.pause * 1000);
   }
   const failed = results.some((r) => r.failed);

@@ -98,7 +98,11 @@ export function yamlInventory(inventory: Inventory, options: ListingOptions = {}
 }
 
 /** `--graph [GROUP] [--vars]`: the indented tree ansible-inventory draws. Undefined when the group does not exist. */
-export function graphInventory(inventory: Inventory, groupName = 'all', options: ListingOptions & { vars?: boolean } = {}): string | undefined {
+export function graphInventory(
+  inventory: Inventory,
+  groupName = 'all',
+  options: ListingOptions & { vars?: boolean; mask?: (vars: Record<string, unknown>) => Record<string, unknown> } = {},
+): string | undefined {
   const start = inventory.groups.get(groupName);
   if (!start) return undefined;
   const shown = (h: string): boolean => options.hosts === undefined || options.hosts.has(h);
@@ -106,7 +110,8 @@ export function graphInventory(inventory: Inventory, groupName = 'all', options:
   const line = (text: string, depth: number): void => {
     lines.push(depth > 0 ? '  |'.repeat(depth) + '--' + text : text);
   };
-  const showVars = (vars: Record<string, unknown>, depth: number): void => {
+  const showVars = (unmasked: Record<string, unknown>, depth: number): void => {
+    const vars = options.mask ? options.mask(unmasked) : unmasked;
     for (const key of Object.keys(vars).sort()) line(`{${key} = ${pythonRepr(vars[key], true)}}`, depth);
   };
   const walk = (group: InventoryGroup, depth: number): void => {

@@ -163,6 +163,11 @@ interface ModuleBase<Args> {
   asyncJob?: AsyncJobSupport<Args>;
   /** A play-control action (meta): the executor runs it once across the task's hosts, not per host. */
   playControl?: boolean;
+  /**
+   * Arguments that hold secrets (a password, a key): their rendered values are masked in all output,
+   * whatever the variables they came from are called (see src/executor/task-secrets.ts).
+   */
+  secretArgs?: string[];
   /** Example args for docs and tests (never used at run time). */
   _args?: Args;
 }

@@ -3,6 +3,7 @@ export type { TemplateContext } from './types.js';
 export type { StringEscapes } from './parse.js';
 export { TemplateError, type TemplateErrorCode } from './errors.js';
 export { isTemplate } from './evaluate.js';
+export { containsTemplate } from './template-scan.js';
 export { renderString, renderTemplateFile, renderValue, evaluateExpression, evaluateCondition, queryLookup } from './render.js';
 export { isSupportedLookup } from './lookups.js';
 export { ANSIBLE_SYNTAX, JINJA_SETTING_NAMES, syntaxSetting, type TemplateSyntax } from './syntax.js';

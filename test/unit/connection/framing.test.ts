@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { FrameSplitter, commandPrologue, frameCommand, newSentinel } from '../../../src/connection/framing.js';
+import { environmentLine } from '../../../src/connection/env-on-stdin.js';
 import { HaRunError } from '../../../src/errors.js';
 
 const S = '__HA_RUN_0123456789abcdef0123456789abcdef_';
@@ -81,10 +82,14 @@ describe('frameCommand', () => {
     expect(run(text, s).out).toBe(data.toString('hex'));
   });
 
-  it('applies cwd and env, quoting their values', () => {
+  it('applies cwd and env; env values travel on stdin, never in the command text (argv of sh -c / sudo)', () => {
     const s = newSentinel();
-    const text = frameCommand({ command: 'pwd; printf "%s" "$V"', cwd: '/tmp', env: { V: "it's $(x)" } }, s);
-    expect(run(text, s).out).toBe("/tmp\nit's $(x)");
+    const value = "it's $(x) env-secret";
+    const command = commandPrologue({ command: 'pwd; printf "%s|" "$V"; cat', cwd: '/tmp', envOnStdin: true });
+    expect(command).not.toContain('env-secret');
+    const text = frameCommand({ command, stdin: Buffer.concat([environmentLine({ V: value, W: '' }), Buffer.from('rest of stdin')]) }, s);
+    expect(text).not.toContain('env-secret');
+    expect(run(text, s).out).toBe(`/tmp\n${value}|rest of stdin`);
   });
 
   it('gives the command its own process: $$ and kill $$ are the command\'s, not the session\'s', () => {
@@ -120,6 +125,6 @@ describe('frameCommand', () => {
   });
 
   it('refuses environment names that are not shell identifiers', () => {
-    expect(() => commandPrologue({ command: 'true', env: { 'A;B': '1' } })).toThrow(HaRunError);
+    expect(() => environmentLine({ 'A;B': '1' })).toThrow(HaRunError);
   });
 });

@@ -65,6 +65,18 @@ describe('ha-run inventory', () => {
     }
   });
 
+  it('masks a short secret where it is listed by name, without garbling the same word elsewhere', async () => {
+    const dir = tree({ 'hosts.yml': 'all:\n  hosts:\n    h1:\n      ansible_user: root\n      ansible_become_password: root\n      db:\n        password: root\n' });
+    for (const options of [{ list: true }, { host: 'h1' }, { graph: true, vars: true }, { list: true, yaml: true }]) {
+      const result = await run(undefined, { inventory: ['hosts.yml'], ...options }, dir);
+      expect(result.code).toBe(0);
+      expect(result.out, JSON.stringify(options)).toMatch(/ansible_user\W+root/);
+      expect(result.out, JSON.stringify(options)).toMatch(/ansible_become_password\W+\*{8}/);
+      expect(result.out, JSON.stringify(options)).toMatch(/password\W+\*{8}/);
+      expect(result.out.match(/root/g)).toHaveLength(1);
+    }
+  });
+
   it('prints warnings but still succeeds', async () => {
     const dir = tree({ 'hosts.yml': 'all:\n  hosts:\n    db:\n  children:\n    db:\n      hosts:\n        d1:\n' });
     const result = await run(undefined, { inventory: ['hosts.yml'], list: true }, dir);
