@@ -1,6 +1,7 @@
 // The only file that imports ssh2. One client per host for the whole run, Nagle off (LAB-NOTES: ~60 ms
 // per round trip otherwise), keepalives on, host keys checked against known_hosts, optional jump hosts.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '../source/read-file.js';
 import { dirname } from 'node:path';
 // ssh2 is CommonJS: Node's ESM loader only offers its default export at run time.
 import ssh2 from 'ssh2';
@@ -63,10 +64,10 @@ function keyMethods(s: SshSettings, user: string): AuthMethod[] {
   const load = (file: string, explicit: boolean) => {
     let text: Buffer;
     try {
-      text = readFileSync(file);
+      text = readRegularFile(file);
     } catch (err) {
       if (!explicit) return;
-      throw new BadConnectionVarsError(s.host, `cannot read private key ${file} for ${s.host}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'check ansible_ssh_private_key_file');
+      throw new BadConnectionVarsError(s.host, `cannot read private key ${file} for ${s.host}: ${(err as Error).message}`, 'check ansible_ssh_private_key_file');
     }
     const parsed = ssh2.utils.parseKey(text, s.passphrase);
     if (parsed instanceof Error) {

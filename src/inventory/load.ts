@@ -1,7 +1,7 @@
 // loadInventory: every -i source into one Inventory (hosts, groups, inline vars, group_vars/host_vars files).
-import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors.js';
+import { InputFileError, readRegularFile } from '../source/read-file.js';
 import { isVaultEncrypted, vaultFileNotSupported } from '../source/vault.js';
 import { MAX_YAML_BYTES, parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
 import { splitHostPort } from './address.js';
@@ -50,14 +50,10 @@ export function loadInventory(sources: string[], options: { cwd?: string } = {})
 function readInventoryFile(file: string, builder: InventoryBuilder): void {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_YAML_BYTES) {
-      builder.diagnostics.push(diagnostic('file-too-large', `inventory file is ${size} bytes; the limit is ${MAX_YAML_BYTES}`, { file, line: 1, col: 1 }));
-      return;
-    }
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_YAML_BYTES);
   } catch (err) {
-    builder.diagnostics.push(diagnostic('file-unreadable', `cannot read inventory file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file, line: 1, col: 1 }));
+    if (!(err instanceof InputFileError)) throw err;
+    builder.diagnostics.push(diagnostic(err.code, `inventory ${err.message}`, { file, line: 1, col: 1 }));
     return;
   }
   const format = inventoryFormatByName(file);

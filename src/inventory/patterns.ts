@@ -1,9 +1,9 @@
 // Host patterns as Ansible reads them (`hosts:` and `--limit`): names, groups, `all`/`*`, globs, `~regex`,
 // unions (`a:b`, `a,b`), intersections (`a:&b`), exclusions (`a:!b`), subscripts (`web[0]`, `web[0:2]`),
 // and for --limit also `@file`. Union terms apply first, then intersections, then exclusions.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HaRunError } from '../errors.js';
+import { readRegularText } from '../source/read-file.js';
 import { fnmatchRegExp } from '../util/fnmatch.js';
 import { addImplicitLocalhost, LOCALHOST_NAMES } from './implicit-localhost.js';
 import { groupHosts } from './relations.js';
@@ -50,11 +50,9 @@ export function readLimit(limit: string | string[], cwd = process.cwd()): string
     const file = resolve(cwd, item.slice(1));
     let text: string;
     try {
-      if (!statSync(file).isFile()) throw new HaRunError('limit-file', `limit file '${item.slice(1)}' is a directory, not a file`);
-      text = readFileSync(file, 'utf8');
+      text = readRegularText(file);
     } catch (err) {
-      if (err instanceof HaRunError) throw err;
-      throw new HaRunError('limit-file', `cannot read limit file '${item.slice(1)}'`, { cause: err });
+      throw new HaRunError('limit-file', `cannot read limit file '${item.slice(1)}': ${(err as Error).message}`, { cause: err });
     }
     out.push(...text.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
   }

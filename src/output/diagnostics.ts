@@ -1,8 +1,8 @@
 // How problems are printed: `file:line:col  code  message`, then a code frame and a hint.
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Diagnostic, SourceLocation } from '../errors.js';
 import { codeFrame } from '../source/frame.js';
+import { readRegularText } from '../source/read-file.js';
 
 export function formatLocation(loc: SourceLocation, cwd = process.cwd()): string {
   const rel = relative(cwd, loc.file);
@@ -16,7 +16,7 @@ export function sourceReader(): (file: string) => string | undefined {
   return (file) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, readFileSync(file, 'utf8'));
+        cache.set(file, readRegularText(file));
       } catch {
         cache.set(file, undefined);
       }

@@ -1,6 +1,5 @@
 // YAML loading that keeps positions, so every later check can point at file:line:col.
 // The only import of the `yaml` library in the project.
-import { readFileSync, statSync } from 'node:fs';
 import {
   isAlias,
   isMap,
@@ -16,6 +15,7 @@ import {
   type ScalarTag,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
+import { InputFileError, MAX_INPUT_BYTES, readRegularFile } from './read-file.js';
 import { isVaultEncrypted, vaultFileNotSupported, vaultValueNotSupported, VaultText } from './vault.js';
 
 export { VaultText } from './vault.js';
@@ -33,7 +33,7 @@ export interface LoadedYaml {
 }
 
 /** Files larger than this are refused before parsing: no playbook or inventory is that big. */
-export const MAX_YAML_BYTES = 32 * 1024 * 1024;
+export const MAX_YAML_BYTES = MAX_INPUT_BYTES;
 /** Deeper flow nesting than this is refused before parsing (the parser's own regexes exhaust memory). */
 export const MAX_FLOW_DEPTH = 256;
 /** Anchors may be reused this many times before it counts as a "billion laughs" bomb. */
@@ -80,15 +80,10 @@ function pyYamlTags<T>(tags: T[]): T[] {
 export function loadYamlFile(file: string): LoadedYaml {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_YAML_BYTES) {
-      return failed(file, 'file-too-large', `file is ${size} bytes; the limit is ${MAX_YAML_BYTES}`);
-    }
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_YAML_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(err)})`;
-    return failed(file, code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', why);
+    if (err instanceof InputFileError) return failed(file, err.code, err.message);
+    throw err;
   }
   return parseYamlBytes(bytes, file);
 }
