@@ -11,6 +11,7 @@ import { inventoryFormatByName, resolveSource } from './sources.js';
 import type { Inventory } from './types.js';
 import { loadVarsBeside } from './vars-dirs.js';
 import { readYamlInventory } from './yaml-inventory.js';
+import { appendAll } from '../util/append.js';
 
 export interface LoadedInventory {
   inventory: Inventory;
@@ -37,10 +38,10 @@ export function loadInventory(sources: string[], options: { cwd?: string } = {})
     for (const file of source.files) readInventoryFile(file, builder);
   }
   const inventory = builder.finish(resolved, varsDirs[0] ?? cwd, varsDirs);
-  diagnostics.push(...builder.diagnostics);
+  appendAll(diagnostics, builder.diagnostics);
   for (const dir of varsDirs) {
     const beside = loadVarsBeside(dir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
-    diagnostics.push(...beside.diagnostics);
+    appendAll(diagnostics, beside.diagnostics);
     for (const [name, vars] of beside.groupVars) Object.assign(inventory.groups.get(name)!.fileVars, vars);
     for (const [name, vars] of beside.hostVars) Object.assign(inventory.hosts.get(name)!.fileVars, vars);
   }

@@ -8,6 +8,7 @@ import { fnmatchRegExp } from '../util/fnmatch.js';
 import { addImplicitLocalhost, LOCALHOST_NAMES } from './implicit-localhost.js';
 import { groupHosts } from './relations.js';
 import type { Inventory } from './types.js';
+import { appendAll } from '../util/append.js';
 
 export interface SelectOptions {
   /** `--limit`: the result is narrowed to hosts that also match these patterns. */
@@ -54,7 +55,7 @@ export function readLimit(limit: string | string[], cwd = process.cwd()): string
     } catch (err) {
       throw new HaRunError('limit-file', `cannot read limit file '${item.slice(1)}': ${(err as Error).message}`, { cause: err });
     }
-    out.push(...text.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
+    appendAll(out, text.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
   }
   return out;
 }
@@ -81,7 +82,7 @@ function evaluatePatterns(inventory: Inventory, patterns: string[], implicitLoca
       hosts = hosts.filter((h) => keep.has(h));
     } else {
       const existing = new Set(hosts);
-      hosts.push(...matched.filter((h) => !existing.has(h)));
+      appendAll(hosts, matched.filter((h) => !existing.has(h)));
     }
   }
   return [...new Set(hosts)];
@@ -118,7 +119,7 @@ function enumerateMatches(inventory: Inventory, expr: string): string[] {
   const matches = compileMatcher(expr);
   const results: string[] = [];
   const groups = [...inventory.groups.keys()].filter(matches);
-  for (const g of groups) results.push(...groupHosts(inventory, g));
+  for (const g of groups) appendAll(results, groupHosts(inventory, g));
   if (groups.length === 0 || expr.startsWith('~') || /[.?*[]/.test(expr)) {
     for (const h of inventory.hosts.values()) if (!h.implicit && matches(h.name)) results.push(h.name);
   }

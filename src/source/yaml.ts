@@ -12,11 +12,14 @@ import {
   visit,
   type Document,
   type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
   type ScalarTag,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
 import { InputFileError, MAX_INPUT_BYTES, readRegularFile } from './read-file.js';
 import { isVaultEncrypted, vaultFileNotSupported, vaultValueNotSupported, VaultText } from './vault.js';
+import { appendAll } from '../util/append.js';
 
 export { VaultText } from './vault.js';
 
@@ -111,7 +114,8 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     version: '1.1',
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found by duplicateKeys() below: the library's own check is quadratic in a map's size.
+    uniqueKeys: false,
     customTags: (tags) => [...pyYamlTags(tags), ...ansibleTags],
   });
   const at = (offset: number): SourceLocation => {
@@ -119,11 +123,13 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     return { file, line, col };
   };
   const diagnostics: Diagnostic[] = doc.errors.map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
-  const nodeProblems = doc.errors.length === 0 ? tagAndAliasProblems(doc, text, at) : [];
-  diagnostics.push(...nodeProblems);
+  appendAll(diagnostics, duplicateKeys(doc, at));
+  const readable = diagnostics.length === 0;
+  const nodeProblems = readable ? tagAndAliasProblems(doc, text, at) : [];
+  appendAll(diagnostics, nodeProblems);
   let value: unknown;
   // A `!vault` value still reads (as its VaultText); an undefined alias leaves nothing to read.
-  if (doc.errors.length === 0 && !nodeProblems.some((d) => d.code === UNDEFINED_ALIAS)) {
+  if (readable && !nodeProblems.some((d) => d.code === UNDEFINED_ALIAS)) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
@@ -150,6 +156,22 @@ function tagAndAliasProblems(doc: Document, text: string, at: (offset: number) =
       // Point at the tag itself, which comes before the value's own range (`key: !vault |`).
       if (isScalar(node) && node.tag === '!vault' && node.range) found.push(vaultValueNotSupported(at(Math.max(0, text.lastIndexOf('!vault', node.range[0])))));
     }
+  });
+  return found;
+}
+
+/** Keys written twice in one mapping (scalar keys of the same value), each at its second place; one pass per map. */
+function duplicateKeys(doc: Document, at: (offset: number) => SourceLocation): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) found.push(yamlDiagnostic('DUPLICATE_KEY', '', at(pair.key.range?.[0] ?? 0)));
+        else seen.add(pair.key.value);
+      }
+    },
   });
   return found;
 }
@@ -186,7 +208,7 @@ function locateIn(
     const seg = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) break;
       const keyStart = rangeStart(pair.key);
       if (last && wantKey && keyStart !== undefined) return at(keyStart);
@@ -203,9 +225,21 @@ function locateIn(
   return best === undefined ? { file, line: 1, col: 1 } : at(best);
 }
 
-function keyMatches(key: unknown, seg: PathSegment): boolean {
-  if (isScalar(key)) return String(key.value) === String(seg);
-  return String(key) === String(seg);
+const pairIndexes = new WeakMap<object, Map<string, Pair>>();
+
+/** A map's pairs by the text of their keys (the first of equal ones), built once: locating every host of a big group stays linear. */
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isPair(pair)) continue;
+      const text = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (!index.has(text)) index.set(text, pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function rangeStart(node: unknown): number | undefined {
