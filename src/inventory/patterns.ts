@@ -9,6 +9,7 @@ import { addImplicitLocalhost, LOCALHOST_NAMES } from './implicit-localhost.js';
 import { groupHosts } from './relations.js';
 import type { Inventory } from './types.js';
 import { appendAll } from '../util/append.js';
+import { withRegexBudget } from '../util/regex-budget.js';
 
 export interface SelectOptions {
   /** `--limit`: the result is narrowed to hosts that also match these patterns. */
@@ -118,15 +119,19 @@ function matchOnePattern(inventory: Inventory, pattern: string, implicitLocalhos
 function enumerateMatches(inventory: Inventory, expr: string): string[] {
   const matches = compileMatcher(expr);
   const results: string[] = [];
-  const groups = [...inventory.groups.keys()].filter(matches);
-  for (const g of groups) appendAll(results, groupHosts(inventory, g));
-  if (groups.length === 0 || expr.startsWith('~') || /[.?*[]/.test(expr)) {
-    for (const h of inventory.hosts.values()) if (!h.implicit && matches(h.name)) results.push(h.name);
-  }
-  return results;
+  // A `~regex` runs over every group and host name within the regex time budget (util/regex-budget.ts).
+  return withRegexBudget([matches.regex], expr.slice(1), (message) => new HaRunError('bad-pattern', `host pattern '${expr}': ${message}`), () => {
+    const groups = [...inventory.groups.keys()].filter(matches);
+    for (const g of groups) appendAll(results, groupHosts(inventory, g));
+    if (groups.length === 0 || expr.startsWith('~') || /[.?*[]/.test(expr)) {
+      for (const h of inventory.hosts.values()) if (!h.implicit && matches(h.name)) results.push(h.name);
+    }
+    return results;
+  });
 }
 
-function compileMatcher(expr: string): (name: string) => boolean {
+/** The test a name must pass; `regex` is the user's `~` pattern (fnmatch globs are ours and linear enough). */
+function compileMatcher(expr: string): ((name: string) => boolean) & { regex?: RegExp } {
   if (expr.startsWith('~')) {
     let re: RegExp;
     try {
@@ -135,7 +140,7 @@ function compileMatcher(expr: string): (name: string) => boolean {
     } catch (err) {
       throw new HaRunError('bad-pattern', `invalid regular expression in host pattern '${expr}': ${(err as Error).message}`);
     }
-    return (name) => re.test(name);
+    return Object.assign((name: string) => re.test(name), { regex: re });
   }
   if (!/[*?[]/.test(expr)) return (name) => name === expr;
   const re = fnmatchRegExp(expr);
