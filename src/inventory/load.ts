@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors.js';
 import { InputFileError, readRegularFile } from '../source/read-file.js';
 import { isVaultEncrypted, vaultFileNotSupported } from '../source/vault.js';
-import { MAX_YAML_BYTES, parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
+import { invalidUtf8, MAX_YAML_BYTES, parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
 import { splitHostPort } from './address.js';
 import { InventoryBuilder } from './builder.js';
 import { readIniInventory } from './ini-inventory.js';
@@ -64,6 +64,11 @@ function readInventoryFile(file: string, builder: InventoryBuilder): void {
   }
   if (format === 'yaml') {
     readYamlInventory(parseYamlBytes(bytes, file), builder);
+    return;
+  }
+  const invalid = invalidUtf8(bytes, file);
+  if (invalid) {
+    builder.diagnostics.push(invalid);
     return;
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');

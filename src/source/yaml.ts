@@ -92,13 +92,18 @@ export function loadYamlFile(file: string): LoadedYaml {
 }
 
 export function parseYamlBytes(bytes: Buffer, file: string): LoadedYaml {
-  const badByte = firstInvalidUtf8(bytes);
-  if (badByte !== -1) {
-    const prefix = bytes.subarray(0, badByte).toString('utf8');
-    const loc = offsetToLocation(prefix, prefix.length, file);
-    return failed(file, 'invalid-utf8', `invalid UTF-8 byte 0x${bytes[badByte]!.toString(16).padStart(2, '0')}; save the file as UTF-8`, loc);
-  }
+  const invalid = invalidUtf8(bytes, file);
+  if (invalid) return { file, text: '', value: undefined, diagnostics: [invalid], locate: () => invalid.location! };
   return parseYaml(bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
+}
+
+/** Where a file stops being UTF-8 (any text input: YAML, INI inventories), or undefined when it is UTF-8. */
+export function invalidUtf8(bytes: Buffer, file: string): Diagnostic | undefined {
+  const badByte = firstInvalidUtf8(bytes);
+  if (badByte === -1) return undefined;
+  const prefix = bytes.subarray(0, badByte).toString('utf8');
+  const loc = offsetToLocation(prefix, prefix.length, file);
+  return diagnostic('invalid-utf8', `invalid UTF-8 byte 0x${bytes[badByte]!.toString(16).padStart(2, '0')}; save the file as UTF-8`, loc);
 }
 
 export function parseYaml(text: string, file: string): LoadedYaml {
