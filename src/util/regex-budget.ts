@@ -43,7 +43,7 @@ const runWork = new vm.Script('work()');
 
 /**
  * Runs `work`, which applies `regexes` (compiled from the user's `pattern`), within the time budget. Over
- * budget, or interrupted by Ctrl-C, it throws `fail(message)`; Ctrl-C is then delivered to the process again
+ * budget, or interrupted by Ctrl-C, it throws `fail(message)`; Ctrl-C then reaches the run's SIGINT handlers,
  * so the run stops as it always does.
  */
 export function withRegexBudget<T>(
@@ -66,7 +66,10 @@ export function withRegexBudget<T>(
       throw fail(`regular expression ${JSON.stringify(pattern)} ran for more than ${budget / 1000} s on its input and was stopped (it backtracks catastrophically; simplify nested repetitions like (a+)+)`);
     }
     if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') {
-      process.kill(process.pid, 'SIGINT');
+      // vm took this Ctrl-C from the run's own handlers: hand it to them now (no signal round trip, which
+      // could arrive after the run ended), or let it end the process when nobody handles it.
+      if (process.listenerCount('SIGINT') > 0) process.emit('SIGINT', 'SIGINT');
+      else process.kill(process.pid, 'SIGINT');
       throw fail(`regular expression ${JSON.stringify(pattern)} was interrupted`);
     }
     throw err;
