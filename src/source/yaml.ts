@@ -39,6 +39,8 @@ export interface LoadedYaml {
 export const MAX_YAML_BYTES = MAX_INPUT_BYTES;
 /** Deeper flow nesting than this is refused before parsing (the parser's own regexes exhaust memory). */
 export const MAX_FLOW_DEPTH = 256;
+/** A file this broken (binary, or not YAML at all) reports its first syntax errors, not thousands. */
+export const MAX_SYNTAX_ERRORS = 50;
 /** Anchors may be reused this many times before it counts as a "billion laughs" bomb. */
 export const MAX_ALIAS_COUNT = 1000;
 
@@ -127,7 +129,11 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
+  const diagnostics: Diagnostic[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
+  if (doc.errors.length > MAX_SYNTAX_ERRORS) {
+    const rest = doc.errors.length - MAX_SYNTAX_ERRORS;
+    diagnostics.push(diagnostic('yaml-syntax', `${rest} more YAML syntax error${rest === 1 ? '' : 's'} in this file not shown; fix the first ones and validate again`, at(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0])));
+  }
   appendAll(diagnostics, duplicateKeys(doc, at));
   const readable = diagnostics.length === 0;
   const nodeProblems = readable ? tagAndAliasProblems(doc, text, at) : [];
