@@ -1,7 +1,8 @@
 // The ssh2 client (with host-key-scan.ts, the only files that import ssh2). One client per host for the whole
 // run, Nagle off (LAB-NOTES: ~60 ms per round trip otherwise), keepalives on, host keys checked against
 // known_hosts (a key recorded on first use is announced), optional jump hosts.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularFile } from '../source/read-file.js';
 // ssh2 is CommonJS: Node's ESM loader only offers its default export at run time.
 import ssh2 from 'ssh2';
 import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
@@ -56,10 +57,10 @@ function keyMethods(s: SshSettings, user: string): AuthMethod[] {
   const load = (file: string, explicit: boolean) => {
     let text: Buffer;
     try {
-      text = readFileSync(file);
+      text = readRegularFile(file);
     } catch (err) {
       if (!explicit) return;
-      throw new BadConnectionVarsError(s.host, `cannot read private key ${file} for ${s.host}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'check ansible_ssh_private_key_file');
+      throw new BadConnectionVarsError(s.host, `cannot read private key ${file} for ${s.host}: ${(err as Error).message}`, 'check ansible_ssh_private_key_file');
     }
     const parsed = ssh2.utils.parseKey(text, s.passphrase);
     if (parsed instanceof Error) {

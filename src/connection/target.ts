@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { connectLocal } from './local.js';
 import { connectionKind, hostName, portSetting, resolveSshSettings, type ConnectOptions, type SshSettings } from './settings.js';
-import { connectSsh } from './ssh.js';
 import type { Connection } from './types.js';
 
 export type ConnectionTarget =
@@ -20,8 +19,10 @@ export function resolveTarget(vars: Record<string, unknown>, options: ConnectOpt
   return { kind: 'ssh', host, ssh: resolveSshSettings(vars, { ...options, host }) };
 }
 
-export function openTarget(target: ConnectionTarget): Promise<Connection> {
-  if (target.kind === 'local') return Promise.resolve(connectLocal(target.host, target.commandTimeoutMs));
+export async function openTarget(target: ConnectionTarget): Promise<Connection> {
+  if (target.kind === 'local') return connectLocal(target.host, target.commandTimeoutMs);
+  // ssh2 (and its WebAssembly) loads only when a host is reached over SSH: validate and local runs never pay for it.
+  const { connectSsh } = await import('./ssh.js');
   return connectSsh(target.ssh);
 }
 

@@ -12,6 +12,8 @@ export class InventoryBuilder {
   readonly groups = new Map<string, InventoryGroup>();
   readonly diagnostics: Diagnostic[] = [];
   private readonly parents = new Map<string, string[]>();
+  /** Each group's hosts as a set beside its ordered list: adding a host stays constant time in a group of a million. */
+  private readonly groupMembers = new Map<string, Set<string>>();
 
   constructor() {
     this.group('all');
@@ -45,7 +47,13 @@ export class InventoryBuilder {
   addHostToGroup(hostName: string, groupName: string, location?: SourceLocation): void {
     const host = this.host(hostName, location);
     const group = this.group(groupName);
-    if (!group.hosts.includes(hostName)) group.hosts.push(hostName);
+    let members = this.groupMembers.get(groupName);
+    if (!members) this.groupMembers.set(groupName, (members = new Set()));
+    if (!members.has(hostName)) {
+      members.add(hostName);
+      group.hosts.push(hostName);
+    }
+    // A host is in a handful of groups: its own list is short.
     if (!host.groups.includes(groupName)) host.groups.push(groupName);
   }
 
@@ -128,15 +136,18 @@ export class InventoryBuilder {
       if (name !== 'all' && this.parents.get(name)!.length === 0) this.addChild('all', name);
     }
     const ungrouped = this.groups.get('ungrouped')!;
+    const leaveUngrouped = new Set<string>();
     for (const host of this.hosts.values()) {
-      const own = host.groups.filter((g) => g !== 'all' && g !== 'ungrouped');
-      if (own.length > 0 && host.groups.includes('ungrouped')) {
+      const own = host.groups.some((g) => g !== 'all' && g !== 'ungrouped');
+      const inUngrouped = host.groups.includes('ungrouped');
+      if (own && inUngrouped) {
         host.groups = host.groups.filter((g) => g !== 'ungrouped');
-        ungrouped.hosts = ungrouped.hosts.filter((h) => h !== host.name);
-      } else if (own.length === 0 && !host.groups.includes('ungrouped')) {
+        leaveUngrouped.add(host.name);
+      } else if (!own && !inUngrouped) {
         this.addHostToGroup(host.name, 'ungrouped');
       }
     }
+    if (leaveUngrouped.size > 0) ungrouped.hosts = ungrouped.hosts.filter((h) => !leaveUngrouped.has(h));
     for (const [name, group] of this.groups) {
       const host = this.hosts.get(name);
       if (host) {
@@ -154,3 +165,4 @@ export class InventoryBuilder {
     return { hosts: this.hosts, groups: this.groups, sources, dir, varsDirs };
   }
 }
+

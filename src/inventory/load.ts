@@ -1,10 +1,10 @@
 // loadInventory: every -i source into one Inventory (hosts, groups, inline vars, group_vars/host_vars files).
-import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../errors.js';
+import { InputFileError, readRegularFile } from '../source/read-file.js';
 import { isVaultEncrypted, openVaultFile } from '../source/vault.js';
 import { rememberRevealed } from '../vault/revealed.js';
-import { MAX_YAML_BYTES, parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
+import { invalidUtf8, MAX_YAML_BYTES, parseYaml, parseYamlBytes, type LoadedYaml } from '../source/yaml.js';
 import { splitHostPort } from './address.js';
 import { InventoryBuilder } from './builder.js';
 import { readIniInventory } from './ini-inventory.js';
@@ -12,6 +12,7 @@ import { inventoryFormatByName, resolveSource } from './sources.js';
 import type { Inventory } from './types.js';
 import { loadVarsBeside } from './vars-dirs.js';
 import { readYamlInventory } from './yaml-inventory.js';
+import { appendAll } from '../util/append.js';
 
 export interface LoadedInventory {
   inventory: Inventory;
@@ -38,10 +39,10 @@ export function loadInventory(sources: string[], options: { cwd?: string } = {})
     for (const file of source.files) readInventoryFile(file, builder);
   }
   const inventory = builder.finish(resolved, varsDirs[0] ?? cwd, varsDirs);
-  diagnostics.push(...builder.diagnostics);
+  appendAll(diagnostics, builder.diagnostics);
   for (const dir of varsDirs) {
     const beside = loadVarsBeside(dir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
-    diagnostics.push(...beside.diagnostics);
+    appendAll(diagnostics, beside.diagnostics);
     for (const [name, vars] of beside.groupVars) Object.assign(inventory.groups.get(name)!.fileVars, vars);
     for (const [name, vars] of beside.hostVars) Object.assign(inventory.hosts.get(name)!.fileVars, vars);
   }
@@ -51,14 +52,10 @@ export function loadInventory(sources: string[], options: { cwd?: string } = {})
 function readInventoryFile(file: string, builder: InventoryBuilder): void {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_YAML_BYTES) {
-      builder.diagnostics.push(diagnostic('file-too-large', `inventory file is ${size} bytes; the limit is ${MAX_YAML_BYTES}`, { file, line: 1, col: 1 }));
-      return;
-    }
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_YAML_BYTES);
   } catch (err) {
-    builder.diagnostics.push(diagnostic('file-unreadable', `cannot read inventory file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file, line: 1, col: 1 }));
+    if (!(err instanceof InputFileError)) throw err;
+    builder.diagnostics.push(diagnostic(err.code, `inventory ${err.message}`, { file, line: 1, col: 1 }));
     return;
   }
   const format = inventoryFormatByName(file);
@@ -80,6 +77,11 @@ function readInventoryFile(file: string, builder: InventoryBuilder): void {
 function readInventoryText(bytes: Buffer, file: string, format: ReturnType<typeof inventoryFormatByName>, builder: InventoryBuilder): void {
   if (format === 'yaml') {
     readYamlInventory(parseYamlBytes(bytes, file), builder);
+    return;
+  }
+  const invalid = invalidUtf8(bytes, file);
+  if (invalid) {
+    builder.diagnostics.push(invalid);
     return;
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');

@@ -1,13 +1,15 @@
 // Host patterns as Ansible reads them (`hosts:` and `--limit`): names, groups, `all`/`*`, globs, `~regex`,
 // unions (`a:b`, `a,b`), intersections (`a:&b`), exclusions (`a:!b`), subscripts (`web[0]`, `web[0:2]`),
 // and for --limit also `@file`. Union terms apply first, then intersections, then exclusions.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HaRunError } from '../errors.js';
+import { readRegularText } from '../source/read-file.js';
 import { fnmatchRegExp } from '../util/fnmatch.js';
 import { addImplicitLocalhost, LOCALHOST_NAMES } from './implicit-localhost.js';
 import { groupHosts } from './relations.js';
 import type { Inventory } from './types.js';
+import { appendAll } from '../util/append.js';
+import { withRegexBudget } from '../util/regex-budget.js';
 
 export interface SelectOptions {
   /** `--limit`: the result is narrowed to hosts that also match these patterns. */
@@ -50,13 +52,11 @@ export function readLimit(limit: string | string[], cwd = process.cwd()): string
     const file = resolve(cwd, item.slice(1));
     let text: string;
     try {
-      if (!statSync(file).isFile()) throw new HaRunError('limit-file', `limit file '${item.slice(1)}' is a directory, not a file`);
-      text = readFileSync(file, 'utf8');
+      text = readRegularText(file);
     } catch (err) {
-      if (err instanceof HaRunError) throw err;
-      throw new HaRunError('limit-file', `cannot read limit file '${item.slice(1)}'`, { cause: err });
+      throw new HaRunError('limit-file', `cannot read limit file '${item.slice(1)}': ${(err as Error).message}`, { cause: err });
     }
-    out.push(...text.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
+    appendAll(out, text.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
   }
   return out;
 }
@@ -83,7 +83,7 @@ function evaluatePatterns(inventory: Inventory, patterns: string[], implicitLoca
       hosts = hosts.filter((h) => keep.has(h));
     } else {
       const existing = new Set(hosts);
-      hosts.push(...matched.filter((h) => !existing.has(h)));
+      appendAll(hosts, matched.filter((h) => !existing.has(h)));
     }
   }
   return [...new Set(hosts)];
@@ -119,15 +119,19 @@ function matchOnePattern(inventory: Inventory, pattern: string, implicitLocalhos
 function enumerateMatches(inventory: Inventory, expr: string): string[] {
   const matches = compileMatcher(expr);
   const results: string[] = [];
-  const groups = [...inventory.groups.keys()].filter(matches);
-  for (const g of groups) results.push(...groupHosts(inventory, g));
-  if (groups.length === 0 || expr.startsWith('~') || /[.?*[]/.test(expr)) {
-    for (const h of inventory.hosts.values()) if (!h.implicit && matches(h.name)) results.push(h.name);
-  }
-  return results;
+  // A `~regex` runs over every group and host name within the regex time budget (util/regex-budget.ts).
+  return withRegexBudget([matches.regex], expr.slice(1), (message) => new HaRunError('bad-pattern', `host pattern '${expr}': ${message}`), () => {
+    const groups = [...inventory.groups.keys()].filter(matches);
+    for (const g of groups) appendAll(results, groupHosts(inventory, g));
+    if (groups.length === 0 || expr.startsWith('~') || /[.?*[]/.test(expr)) {
+      for (const h of inventory.hosts.values()) if (!h.implicit && matches(h.name)) results.push(h.name);
+    }
+    return results;
+  });
 }
 
-function compileMatcher(expr: string): (name: string) => boolean {
+/** The test a name must pass; `regex` is the user's `~` pattern (fnmatch globs are ours and linear enough). */
+function compileMatcher(expr: string): ((name: string) => boolean) & { regex?: RegExp } {
   if (expr.startsWith('~')) {
     let re: RegExp;
     try {
@@ -136,7 +140,7 @@ function compileMatcher(expr: string): (name: string) => boolean {
     } catch (err) {
       throw new HaRunError('bad-pattern', `invalid regular expression in host pattern '${expr}': ${(err as Error).message}`);
     }
-    return (name) => re.test(name);
+    return Object.assign((name: string) => re.test(name), { regex: re });
   }
   if (!/[*?[]/.test(expr)) return (name) => name === expr;
   const re = fnmatchRegExp(expr);

@@ -2,8 +2,30 @@
 // and the `groups` magic variable. Orders follow Ansible's so that `hosts: web` runs hosts in its order.
 import type { Inventory, InventoryGroup } from './types.js';
 
+/**
+ * Parents and depths, computed once per inventory and reused for every host: recomputing them for each
+ * host made a 10k-group inventory quadratic. Recomputed if groups were added since, or the run changed
+ * the inventory (add_host, group_by: its revision).
+ */
+const shapes = new WeakMap<Inventory['groups'], { size: number; revision: number; parents: Map<string, string[]>; depths: Map<string, number> }>();
+
+function shapeOf(inventory: Inventory): { parents: Map<string, string[]>; depths: Map<string, number> } {
+  let shape = shapes.get(inventory.groups);
+  const revision = inventory.revision ?? 0;
+  if (!shape || shape.size !== inventory.groups.size || shape.revision !== revision) {
+    const parents = computeParents(inventory);
+    shape = { size: inventory.groups.size, revision, parents, depths: computeDepths(inventory, parents) };
+    shapes.set(inventory.groups, shape);
+  }
+  return shape;
+}
+
 /** Direct parents of every group, from the children lists. */
 export function parentsMap(inventory: Inventory): Map<string, string[]> {
+  return shapeOf(inventory).parents;
+}
+
+function computeParents(inventory: Inventory): Map<string, string[]> {
   const parents = new Map<string, string[]>();
   for (const name of inventory.groups.keys()) parents.set(name, []);
   for (const group of inventory.groups.values()) {
@@ -14,7 +36,10 @@ export function parentsMap(inventory: Inventory): Map<string, string[]> {
 
 /** Distance from `all` along the longest path (Ansible's group depth): children merge after parents. */
 export function groupDepths(inventory: Inventory): Map<string, number> {
-  const parents = parentsMap(inventory);
+  return shapeOf(inventory).depths;
+}
+
+function computeDepths(inventory: Inventory, parents: Map<string, string[]>): Map<string, number> {
   const depths = new Map<string, number>();
   const depthOf = (name: string, guard: Set<string>): number => {
     const known = depths.get(name);
@@ -48,7 +73,7 @@ export function groupsOf(inventory: Inventory, host: string): string[] {
     const g = todo.pop()!;
     if (seen.has(g)) continue;
     seen.add(g);
-    todo.push(...(parents.get(g) ?? []));
+    for (const parent of parents.get(g) ?? []) todo.push(parent);
   }
   return sortGroups(inventory, seen);
 }

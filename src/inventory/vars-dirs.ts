@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../errors.js';
 import { validateAgainstSchema } from '../schema/validate.js';
 import { varsFileSchema } from '../schema/inventory-schema.js';
 import { loadYamlFile } from '../source/yaml.js';
+import { appendAll } from '../util/append.js';
 
 export type Vars = Record<string, unknown>;
 
@@ -85,7 +86,7 @@ export function filesInVarsDir(dir: string): string[] {
 /** One vars file: a mapping (an empty file counts as none). */
 export function loadVarsFile(file: string, diagnostics: Diagnostic[]): Vars {
   const loaded = loadYamlFile(file);
-  diagnostics.push(...loaded.diagnostics);
+  appendAll(diagnostics, loaded.diagnostics);
   const value = loaded.value;
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -94,7 +95,7 @@ export function loadVarsFile(file: string, diagnostics: Diagnostic[]): Vars {
     );
     return {};
   }
-  diagnostics.push(...validateAgainstSchema(value, varsFileSchema, loaded));
+  appendAll(diagnostics, validateAgainstSchema(value, varsFileSchema, loaded));
   return value as Vars;
 }
 

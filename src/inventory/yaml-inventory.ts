@@ -5,10 +5,11 @@ import { validateAgainstSchema } from '../schema/validate.js';
 import { inventorySchema } from '../schema/inventory-schema.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import type { InventoryBuilder } from './builder.js';
+import { appendAll } from '../util/append.js';
 
 export function readYamlInventory(loaded: LoadedYaml, builder: InventoryBuilder): void {
   const out = builder.diagnostics;
-  out.push(...loaded.diagnostics);
+  appendAll(out, loaded.diagnostics);
   if (loaded.value === undefined) return;
   const data = loaded.value;
   if (data === null) {
@@ -21,7 +22,7 @@ export function readYamlInventory(loaded: LoadedYaml, builder: InventoryBuilder)
     );
     return;
   }
-  out.push(...validateAgainstSchema(data, inventorySchema, loaded, [], { allowTemplates: false }));
+  appendAll(out, validateAgainstSchema(data, inventorySchema, loaded, [], { allowTemplates: false }));
   if (!isMapping(data)) return;
   for (const [name, group] of Object.entries(data)) readGroup(name, group, [name], loaded, builder);
 }

@@ -2,7 +2,7 @@
 import type { DeclarativeModule } from './types.js';
 import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
-import { pythonRegex, splitLinesKeepEnds } from './py-regex.js';
+import { pythonRegex, splitLinesKeepEnds, withPatternBudget } from './py-regex.js';
 import type { TextEdit } from './lineinfile.js';
 import { missingNow, ModuleFailure } from './failure.js';
 import { exclusive } from './schema-rules.js';
@@ -24,6 +24,10 @@ const newlines = (s: string) => s.split('\n').length - 1;
 
 /** Ansible's blockinfile algorithm on the file's text (undefined when the file does not exist). */
 export function blockinfileEdit(original: string | undefined, args: BlockinfileArgs): TextEdit {
+  return withPatternBudget([args.insertafter, args.insertbefore], () => editBlock(original, args));
+}
+
+function editBlock(original: string | undefined, args: BlockinfileArgs): TextEdit {
   const marker = args.marker ?? '# {mark} ANSIBLE MANAGED BLOCK';
   const begin = marker.split('{mark}').join(args.marker_begin ?? 'BEGIN');
   const end = marker.split('{mark}').join(args.marker_end ?? 'END');

@@ -3,7 +3,7 @@
 // Directories follow Ansible's copy: every directory it has to create (the tree's root, dest and
 // dest's missing parents included) gets owner, group and directory_mode; the subdirectories of src
 // that already exist are brought to those attributes too; an existing root is left as it is.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Change, ModuleContext } from './types.js';
 import { probeFiles, type FileState } from './file-probe.js';
@@ -12,6 +12,7 @@ import { formatMode, resolveMode, type ModeSpec } from './mode.js';
 import { attrChanges, type FileAttrArgs } from './file-attrs.js';
 import { makeDirsCommand } from './make-dirs.js';
 import { ModuleFailure } from './failure.js';
+import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../source/read-file.js';
 
 export interface TreeEntry {
   /** Path on the target. */
@@ -50,7 +51,7 @@ function walk(localDir: string, remoteDir: string, out: Omit<TreeEntry, 'state'>
       out.push({ path: remote, isDirectory: true, localMode: st.mode & 0o7777 });
       walk(local, remote, out);
     } else {
-      out.push({ path: remote, isDirectory: false, content: readFileSync(local), localMode: st.mode & 0o7777 });
+      out.push({ path: remote, isDirectory: false, content: readRegularFile(local, MAX_TRANSFER_SOURCE_BYTES), localMode: st.mode & 0o7777 });
     }
   }
 }

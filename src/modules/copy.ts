@@ -1,6 +1,6 @@
 // copy: a file on the target should have the given content (inline `content`, or a controller-side
 // `src` file, or with remote_src a file already on the target), owner, group and mode.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DeclarativeModule, ModuleContext } from './types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
@@ -11,6 +11,7 @@ import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
 import { gatherTree, planTree, treeRoot, type TreeFacts } from './copy-tree.js';
 import type { ModeSpec } from './mode.js';
+import { MAX_TRANSFER_SOURCE_BYTES, readRegularFileWithStats } from '../source/read-file.js';
 
 export interface CopyArgs extends FileAttrArgs {
   dest: string;
@@ -60,7 +61,8 @@ async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ con
   let local: string;
   try {
     local = ctx.findFile('files', args.src);
-    return { content: readFileSync(local), srcMode: statSync(local).mode & 0o7777 };
+    const { bytes, stats } = readRegularFileWithStats(local, MAX_TRANSFER_SOURCE_BYTES);
+    return { content: bytes, srcMode: stats.mode & 0o7777 };
   } catch (err) {
     if (err instanceof ModuleFailure) throw err;
     throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });

@@ -4,7 +4,7 @@
 import type { DeclarativeModule } from './types.js';
 import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
-import { expandMatch, pythonRegex, splitLinesKeepEnds } from './py-regex.js';
+import { expandMatch, pythonRegex, splitLinesKeepEnds, withPatternBudget } from './py-regex.js';
 import { missingNow, ModuleFailure } from './failure.js';
 import { exclusive } from './schema-rules.js';
 
@@ -37,6 +37,10 @@ const stripEol = (s: string) => s.replace(/[\r\n]+$/, '');
 
 /** Ansible's present(): where the line goes and whether anything changes. */
 export function lineinfilePresent(before: string, args: LineinfileArgs): TextEdit {
+  return withPatternBudget([args.regexp ?? args.regex, args.insertafter, args.insertbefore], () => presentEdit(before, args));
+}
+
+function presentEdit(before: string, args: LineinfileArgs): TextEdit {
   const line = args.line ?? args.value ?? '';
   const regexp = args.regexp ?? args.regex;
   const insertbefore = args.insertbefore;
@@ -107,6 +111,10 @@ export function lineinfilePresent(before: string, args: LineinfileArgs): TextEdi
 
 /** Ansible's absent(): every line matching goes. */
 export function lineinfileAbsent(before: string, args: LineinfileArgs): TextEdit {
+  return withPatternBudget([args.regexp ?? args.regex], () => absentEdit(before, args));
+}
+
+function absentEdit(before: string, args: LineinfileArgs): TextEdit {
   const line = args.line ?? args.value;
   const regexp = args.regexp ?? args.regex;
   const re = regexp === undefined ? undefined : pythonRegex(regexp);

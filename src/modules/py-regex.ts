@@ -3,6 +3,7 @@
 // replacements expand as Python's do.
 import { expandReplacement, ReplacementError } from '../util/python-replacement.js';
 import { ModuleFailure } from './failure.js';
+import { withRegexBudget } from '../util/regex-budget.js';
 
 export function pythonRegex(pattern: string, flags = ''): RegExp {
   let source = pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
@@ -18,6 +19,20 @@ export function pythonRegex(pattern: string, flags = ''): RegExp {
   } catch (err) {
     throw new ModuleFailure(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`);
   }
+}
+
+/**
+ * Runs a module's edit within the time budget for the user's patterns (util/regex-budget.ts): a pattern
+ * that backtracks catastrophically fails the task, naming it, instead of blocking the controller.
+ */
+export function withPatternBudget<T>(patterns: readonly (string | undefined)[], work: () => T, flags = ''): T {
+  const given = patterns.filter((p): p is string => p !== undefined);
+  return withRegexBudget(
+    given.map((p) => pythonRegex(p, flags)),
+    given.join("', '"),
+    (message) => new ModuleFailure(message),
+    work,
+  );
 }
 
 /** Python's match.expand for one match (the template rules: util/python-replacement.ts). */

@@ -4,7 +4,7 @@ import type { DeclarativeModule } from './types.js';
 import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
 import type { TextEdit } from './lineinfile.js';
-import { expandMatch, pythonRegex } from './py-regex.js';
+import { expandMatch, pythonRegex, withPatternBudget } from './py-regex.js';
 import { missingNow, ModuleFailure } from './failure.js';
 
 export interface ReplaceArgs extends TextFileArgs {
@@ -16,10 +16,19 @@ export interface ReplaceArgs extends TextFileArgs {
 
 /** Ansible's replace on the file's text: re.subn with MULTILINE inside the after/before section. */
 export function replaceEdit(contents: string, args: ReplaceArgs): TextEdit {
+  const section = args.after !== undefined || args.before !== undefined ? sectionPattern(args) : undefined;
+  // The section is searched with match indices (flag d), which only the time budget covers: the `after`/`before` text counts too.
+  return withPatternBudget([args.regexp, section], () => replaceInSection(contents, args, section), section === undefined ? 'gm' : 'd');
+}
+
+function sectionPattern(args: ReplaceArgs): string {
+  return `${args.after ?? ''}(?P<subsection>.${args.after !== undefined && args.before !== undefined ? '*?' : '*'})${args.before ?? ''}`;
+}
+
+function replaceInSection(contents: string, args: ReplaceArgs, pattern: string | undefined): TextEdit {
   let start = 0;
   let end = contents.length;
-  if (args.after !== undefined || args.before !== undefined) {
-    const pattern = `${args.after ?? ''}(?P<subsection>.${args.after !== undefined && args.before !== undefined ? '*?' : '*'})${args.before ?? ''}`;
+  if (pattern !== undefined) {
     const section = pythonRegex(pattern, 'sd').exec(contents);
     // Markers that are missing, or in the wrong order, leave nothing to replace in.
     if (!section?.indices?.groups?.subsection) return { found: 0 };

@@ -1,12 +1,12 @@
 // script: copy a controller-side script to the target, run it there with its arguments, remove it.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { runCommandTask } from './command-run.js';
 import { splitCommandLine } from './command.js';
 import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
+import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../source/read-file.js';
 
 export interface ScriptArgs {
   _raw_params?: string;
@@ -45,7 +45,7 @@ export const scriptModule: ActionModule<ScriptArgs> = {
     const rest = text.slice(text.indexOf(local) + local.length);
     let body: Buffer;
     try {
-      body = readFileSync(ctx.findFile('files', local));
+      body = readRegularFile(ctx.findFile('files', local), MAX_TRANSFER_SOURCE_BYTES);
     } catch (err) {
       throw new ModuleFailure(`could not find or read the script ${local}: ${(err as Error).message}`);
     }

@@ -1,7 +1,6 @@
 // template: render a controller-side Jinja2 template with the task's variables and put the result
 // on the target, like copy (owner, group, mode, backup, validate). Jinja2's settings come from the
 // arguments (trim_blocks on by default, as in Ansible), then from the template's `#jinja2:` line.
-import { readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DeclarativeModule } from './types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
@@ -11,6 +10,7 @@ import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
 import { encodeText } from './text-encoding.js';
 import { JINJA_SETTING_NAMES, syntaxSetting, templateVariables, type TemplateSyntax } from '../template/index.js';
+import { readRegularFileWithStats } from '../source/read-file.js';
 
 export interface TemplateArgs extends FileAttrArgs {
   src: string;
@@ -93,8 +93,9 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
     let local: string;
     try {
       local = ctx.findFile('templates', args.src);
-      text = readFileSync(local, 'utf8');
-      srcMode = statSync(local).mode & 0o7777;
+      const { bytes, stats } = readRegularFileWithStats(local);
+      text = bytes.toString('utf8');
+      srcMode = stats.mode & 0o7777;
     } catch (err) {
       throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });
     }

@@ -1,9 +1,9 @@
 // How problems are printed: `file:line:col  code  message`, then a code frame and a hint.
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Diagnostic, SourceLocation } from '../errors.js';
 import { codeFrame } from '../source/frame.js';
 import { isVaultEncrypted } from '../source/vault.js';
+import { readRegularText } from '../source/read-file.js';
 
 export function formatLocation(loc: SourceLocation, cwd = process.cwd()): string {
   const rel = relative(cwd, loc.file);
@@ -18,7 +18,7 @@ export function sourceReader(): (file: string) => string | undefined {
     if (!cache.has(file)) {
       try {
         // A vaulted file's lines on disk are ciphertext: a frame of them would show nothing useful.
-        const text = readFileSync(file, 'utf8');
+        const text = readRegularText(file);
         cache.set(file, isVaultEncrypted(text) ? undefined : text);
       } catch {
         cache.set(file, undefined);

@@ -4,6 +4,7 @@ import type { Diagnostic, SourceLocation } from '../errors.js';
 import { diagnostic } from '../errors.js';
 import { loadYamlFile, type LoadedYaml, type PathSegment } from '../source/yaml.js';
 import { isTemplateString, validateAgainstSchema, type JsonSchema } from '../schema/validate.js';
+import { appendAll } from '../util/append.js';
 
 export class LoadSession {
   readonly diagnostics: Diagnostic[] = [];
@@ -16,7 +17,7 @@ export class LoadSession {
     if (!loaded) {
       loaded = loadYamlFile(abs);
       this.files.set(abs, loaded);
-      this.diagnostics.push(...loaded.diagnostics);
+      appendAll(this.diagnostics, loaded.diagnostics);
     }
     return loaded;
   }
@@ -54,7 +55,7 @@ export class LoadSession {
   /** Validates a value from `loaded` at `path`; reports the problems and says whether there were none. */
   check(value: unknown, schema: JsonSchema, loaded: LoadedYaml, path: readonly PathSegment[], context?: string): boolean {
     const found = validateAgainstSchema(value, schema, loaded, path, context === undefined ? {} : { context });
-    this.diagnostics.push(...found);
+    appendAll(this.diagnostics, found);
     return found.length === 0;
   }
 }

@@ -11,6 +11,7 @@ import { notifyNamesAHandler } from './rules/notify-handlers.js';
 import { sourceFilesExist } from './rules/source-files-exist.js';
 import { variablesAreDefined } from './rules/undefined-variables.js';
 import type { Playbook } from './types.js';
+import { appendAll } from '../util/append.js';
 
 export interface ValidateRunOptions {
   playbook: string;
@@ -40,18 +41,18 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   // Host patterns and source files can be checked on what loaded despite errors; handler and variable
   // checks cannot (a task dropped for an error may be the one defining a name).
   const { hostsByPlay, diagnostics: hostProblems } = playHostsMatch(loadedPlaybook.partial, inventory, inventoryUsable ? options.limit : undefined);
-  if (inventoryUsable) diagnostics.push(...hostProblems);
+  if (inventoryUsable) appendAll(diagnostics, hostProblems);
   // Read after the host patterns, which may have added the implicit localhost (host_vars/localhost.yml).
   // When the inventory's own vars directory is the playbook's, the inventory loader has read them already.
   const readWithInventory = inventory.varsDirs.includes(playbookDir);
   const varsBesidePlaybook = readWithInventory
     ? { groupVars: new Map(), hostVars: new Map(), diagnostics: [] }
     : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
-  diagnostics.push(...varsBesidePlaybook.diagnostics);
+  appendAll(diagnostics, varsBesidePlaybook.diagnostics);
   diagnostics.push(...sourceFilesExist(loadedPlaybook.partial), ...includeVarsFilesLoad(loadedPlaybook.partial));
   if (playbook && inventoryUsable) {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
-    for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) outside.push(...Object.keys(vars));
+    for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) appendAll(outside, Object.keys(vars));
     diagnostics.push(...notifyNamesAHandler(playbook), ...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside }));
   } else if (playbook) {
     diagnostics.push(...notifyNamesAHandler(playbook));

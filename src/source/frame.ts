@@ -1,8 +1,20 @@
 // A few lines of source around a location, with a caret under the column, like compilers show.
 
+let lastText: string | undefined;
+let lastLines: string[] = [];
+
+/** The text's lines, split once for a run of frames into the same file (a file with thousands of errors). */
+function linesOf(text: string): string[] {
+  if (text !== lastText) {
+    lastLines = text.split(/\r?\n/);
+    if (lastLines.length > 1 && lastLines[lastLines.length - 1] === '') lastLines.pop();
+    lastText = text;
+  }
+  return lastLines;
+}
+
 export function codeFrame(text: string, line: number, col: number, context = 2): string {
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const lines = linesOf(text);
   if (line < 1 || line > lines.length) return '';
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);

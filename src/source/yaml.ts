@@ -1,6 +1,5 @@
 // YAML loading that keeps positions, so every later check can point at file:line:col.
 // The only import of the `yaml` library in the project.
-import { readFileSync, statSync } from 'node:fs';
 import {
   isAlias,
   isMap,
@@ -13,11 +12,15 @@ import {
   visit,
   type Document,
   type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
   type ScalarTag,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
 import { rememberRevealed } from '../vault/revealed.js';
+import { InputFileError, MAX_INPUT_BYTES, readRegularFile } from './read-file.js';
 import { isVaultEncrypted, openVaultFile, openVaultValue, VaultText } from './vault.js';
+import { appendAll } from '../util/append.js';
 
 export { VaultText } from './vault.js';
 
@@ -34,9 +37,11 @@ export interface LoadedYaml {
 }
 
 /** Files larger than this are refused before parsing: no playbook or inventory is that big. */
-export const MAX_YAML_BYTES = 32 * 1024 * 1024;
+export const MAX_YAML_BYTES = MAX_INPUT_BYTES;
 /** Deeper flow nesting than this is refused before parsing (the parser's own regexes exhaust memory). */
 export const MAX_FLOW_DEPTH = 256;
+/** A file this broken (binary, or not YAML at all) reports its first syntax errors, not thousands. */
+export const MAX_SYNTAX_ERRORS = 50;
 /** Anchors may be reused this many times before it counts as a "billion laughs" bomb. */
 export const MAX_ALIAS_COUNT = 1000;
 
@@ -81,27 +86,27 @@ function pyYamlTags<T>(tags: T[]): T[] {
 export function loadYamlFile(file: string): LoadedYaml {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_YAML_BYTES) {
-      return failed(file, 'file-too-large', `file is ${size} bytes; the limit is ${MAX_YAML_BYTES}`);
-    }
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_YAML_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(err)})`;
-    return failed(file, code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', why);
+    if (err instanceof InputFileError) return failed(file, err.code, err.message);
+    throw err;
   }
   return parseYamlBytes(bytes, file);
 }
 
 export function parseYamlBytes(bytes: Buffer, file: string): LoadedYaml {
-  const badByte = firstInvalidUtf8(bytes);
-  if (badByte !== -1) {
-    const prefix = bytes.subarray(0, badByte).toString('utf8');
-    const loc = offsetToLocation(prefix, prefix.length, file);
-    return failed(file, 'invalid-utf8', `invalid UTF-8 byte 0x${bytes[badByte]!.toString(16).padStart(2, '0')}; save the file as UTF-8`, loc);
-  }
+  const invalid = invalidUtf8(bytes, file);
+  if (invalid) return { file, text: '', value: undefined, diagnostics: [invalid], locate: () => invalid.location! };
   return parseYaml(bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
+}
+
+/** Where a file stops being UTF-8 (any text input: YAML, INI inventories), or undefined when it is UTF-8. */
+export function invalidUtf8(bytes: Buffer, file: string): Diagnostic | undefined {
+  const badByte = firstInvalidUtf8(bytes);
+  if (badByte === -1) return undefined;
+  const prefix = bytes.subarray(0, badByte).toString('utf8');
+  const loc = offsetToLocation(prefix, prefix.length, file);
+  return diagnostic('invalid-utf8', `invalid UTF-8 byte 0x${bytes[badByte]!.toString(16).padStart(2, '0')}; save the file as UTF-8`, loc);
 }
 
 export function parseYaml(text: string, file: string): LoadedYaml {
@@ -117,19 +122,26 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     version: '1.1',
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found by duplicateKeys() below: the library's own check is quadratic in a map's size.
+    uniqueKeys: false,
     customTags: (tags) => [...pyYamlTags(tags), ...ansibleTags],
   });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
-  const nodeProblems = doc.errors.length === 0 ? tagAndAliasProblems(doc, text, at) : [];
-  diagnostics.push(...nodeProblems);
+  const diagnostics: Diagnostic[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => yamlDiagnostic(e.code, e.message, at(e.pos[0])));
+  if (doc.errors.length > MAX_SYNTAX_ERRORS) {
+    const rest = doc.errors.length - MAX_SYNTAX_ERRORS;
+    diagnostics.push(diagnostic('yaml-syntax', `${rest} more YAML syntax error${rest === 1 ? '' : 's'} in this file not shown; fix the first ones and validate again`, at(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0])));
+  }
+  appendAll(diagnostics, duplicateKeys(doc, at));
+  const readable = diagnostics.length === 0;
+  const nodeProblems = readable ? tagAndAliasProblems(doc, text, at) : [];
+  appendAll(diagnostics, nodeProblems);
   let value: unknown;
   // A `!vault` value still reads (as its VaultText); an undefined alias leaves nothing to read.
-  if (doc.errors.length === 0 && !nodeProblems.some((d) => d.code === UNDEFINED_ALIAS)) {
+  if (readable && !nodeProblems.some((d) => d.code === UNDEFINED_ALIAS)) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
@@ -173,6 +185,22 @@ function tagAndAliasProblems(doc: Document, text: string, at: (offset: number) =
   return found;
 }
 
+/** Keys written twice in one mapping (scalar keys of the same value), each at its second place; one pass per map. */
+function duplicateKeys(doc: Document, at: (offset: number) => SourceLocation): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) found.push(yamlDiagnostic('DUPLICATE_KEY', '', at(pair.key.range?.[0] ?? 0)));
+        else seen.add(pair.key.value);
+      }
+    },
+  });
+  return found;
+}
+
 function yamlDiagnostic(code: string, message: string, location: SourceLocation): Diagnostic {
   switch (code) {
     case 'DUPLICATE_KEY':
@@ -205,7 +233,7 @@ function locateIn(
     const seg = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) break;
       const keyStart = rangeStart(pair.key);
       if (last && wantKey && keyStart !== undefined) return at(keyStart);
@@ -222,9 +250,21 @@ function locateIn(
   return best === undefined ? { file, line: 1, col: 1 } : at(best);
 }
 
-function keyMatches(key: unknown, seg: PathSegment): boolean {
-  if (isScalar(key)) return String(key.value) === String(seg);
-  return String(key) === String(seg);
+const pairIndexes = new WeakMap<object, Map<string, Pair>>();
+
+/** A map's pairs by the text of their keys (the first of equal ones), built once: locating every host of a big group stays linear. */
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isPair(pair)) continue;
+      const text = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (!index.has(text)) index.set(text, pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function rangeStart(node: unknown): number | undefined {

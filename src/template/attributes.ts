@@ -6,6 +6,7 @@ import { TemplateError } from './errors.js';
 import { PyCallable, isMapping, tuple, tupleField, plain, pyEquals, pyIter, pyStr, typeName, type PyDict } from './python.js';
 import { forgetTemplateScan } from './template-scan.js';
 import { StrictUndefined } from './undefined.js';
+import { appendAll } from '../util/append.js';
 
 type Method = (self: never, args: unknown[], kwargs: Record<string, unknown>) => unknown;
 
@@ -149,7 +150,7 @@ const listMethods: Record<string, (l: unknown[], a: unknown[], k: Record<string,
   count: (l, a) => l.filter((x) => pyEquals(x, a[0])).length,
   // Mutators exist because playbooks use `{% set _ = list.append(x) %}`; they return None like Python.
   append: mutating((l: unknown[], a) => none(l.push(a[0]))),
-  extend: mutating((l: unknown[], a) => none(l.push(...pyIter(a[0])))),
+  extend: mutating((l: unknown[], a) => none(appendAll(l, pyIter(a[0])))),
   insert: mutating((l: unknown[], a) => none(l.splice(Number(a[0]), 0, a[1]))),
   remove: mutating((l: unknown[], a) => none(l.splice(listIndex(l, a[0]), 1))),
   pop: mutating((l: unknown[], a) => {

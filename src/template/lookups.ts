@@ -1,7 +1,7 @@
 // lookup('env'|'file'|'vars', ...) and query()/q(), evaluated on the controller like Ansible's;
 // they are also what the `with_<lookup>` loops run. Command-running lookups (pipe, lines) are
 // refused: templates must not run programs.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UnsafeText } from '../source/yaml.js';
 import { InventoryBuilder } from '../inventory/builder.js';
@@ -9,6 +9,7 @@ import { selectHosts } from '../inventory/patterns.js';
 import { fnmatchRegExp } from '../util/fnmatch.js';
 import { TemplateError } from './errors.js';
 import { passwordLookup } from './lookup-password.js';
+import { readTemplateFile } from './template-loader.js';
 import { dictItems, flattened, indexedItems, nested, randomChoice, sequence, subelements, together } from './lookups-lists.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { syntaxSetting, type TemplateSyntax } from './syntax.js';
@@ -76,7 +77,7 @@ const plugins: Record<string, LookupPlugin> = {
   env: (terms, kwargs) => terms.map((t) => process.env[pyStr(t)] ?? (kwargs.default === undefined ? '' : kwargs.default)),
   file: (terms, kwargs, ev) =>
     terms.map((t) => {
-      const text = readFileSync(findFile(pyStr(t), ev), 'utf8');
+      const text = readTemplateFile(findFile(pyStr(t), ev));
       const rstrip = kwargs.rstrip === undefined ? true : truthy(kwargs.rstrip);
       const lstrip = kwargs.lstrip === undefined ? false : truthy(kwargs.lstrip);
       let out = rstrip ? text.replace(/\s+$/, '') : text;
@@ -99,7 +100,7 @@ const plugins: Record<string, LookupPlugin> = {
       // Its includes: next to it first, then each search path's templates/ and the path (Ansible's order).
       const templateDirs = [dirname(file), ...searchDirs(ev).flatMap((dir) => [join(dir, 'templates'), dir])];
       const vars = { ...templateVariables({ src: pyStr(t), file }), ...options.vars };
-      const text = ev.renderFile(readFileSync(file, 'utf8'), { templateDirs, syntax: options.syntax, vars });
+      const text = ev.renderFile(readTemplateFile(file), { templateDirs, syntax: options.syntax, vars });
       return options.convertData ? readBackLiteral(text) : text;
     });
   },

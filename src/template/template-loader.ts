@@ -1,8 +1,9 @@
 // The templates `{% include %}`, `{% import %}` and `{% from %}` name, found as Jinja2's
 // FileSystemLoader finds them: the name is a '/'-separated path below one of the search directories
 // (never above: '..' is refused), the first directory holding it wins.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { InputFileError, readRegularText } from '../source/read-file.js';
 import { TemplateError } from './errors.js';
 import { parseTemplate, type TNode } from './parse.js';
 import { pyStr } from './python.js';
@@ -50,11 +51,21 @@ export function loadTemplate(names: unknown, dirs: readonly string[] | undefined
     const file = findTemplate(name, dirs);
     if (file === undefined) continue;
     // Jinja2 reads every line ending as \n and (unless told to keep it) drops one newline at the end of the source.
-    const read = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+    const read = readTemplateFile(file).replace(/\r\n?/g, '\n');
     const source = syntax.keepTrailingNewline ? read : read.replace(/\n$/, '');
     return { name, root: parseTemplate(source, 'python', syntax) };
   }
   if (ignoreMissing) return undefined;
   const message = list.length === 1 ? `TemplateNotFound: ${list[0]}` : `TemplatesNotFound: none of the templates given were found: ${list.join(', ')}`;
   throw new TemplateError('template-error', message, { hint: `searched: ${dirs.join(', ')}` });
+}
+
+/** A template file's text (a bounded read of a regular file); a problem is a template error naming the file. */
+export function readTemplateFile(file: string): string {
+  try {
+    return readRegularText(file);
+  } catch (err) {
+    if (err instanceof InputFileError) throw new TemplateError('template-error', `cannot read ${file}: ${err.message}`);
+    throw err;
+  }
 }

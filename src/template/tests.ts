@@ -7,6 +7,8 @@ import type { TestFn } from './types.js';
 import { isUndefined } from './undefined.js';
 import { versionMatches } from './version.js';
 import { urlSplit } from './url-split.js';
+import { withRegexBudget } from '../util/regex-budget.js';
+import { TemplateError } from './errors.js';
 
 function result(value: unknown): Record<string, unknown> {
   if (!isMapping(value)) throw new Error('the value is not a task result (a dict)');
@@ -22,7 +24,7 @@ function regexTest(kind: 'match' | 'search' | 'fullmatch'): TestFn {
   return (v, [pattern, ignorecase, multiline]) => {
     const re = compileRegex(pyStr(pattern), { ignorecase: truthy(ignorecase ?? false), multiline: truthy(multiline ?? false) });
     const text = pyStr(v);
-    const m = re.exec(text);
+    const m = withRegexBudget([re], pyStr(pattern), (message) => new TemplateError('template-error', message), () => re.exec(text));
     if (!m) return false;
     if (kind === 'search') return true;
     if (m.index !== 0) return false;

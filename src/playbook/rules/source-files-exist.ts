@@ -1,8 +1,9 @@
 // Rule: a `template:` or `copy:` source written without templates exists on the controller,
 // searched the way Ansible does (the role's templates/ or files/, then beside the playbook), and is not
 // vault-encrypted.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../../errors.js';
+import { openRegularFile } from '../../source/read-file.js';
 import { isVaultEncrypted, vaultSourceNotSupported } from '../../source/vault.js';
 import { isTemplateString } from '../../schema/validate.js';
 import { controllerDirs, isDirectory, searchFile } from '../paths.js';
@@ -36,7 +37,7 @@ export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
 
 function startsVaulted(file: string): boolean {
   try {
-    const fd = openSync(file, 'r');
+    const { fd } = openRegularFile(file);
     try {
       const head = Buffer.alloc(64);
       return isVaultEncrypted(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));

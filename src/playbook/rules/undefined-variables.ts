@@ -3,7 +3,7 @@
 // loop variables, extra vars, facts and magic variables. Deliberately coarse (one set for the whole run):
 // a name that might be defined is never reported; when that cannot be known (templated vars_files or
 // include_vars) the rule stays silent.
-import { readFileSync } from 'node:fs';
+import { readRegularText } from '../../source/read-file.js';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../../errors.js';
 import { isTemplateString } from '../../schema/validate.js';
 import { offsetToLocation, type LoadedYaml, type PathSegment } from '../../source/yaml.js';
@@ -70,7 +70,7 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
   for (const { file, location, syntax } of templateFiles(sources.playbook)) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularText(file);
     } catch {
       continue;
     }

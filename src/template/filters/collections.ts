@@ -4,6 +4,7 @@ import { TemplateError } from '../errors.js';
 import { clone, isMapping, namedTuple, tuple, pyCompare, pyEquals, pyIter, pyStr, truthy, type PyDict } from '../python.js';
 import type { Evaluator, FilterDef, Kwargs } from '../types.js';
 import { StrictUndefined, isUndefined } from '../undefined.js';
+import { appendAll } from '../../util/append.js';
 
 /** `attribute='a.b'` reaches into nested dicts; a missing step yields undefined. */
 function attr(item: unknown, path: unknown): unknown {
@@ -43,7 +44,7 @@ function sortKey(value: unknown, caseSensitive: boolean): unknown {
 function flatten(items: unknown[], levels: number | null, skipNulls: boolean): unknown[] {
   const out: unknown[] = [];
   for (const item of items) {
-    if (Array.isArray(item) && (levels === null || levels > 0)) out.push(...flatten(item, levels === null ? null : levels - 1, skipNulls));
+    if (Array.isArray(item) && (levels === null || levels > 0)) appendAll(out, flatten(item, levels === null ? null : levels - 1, skipNulls));
     else if (!(skipNulls && (item === null || item === 'None'))) out.push(item);
   }
   return out;

@@ -3,6 +3,9 @@ import { TemplateError } from '../errors.js';
 import { compileRegex, escapeRegex, pythonReplacement } from '../regex.js';
 import { pyStr, truthy } from '../python.js';
 import type { FilterDef, Kwargs } from '../types.js';
+import { withRegexBudget } from '../../util/regex-budget.js';
+
+const templateFailure = (message: string): Error => new TemplateError('template-error', message);
 
 function options(kw: Kwargs, global = false) {
   return { ignorecase: truthy(kw.ignorecase ?? false), multiline: truthy(kw.multiline ?? false), global };
@@ -27,12 +30,17 @@ export const regexFilters: Record<string, FilterDef> = {
       const re = compileRegex(pyStr(pattern), options({ ignorecase: kw.ignorecase ?? ignorecase, multiline: kw.multiline ?? multiline }, true));
       const replace = pythonReplacement(pyStr(replacement));
       let done = 0;
-      return pyStr(v).replace(re, (...args: unknown[]) => (count > 0 && done++ >= count ? (args[0] as string) : replace(...(args as [string, ...unknown[]]))));
+      const text = pyStr(v);
+      return withRegexBudget([re], pyStr(pattern), templateFailure, () =>
+        text.replace(re, (...args: unknown[]) => (count > 0 && done++ >= count ? (args[0] as string) : replace(...(args as [string, ...unknown[]])))),
+      );
     },
   },
   regex_search: {
     fn: (v, [pattern, ...groups], kw) => {
-      const m = compileRegex(pyStr(pattern), options(kw)).exec(pyStr(v));
+      const re = compileRegex(pyStr(pattern), options(kw));
+      const text = pyStr(v);
+      const m = withRegexBudget([re], pyStr(pattern), templateFailure, () => re.exec(text));
       if (!m) return null;
       return groups.length ? selectGroups(m, groups) : m[0];
     },
@@ -40,7 +48,8 @@ export const regexFilters: Record<string, FilterDef> = {
   regex_findall: {
     fn: (v, [pattern], kw) => {
       const re = compileRegex(pyStr(pattern), options(kw, true));
-      return [...pyStr(v).matchAll(re)].map((m) => (m.length === 1 ? m[0] : m.length === 2 ? (m[1] ?? '') : m.slice(1).map((g) => g ?? '')));
+      const text = pyStr(v);
+      return withRegexBudget([re], pyStr(pattern), templateFailure, () => [...text.matchAll(re)]).map((m) => (m.length === 1 ? m[0] : m.length === 2 ? (m[1] ?? '') : m.slice(1).map((g) => g ?? '')));
     },
   },
   regex_escape: { fn: (v) => escapeRegex(pyStr(v)) },

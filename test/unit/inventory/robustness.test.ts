@@ -1,4 +1,6 @@
 // Whatever the file holds, loading reports diagnostics and never throws (a stack trace on bad input is a bug).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../../src/errors.js';
 import { loadInventory } from '../../../src/inventory/load.js';
@@ -41,5 +43,18 @@ describe('bad inventories never throw', () => {
     const { diagnostics } = loadInventory(['inv.ini'], { cwd: dir });
     expect(hasErrors(diagnostics)).toBe(true);
     for (const d of diagnostics) expect(d.location).toMatchObject({ file: expect.stringContaining('inv.ini'), line: expect.any(Number) });
+  });
+});
+
+describe('invalid UTF-8 in an inventory is an error where it is', () => {
+  it.each([
+    ['inv.ini', Buffer.concat([Buffer.from('[web]\nweb1 note=caf'), Buffer.from([0xe9]), Buffer.from('\n')]), 2, 14],
+    ['hosts', Buffer.concat([Buffer.from('web1\nweb2 x='), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]), 2, 8],
+    ['inv.yml', Buffer.concat([Buffer.from('all:\n  hosts:\n    w'), Buffer.from([0xc3]), Buffer.from(':\n')]), 3, 6],
+  ])('%s', (name, bytes, line, col) => {
+    const dir = tree({});
+    writeFileSync(join(dir, name), bytes);
+    const { diagnostics } = loadInventory([name], { cwd: dir });
+    expect(diagnostics).toMatchObject([{ code: 'invalid-utf8', location: { file: join(dir, name), line, col } }]);
   });
 });

@@ -31,6 +31,13 @@ describe('in-memory inventory changes', () => {
     expect(selectHosts(inv, 'meta')).toEqual(['d1']);
   });
 
+  it('group_by under an existing parent: what was derived before (group parents) is derived again', () => {
+    const inv = inventory();
+    expect(groupsOf(inv, 'w1')).not.toContain('db');
+    expect(addDynamicGroup(inv, 'w1', 'web', ['db'])).toBe(true);
+    expect(groupsOf(inv, 'w1')).toContain('db');
+  });
+
   it('add_host: a new host in new groups with variables; again the same is no change, a new variable is', () => {
     const inv = inventory();
     expect(addDynamicHost(inv, { name: 'n1', groups: ['added', 'web'], vars: { foo: 'bar' } })).toBe(true);

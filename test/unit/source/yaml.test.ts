@@ -83,3 +83,17 @@ describe('codeFrame on hostile lines', () => {
     expect(codeFrame('a: "\x1b[31mred"', 1, 1)).not.toContain('\x1b');
   });
 });
+
+describe('a file with thousands of syntax errors (found by the fuzz test)', () => {
+  it('reports the first 50 and a count of the rest, and their frames print quickly', () => {
+    // 3000 keys each indented one more than the last, after a list: every line is an error.
+    const lines = Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 1) + `k${i}:`);
+    const text = '- debug: msg=hi\nnested:\n' + lines.join('\n') + ' x\n';
+    const y = parseYaml(text, 'deep.yml');
+    expect(y.diagnostics).toHaveLength(51);
+    expect(y.diagnostics[50]!.message).toMatch(/^\d+ more YAML syntax errors in this file not shown/);
+    const start = process.cpuUsage();
+    for (const d of y.diagnostics) codeFrame(text, d.location!.line, d.location!.col);
+    expect(process.cpuUsage(start).user / 1000).toBeLessThan(2_000);
+  });
+});
