@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 // ssh2 is CommonJS: Node's ESM loader only offers its default export at run time.
 import ssh2 from 'ssh2';
 import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import { ChannelLimit } from './channel-limit.js';
 import {
   AuthFailedError,
@@ -21,7 +21,7 @@ import {
   type Endpoint,
 } from './errors.js';
 import { fingerprintSha256, keyTypeOf, knownHostName, knownHostsLine, knownKeyTypes, parseKnownHosts, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
-import type { RawResult, ShellStreams } from './shell-session.js';
+import { feed, type RawResult, type ShellStreams } from './shell-session.js';
 import { ChannelUnavailable, ShellConnection, type Transport } from './shell-connection.js';
 import type { SshSettings } from './settings.js';
 import type { Connection } from './types.js';
@@ -235,7 +235,7 @@ class SshTransport implements Transport {
     });
   }
 
-  execStreaming(command: string, stdin: Buffer, timeoutMs?: number): Promise<RawResult> {
+  execStreaming(command: string, stdin: Buffer | Readable, timeoutMs?: number): Promise<RawResult> {
     return this.limit.use(
       () =>
         new Promise<RawResult>((resolve, reject) => {
@@ -257,12 +257,14 @@ class SshTransport implements Transport {
             stream.on('exit', (code: number | null, signal?: string) => {
               rc = code ?? (signal ? 128 + (SIGNALS[signal] ?? 0) : 255);
             });
+            let readFailure: Error | undefined;
             stream.on('close', () => {
               if (timer) clearTimeout(timer);
+              if (readFailure) return reject(readFailure);
               if (rc < 0) return reject(this.lost('the channel closed before the command finished'));
               resolve({ rc, stdout: Buffer.concat(out), stderr: Buffer.concat(errs) });
             });
-            stream.end(stdin);
+            feed(stdin, stream, (e) => (readFailure = e));
           });
         }),
     );

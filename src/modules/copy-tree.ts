@@ -3,7 +3,7 @@
 // Directories follow Ansible's copy: every directory it has to create (the tree's root, dest and
 // dest's missing parents included) gets owner, group and directory_mode; the subdirectories of src
 // that already exist are brought to those attributes too; an existing root is left as it is.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Change, ModuleContext } from './types.js';
 import { parseProbes, probeScript, type FileState } from './file-probe.js';
@@ -12,12 +12,13 @@ import { formatMode, resolveMode, type ModeSpec } from './mode.js';
 import { attrChanges, type FileAttrArgs } from './file-attrs.js';
 import { makeDirsCommand } from './make-dirs.js';
 import { ModuleFailure } from './failure.js';
+import { readLocalContent, type Content } from './local-file.js';
 
 export interface TreeEntry {
   /** Path on the target. */
   path: string;
   isDirectory: boolean;
-  content?: Buffer;
+  content?: Content;
   /** The controller file's permission bits (mode=preserve). */
   localMode: number;
   state: FileState;
@@ -41,7 +42,10 @@ export function treeRoot(src: string, dest: string): string {
   return src.endsWith('/') ? dest.replace(/\/+$/, '') || '/' : posix.join(dest, posix.basename(src));
 }
 
-function walk(localDir: string, remoteDir: string, out: Omit<TreeEntry, 'state'>[]): void {
+/** A tree entry before its content is read: big files are only hashed, never held whole. */
+type Listed = Omit<TreeEntry, 'state' | 'content'> & { localPath?: string };
+
+function walk(localDir: string, remoteDir: string, out: Listed[]): void {
   for (const name of readdirSync(localDir).sort()) {
     const local = join(localDir, name);
     const remote = posix.join(remoteDir, name);
@@ -50,18 +54,22 @@ function walk(localDir: string, remoteDir: string, out: Omit<TreeEntry, 'state'>
       out.push({ path: remote, isDirectory: true, localMode: st.mode & 0o7777 });
       walk(local, remote, out);
     } else {
-      out.push({ path: remote, isDirectory: false, content: readFileSync(local), localMode: st.mode & 0o7777 });
+      out.push({ path: remote, isDirectory: false, localPath: local, localMode: st.mode & 0o7777 });
     }
   }
 }
 
 export async function gatherTree(ctx: ModuleContext, args: TreeArgs, localDir: string): Promise<TreeFacts> {
   const root = treeRoot(args.src ?? '', args.dest);
-  const listed: Omit<TreeEntry, 'state'>[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
+  const listed: Listed[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
   walk(localDir, root, listed);
   const requests = listed.map((e) => ({ path: e.path, checksum: !e.isDirectory, contentUpTo: ctx.diff && !e.isDirectory ? DIFF_LIMIT_BYTES : undefined }));
   const states = parseProbes(requests, (await ctx.conn.exec(probeScript(requests), { ownScript: true })).stdout);
-  return { root, entries: listed.map((e, i) => ({ ...e, state: states[i] })) };
+  const entries: TreeEntry[] = [];
+  for (const [i, { localPath, ...e }] of listed.entries()) {
+    entries.push({ ...e, state: states[i]!, ...(localPath === undefined ? {} : { content: await readLocalContent(localPath) }) });
+  }
+  return { root, entries };
 }
 
 export function planTree(args: TreeArgs, facts: TreeFacts): Change[] {

@@ -1,6 +1,6 @@
 // copy: a file on the target should have the given content (inline `content`, or a controller-side
 // `src` file, or with remote_src a file already on the target), owner, group and mode.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DeclarativeModule, ModuleContext } from './types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
@@ -11,6 +11,7 @@ import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
 import { gatherTree, planTree, treeRoot, type TreeFacts } from './copy-tree.js';
 import type { ModeSpec } from './mode.js';
+import { readLocalContent, type Content } from './local-file.js';
 
 export interface CopyArgs extends FileAttrArgs {
   dest: string;
@@ -25,8 +26,8 @@ export interface CopyArgs extends FileAttrArgs {
 }
 
 export interface FileCopyFacts extends TargetFacts {
-  /** The bytes dest should hold. */
-  content: Buffer;
+  /** The bytes dest should hold (a big controller file is only hashed, and streamed when sent). */
+  content: Content;
   /** The controller file's permission bits (for mode=preserve). */
   srcMode?: number;
   tree?: undefined;
@@ -47,7 +48,7 @@ function localDirectory(ctx: ModuleContext, args: CopyArgs): string | undefined 
 }
 
 /** Reads what should be copied: inline content, a controller file, or (remote_src) a target file. */
-async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ content: Buffer; srcMode?: number }> {
+async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ content: Content; srcMode?: number }> {
   if (args.content !== undefined) return { content: Buffer.from(args.content) };
   if (!args.src) throw new ModuleFailure('src (or content) is required');
   if (args.remote_src) {
@@ -60,7 +61,7 @@ async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ con
   let local: string;
   try {
     local = ctx.findFile('files', args.src);
-    return { content: readFileSync(local), srcMode: statSync(local).mode & 0o7777 };
+    return { content: await readLocalContent(local), srcMode: statSync(local).mode & 0o7777 };
   } catch (err) {
     if (err instanceof ModuleFailure) throw err;
     throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });
