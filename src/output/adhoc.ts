@@ -9,6 +9,7 @@ const COMMAND_MODULES = new Set(['command', 'shell', 'raw', 'script']);
 function state(e: HostResultEvent): string {
   if (e.status === 'failed') return 'FAILED';
   if (e.status === 'skipped') return 'SKIPPED';
+  if (e.status === 'interrupted') return 'INTERRUPTED';
   return e.status === 'changed' ? 'CHANGED' : 'SUCCESS';
 }
 

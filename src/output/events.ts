@@ -3,7 +3,8 @@
 import type { SourceLocation } from '../errors.js';
 import type { FileDiff } from '../modules/types.js';
 
-export type HostStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
+/** `interrupted`: the task was still running on the host when the run was stopped: its effect is unknown. */
+export type HostStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable' | 'interrupted';
 
 /** Counters per host, named as in Ansible's PLAY RECAP ('ok' includes 'changed'). */
 export interface HostStats {
@@ -14,6 +15,8 @@ export interface HostStats {
   skipped: number;
   rescued: number;
   ignored: number;
+  /** Tasks stopped mid-way by Ctrl-C or SIGTERM (not one of Ansible's counters: present only when non-zero). */
+  interrupted?: number;
 }
 
 export interface TaskInfo {
