@@ -10,7 +10,7 @@ import { ConnectionTimeoutError, type ConnectionError } from './errors.js';
 import { commandPrologue, INLINE_STDIN_MAX, type FrameRequest } from './framing.js';
 import { shellQuote } from './quote.js';
 import { NotStarted, ShellSession, type RawResult, type ShellStreams } from './shell-session.js';
-import { finishPutScript, putFromStdinScript, readFileScript, tempPathFor, appendChunkScript, validatePutOptions, type Expected } from './transfer.js';
+import { finishPutScript, putFromStdinScript, readFileScript, sweepStaleTempsScript, tempPathFor, appendChunkScript, validatePutOptions, type Expected } from './transfer.js';
 import { STREAM_CHUNK, type BecomeOptions, type Connection, type ExecOptions, type ExecResult, type LocalFileSource, type PutData, type PutOptions } from './types.js';
 
 /** Thrown by a transport when it cannot open another channel right now; callers fall back to the shell. */
@@ -212,7 +212,8 @@ export class ShellConnection implements Connection {
     try {
       for (let offset = 0; offset < size || offset === 0; offset += chunk) {
         const piece = file ? (await file.read(Buffer.alloc(Math.min(chunk, size - offset)), 0, Math.min(chunk, size - offset), offset)).buffer : (data as Buffer).subarray(offset, offset + chunk);
-        const sent = await this.run(appendChunkScript(tmp, offset === 0), piece, { become: options.become, ownScript: true });
+        const write = offset === 0 ? `${sweepStaleTempsScript(remotePath, staleTempAge())}; ${appendChunkScript(tmp, true)}` : appendChunkScript(tmp, false);
+        const sent = await this.run(write, piece, { become: options.become, ownScript: true });
         if (sent.result.rc !== 0) {
           await this.run(`rm -f -- ${shellQuote(tmp)}`, undefined, { become: options.become, ownScript: true }).catch(() => undefined);
           return sent;
