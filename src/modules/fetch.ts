@@ -1,7 +1,8 @@
 // fetch: copy a file from the target to the controller, into dest/<host>/<src path> (or dest itself
 // with flat=yes). Changed only when the local copy's checksum differs.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, posix } from 'node:path';
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
 import { sha1 } from './content-file.js';
@@ -19,6 +20,19 @@ export interface FetchArgs {
 export function fetchDestination(host: string, src: string, dest: string, flat: boolean): string {
   if (flat) return dest.endsWith('/') ? join(dest, posix.basename(src)) : dest;
   return join(dest, host, posix.normalize(src).replace(/^\/+/, ''));
+}
+
+/** Writes through a fresh temp file beside `dest` (unguessable, created exclusively: never through a file
+ *  or symlink already there), then renames it: the controller's copy is the old file or the new one. */
+function writeWhole(dest: string, data: Buffer): void {
+  const temp = join(dirname(dest), `.ha-run-tmp-${randomBytes(6).toString('hex')}.${basename(dest).slice(0, 150)}`);
+  writeFileSync(temp, data, { flag: 'wx' });
+  try {
+    renameSync(temp, dest);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
 }
 
 export const fetchModule: ActionModule<FetchArgs> = {
@@ -54,9 +68,7 @@ export const fetchModule: ActionModule<FetchArgs> = {
     if (localChecksum === remoteChecksum) return { changed: false, ...result };
     if (!ctx.check) {
       mkdirSync(dirname(dest), { recursive: true });
-      const temp = `${dest}.ha-run-tmp`;
-      writeFileSync(temp, data);
-      renameSync(temp, dest);
+      writeWhole(dest, data);
     }
     return { changed: true, reasons: [localChecksum ? 'local copy differs' : `new local file ${dest}`], ...result };
   },
