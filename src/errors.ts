@@ -27,6 +27,8 @@ export const ExitCode = {
   invalidInput: 4,
   badOptions: 5,
   interrupted: 99,
+  /** Stopped by SIGTERM (what CI sends on cancel): 128 + 15, as a process killed by it would report. */
+  terminated: 143,
   internal: 250,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

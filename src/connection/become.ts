@@ -1,7 +1,7 @@
 // become (privilege escalation) is wrapped here and nowhere else: modules never write `sudo` themselves.
 import { randomBytes } from 'node:crypto';
 import { shellQuote } from './quote.js';
-import type { BecomeOptions, Connection, ExecOptions, PutOptions } from './types.js';
+import type { BecomeOptions, Connection, ExecOptions, PutData, PutOptions } from './types.js';
 
 export interface BecomeWrapped {
   command: string;
@@ -52,7 +52,7 @@ export function withBecome(conn: Connection, become: BecomeOptions | undefined):
       return conn.host;
     },
     exec: (command: string, options: ExecOptions = {}) => conn.exec(command, { become, ...options }),
-    put: (remotePath: string, data: Buffer | string, options: PutOptions = {}) => conn.put(remotePath, data, { become, ...options }),
+    put: (remotePath: string, data: PutData, options: PutOptions = {}) => conn.put(remotePath, data, { become, ...options }),
     get: (remotePath: string, options: { become?: BecomeOptions } = {}) => conn.get(remotePath, { become, ...options }),
     close: () => conn.close(),
   };

@@ -1,7 +1,8 @@
 // ansible_connection: local — commands run on the controller, through the same framed /bin/sh as SSH.
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { ConnectionDroppedError, ConnectionTimeoutError, type ConnectionError, type Endpoint } from './errors.js';
-import type { RawResult, ShellStreams } from './shell-session.js';
+import { feed, type RawResult, type ShellStreams } from './shell-session.js';
 import { ShellConnection, type Transport } from './shell-connection.js';
 import type { Connection } from './types.js';
 
@@ -27,7 +28,7 @@ export class LocalTransport implements Transport {
     return { input: child.stdin!, output: child.stdout!, errors: child.stderr!, destroy: () => child.kill('SIGKILL') };
   }
 
-  execStreaming(command: string, stdin: Buffer, timeoutMs?: number): Promise<RawResult> {
+  execStreaming(command: string, stdin: Buffer | Readable, timeoutMs?: number): Promise<RawResult> {
     return new Promise((resolve, reject) => {
       const child = this.track(spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'] }));
       const out: Buffer[] = [];
@@ -42,11 +43,13 @@ export class LocalTransport implements Transport {
       child.stderr!.on('data', (b: Buffer) => err.push(b));
       child.stdin!.on('error', () => undefined); // a command that ignores its stdin closes the pipe early
       child.on('error', (e) => reject(this.lost(e.message)));
+      let readFailure: Error | undefined;
       child.on('close', (code, signal) => {
         if (timer) clearTimeout(timer);
+        if (readFailure) return reject(readFailure);
         resolve({ rc: code ?? (signal ? 128 : 255), stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
       });
-      child.stdin!.end(stdin);
+      feed(stdin, child.stdin!, (e) => (readFailure = e));
     });
   }
 

@@ -1,5 +1,9 @@
 // The Connection every transport shares: exec over the persistent shell, become, atomic put, get.
 // A transport only knows how to open a shell, run one streamed command, and name what went wrong.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { HaRunError } from '../errors.js';
 import { passwordlessProbe, stripPrompt, wrapBecome } from './become.js';
 import { ConnectionTimeoutError, type ConnectionError } from './errors.js';
@@ -7,16 +11,17 @@ import { environmentLine } from './env-on-stdin.js';
 import { commandPrologue, INLINE_STDIN_MAX, type FrameRequest } from './framing.js';
 import { shellQuote } from './quote.js';
 import { NotStarted, ShellSession, type RawResult, type ShellStreams } from './shell-session.js';
-import { finishPutScript, putFromStdinScript, readFileScript, tempPathFor, appendChunkScript, validatePutOptions } from './transfer.js';
-import type { BecomeOptions, Connection, ExecOptions, ExecResult, PutOptions } from './types.js';
+import { finishPutScript, putFromStdinScript, readFileScript, sweepStaleTempsScript, tempPathFor, appendChunkScript, validatePutOptions, type Expected } from './transfer.js';
+import { STREAM_CHUNK, type BecomeOptions, type Connection, type ExecOptions, type ExecResult, type LocalFileSource, type PutData, type PutOptions } from './types.js';
 
 /** Thrown by a transport when it cannot open another channel right now; callers fall back to the shell. */
 export class ChannelUnavailable extends Error {}
 
 export interface Transport {
   openShell(): Promise<ShellStreams>;
-  /** One command on its own channel, stdin streamed: for data too big to inline into the shell. */
-  execStreaming(command: string, stdin: Buffer, timeoutMs?: number): Promise<RawResult>;
+  /** One command on its own channel, stdin streamed: for data too big to inline into the shell. A stream
+   *  that fails ends the command's stdin early (the target then sees a short file) and rejects with its error. */
+  execStreaming(command: string, stdin: Buffer | Readable, timeoutMs?: number): Promise<RawResult>;
   /** The error for a shell or channel that ended under us (dropped link vs exited shell). */
   lost(why: string): ConnectionError;
   /** Where the host is, for messages: `node1 (root@127.0.0.1:2201)`. */
@@ -55,15 +60,20 @@ export class ShellConnection implements Connection {
     return toExecResult(raw.result, raw.prompt);
   }
 
-  async put(remotePath: string, data: Buffer | string, options: PutOptions = {}): Promise<void> {
+  async put(remotePath: string, data: PutData, options: PutOptions = {}): Promise<void> {
     validatePutOptions(remotePath, options);
-    const bytes = Buffer.from(data);
+    let payload = typeof data === 'string' || Buffer.isBuffer(data) ? Buffer.from(data) : data;
+    const expected: Expected = Buffer.isBuffer(payload) ? { size: payload.length, sha1: sha1(payload) } : { size: payload.size, sha1: payload.sha1 };
+    // A small file costs less inline through the shell than on a channel of its own. What is read now is
+    // still checked against the size and sha1 taken earlier.
+    if (!Buffer.isBuffer(payload) && payload.size <= INLINE_STDIN_MAX) payload = await readFile(payload.localPath);
+    const script = putFromStdinScript(remotePath, options, expected, staleTempAge());
     let outcome: { result: RawResult; prompt?: string };
     try {
-      outcome = await this.run(putFromStdinScript(remotePath, options), bytes, { become: options.become, strictChannel: true, ownScript: true });
+      outcome = await this.run(script, payload, { become: options.become, strictChannel: true, ownScript: true });
     } catch (err) {
       if (!(err instanceof ChannelUnavailable)) throw err;
-      outcome = await this.putInChunks(remotePath, bytes, options);
+      outcome = await this.putInChunks(remotePath, payload, options, expected);
     }
     if (outcome.result.rc !== 0) {
       throw new HaRunError('put-failed', `could not write ${remotePath} on ${this.transport.describe()}: ${failureReason(outcome)}`);
@@ -93,16 +103,22 @@ export class ShellConnection implements Connection {
 
   /** Runs a script (become-wrapped if asked) inline on the shell, or on its own channel when stdin is big.
    *  With `strictChannel`, a channel that cannot be opened is reported as ChannelUnavailable. */
-  private async run(script: string, stdin: Buffer | undefined, options: RunOptions): Promise<{ result: RawResult; prompt?: string }> {
+  private async run(script: string, input: Buffer | LocalFileSource | undefined, options: RunOptions): Promise<{ result: RawResult; prompt?: string }> {
     const { become, timeoutMs, strictChannel = false, ownScript = false } = options;
     let command = script;
     let prompt: string | undefined;
+    let prefix: Buffer | undefined;
     if (become) {
       const wrapped = wrapBecome(script, become, await this.needsPassword(become));
       command = wrapped.command;
       prompt = wrapped.prompt;
-      if (wrapped.stdinPrefix) stdin = Buffer.concat([wrapped.stdinPrefix, stdin ?? Buffer.alloc(0)]);
+      prefix = wrapped.stdinPrefix;
     }
+    if (input && !Buffer.isBuffer(input)) {
+      // A controller file always streams on a channel of its own; it is never held in memory whole.
+      return { result: await this.transport.execStreaming(command, fileStream(input, prefix), timeoutMs), prompt };
+    }
+    let stdin = prefix ? Buffer.concat([prefix, input ?? Buffer.alloc(0)]) : input;
     if (stdin && stdin.length > INLINE_STDIN_MAX) {
       try {
         return { result: await this.transport.execStreaming(command, stdin, timeoutMs), prompt };
@@ -110,6 +126,7 @@ export class ShellConnection implements Connection {
         if (!(err instanceof ChannelUnavailable) || strictChannel) throw err;
       }
     }
+    if (stdin?.length === 0) stdin = undefined;
     return { result: await this.onShell({ command, stdin, ownScript }, timeoutMs), prompt };
   }
 
@@ -189,22 +206,60 @@ export class ShellConnection implements Connection {
     });
   }
 
-  /** No spare channel: send the file through the shell in pieces to a temp file, then finish as usual. */
-  private async putInChunks(remotePath: string, data: Buffer, options: PutOptions): Promise<{ result: RawResult; prompt?: string }> {
+  /** No spare channel: send the file through the shell in pieces to a temp file, then check it and finish as usual. */
+  private async putInChunks(remotePath: string, data: Buffer | LocalFileSource, options: PutOptions, expected: Expected): Promise<{ result: RawResult; prompt?: string }> {
     const tmp = tempPathFor(remotePath);
+    const size = Buffer.isBuffer(data) ? data.length : data.size;
     const chunk = Math.floor(INLINE_STDIN_MAX / 2);
-    for (let offset = 0; offset < data.length || offset === 0; offset += chunk) {
-      const piece = await this.run(appendChunkScript(tmp, offset === 0), data.subarray(offset, offset + chunk), { become: options.become, ownScript: true });
-      if (piece.result.rc !== 0) {
-        await this.run(`rm -f -- ${shellQuote(tmp)}`, undefined, { become: options.become, ownScript: true }).catch(() => undefined);
-        return piece;
+    const file = Buffer.isBuffer(data) ? undefined : await open(data.localPath, 'r');
+    try {
+      for (let offset = 0; offset < size || offset === 0; offset += chunk) {
+        const piece = file ? (await file.read(Buffer.alloc(Math.min(chunk, size - offset)), 0, Math.min(chunk, size - offset), offset)).buffer : (data as Buffer).subarray(offset, offset + chunk);
+        const write = offset === 0 ? `${sweepStaleTempsScript(remotePath, staleTempAge())}; ${appendChunkScript(tmp, true)}` : appendChunkScript(tmp, false);
+        const sent = await this.run(write, piece, { become: options.become, ownScript: true });
+        if (sent.result.rc !== 0) {
+          await this.run(`rm -f -- ${shellQuote(tmp)}`, undefined, { become: options.become, ownScript: true }).catch(() => undefined);
+          return sent;
+        }
+        if (size === 0) break;
       }
-      if (data.length === 0) break;
+    } finally {
+      await file?.close();
     }
-    return this.run(finishPutScript(tmp, remotePath, options), undefined, { become: options.become, ownScript: true });
+    return this.run(finishPutScript(tmp, remotePath, options, expected), undefined, { become: options.become, ownScript: true });
   }
 }
 
+/** Temp files older than this ha-run process were left by an earlier run that was stopped. */
+function staleTempAge(): number {
+  return process.uptime() + 1;
+}
+
+function sha1(data: Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** sudo's password line (when become needs one), then the file as it is read from disk. Its checksum is
+ *  taken on the way: a file that changed since it was compared fails with that reason (the target refuses
+ *  it anyway, as it does not match the size and sha1 the put announced). */
+function fileStream(source: LocalFileSource, prefix: Buffer | undefined): Readable {
+  return Readable.from(
+    (async function* () {
+      if (prefix) yield prefix;
+      const hash = createHash('sha1');
+      let size = 0;
+      for await (const piece of createReadStream(source.localPath, { highWaterMark: STREAM_CHUNK }) as AsyncIterable<Buffer>) {
+        hash.update(piece);
+        size += piece.length;
+        yield piece;
+      }
+      if (size !== source.size || hash.digest('hex') !== source.sha1) {
+        throw new HaRunError('put-failed', `${source.localPath} changed on the controller while it was being sent; the destination was left as it was`);
+      }
+    })(),
+    { objectMode: false },
+  );
+}
 /** The first line of stderr (sudo's prompt removed), or the exit status when the command said nothing. */
 function failureReason({ result, prompt }: { result: RawResult; prompt?: string }): string {
   const first = stripPrompt(result.stderr.toString('utf8'), prompt).trim().split('\n')[0];

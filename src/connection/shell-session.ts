@@ -19,6 +19,23 @@ export interface RawResult {
   stderr: Buffer;
 }
 
+/**
+ * Sends a command's stdin: bytes at once, or a stream with backpressure. A stream that fails ends the
+ * input early (the command sees a short input: a put then refuses its temp file) and is reported once.
+ */
+export function feed(stdin: Buffer | Readable, input: Writable, failed: (error: Error) => void): void {
+  if (Buffer.isBuffer(stdin)) {
+    input.end(stdin);
+    return;
+  }
+  stdin.once('error', (e: Error) => {
+    failed(e);
+    stdin.unpipe(input);
+    input.end();
+  });
+  stdin.pipe(input);
+}
+
 /** A queued command that never started because the shell ended first: safe to send again on a new shell. */
 export class NotStarted extends Error {
   constructor(readonly reason: Error) {

@@ -6,7 +6,7 @@ import { readRegularFile } from '../source/read-file.js';
 // ssh2 is CommonJS: Node's ESM loader only offers its default export at run time.
 import ssh2 from 'ssh2';
 import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import { ChannelLimit } from './channel-limit.js';
 import {
   AuthFailedError,
@@ -23,7 +23,7 @@ import {
 } from './errors.js';
 import { appendHostKey, keepsNothing, readKnownHosts } from './host-key-record.js';
 import { fingerprintSha256, keyTypeOf, knownHostName, knownKeyTypes, verifyHostKey } from './known-hosts.js';
-import type { RawResult, ShellStreams } from './shell-session.js';
+import { feed, type RawResult, type ShellStreams } from './shell-session.js';
 import { ChannelUnavailable, ShellConnection, type Transport } from './shell-connection.js';
 import type { SshSettings } from './settings.js';
 import type { Connection } from './types.js';
@@ -230,7 +230,7 @@ class SshTransport implements Transport {
     });
   }
 
-  execStreaming(command: string, stdin: Buffer, timeoutMs?: number): Promise<RawResult> {
+  execStreaming(command: string, stdin: Buffer | Readable, timeoutMs?: number): Promise<RawResult> {
     return this.limit.use(
       () =>
         new Promise<RawResult>((resolve, reject) => {
@@ -252,12 +252,14 @@ class SshTransport implements Transport {
             stream.on('exit', (code: number | null, signal?: string) => {
               rc = code ?? (signal ? 128 + (SIGNALS[signal] ?? 0) : 255);
             });
+            let readFailure: Error | undefined;
             stream.on('close', () => {
               if (timer) clearTimeout(timer);
+              if (readFailure) return reject(readFailure);
               if (rc < 0) return reject(this.lost('the channel closed before the command finished'));
               resolve({ rc, stdout: Buffer.concat(out), stderr: Buffer.concat(errs) });
             });
-            stream.end(stdin);
+            feed(stdin, stream, (e) => (readFailure = e));
           });
         }),
     );

@@ -44,13 +44,28 @@ export interface PutOptions {
   unsafeWrites?: boolean;
 }
 
+/**
+ * A controller file sent as it is read, never held in memory whole. Its size and sha1 were taken when it
+ * was compared with the target's copy; the target refuses the new file unless it matches them.
+ */
+export interface LocalFileSource {
+  localPath: string;
+  size: number;
+  sha1: string;
+}
+
+/** Read size for streamed files: big enough that per-chunk overhead does not show. */
+export const STREAM_CHUNK = 1024 * 1024;
+
+export type PutData = Buffer | string | LocalFileSource;
+
 export interface Connection {
   /** Inventory name of the host this connection reaches. */
   readonly host: string;
   /** Run a `/bin/sh` command line on the target. Never throws for a non-zero exit; throws ConnectionError when the link fails. */
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
-  /** Write a file atomically (temp file in the same directory, then rename). */
-  put(remotePath: string, data: Buffer | string, options?: PutOptions): Promise<void>;
+  /** Write a file atomically: temp file in the same directory, checked against the size and sha1 sent, then renamed. */
+  put(remotePath: string, data: PutData, options?: PutOptions): Promise<void>;
   /** Read a whole file. */
   get(remotePath: string, options?: { become?: BecomeOptions }): Promise<Buffer>;
   close(): Promise<void>;

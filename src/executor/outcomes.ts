@@ -61,6 +61,15 @@ export async function recordFailure(pc: PlayContext, host: string, info: TaskInf
   await pc.run.report.hostResult({ host, task: info, status: 'failed', msg, result, durationMs: 0 });
 }
 
+/** The run was stopped (Ctrl-C, SIGTERM) while the task ran on the host: what it did there is unknown. */
+export async function recordInterrupted(pc: PlayContext, host: string, info: TaskInfo, started: number, partial?: ModuleResult): Promise<HostOutcome> {
+  pc.run.stats.record(host, 'interrupted');
+  const msg = 'the run was stopped while this task was running: its effect on this host is unknown (run again to converge)';
+  const result = { ...(partial?.results ? { results: partial.results } : {}), changed: false, interrupted: true, msg };
+  await pc.run.report.hostResult({ host, task: info, status: 'interrupted', msg, result, durationMs: Date.now() - started });
+  return { host, status: 'interrupted', ignored: false, result };
+}
+
 export async function recordUnreachable(pc: PlayContext, host: string, info: TaskInfo, err: ConnectionError, started: number): Promise<HostOutcome> {
   const state = pc.run.hosts.get(host);
   state.unreachable = true;

@@ -19,8 +19,12 @@ export interface RunSetup {
   logFile?: string;
 }
 
-export function exitCodeFor(stats: RunStats, interrupted: boolean): number {
-  if (interrupted) return ExitCode.interrupted;
+/** The signals that stop a run cleanly: Ctrl-C, and SIGTERM (what CI sends on cancel). */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+export function exitCodeFor(stats: RunStats, stoppedBy: StopSignal | undefined): number {
+  if (stoppedBy === 'SIGTERM') return ExitCode.terminated;
+  if (stoppedBy === 'SIGINT') return ExitCode.interrupted;
   if (stats.anyUnreachable()) return ExitCode.hostsUnreachable;
   if (stats.anyFailed()) return ExitCode.hostsFailed;
   return ExitCode.ok;
@@ -42,16 +46,18 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
   const stats = new RunStats();
   const hosts = new HostStates();
   let run: RunContext | undefined;
-  // First Ctrl-C: stop starting tasks, close connections, print the recap, exit 99. A second one exits
-  // at once. (`on`, not `once`: a listener must stay, or signal-exit (used by the terminal view's
-  // cursor handling) re-raises the signal and the process dies with 130 before the recap.)
-  let interrupts = 0;
-  const onInterrupt = () => {
-    if (++interrupts > 1) process.exit(ExitCode.interrupted);
+  // First Ctrl-C or SIGTERM: stop starting tasks, close connections, print the recap, exit 99 (SIGINT) or
+  // 143 (SIGTERM). A second signal exits at once. (`on`, not `once`: a listener must stay, or signal-exit
+  // (used by the terminal view's cursor handling) re-raises the signal and the process dies before the recap.)
+  let stoppedBy: StopSignal | undefined;
+  const onStop = (signal: StopSignal) => {
+    if (stoppedBy) process.exit(exitCodeFor(stats, stoppedBy));
+    stoppedBy = signal;
     if (run) run.interrupted = true;
     void pool.closeAll();
   };
-  process.on('SIGINT', onInterrupt);
+  process.on('SIGINT', onStop);
+  process.on('SIGTERM', onStop);
   await reporter.runStart({ playbooks: prepared.map((p) => p.playbook.file), check: options.check, diff: options.diff, logFile: setup.logFile });
   try {
     for (const p of prepared) {
@@ -66,7 +72,7 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
         playbookVars: p.playbookVars,
         playbookFile: p.playbook.file,
         includes: new IncludeLoader(),
-        interrupted: run?.interrupted ?? false,
+        interrupted: stoppedBy !== undefined,
         // Once found, --start-at-task is spent for the playbooks that follow too.
         startAt: run ? run.startAt : options.startAtTask,
       };
@@ -83,17 +89,17 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
     }
     if (run?.startAt) await reporter.warning(`--start-at-task '${run.startAt}' matched no task: nothing ran`);
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGINT', onStop);
+    process.removeListener('SIGTERM', onStop);
     await pool.closeAll();
   }
-  const interrupted = run?.interrupted ?? false;
-  const exitCode = exitCodeFor(stats, interrupted);
+  const exitCode = exitCodeFor(stats, stoppedBy);
   await reporter.runEnd({
     stats: stats.snapshot(),
     exitCode,
     durationMs: Date.now() - started,
     ...(setup.logFile ? { logFile: setup.logFile } : {}),
-    ...(interrupted ? { aborted: 'interrupted (SIGINT): connections closed' } : run?.aborted ? { aborted: run.aborted } : {}),
+    ...(stoppedBy ? { aborted: `interrupted (${stoppedBy}): connections closed` } : run?.aborted ? { aborted: run.aborted } : {}),
   });
   forgetVaultValues();
   return exitCode;

@@ -3,7 +3,7 @@
 // a rescued failure counts as rescued, not failed.
 import { emptyStats, type HostStats } from '../output/events.js';
 
-export type TaskOutcome = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable' | 'ignored' | 'ignored-changed';
+export type TaskOutcome = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable' | 'ignored' | 'ignored-changed' | 'interrupted';
 
 /** Which recap counters each outcome bumps. */
 const COUNTERS: Record<TaskOutcome, (keyof HostStats)[]> = {
@@ -14,6 +14,7 @@ const COUNTERS: Record<TaskOutcome, (keyof HostStats)[]> = {
   unreachable: ['unreachable'],
   ignored: ['ok', 'ignored'],
   'ignored-changed': ['ok', 'changed', 'ignored'],
+  interrupted: ['interrupted'],
 };
 
 export class RunStats {
@@ -35,7 +36,7 @@ export class RunStats {
 
   record(host: string, outcome: TaskOutcome): void {
     const s = this.of(host);
-    for (const counter of COUNTERS[outcome]) s[counter]++;
+    for (const counter of COUNTERS[outcome]) s[counter] = (s[counter] ?? 0) + 1;
   }
 
   /** Tasks that ran on the host (ok, changed, failed or rescued; not skipped, not unreachable). */

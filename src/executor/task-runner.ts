@@ -21,7 +21,7 @@ import {
   validateAgainstSchema,
 } from './deps.js';
 import { itemLabel, itemVars, loopItems, loopVarName, lookupSubdirFor } from './loop.js';
-import { errorMessage, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
+import { errorMessage, recordInterrupted, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { argumentsFor, resultAsVariable } from './target-data.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
@@ -185,8 +185,8 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
       result = await runLoop(pc, scope, task, host, info, vars, conditions, noLog, used);
     }
   } catch (err) {
-    // Ctrl-C closed the connections under the running tasks: that says nothing about the hosts.
-    if (run.interrupted) return { host, status: 'failed', ignored: false, result: { changed: false, failed: true, msg: 'interrupted' } };
+    // Ctrl-C or SIGTERM closed the connections under the running tasks: that says nothing about the hosts.
+    if (run.interrupted) return recordInterrupted(pc, host, info, started);
     if (err instanceof ConnectionError && err.unreachable) {
       return recordUnreachable(pc, host, info, err, started);
     }
@@ -194,6 +194,9 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
     if (!(err instanceof HaRunError)) result.exception = (err as Error)?.stack;
   }
   result.changed = result.changed === true;
+  // Stopped mid-way (a failure the stop caused, or a loop that did not get through its items): neither
+  // ok nor changed nor failed can be said.
+  if (run.interrupted && (result.failed === true || result.interrupted === true)) return recordInterrupted(pc, host, info, started, result);
 
   const ignored = result.failed === true && ignoreErrors(scope, task, vars).ignore;
   // From here on the result is variables: target data, never rendered again.
@@ -276,7 +279,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
   const lc = task.loopControl;
   const results: ModuleResult[] = [];
   for (let i = 0; i < items.length; i++) {
-    if (pc.run.interrupted) break;
+    if (pc.run.interrupted) return { changed: results.some((r) => r.changed), interrupted: true, results };
     const started = Date.now();
     const iv = { ...vars, ...itemVars(items, i, lc) };
     const cond = conditionsHold(conditions, iv);

@@ -10,10 +10,12 @@ import type { FileState } from './file-probe.js';
 import { attrChanges, wantedMode, type FileAttrArgs } from './file-attrs.js';
 import { formatMode } from './mode.js';
 import { ModuleFailure } from './failure.js';
+import { contentMd5, contentSha1, contentSize, type Content } from './local-file.js';
 
 export interface DesiredContent extends FileAttrArgs {
   path: string;
-  content: Buffer;
+  /** The bytes, or a big controller file that is streamed when sent. */
+  content: Content;
   /** What gather found at path (content included when available). */
   state: FileState;
   backup?: boolean;
@@ -33,13 +35,14 @@ export function sha1(data: Buffer | string): string {
 }
 
 /** What copy and template register about the content they put: Ansible's checksum (sha1), md5sum, size. */
-export function contentResultKeys(content: Buffer): Record<string, unknown> {
-  return { checksum: sha1(content), md5sum: createHash('md5').update(content).digest('hex'), size: content.length };
+export function contentResultKeys(content: Content): Record<string, unknown> {
+  return { checksum: contentSha1(content), md5sum: contentMd5(content), size: contentSize(content) };
 }
 
-/** Text for a diff, or a placeholder for binary content. */
-export function diffText(data: Buffer | undefined): string {
+/** Text for a diff, or a placeholder for binary or big content. */
+export function diffText(data: Content | undefined): string {
   if (!data) return '';
+  if (!Buffer.isBuffer(data)) return `[content not shown: ${data.size} bytes]\n`;
   return data.includes(0) ? '[binary content]\n' : data.toString('utf8');
 }
 
@@ -62,7 +65,7 @@ export function contentChanges(d: DesiredContent): Change[] {
   // Following a symlink means writing the file it points to, not replacing the link.
   const path = state.resolved ?? d.path;
   if (state.type === 'directory') throw new ModuleFailure(`${path} is a directory, not a file`);
-  const same = state.type === 'file' && state.sha1 === sha1(d.content);
+  const same = state.type === 'file' && state.sha1 === contentSha1(d.content);
   if (same) return attrChanges(path, d, state);
 
   const mode = wantedMode(d, state, false);
@@ -85,7 +88,7 @@ export function contentChanges(d: DesiredContent): Change[] {
   }
 
   const replacesLink = state.type === 'link' ? 'replace symlink with a file' : undefined;
-  const reasons = [d.reason ?? replacesLink ?? (state.exists ? `content differs (sha1 ${short(state.sha1)} → ${short(sha1(d.content))})` : `create file (${d.content.length} bytes)`)];
+  const reasons = [d.reason ?? replacesLink ?? (state.exists ? `content differs (sha1 ${short(state.sha1)} → ${short(contentSha1(d.content))})` : `create file (${contentSize(d.content)} bytes)`)];
   if (state.exists) {
     // The write sets owner/group/mode too: fold their reasons into this one change.
     reasons.push(...attrChanges(path, d, state).map((c) => c.summary));

@@ -12,13 +12,13 @@ import { formatMode, resolveMode, type ModeSpec } from './mode.js';
 import { attrChanges, type FileAttrArgs } from './file-attrs.js';
 import { makeDirsCommand } from './make-dirs.js';
 import { ModuleFailure } from './failure.js';
-import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../source/read-file.js';
+import { readLocalContent, type Content } from './local-file.js';
 
 export interface TreeEntry {
   /** Path on the target. */
   path: string;
   isDirectory: boolean;
-  content?: Buffer;
+  content?: Content;
   /** The controller file's permission bits (mode=preserve). */
   localMode: number;
   state: FileState;
@@ -42,7 +42,10 @@ export function treeRoot(src: string, dest: string): string {
   return src.endsWith('/') ? dest.replace(/\/+$/, '') || '/' : posix.join(dest, posix.basename(src));
 }
 
-function walk(localDir: string, remoteDir: string, out: Omit<TreeEntry, 'state'>[]): void {
+/** A tree entry before its content is read: big files are only hashed, never held whole. */
+type Listed = Omit<TreeEntry, 'state' | 'content'> & { localPath?: string };
+
+function walk(localDir: string, remoteDir: string, out: Listed[]): void {
   for (const name of readdirSync(localDir).sort()) {
     const local = join(localDir, name);
     const remote = posix.join(remoteDir, name);
@@ -51,18 +54,22 @@ function walk(localDir: string, remoteDir: string, out: Omit<TreeEntry, 'state'>
       out.push({ path: remote, isDirectory: true, localMode: st.mode & 0o7777 });
       walk(local, remote, out);
     } else {
-      out.push({ path: remote, isDirectory: false, content: readRegularFile(local, MAX_TRANSFER_SOURCE_BYTES), localMode: st.mode & 0o7777 });
+      out.push({ path: remote, isDirectory: false, localPath: local, localMode: st.mode & 0o7777 });
     }
   }
 }
 
 export async function gatherTree(ctx: ModuleContext, args: TreeArgs, localDir: string): Promise<TreeFacts> {
   const root = treeRoot(args.src ?? '', args.dest);
-  const listed: Omit<TreeEntry, 'state'>[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
+  const listed: Listed[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
   walk(localDir, root, listed);
   const requests = listed.map((e) => ({ path: e.path, checksum: !e.isDirectory, contentUpTo: ctx.diff && !e.isDirectory ? DIFF_LIMIT_BYTES : undefined }));
   const states = await probeFiles(ctx.conn, requests);
-  return { root, entries: listed.map((e, i) => ({ ...e, state: states[i] })) };
+  const entries: TreeEntry[] = [];
+  for (const [i, { localPath, ...e }] of listed.entries()) {
+    entries.push({ ...e, state: states[i]!, ...(localPath === undefined ? {} : { content: await readLocalContent(localPath) }) });
+  }
+  return { root, entries };
 }
 
 export function planTree(args: TreeArgs, facts: TreeFacts): Change[] {

@@ -11,7 +11,7 @@ import { ModuleFailure } from './failure.js';
 import { exactlyOne } from './schema-rules.js';
 import { gatherTree, planTree, treeRoot, type TreeFacts } from './copy-tree.js';
 import type { ModeSpec } from './mode.js';
-import { MAX_TRANSFER_SOURCE_BYTES, readRegularFileWithStats } from '../source/read-file.js';
+import { readLocalContent, type Content } from './local-file.js';
 
 export interface CopyArgs extends FileAttrArgs {
   dest: string;
@@ -26,8 +26,8 @@ export interface CopyArgs extends FileAttrArgs {
 }
 
 export interface FileCopyFacts extends TargetFacts {
-  /** The bytes dest should hold. */
-  content: Buffer;
+  /** The bytes dest should hold (a big controller file is only hashed, and streamed when sent). */
+  content: Content;
   /** The controller file's permission bits (for mode=preserve). */
   srcMode?: number;
   tree?: undefined;
@@ -48,7 +48,7 @@ function localDirectory(ctx: ModuleContext, args: CopyArgs): string | undefined 
 }
 
 /** Reads what should be copied: inline content, a controller file, or (remote_src) a target file. */
-async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ content: Buffer; srcMode?: number }> {
+async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ content: Content; srcMode?: number }> {
   if (args.content !== undefined) return { content: Buffer.from(args.content) };
   if (!args.src) throw new ModuleFailure('src (or content) is required');
   if (args.remote_src) {
@@ -61,8 +61,7 @@ async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ con
   let local: string;
   try {
     local = ctx.findFile('files', args.src);
-    const { bytes, stats } = readRegularFileWithStats(local, MAX_TRANSFER_SOURCE_BYTES);
-    return { content: bytes, srcMode: stats.mode & 0o7777 };
+    return { content: await readLocalContent(local), srcMode: statSync(local).mode & 0o7777 };
   } catch (err) {
     if (err instanceof ModuleFailure) throw err;
     throw new ModuleFailure(`Could not find or access '${args.src}': ${(err as Error).message}`, { src: args.src });

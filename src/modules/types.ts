@@ -2,7 +2,7 @@
 // performs the writes. Two shapes:
 //  - declarative: gather (read-only) + plan (pure) -> changes with ops the executor applies;
 //  - action: run() for what cannot be planned (command, debug, set_fact, wait_for, ...).
-import type { Connection } from '../connection/types.js';
+import type { Connection, PutData } from '../connection/types.js';
 import type { TemplateSyntax } from '../template/index.js';
 
 /** A JSON Schema (draft 2020-12 subset ajv understands) for a module's arguments. */
@@ -26,7 +26,8 @@ export type Op =
   | {
       kind: 'put';
       path: string;
-      data: Buffer | string;
+      /** A big controller file is streamed from disk, never read whole. */
+      data: PutData;
       mode?: string;
       owner?: string;
       group?: string;

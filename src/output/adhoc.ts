@@ -8,6 +8,7 @@ import { hostKeyNotice } from './host-key-notice.js';
 function state(e: HostResultEvent): string {
   if (e.status === 'failed') return 'FAILED';
   if (e.status === 'skipped') return 'SKIPPED';
+  if (e.status === 'interrupted') return 'INTERRUPTED';
   return e.status === 'changed' ? 'CHANGED' : 'SUCCESS';
 }
 

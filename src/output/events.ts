@@ -7,7 +7,8 @@ import type { RecordedHostKey } from '../connection/host-key-record.js';
 /** A host key was recorded on first use (or taken unchecked when known_hosts is /dev/null). */
 export type HostKeyRecordedEvent = RecordedHostKey;
 
-export type HostStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable';
+/** `interrupted`: the task was still running on the host when the run was stopped: its effect is unknown. */
+export type HostStatus = 'ok' | 'changed' | 'failed' | 'skipped' | 'unreachable' | 'interrupted';
 
 /** Counters per host, named as in Ansible's PLAY RECAP ('ok' includes 'changed'). */
 export interface HostStats {
@@ -18,6 +19,8 @@ export interface HostStats {
   skipped: number;
   rescued: number;
   ignored: number;
+  /** Tasks stopped mid-way by Ctrl-C or SIGTERM (not one of Ansible's counters: present only when non-zero). */
+  interrupted?: number;
 }
 
 export interface TaskInfo {

@@ -7,7 +7,7 @@ import type { HostResultEvent, PlayStartEvent, RunEndEvent, TaskStartEvent } fro
 import { PlainReporter, taskTitle } from './plain.js';
 import type { Reporter } from './reporter.js';
 
-const COLOUR: Record<string, string> = { ok: '32', changed: '33', failed: '31', skipped: '36', unreachable: '31' };
+const COLOUR: Record<string, string> = { ok: '32', changed: '33', failed: '31', skipped: '36', unreachable: '31', interrupted: '35' };
 
 function paint(text: string, status: string): string {
   return `\x1b[${COLOUR[status] ?? '0'}m${text}\x1b[0m`;
@@ -88,7 +88,7 @@ export class LiveReporter implements Reporter {
                   const label = `${host}  ${e.status}${e.ignored ? ' (ignored)' : ''}  ${seconds(e.durationMs)}`;
                   t.title = paint(label, e.status);
                   if (e.status === 'failed' && !e.ignored) throw new Error(`${label}: ${e.msg ?? 'failed'}`);
-                  if (e.status === 'unreachable') throw new Error(`${label}: ${e.msg ?? 'unreachable'}`);
+                  if (e.status === 'unreachable' || e.status === 'interrupted') throw new Error(`${label}: ${e.msg ?? e.status}`);
                   if (e.status === 'skipped') t.skip(paint(label, e.status));
                 },
               })),
@@ -109,7 +109,7 @@ export class LiveReporter implements Reporter {
   hostResult(e: HostResultEvent): void {
     this.resolveHost(e);
     // Only what a live line cannot show goes to the held plain lines.
-    if (this.verbosity > 0 || e.status === 'failed' || (e.diff && e.diff.length > 0) || e.task.output === 'show-result') this.plain.hostResult(e);
+    if (this.verbosity > 0 || e.status === 'failed' || e.status === 'interrupted' || (e.diff && e.diff.length > 0) || e.task.output === 'show-result') this.plain.hostResult(e);
   }
 
   itemResult(e: HostResultEvent): void {

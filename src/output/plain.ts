@@ -88,6 +88,10 @@ export class PlainReporter implements Reporter {
     const loop = e.result.results !== undefined;
     if (!loop) this.printDiff(e);
     const who = hostLabel(e);
+    if (e.status === 'interrupted') {
+      this.w(`interrupted: [${who}]: ${e.msg ?? 'stopped mid-way'}\n`);
+      return;
+    }
     if (e.status === 'failed' && loop) {
       // Like Ansible: the failed items were shown one by one; no summary line.
       if (e.ignored) this.w('...ignoring\n');

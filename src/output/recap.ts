@@ -7,7 +7,8 @@ export function banner(title: string, width = 80): string {
   return `${title} ${'*'.repeat(stars)}`;
 }
 
-/** Ansible: `%-26s : ok=%-4s changed=%-4s ...` (each counter padded to 4, a trailing space kept). */
+/** Ansible: `%-26s : ok=%-4s changed=%-4s ...` (each counter padded to 4, a trailing space kept). Tasks
+ *  stopped mid-way by an interrupt follow as `interrupted=N`, only when there are any. */
 export function recapLine(host: string, s: HostStats): string {
   const field = (name: string, n: number) => `${name}=${String(n).padEnd(4)}`;
   return (
@@ -20,6 +21,7 @@ export function recapLine(host: string, s: HostStats): string {
       field('skipped', s.skipped),
       field('rescued', s.rescued),
       field('ignored', s.ignored),
+      ...(s.interrupted ? [field('interrupted', s.interrupted)] : []),
     ].join(' ')
   );
 }

@@ -70,7 +70,7 @@ describe('put and get', () => {
     await expect(root.put('/etc/hosts', hostsBefore + '192.0.2.1 never-written\n')).rejects.toMatchObject({ code: 'put-failed' });
     expect((await root.get(path)).toString()).toBe('old\n');
     expect((await labExec('node3', 'cat /etc/hosts')).stdout).toBe(hostsBefore);
-    expect((await labExec('node3', `ls -A ${DIR} /etc | grep -c '^\\.ha-run\\.' || true`)).stdout.trim()).toBe('0');
+    expect((await labExec('node3', `ls -A ${DIR} /etc | grep -c '^\\.ha-run-tmp-' || true`)).stdout.trim()).toBe('0');
   });
 
   it('with unsafeWrites, writes a bind-mounted file in place when it cannot be renamed over', async () => {
@@ -78,7 +78,7 @@ describe('put and get', () => {
     try {
       await root.put('/etc/hosts', hostsBefore + '192.0.2.7 written-in-place\n', { unsafeWrites: true, mode: '0644' });
       expect((await labExec('node3', 'tail -n 1 /etc/hosts; stat -c %a /etc/hosts')).stdout).toBe('192.0.2.7 written-in-place\n644\n');
-      expect((await labExec('node3', `ls -A /etc | grep -c '^\\.ha-run\\.' || true`)).stdout.trim()).toBe('0');
+      expect((await labExec('node3', `ls -A /etc | grep -c '^\\.ha-run-tmp-' || true`)).stdout.trim()).toBe('0');
     } finally {
       await root.put('/etc/hosts', hostsBefore, { unsafeWrites: true });
     }

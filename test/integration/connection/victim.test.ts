@@ -1,6 +1,7 @@
 // Destructive connection tests on the lab host `victim` (ours alone): credentials, sudo passwords, a jump
 // host, a killed session, a stopped host, unknown and changed host keys. Sequential, in this order.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,13 @@ describe.sequential('victim', () => {
       expect(again.stdout).toBe('ha\n');
       await conn.put('/root/by-app-via-sudo', 'secret', { become: { password }, mode: '0600' });
       expect((await labExec('victim', 'stat -c %U:%a /root/by-app-via-sudo; rm -f /root/by-app-via-sudo')).stdout).toBe('root:600\n');
+      // A big controller file streams from disk after the password line, and is checked before the rename.
+      const big = join(tmp, 'big.bin');
+      const data = Buffer.alloc(3 * 1024 * 1024, 'big file via sudo\n');
+      writeFileSync(big, data);
+      const sha1 = createHash('sha1').update(data).digest('hex');
+      await conn.put('/root/big-via-sudo', { localPath: big, size: data.length, sha1 }, { become: { password } });
+      expect((await labExec('victim', 'sha1sum < /root/big-via-sudo | cut -c1-40; rm -f /root/big-via-sudo')).stdout).toBe(`${sha1}\n`);
     });
 
     it('fails a wrong password once, clearly, without hanging or echoing it', async () => {

@@ -46,7 +46,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   });
 }
 
-export type Recap = Record<string, Record<'ok' | 'changed' | 'unreachable' | 'failed' | 'skipped' | 'rescued' | 'ignored', number>>;
+export type Recap = Record<string, Record<'ok' | 'changed' | 'unreachable' | 'failed' | 'skipped' | 'rescued' | 'ignored' | 'interrupted', number>>;
 
 export function recapOf(stdout: string): Recap {
   const at = stdout.lastIndexOf('PLAY RECAP');

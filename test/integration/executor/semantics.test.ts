@@ -34,32 +34,50 @@ describe('play semantics', () => {
   });
 });
 
+/** Runs slow.yml on node1 and sends `signal` half a second into its long task. */
+async function stopDuringSleep(signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; ms: number }> {
+  const cli = buildCli();
+  const child = spawn(process.execPath, [cli, join(fixtures, 'slow.yml'), '-i', testLab().inventory, '-l', 'node1'], {
+    cwd: root,
+    env: { ...process.env, CI: '1' },
+  });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += String(d)));
+  const started = Date.now();
+  const code = await new Promise<number | null>((done) => {
+    const poll = setInterval(() => {
+      if (stdout.includes('TASK [sleep]')) {
+        clearInterval(poll);
+        setTimeout(() => child.kill(signal), 500);
+      }
+    }, 50);
+    child.on('exit', (c) => {
+      clearInterval(poll);
+      done(c);
+    });
+  });
+  return { code, stdout, ms: Date.now() - started };
+}
+
 describe('interruption', () => {
   it('SIGINT stops the run with exit 99 and a recap, without waiting for the task', async () => {
-    const cli = buildCli();
-    const child = spawn(process.execPath, [cli, join(fixtures, 'slow.yml'), '-i', testLab().inventory, '-l', 'node1'], {
-      cwd: root,
-      env: { ...process.env, CI: '1' },
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    const started = Date.now();
-    const code = await new Promise<number | null>((done) => {
-      const poll = setInterval(() => {
-        if (stdout.includes('TASK [sleep]')) {
-          clearInterval(poll);
-          setTimeout(() => child.kill('SIGINT'), 500);
-        }
-      }, 50);
-      child.on('exit', (c) => {
-        clearInterval(poll);
-        done(c);
-      });
-    });
+    const { code, stdout, ms } = await stopDuringSleep('SIGINT');
     expect(code, stdout).toBe(99);
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(stdout).toContain('interrupted');
+    expect(ms).toBeLessThan(20_000);
+    expect(stdout).toContain('interrupted (SIGINT)');
     expect(stdout).toContain('PLAY RECAP');
+    expect(stdout).not.toContain('TASK [after sleep]');
+  });
+
+  it('SIGTERM (CI cancelling a job) is handled like Ctrl-C: recap, log path, exit 143; the task it cut short is neither ok nor failed', async () => {
+    const { code, stdout, ms } = await stopDuringSleep('SIGTERM');
+    expect(code, stdout).toBe(143);
+    expect(ms).toBeLessThan(20_000);
+    expect(stdout).toContain('interrupted (SIGTERM): connections closed');
+    expect(stdout).toMatch(/^interrupted: \[node1\]: .*effect on this host is unknown/m);
+    expect(stdout).not.toMatch(/^(fatal|ok|changed): \[node1\]/m);
+    expect(recapOf(stdout).node1).toMatchObject({ ok: 0, changed: 0, failed: 0, interrupted: 1 });
+    expect(stdout).toMatch(/full log of this run: \S+/);
     expect(stdout).not.toContain('TASK [after sleep]');
   });
 });

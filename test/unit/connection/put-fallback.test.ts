@@ -50,7 +50,7 @@ describe('tempPathFor', () => {
   it('stays beside the destination, hidden, and short enough for any filesystem', () => {
     const long = `/srv/x${'é'.repeat(120)}.conf`; // byte 150 falls inside a two-byte character
     const tmp = tempPathFor(long);
-    expect(tmp.startsWith('/srv/.ha-run.')).toBe(true);
+    expect(tmp.startsWith('/srv/.ha-run-tmp-')).toBe(true);
     expect(Buffer.byteLength(tmp.slice('/srv/'.length))).toBeLessThanOrEqual(255);
     expect(tmp).not.toContain('\uFFFD');
     expect(tempPathFor('/a/b')).not.toBe(tempPathFor('/a/b'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maxFailExceeded, wholeBatchFailed } from '../../../src/executor/failure.js';
 import { RunStats } from '../../../src/executor/stats.js';
 import { exitCodeFor } from '../../../src/executor/run-playbooks.js';
+import { recapLine } from '../../../src/output/recap.js';
 
 describe('failure percentage', () => {
   it('stops only when strictly more than the percentage failed', () => {
@@ -34,14 +35,24 @@ describe('stats and exit codes', () => {
       idle: { ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 },
     });
   });
-  it('exit code: 0 ok, 2 failed, 3 unreachable, 99 interrupted', () => {
+  it('exit code: 0 ok, 2 failed, 3 unreachable, 99 interrupted by Ctrl-C, 143 stopped by SIGTERM', () => {
     const s = new RunStats();
     s.record('a', 'ok');
-    expect(exitCodeFor(s, false)).toBe(0);
+    expect(exitCodeFor(s, undefined)).toBe(0);
     s.record('a', 'failed');
-    expect(exitCodeFor(s, false)).toBe(2);
+    expect(exitCodeFor(s, undefined)).toBe(2);
     s.record('b', 'unreachable');
-    expect(exitCodeFor(s, false)).toBe(3);
-    expect(exitCodeFor(s, true)).toBe(99);
+    expect(exitCodeFor(s, undefined)).toBe(3);
+    expect(exitCodeFor(s, 'SIGINT')).toBe(99);
+    expect(exitCodeFor(s, 'SIGTERM')).toBe(143);
+  });
+  it('counts tasks stopped mid-way apart, and shows them in the recap only when there are any', () => {
+    const s = new RunStats();
+    s.record('a', 'changed');
+    s.record('a', 'interrupted');
+    s.record('b', 'ok');
+    expect(s.snapshot().a).toEqual({ ok: 1, changed: 1, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0, interrupted: 1 });
+    expect(recapLine('a', s.snapshot().a!)).toMatch(/ignored=0 {4}interrupted=1 {3}$/);
+    expect(recapLine('b', s.snapshot().b!)).not.toContain('interrupted');
   });
 });
