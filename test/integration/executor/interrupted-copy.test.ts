@@ -12,22 +12,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labExec, startHost, stopHost, testLab } from '../support/lab.js';
 import { buildCli, recapOf, root, runCli } from './cli.js';
+import { seededRandom } from '../../kit/seeded-random.js';
 
 const DEST = '/var/tmp/ha-run-fault';
 const FILES = ['small-a.conf', 'big.bin', 'small-b.conf'] as const;
 const SEED = Number(process.env.HA_RUN_FAULT_SEED ?? 20261206);
 
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bytes(random: () => number, size: number): Buffer {
   const out = Buffer.alloc(size);
@@ -45,7 +35,7 @@ const versions: Record<string, string>[] = [{}, {}];
 beforeAll(async () => {
   buildCli();
   work = mkdtempSync(join(tmpdir(), 'ha-run-fault-'));
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   for (const v of [0, 1]) {
     for (const name of FILES) {
       // The big file streams on a channel of its own; the small ones travel inline through the shell.
@@ -128,7 +118,7 @@ async function cutRun(version: number, file: string, delayMs: number, stop: (chi
 
 describe.sequential('an interrupted copy', () => {
   it('leaves each destination old or new, and a re-run converges without stale temp files', async () => {
-    const random = seeded(SEED ^ 0x5eed);
+    const random = seededRandom(SEED ^ 0x5eed);
     const kinds = ['SIGINT', 'SIGTERM', 'host stopped'] as const;
     let version = 0;
     const first = await runCli(args(version));
@@ -173,7 +163,7 @@ describe('a big copy', () => {
   it('streams from disk: copying 150 MiB keeps the ha-run process far below the file size', async () => {
     const big = join(work, 'huge.bin');
     // Content that compresses nowhere and costs nothing to make: 150 MiB of a repeated random MiB, shifted.
-    const mib = bytes(seeded(SEED + 1), 1024 * 1024);
+    const mib = bytes(seededRandom(SEED + 1), 1024 * 1024);
     const hash = createHash('sha1');
     writeFileSync(big, '');
     for (let i = 0; i < 150; i++) {

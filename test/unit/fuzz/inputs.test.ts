@@ -12,6 +12,7 @@ import { reportError } from '../../../src/commands/action.js';
 import { ExitCode } from '../../../src/errors.js';
 import { formatDiagnostic, sourceReader } from '../../../src/output/diagnostics.js';
 import { validateRun } from '../../../src/playbook/validate-run.js';
+import { seededRandom } from '../../kit/seeded-random.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const CASES = Number(process.env.FUZZ_CASES ?? 160);
@@ -23,17 +24,6 @@ const MAX_HEAP_GROWTH = 512 * 1024 * 1024;
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const TARGETS = ['site.yml', 'inventory.yml', 'hosts.ini', 'vars.yml', 'roles/app/tasks/main.yml', 'roles/app/defaults/main.yml'];
 
-/** mulberry32: small, seedable, good enough to pick mutations. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (bytes: Buffer, rnd: () => number) => Buffer;
 const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
@@ -107,7 +97,7 @@ function validate(dir: string, inventory: string): { code: number; output: strin
 
 describe(`fuzzed inputs (seed ${SEED}, ${CASES} cases)`, () => {
   it('always end in a documented exit code, in bounded time and memory, with no stack trace', () => {
-    const rnd = random(SEED);
+    const rnd = seededRandom(SEED);
     const names = Object.keys(MUTATIONS);
     const heapBefore = process.memoryUsage().heapUsed;
     const seen = new Map<number, number>();
