@@ -1,6 +1,7 @@
 // Recording a host key in known_hosts, and the record of it that is always announced: a key trusted on
 // first use must never be taken without a word (host, key type, SHA256 fingerprint, file, and why).
-import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { readRegularText } from '../source/read-file.js';
 import { dirname } from 'node:path';
 import { knownHostsLine, parseKnownHosts, type KnownHostEntry } from './known-hosts.js';
 
@@ -28,10 +29,10 @@ export function keepsNothing(file: string): boolean {
   }
 }
 
-/** The entries of a known_hosts file; a missing file simply knows no hosts. */
+/** The entries of a known_hosts file; a missing file (or one that is no regular file: never read) knows no hosts. */
 export function readKnownHosts(file: string): KnownHostEntry[] {
   try {
-    return parseKnownHosts(readFileSync(file, 'utf8'));
+    return parseKnownHosts(readRegularText(file));
   } catch {
     return [];
   }

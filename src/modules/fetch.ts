@@ -1,6 +1,7 @@
 // fetch: copy a file from the target to the controller, into dest/<host>/<src path> (or dest itself
 // with flat=yes). Changed only when the local copy's checksum differs.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../source/read-file.js';
 import { dirname, join, posix } from 'node:path';
 import { shellQuote } from '../connection/quote.js';
 import type { ActionModule } from './types.js';
@@ -56,7 +57,8 @@ export const fetchModule: ActionModule<FetchArgs> = {
     if (args.validate_checksum !== false && checksum !== remoteChecksum) {
       throw new ModuleFailure('checksum mismatch', { file: args.src, dest, checksum, remote_checksum: remoteChecksum });
     }
-    const localChecksum = existsSync(dest) ? sha1(readFileSync(dest)) : undefined;
+    // Only a regular file is read (a FIFO at dest would block): anything else fails the task, naming it.
+    const localChecksum = existsSync(dest) ? sha1(readRegularFile(dest, MAX_TRANSFER_SOURCE_BYTES)) : undefined;
     const result = { dest, file: args.src, checksum, remote_checksum: remoteChecksum };
     if (localChecksum === checksum) return { changed: false, ...result };
     if (!ctx.check) {

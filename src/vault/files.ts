@@ -4,13 +4,16 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ExitCode, HaRunError } from '../errors.js';
+import { InputFileError, MAX_INPUT_BYTES, readRegularFile } from '../source/read-file.js';
 
 export const STDIO = '-';
 
 export function readInput(file: string): Buffer {
   try {
-    return readFileSync(file === STDIO ? 0 : file);
+    // A named file must be a regular one (a FIFO or device would block or never end); stdin is read as it comes.
+    return file === STDIO ? readFileSync(0) : readRegularFile(file, MAX_INPUT_BYTES);
   } catch (err) {
+    if (err instanceof InputFileError) throw new HaRunError('vault-file', `cannot read ${file}: ${err.message}`, { exitCode: ExitCode.error });
     const code = (err as NodeJS.ErrnoException).code;
     throw new HaRunError('vault-file', `cannot read ${file === STDIO ? 'stdin' : file}: ${code === 'ENOENT' ? 'file not found' : (code ?? String(err))}`, { exitCode: ExitCode.error });
   }
