@@ -30,7 +30,8 @@ async function gatherSysv(ctx: ModuleContext, args: ServiceArgs): Promise<SysvFa
   const answers = (await probeOf(ctx.conn).many(...requests)) as unknown[];
   const facts: SysvFacts = { initScript: answers.shift() as boolean, viaService: answers.shift() as boolean };
   if (args.enabled !== undefined) facts.links = answers.shift() as RcLinks;
-  if (args.state !== undefined) {
+  // Without a script the status says nothing (the plan reports the service missing).
+  if (args.state !== undefined && facts.initScript) {
     const answer = answers.shift();
     facts.running =
       args.pattern !== undefined ? (answer as string[]).some((line) => line.includes(args.pattern!)) : runningFromStatus(args.name, answer as StatusAnswer);

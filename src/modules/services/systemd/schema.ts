@@ -25,7 +25,8 @@ export function unitOf(args: SystemdArgs): string | undefined {
 
 const needsName = (keys: string[]) => ({
   description: `name is required with ${keys.join(', ')}`,
-  anyOf: [{ not: { anyOf: keys.map((k) => ({ required: [k] })) } }, oneOf('name', 'service', 'unit')],
+  if: { anyOf: keys.map((k) => ({ required: [k] })) },
+  then: oneOf('name', 'service', 'unit'),
 });
 
 export const stateProperty = {
