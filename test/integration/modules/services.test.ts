@@ -40,7 +40,14 @@ afterAll(async () => {
   await labExec(PLAIN, `[ -x /etc/init.d/${name} ] && /etc/init.d/${name} stop; update-rc.d -f ${name} remove >/dev/null 2>&1; rm -f /etc/init.d/${name} /run/${name}.pid; true`);
   await labExec(
     SYSTEMD,
-    `systemctl unmask atd; systemctl disable --now ${name}; rm -f /etc/systemd/system/${name}.service; systemctl daemon-reload; ${installedAt ? 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -q at >/dev/null 2>&1' : ''}; true`,
+    [
+      'systemctl unmask atd',
+      `systemctl disable --now ${name}`,
+      `rm -f /etc/systemd/system/${name}.service`,
+      'systemctl daemon-reload',
+      ...(installedAt ? ['DEBIAN_FRONTEND=noninteractive apt-get purge -y -q at >/dev/null 2>&1'] : []),
+      'true',
+    ].join('; '),
   );
 }, 120_000);
 
@@ -86,7 +93,7 @@ describe('systemd on a host that booted with it', () => {
     expect(first.stdout).toMatch(/RUNNING HANDLER \[hasvc_unit : restart hasvc\][^]*changed:.*restart/);
     expect(second.stdout).not.toContain('RUNNING HANDLER');
     expect(await sh(SYSTEMD, `systemctl is-active ${name}; systemctl is-enabled ${name}; systemctl is-active atd`)).toBe('active\nenabled\nactive');
-  });
+  }, 180_000);
 
   it('stops and disables it, masks the packaged one; the second run changes nothing', async () => {
     const { first } = await runTwice(args('systemd-off.yml', SYSTEMD));
@@ -94,5 +101,5 @@ describe('systemd on a host that booted with it', () => {
     expect(first.stdout).toContain(`disable ${name}.service`);
     expect(first.stdout).toContain('mask atd.service');
     expect(await sh(SYSTEMD, `systemctl is-active ${name}; systemctl is-enabled ${name}; systemctl is-enabled atd`)).toBe('inactive\ndisabled\nmasked');
-  });
+  }, 120_000);
 });

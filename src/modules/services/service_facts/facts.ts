@@ -49,41 +49,45 @@ export const listUnitsFact: Fact<void, Services> = {
   },
 };
 
-export const listUnitFilesFact: Fact<void, [string, string][]> = {
-  name: 'the service unit files (systemctl list-unit-files)',
-  script: () => `${ON_SYSTEMD}systemctl list-unit-files --no-pager --type service --all`,
+export interface UnitFile {
+  name: string;
+  /** Its enablement as list-unit-files says it (enabled, static, alias...). */
+  status: string;
+  /** ActiveState, read for the unit files list-units does not show (templates have none). */
+  active?: string;
+}
+
+/**
+ * The service unit files, each with its ActiveState when list-units does not show it: one
+ * list-unit-files (slow on some hosts) and one systemctl show for all of them. Prints
+ * `name status active` lines, `-` for no ActiveState.
+ */
+export const unitFilesFact: Fact<void, UnitFile[]> = {
+  name: 'the service unit files (systemctl list-unit-files, show)',
+  script: () =>
+    ON_SYSTEMD +
+    "files=$(systemctl list-unit-files --no-pager --type service --all --no-legend | awk '{print $1, $2}')\n" +
+    "loaded=$(systemctl list-units --no-pager --type service --all --no-legend --plain | awk '{print $1}')\n" +
+    "set -- $(printf '%s\\n' \"$files\" | awk '{print $1}' | grep -v '@\\.service$' | grep -vxF \"$loaded\")\n" +
+    'states=\n' +
+    "[ $# -gt 0 ] && states=$(systemctl show -p ActiveState --value -- \"$@\" 2>/dev/null | grep -v '^$' | { for u in \"$@\"; do read -r s || break; printf '%s %s\\n' \"$u\" \"$s\"; done; })\n" +
+    "printf '%s\\n' \"$files\" | STATES=\"$states\" awk 'BEGIN { n = split(ENVIRON[\"STATES\"], l, \"\\n\"); for (i = 1; i <= n; i++) { split(l[i], f, \" \"); a[f[1]] = f[2] } } NF { print $1, $2, ($1 in a ? a[$1] : \"-\") }'",
   parse: (stdout) =>
     stdout
       .split('\n')
       .filter((l) => l.includes('.service'))
       .map((l) => {
-        const [name, status] = l.trim().split(/\s+/);
-        return [name, status ?? ''] as [string, string];
+        const [name, status = '', active = '-'] = l.trim().split(/\s+/);
+        return active === '-' ? { name, status } : { name, status, active };
       }),
-};
-
-/** ActiveState of every unit file, for those list-units does not show (template units have none). */
-export const activeStatesFact: Fact<void, Record<string, string>> = {
-  name: 'the units’ ActiveState (systemctl show)',
-  script: () =>
-    `${ON_SYSTEMD}systemctl list-unit-files --no-pager --type service --all --no-legend | while read -r u _; do\n` +
-    '  s=$(systemctl show "$u" --property=ActiveState 2>/dev/null) && [ -n "$s" ] && printf \'%s %s\\n\' "$u" "${s#ActiveState=}"\n' +
-    'done; true',
-  parse: (stdout) =>
-    Object.fromEntries(
-      stdout.split('\n').flatMap((l) => {
-        const m = /^(\S+) (.*)$/.exec(l);
-        return m ? [[m[1], m[2]]] : [];
-      }),
-    ),
 };
 
 /** Ansible's merge: sysv scripts, then loaded units, then unit files (their enablement as status). */
-export function mergeServices(sysv: Services, units: Services, files: [string, string][], active: Record<string, string>): Services {
+export function mergeServices(sysv: Services, units: Services, files: UnitFile[]): Services {
   const all: Services = { ...sysv };
   const systemd: Services = { ...units };
-  for (const [name, status] of files) {
-    if (!(name in systemd)) systemd[name] = { name, state: active[name] ?? 'unknown', status, source: 'systemd' };
+  for (const { name, status, active } of files) {
+    if (!(name in systemd)) systemd[name] = { name, state: active ?? 'unknown', status, source: 'systemd' };
     else if (!['not-found', 'masked', 'failed'].includes(systemd[name].status!)) systemd[name].status = status;
   }
   return Object.assign(all, systemd);

@@ -3,7 +3,7 @@
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import type { ActionModule } from '../../types.js';
-import { activeStatesFact, listUnitFilesFact, listUnitsFact, mergeServices, statusAllFact } from './facts.js';
+import { listUnitsFact, mergeServices, statusAllFact, unitFilesFact } from './facts.js';
 
 export const serviceFactsModule: ActionModule<Record<string, never>> = {
   kind: 'action',
@@ -16,13 +16,8 @@ export const serviceFactsModule: ActionModule<Record<string, never>> = {
     properties: {},
   },
   async run(ctx) {
-    const [sysv, units, files, active] = await probeOf(ctx.conn).many(
-      ask(statusAllFact, undefined),
-      ask(listUnitsFact, undefined),
-      ask(listUnitFilesFact, undefined),
-      ask(activeStatesFact, undefined),
-    );
-    const services = mergeServices(sysv, units, files, active);
+    const [sysv, units, files] = await probeOf(ctx.conn).many(ask(statusAllFact, undefined), ask(listUnitsFact, undefined), ask(unitFilesFact, undefined));
+    const services = mergeServices(sysv, units, files);
     if (Object.keys(services).length === 0) {
       return { changed: false, skipped: true, msg: 'Failed to find any services. This can be due to privileges or some other configuration issue.' };
     }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeFact } from '../../../kit/fact-cases.js';
-import { activeStatesFact, listUnitFilesFact, listUnitsFact, mergeServices, statusAllFact } from '../../../../src/modules/services/service_facts/facts.js';
+import { listUnitsFact, mergeServices, statusAllFact, unitFilesFact } from '../../../../src/modules/services/service_facts/facts.js';
 import { serviceFactsModule } from '../../../../src/modules/services/service_facts/module.js';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -32,17 +32,26 @@ describeFact(listUnitsFact, [
   },
 ]);
 
-describeFact(listUnitFilesFact, [{ name: 'unit files with their state', args: undefined, stdout: fixture('list-unit-files.txt'), expect: expect.arrayContaining([['getty@.service', 'enabled'], ['sshd.service', 'alias']]) }]);
-
-describeFact(activeStatesFact, [{ name: 'ActiveState per unit file', args: undefined, stdout: fixture('active-states.txt'), expect: expect.objectContaining({ 'getty@tty1.service': 'inactive' }) }]);
+describeFact(unitFilesFact, [
+  {
+    name: 'unit files with their state, and ActiveState for those not loaded',
+    args: undefined,
+    stdout: fixture('unit-files.txt'),
+    expect: expect.arrayContaining([
+      { name: 'getty@.service', status: 'enabled' },
+      { name: 'sshd.service', status: 'alias', active: 'active' },
+      { name: 'ssh.service', status: 'enabled' },
+      { name: 'cryptdisks.service', status: 'masked', active: 'inactive' },
+    ]),
+  },
+]);
 
 describe('service_facts', () => {
   it('merges as Ansible does: the same services, states, statuses and sources', () => {
     const merged = mergeServices(
       statusAllFact.parse(fixture('status-all-sys1.txt'), undefined, 0),
       listUnitsFact.parse(fixture('list-units.txt'), undefined, 0),
-      listUnitFilesFact.parse(fixture('list-unit-files.txt'), undefined, 0),
-      activeStatesFact.parse(fixture('active-states.txt'), undefined, 0),
+      unitFilesFact.parse(fixture('unit-files.txt'), undefined, 0),
     );
     expect(merged).toEqual(JSON.parse(fixture('ansible-service-facts-sys1.json')));
   });
