@@ -2,7 +2,6 @@
 // (`systemctl is-enabled -l`) and what its [Install] section wants (for the reason of an enable).
 import { shellQuote } from '../../../connection/quote.js';
 import type { Fact } from '../../kit/fact.js';
-import { ModuleFailure } from '../../failure.js';
 import { systemctl, type SystemctlOptions } from '../systemctl.js';
 
 export interface UnitQuery extends SystemctlOptions {
@@ -35,14 +34,17 @@ export function parseShow(stdout: string): Record<string, string> {
   return props;
 }
 
-export const unitShowFact: Fact<UnitQuery, Record<string, string>> = {
+export interface ShowAnswer {
+  props: Record<string, string>;
+  /** Why `systemctl show` failed (no systemd running, or --global, which has no manager to ask). */
+  error?: string;
+}
+
+export const unitShowFact: Fact<UnitQuery, ShowAnswer> = {
   name: "the unit's properties (systemctl show)",
   requires: ['systemctl'],
   script: (q) => `${systemctl(q)} show -- ${shellQuote(q.unit)} 2>&1`,
-  parse: (stdout, q, rc) => {
-    if (rc !== 0) throw new ModuleFailure(`systemctl show ${q.unit} failed: ${stdout.trim() || `exit status ${rc}`}`, { rc });
-    return parseShow(stdout);
-  },
+  parse: (stdout, _q, rc) => (rc === 0 ? { props: parseShow(stdout) } : { props: {}, error: stdout.trim() || `exit status ${rc}` }),
 };
 
 export interface EnabledAnswer {

@@ -9,6 +9,8 @@ export interface UnitFacts {
   unit: string;
   /** `systemctl show`, as Ansible registers it in `status`. */
   props: Record<string, string>;
+  /** Why `systemctl show` failed, if it did. */
+  showError?: string;
   enabled: EnabledAnswer;
   /** What enabling hooks it into, for the reason ("wanted by multi-user.target"). */
   install: string[];
@@ -19,12 +21,12 @@ export interface UnitFacts {
 }
 
 export async function gatherUnit(ctx: ModuleContext, q: UnitQuery): Promise<UnitFacts> {
-  const [props, enabled, install, initScript, links] = await probeOf(ctx.conn).many(
+  const [show, enabled, install, initScript, links] = await probeOf(ctx.conn).many(
     ask(unitShowFact, q),
     ask(unitEnabledFact, q),
     ask(unitInstallFact, q),
     ask(initScriptFact, q.unit),
     ask(rcLinksFact(), q.unit),
   );
-  return { unit: q.unit, props, enabled, install, initScript, sysvStarted: links.start };
+  return { unit: q.unit, props: show.props, ...(show.error ? { showError: show.error } : {}), enabled, install, initScript, sysvStarted: links.start };
 }

@@ -21,7 +21,12 @@ export function unitFound(f: UnitFacts): boolean {
   return isSystemdUnit(f) || f.initScript;
 }
 
+// What is-enabled answers for a unit file systemd knows.
+const KNOWN_FILE_STATES = ['enabled', 'enabled-runtime', 'linked', 'linked-runtime', 'masked', 'masked-runtime', 'static', 'indirect', 'disabled', 'generated', 'transient'];
+
+/** Known to systemd: loaded by it, or (when show cannot ask a manager, as with --global) a unit file is-enabled knows. */
 function isSystemdUnit(f: UnitFacts): boolean {
+  if (f.showError !== undefined) return KNOWN_FILE_STATES.includes(f.enabled.lines[0]?.trim() ?? '');
   return f.props.LoadState !== undefined && f.props.LoadState !== 'not-found';
 }
 
@@ -79,6 +84,8 @@ export function planUnit(w: UnitWish, f: UnitFacts): Change[] {
     if (unitEnabled(f, w.scope) !== w.enabled) changes.push(w.enabled ? step('enable', f.install.join('; ') || undefined) : step('disable'));
   }
   if (w.state !== undefined) {
+    // Without its properties nothing can be said about a running state (e.g. systemd is not PID 1).
+    if (f.showError !== undefined) throw new ModuleFailure(`systemctl show ${w.unit} failed: ${f.showError}`);
     if (!unitFound(f)) throw missingUnit(w.unit);
     if (f.props.ActiveState === undefined) throw new ModuleFailure('Service is in unknown state', { status: f.props });
     const verb = stateAction(w.state, f.props);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeFact } from '../../../kit/fact-cases.js';
 import { describePlan } from '../../../kit/plan-cases.js';
 import { replayConnection, type ReplayConnection } from '../../../kit/replay-connection.js';
-import { parseShow, unitEnabledFact, unitInstallFact, unitShowFact } from '../../../../src/modules/services/systemd/facts.js';
+import { parseShow, unitEnabledFact, unitInstallFact, unitShowFact, type UnitQuery } from '../../../../src/modules/services/systemd/facts.js';
 import { gatherUnit, type UnitFacts } from '../../../../src/modules/services/systemd/gather.js';
 import { systemdModule } from '../../../../src/modules/services/systemd/module.js';
 import { unitResult } from '../../../../src/modules/services/systemd/plan.js';
@@ -16,13 +16,14 @@ const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name)
 const sshShow = fixture('show-ssh.txt');
 const notFoundShow = fixture('show-not-found.txt');
 const maskedShow = fixture('show-masked.txt');
-const q = { unit: 'ssh' };
+const q: UnitQuery = { unit: 'ssh' };
 
 describeFact(unitShowFact, [
-  { name: 'a running unit', args: q, stdout: sshShow, expect: expect.objectContaining({ Id: 'ssh.service', LoadState: 'loaded', ActiveState: 'active', SubState: 'running', UnitFileState: 'enabled', Names: 'ssh.service sshd.service' }) },
-  { name: 'a unit that does not exist', args: { unit: 'nosuch-hasvc' }, stdout: notFoundShow, expect: expect.objectContaining({ LoadState: 'not-found', ActiveState: 'inactive' }) },
-  { name: 'a masked unit', args: { unit: 'hasvc-masked-x' }, stdout: maskedShow, expect: expect.objectContaining({ LoadState: 'masked', LoadError: 'org.freedesktop.systemd1.UnitMasked "Unit hasvc-masked-x.service is masked."' }) },
-  { name: 'systemd not running', args: q, rc: 1, stdout: "System has not been booted with systemd as init system (PID 1). Can't operate.\n", expect: { error: /systemctl show ssh failed: System has not been booted/ } },
+  { name: 'a running unit', args: q, stdout: sshShow, expect: { props: expect.objectContaining({ Id: 'ssh.service', LoadState: 'loaded', ActiveState: 'active', SubState: 'running', UnitFileState: 'enabled', Names: 'ssh.service sshd.service' }) } },
+  { name: 'a unit that does not exist', args: { unit: 'nosuch-hasvc' }, stdout: notFoundShow, expect: { props: expect.objectContaining({ LoadState: 'not-found', ActiveState: 'inactive' }) } },
+  { name: 'a masked unit', args: { unit: 'hasvc-masked-x' }, stdout: maskedShow, expect: { props: expect.objectContaining({ LoadState: 'masked', LoadError: 'org.freedesktop.systemd1.UnitMasked "Unit hasvc-masked-x.service is masked."' }) } },
+  { name: 'systemd not running', args: q, rc: 1, stdout: "System has not been booted with systemd as init system (PID 1). Can't operate.\n", expect: { props: {}, error: "System has not been booted with systemd as init system (PID 1). Can't operate." } },
+  { name: '--global has no manager to ask', args: { unit: 'x', scope: 'global' }, rc: 1, stdout: 'Failed to connect to bus: No medium found\n', expect: { props: {}, error: 'Failed to connect to bus: No medium found' } },
 ]);
 
 describeFact(unitEnabledFact, [
@@ -81,6 +82,9 @@ describePlan(systemdModule, [
   { name: 'a sysv script systemd does not know still counts', args: { name: 'nosuch-hasvc', state: 'started' }, facts: { ...missing, initScript: true }, expect: ['start nosuch-hasvc'] },
   { name: 'a unit file that does not load', args: { name: 'bad', state: 'started' }, facts: unit({ props: show(sshShow, { LoadState: 'bad-setting', LoadError: 'org.freedesktop.systemd1.BadUnitSetting "bad"' }) }), expect: { error: /Error loading unit file 'bad': org.freedesktop.systemd1.BadUnitSetting/ } },
   { name: 'glob patterns are refused', args: { name: 'ssh*', state: 'started' }, facts: unit(), expect: { error: /does not currently support using glob patterns, found '\*' in service name: ssh\*/ } },
+  { name: 'systemd not running: state fails with systemctl\'s words', args: { name: 'ssh', state: 'started' }, facts: unit({ props: {}, showError: 'System has not been booted with systemd as init system (PID 1).', enabled: { rc: 1, lines: [] } }), expect: { error: /systemctl show ssh failed: System has not been booted/ } },
+  { name: '--global: enable a user unit is-enabled knows', args: { name: 'hasvc-user', enabled: true, scope: 'global' }, facts: unit({ unit: 'hasvc-user', props: {}, showError: 'Failed to connect to bus: No medium found', enabled: { rc: 1, lines: ['disabled'] }, install: ['wanted by default.target'] }), expect: ['enable hasvc-user (wanted by default.target)'] },
+  { name: '--global: a unit is-enabled does not know', args: { name: 'nosuch', enabled: true, scope: 'global' }, facts: unit({ unit: 'nosuch', props: {}, showError: 'Failed to connect to bus: No medium found', enabled: { rc: 1, lines: [] } }), expect: { error: /Could not find the requested service nosuch: host/ } },
   { name: 'daemon_reload alone reads nothing and changes nothing', args: { daemon_reload: true }, facts: undefined, expect: 'ok' },
 ]);
 
