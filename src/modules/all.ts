@@ -25,6 +25,7 @@ import { setupModule } from './setup.js';
 import { inventoryModules } from './inventory/index.js';
 import { asyncModules } from './async/index.js';
 import { otherOsModules } from './other-os/index.js';
+import { servicesModules } from './services/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -52,4 +53,5 @@ export const allModules: Module[] = [
   ...inventoryModules,
   ...asyncModules,
   ...otherOsModules,
+  ...servicesModules,
 ];

@@ -24,6 +24,14 @@ export function failureResult(err: unknown): ModuleResult {
 }
 
 async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, args: Record<string, unknown>): Promise<ModuleResult> {
+  if (!ctx.check) {
+    for (const step of module.prelude?.(args) ?? []) {
+      for (const op of step.ops) {
+        const failure = await applyOp(ctx, op, {});
+        if (failure) return { changed: false, failed: true, msg: `${step.summary}: ${failure.msg}`, rc: failure.rc, stdout: failure.stdout, stderr: failure.stderr };
+      }
+    }
+  }
   const facts = await module.gather(ctx, args);
   let changes;
   try {
@@ -35,14 +43,14 @@ async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, arg
     }
     throw err;
   }
-  if (changes.length === 0) return { changed: false, ...module.result?.(args, facts, changes) };
+  if (changes.length === 0) return { changed: false, ...module.result?.(args, facts, changes, facts) };
 
   const reported = {
     changed: true,
     reasons: changes.map((c) => c.summary),
     ...(ctx.diff ? { diff: changes.flatMap((c) => (c.diff ? [c.diff] : [])) } : {}),
   };
-  if (ctx.check) return { ...module.result?.(args, facts, changes), ...reported };
+  if (ctx.check) return { ...module.result?.(args, facts, changes, facts), ...reported };
 
   const registered: Record<string, unknown> = {};
   let applied = 0;
@@ -57,7 +65,7 @@ async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, arg
   }
   // Report the state the host is really in now, not the one we hoped for.
   const after = module.result ? await module.gather(ctx, args) : facts;
-  return { ...module.result?.(args, after, changes), ...registered, ...reported };
+  return { ...module.result?.(args, after, changes, facts), ...registered, ...reported };
 }
 
 interface OpFailure {

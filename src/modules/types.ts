@@ -175,10 +175,18 @@ interface ModuleBase<Args> {
 
 export interface DeclarativeModule<Args = Record<string, unknown>, Facts = unknown> extends ModuleBase<Args> {
   kind: 'declarative';
+  /**
+   * Steps that run before gathering whatever the plan finds, and are no change by themselves
+   * (systemd's daemon_reload: what is read afterwards depends on it). Skipped in check mode.
+   */
+  prelude?(args: Args): Change[];
   gather(ctx: ModuleContext, args: Args): Promise<Facts>;
   plan(args: Args, facts: Facts): Change[];
-  /** Values to register besides changed/diff (e.g. path, mode after the change). */
-  result?(args: Args, facts: Facts, changes: Change[]): Record<string, unknown>;
+  /**
+   * Values to register besides changed/diff (e.g. path, mode after the change). `facts` are read
+   * after the changes were applied, `before` are the facts the plan saw.
+   */
+  result?(args: Args, facts: Facts, changes: Change[], before?: Facts): Record<string, unknown>;
 }
 
 export interface ActionModule<Args = Record<string, unknown>> extends ModuleBase<Args> {

@@ -54,6 +54,13 @@ const echoModule: DeclarativeModule<{ want: string }, string> = {
   },
 };
 
+/** echoModule with a prelude step (like systemd's daemon_reload) and a result showing the facts its plan saw. */
+const preludeModule: DeclarativeModule<{ want: string }, string> = {
+  ...echoModule,
+  prelude: () => [{ summary: 'reload', ops: [{ kind: 'exec', command: 'reload-daemon' }] }],
+  result: (_args, current, _changes, before) => ({ state: current, before }),
+};
+
 describe('runModule', () => {
   it('reports converged without writing', async () => {
     const { conn, calls } = recordingConnection([{ stdout: 'on' }]);
@@ -70,6 +77,26 @@ describe('runModule', () => {
       state: 'off',
     });
     expect(calls).toEqual(['exec cat /state']);
+  });
+
+  it('runs prelude steps before gathering, as no change by themselves, and never in check mode', async () => {
+    const run = recordingConnection([{}, { stdout: 'on' }]);
+    expect(await runModule(preludeModule, context(run.conn), { want: 'on' })).toEqual({ changed: false, state: 'on', before: 'on' });
+    expect(run.calls).toEqual(['exec reload-daemon', 'exec cat /state']);
+    const check = recordingConnection([{ stdout: 'on' }]);
+    expect(await runModule(preludeModule, context(check.conn, true), { want: 'on' })).toEqual({ changed: false, state: 'on', before: 'on' });
+    expect(check.calls).toEqual(['exec cat /state']);
+  });
+
+  it('stops when a prelude step fails, naming it', async () => {
+    const { conn, calls } = recordingConnection([{ rc: 1, stderr: 'bus error' }]);
+    expect(await runModule(preludeModule, context(conn), { want: 'on' })).toMatchObject({ changed: false, failed: true, msg: 'reload: bus error' });
+    expect(calls).toEqual(['exec reload-daemon']);
+  });
+
+  it('gives result() the facts read after the change and the ones the plan saw', async () => {
+    const { conn } = recordingConnection([{}, { stdout: 'off' }, {}, { stdout: 'on' }]);
+    expect(await runModule(preludeModule, context(conn), { want: 'on' })).toMatchObject({ changed: true, state: 'on', before: 'off' });
   });
 
   it('applies ops in order, registers op output, re-reads the state', async () => {
