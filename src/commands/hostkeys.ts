@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { keepsNothing } from '../connection/host-key-record.js';
 import { findings, trustFindings, type KeyFinding, type TrustAction } from '../connection/host-key-pinning.js';
-import { scanHostKeys } from '../connection/host-key-scan.js';
 import { knownHostName } from '../connection/known-hosts.js';
 import { resolveTarget } from '../connection/target.js';
 import { ExitCode, HaRunError, ValidationError, hasErrors } from '../errors.js';
@@ -82,6 +81,8 @@ async function oneHost(mode: Mode, host: string, vars: Record<string, unknown>, 
   const s = target.ssh;
   let keys;
   try {
+    // Loaded only when scanning: ssh2's WebAssembly must not load for every command (validate under ulimit -v).
+    const { scanHostKeys } = await import('../connection/host-key-scan.js');
     keys = await scanHostKeys(s);
   } catch (err) {
     io.err(`${host}: ${visibleControls((err as Error).message)}\n`);
