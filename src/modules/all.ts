@@ -22,6 +22,7 @@ import { metaModule } from './meta.js';
 import { pauseModule } from './pause.js';
 import { waitForModule } from './wait-for.js';
 import { setupModule } from './setup.js';
+import { packagesModules } from './packages/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -46,4 +47,5 @@ export const allModules: Module[] = [
   pauseModule,
   waitForModule,
   setupModule,
+  ...packagesModules,
 ];
