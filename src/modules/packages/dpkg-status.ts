@@ -10,6 +10,7 @@ export interface DpkgRecord {
   /** dpkg's two-letter abbreviation: want (u/i/h/r/p) then state (n/c/H/U/F/W/t/i). */
   status: string;
   source: string;
+  section: string;
 }
 
 export const dpkgStatus: Fact<readonly string[] | undefined, DpkgRecord[]> = {
@@ -17,14 +18,14 @@ export const dpkgStatus: Fact<readonly string[] | undefined, DpkgRecord[]> = {
   requires: ['dpkg-query'],
   script: (names) =>
     // Unknown names make dpkg-query exit 1 after printing the others: that is an answer, not an error.
-    `dpkg-query -W -f='\${Package}\\t\${Version}\\t\${Architecture}\\t\${db:Status-Abbrev}\\t\${source:Package}\\n'${names && names.length ? ` -- ${names.map(shellQuote).join(' ')}` : ''} 2>/dev/null || true`,
+    `dpkg-query -W -f='\${Package}\\t\${Version}\\t\${Architecture}\\t\${db:Status-Abbrev}\\t\${source:Package}\\t\${Section}\\n'${names && names.length ? ` -- ${names.map(shellQuote).join(' ')}` : ''} 2>/dev/null || true`,
   parse: (stdout) =>
     stdout
       .split('\n')
       .filter((l) => l.includes('\t'))
       .map((line) => {
-        const [name, version, arch, status, source] = line.split('\t');
-        return { name, version, arch, status: status.trim(), source: source || name };
+        const [name, version, arch, status, source, section] = line.split('\t');
+        return { name, version, arch, status: (status ?? '').trim(), source: source || name, section: section ?? '' };
       }),
 };
 
