@@ -7,8 +7,10 @@ import type { AptArgs } from './schema.js';
 export function cacheUpdateReason(args: AptArgs, cache: CacheTime): string | undefined {
   const valid = args.cache_valid_time ?? 0;
   if (!args.update_cache && valid <= 0) return undefined;
-  if (cache.mtime + valid >= cache.now) return undefined;
+  // Without a valid time Ansible updates every time (its clock has sub-second precision, so the
+  // lists are never "as new as now").
   if (valid <= 0) return 'update the package cache';
+  if (cache.mtime + valid >= cache.now) return undefined;
   const age = cache.mtime === 0 ? 'never updated' : `updated ${cache.now - cache.mtime} s ago`;
   return `update the package cache (${age}, older than ${valid} s)`;
 }
