@@ -80,6 +80,8 @@ function convert(value: unknown, type: string): unknown {
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
       return undefined;
     case 'array':
+      // A template is split after it is rendered, never before: the list it renders to would be nested.
+      if (typeof value === 'string' && /\{\{|\{%/.test(value)) return undefined;
       // Ansible's 'list' type splits a comma-separated string.
       if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
       if (typeof value === 'number' || typeof value === 'boolean') return [value];

@@ -73,6 +73,11 @@ describe('coerceToSchema', () => {
     });
   });
 
+  it('leaves a template for a list as it is: splitting it at load time would nest the rendered list', () => {
+    expect(coerceToSchema({ lines: '{{ packages }}' }, schema)).toEqual({ lines: '{{ packages }}' });
+    expect(coerceToSchema({ lines: "{% if x %}a{% endif %},b" }, schema)).toEqual({ lines: "{% if x %}a{% endif %},b" });
+  });
+
   it('leaves values it cannot convert for the validator to report', () => {
     expect(coerceToSchema({ force: 'maybe' }, schema)).toEqual({ force: 'maybe' });
   });
