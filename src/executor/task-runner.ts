@@ -225,10 +225,11 @@ function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleRe
     if (!facts) continue;
     // A secret-looking name set at run time (set_fact, include_vars) is masked from now on.
     pc.run.masker.addFromVars(facts);
-    const module = findModule(task.module)?.name ?? task.module;
+    const found = findModule(task.module);
+    const module = found?.name ?? task.module;
     if (module === 'include_vars') Object.assign(state.includeVars, facts);
     // A new object: the template caches remember objects, and ansible_facts is this one.
-    else if (module === 'setup' || module === 'gather_facts') state.facts = { ...state.facts, ...facts };
+    else if (found?.gathersFacts) state.facts = { ...state.facts, ...facts };
     else Object.assign(state.hostFacts, facts);
   }
 }

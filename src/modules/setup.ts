@@ -21,6 +21,7 @@ export const setupModule: ActionModule<SetupArgs> = {
   kind: 'action',
   name: 'setup',
   aliases: ['gather_facts', 'ansible.builtin.gather_facts'],
+  gathersFacts: true,
   schema: {
     type: 'object',
     description: 'Gathers facts about the target (addresses, distribution, memory, CPUs, ...) into ansible_facts.',

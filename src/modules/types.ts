@@ -110,6 +110,11 @@ interface ModuleBase<Args> {
   resultIsControllerData?: boolean;
   /** Its arguments become variables as they are (set_fact): unsafe values reach it still unsafe. */
   keepsUnsafeArgs?: boolean;
+  /**
+   * The facts it returns are facts about the host (setup, package_facts): they join `ansible_facts`
+   * (and the `ansible_*` variables) instead of becoming plain host variables as set_fact's do.
+   */
+  gathersFacts?: boolean;
   /** Example args for docs and tests (never used at run time). */
   _args?: Args;
 }
