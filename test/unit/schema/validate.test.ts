@@ -78,6 +78,10 @@ describe('coerceToSchema', () => {
     expect(coerceToSchema({ lines: "{% if x %}a{% endif %},b" }, schema)).toEqual({ lines: "{% if x %}a{% endif %},b" });
   });
 
+  it("turns a boolean into text as Python's str() does ('True', as copy content written from `x is failed`)", () => {
+    expect(coerceToSchema({ dest: true, other: false }, schema)).toEqual({ dest: 'True', other: false });
+  });
+
   it('leaves values it cannot convert for the validator to report', () => {
     expect(coerceToSchema({ force: 'maybe' }, schema)).toEqual({ force: 'maybe' });
   });
