@@ -1,6 +1,7 @@
 // apt: packages through apt-get and dpkg. An action module because Ansible's apt decides `changed`
 // after the fact: the cache update counts only when the lists really changed (their mtime) and only
 // when it is all the task does; package work counts when dpkg's records differ afterwards.
+import { ModuleFailure } from '../../failure.js';
 import { probeOf } from '../../kit/probe.js';
 import type { ActionModule, Change, ModuleContext, ModuleResult } from '../../types.js';
 import { aptGet } from '../apt-command.js';
@@ -37,7 +38,14 @@ async function runApt(ctx: ModuleContext, args: AptArgs): Promise<ModuleResult> 
   const cacheResult = { cache_updated: cacheUpdated, cache_update_time: cacheTime };
   if (cacheReason && onlyCacheUpdate(args)) return { changed: cacheUpdated, reasons: cacheUpdated ? [cacheReason] : [], ...cacheResult };
 
-  const changes = planApt(args, await gatherApt(probe, aptOptions(args)));
+  let changes;
+  try {
+    changes = planApt(args, await gatherApt(probe, aptOptions(args)));
+  } catch (err) {
+    // Ansible's apt registers the cache values with its failures too.
+    if (err instanceof ModuleFailure) return { changed: false, failed: true, msg: err.message, ...err.extra, ...cacheResult };
+    throw err;
+  }
   const shown = shownChanges(ctx, changes);
   if (changes.length === 0) return { changed: false, ...cacheResult };
   if (ctx.check) return { changed: true, ...shown, ...cacheResult };
