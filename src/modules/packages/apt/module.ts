@@ -39,8 +39,10 @@ async function runApt(ctx: ModuleContext, args: AptArgs): Promise<ModuleResult> 
   if (cacheReason && onlyCacheUpdate(args)) return { changed: cacheUpdated, reasons: cacheUpdated ? [cacheReason] : [], ...cacheResult };
 
   let changes;
+  let facts;
   try {
-    changes = planApt(args, await gatherApt(probe, aptOptions(args)));
+    facts = await gatherApt(probe, aptOptions(args));
+    changes = planApt(args, facts);
   } catch (err) {
     // Ansible's apt registers the cache values with its failures too.
     if (err instanceof ModuleFailure) return { changed: false, failed: true, msg: err.message, ...err.extra, ...cacheResult };
@@ -64,7 +66,7 @@ async function runApt(ctx: ModuleContext, args: AptArgs): Promise<ModuleResult> 
   }
   // Exact: the task changed the host iff dpkg's records differ (autoclean deletes archives only).
   const after = await probe.get(dpkgStatus, undefined);
-  const changed = installedSnapshot(after) !== installedSnapshot(before) || changes.some((c) => c.summary.startsWith('delete the downloaded archive'));
+  const changed = installedSnapshot(after) !== installedSnapshot(before) || (facts.autoclean?.length ?? 0) > 0;
   return { changed, ...(changed ? shown : {}), stdout, stderr, ...cacheResult };
 }
 
