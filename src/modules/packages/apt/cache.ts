@@ -15,8 +15,12 @@ export function cacheUpdateReason(args: AptArgs, cache: CacheTime): string | und
   return `update the package cache (${age}, older than ${valid} s)`;
 }
 
-/** Ansible stops after the cache update when there is nothing else to do (even with autoremove). */
+/**
+ * Ansible stops after the cache step (updated or fresh enough) when the task asked for it and names
+ * no packages, no upgrade and no .deb: even autoremove and autoclean are then left undone.
+ */
 export function onlyCacheUpdate(args: AptArgs): boolean {
+  if (!args.update_cache && (args.cache_valid_time ?? 0) <= 0) return false;
   const names = args.name ?? args.pkg ?? args.package ?? [];
   const upgrade = args.upgrade !== undefined && args.upgrade !== false && args.upgrade !== 'no';
   return names.length === 0 && !upgrade && !args.deb;

@@ -36,7 +36,7 @@ async function runApt(ctx: ModuleContext, args: AptArgs): Promise<ModuleResult> 
     }
   }
   const cacheResult = { cache_updated: cacheUpdated, cache_update_time: cacheTime };
-  if (cacheReason && onlyCacheUpdate(args)) return { changed: cacheUpdated, reasons: cacheUpdated ? [cacheReason] : [], ...cacheResult };
+  if (onlyCacheUpdate(args)) return { changed: cacheUpdated, reasons: cacheUpdated && cacheReason ? [cacheReason] : [], ...cacheResult };
 
   let changes;
   let facts;

@@ -101,6 +101,8 @@ describe('apt cache update', () => {
     expect(onlyCacheUpdate({ update_cache: true, name: ['tree'] })).toBe(false);
     expect(onlyCacheUpdate({ update_cache: true, upgrade: 'no' })).toBe(true);
     expect(onlyCacheUpdate({ update_cache: true, upgrade: 'dist' })).toBe(false);
+    expect(onlyCacheUpdate({ cache_valid_time: 3600, autoremove: true })).toBe(true);
+    expect(onlyCacheUpdate({ autoremove: true })).toBe(false);
   });
 });
 
