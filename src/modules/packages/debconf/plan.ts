@@ -34,7 +34,8 @@ export function planDebconf(args: DebconfArgs, answers: Record<string, string>):
       // The answer travels on stdin: a password never appears on a command line.
       ops: [{ kind: 'exec', command: `debconf-set-selections${args.unseen ? ' -u' : ''}`, stdin: `${pkg} ${question} ${args.vtype} ${value}\n` }],
       previous: { [question]: known ? existing : '' },
-      current: { [question]: value },
+      // A password is not registered either: results can be printed (-v, debug).
+      current: { [question]: shown(value) },
     },
   ];
 }

@@ -111,6 +111,6 @@ describe('debconf secrets', () => {
   it('the answer goes on stdin; a password is in no summary or diff', () => {
     const [change] = debconfModule.plan({ name: 'x', question: 'x/pw', vtype: 'password', value: 's3cret', unseen: true }, {});
     expect(change.ops).toEqual([{ kind: 'exec', command: 'debconf-set-selections -u', stdin: 'x x/pw password s3cret\n' }]);
-    expect(JSON.stringify([change.summary, change.diff])).not.toContain('s3cret');
+    expect(JSON.stringify([change.summary, change.diff, change.current])).not.toContain('s3cret');
   });
 });
