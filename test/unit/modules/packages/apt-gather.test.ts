@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aptModule } from '../../../../src/modules/packages/apt/module.js';
+import { packageModule } from '../../../../src/modules/packages/package/module.js';
 import { debconfModule } from '../../../../src/modules/packages/debconf/module.js';
 import { runModule } from '../../../../src/modules/run.js';
 import type { ModuleContext } from '../../../../src/modules/types.js';
@@ -13,9 +14,9 @@ const recorded = (name: string) => readFileSync(join(import.meta.dirname, 'fixtu
 let conn: ReplayConnection | undefined;
 afterEach(() => conn?.close());
 
-function context(tools: Record<string, ToolStub>): ModuleContext {
+function context(tools: Record<string, ToolStub>, vars: Record<string, unknown> = {}): ModuleContext {
   conn = replayConnection(tools);
-  return { host: 'replay', conn, check: true, diff: false, vars: {}, render: (t) => t, findFile: (_k, p) => p };
+  return { host: 'replay', conn, check: true, diff: false, vars, render: (t) => t, findFile: (_k, p) => p };
 }
 
 describe('apt gather (replayed)', () => {
@@ -41,6 +42,23 @@ describe('apt gather (replayed)', () => {
     expect(await runModule(debconfModule, ctx, { name: 'tzdata', question: 'tzdata/Areas', vtype: 'select', value: 'Etc' })).toMatchObject({
       failed: true,
       msg: 'debconf-show, debconf-set-selections are missing on replay: needed to read the debconf answers',
+    });
+  });
+});
+
+describe('package (replayed)', () => {
+  const apt = { 'dpkg-query': { stdout: recorded('dpkg-query-named.txt') }, 'apt-cache': { stdout: recorded('apt-cache-policy.txt') } };
+
+  it('without gathered facts it finds apt-get on the target and hands the task to apt', async () => {
+    const ctx = context({ ...apt, 'apt-get': { stdout: '' } });
+    expect(await runModule(packageModule, ctx, { name: ['tree'], state: 'present' })).toMatchObject({ changed: true, reasons: ['install tree 2.1.0-1'] });
+  });
+
+  it('another package manager (from the facts) fails saying so', async () => {
+    const ctx = context(apt, { ansible_facts: { pkg_mgr: 'dnf' } });
+    expect(await runModule(packageModule, ctx, { name: ['tree'], state: 'present' })).toMatchObject({
+      failed: true,
+      msg: "package: the package manager of replay is 'dnf', which is not available in ha-run (it has apt)",
     });
   });
 });
