@@ -8,6 +8,7 @@ import { parseSources, renderSources, suggestedFile } from '../../../../src/modu
 import { aptKeyModule } from '../../../../src/modules/packages/apt_key/module.js';
 import { armor, keyMatches, readKeys } from '../../../../src/modules/packages/apt_key/openpgp.js';
 import { debconfModule } from '../../../../src/modules/packages/debconf/module.js';
+import type { DebconfChange } from '../../../../src/modules/packages/debconf/plan.js';
 import { describePlan } from '../../../kit/plan-cases.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
@@ -109,7 +110,7 @@ describePlan(debconfModule, [
 
 describe('debconf secrets', () => {
   it('the answer goes on stdin; a password is in no summary or diff', () => {
-    const [change] = debconfModule.plan({ name: 'x', question: 'x/pw', vtype: 'password', value: 's3cret', unseen: true }, {});
+    const [change] = debconfModule.plan({ name: 'x', question: 'x/pw', vtype: 'password', value: 's3cret', unseen: true }, {}) as DebconfChange[];
     expect(change.ops).toEqual([{ kind: 'exec', command: 'debconf-set-selections -u', stdin: 'x x/pw password s3cret\n' }]);
     expect(JSON.stringify([change.summary, change.diff, change.current])).not.toContain('s3cret');
   });
