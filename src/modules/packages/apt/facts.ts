@@ -50,6 +50,7 @@ function simulations(o: AptOptions): [Simulated, string[]][] {
 
 export async function gatherApt(probe: Probe, o: AptOptions): Promise<AptFacts> {
   const facts: AptFacts = { records: [], policy: {} };
+  if (o.deb?.includes('://')) throw new ModuleFailure(`deb: ${o.deb} is a URL; ha-run installs a .deb file already on the target (fetch it first, e.g. with get_url)`);
   if (o.deb) facts.deb = await probe.get(debFields, o.deb);
   const names = [...o.packages.map(specName), ...(facts.deb ? [facts.deb.name] : [])];
   const sims = simulations(o);

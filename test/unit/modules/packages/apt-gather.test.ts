@@ -32,6 +32,11 @@ describe('apt gather (replayed)', () => {
     expect(await runModule(aptModule, ctx, { name: ['libc6'] })).toMatchObject({ changed: false });
   });
 
+  it('a .deb URL is refused with the way out', async () => {
+    const ctx = context({});
+    expect(await runModule(aptModule, ctx, { deb: 'https://example.org/x.deb' })).toMatchObject({ failed: true, msg: expect.stringMatching(/is a URL; ha-run installs a \.deb file already on the target/) });
+  });
+
   it('a target without apt-cache: the task fails naming it', async () => {
     const ctx = context({ 'dpkg-query': { stdout: '' } });
     expect(await runModule(aptModule, ctx, { name: ['tree'] })).toMatchObject({ failed: true, msg: "apt-cache is missing on replay: needed to read apt's candidate versions" });
