@@ -33,7 +33,7 @@ describe('apt gather (replayed)', () => {
   });
 
   it('a .deb URL is refused with the way out', async () => {
-    const ctx = context({});
+    const ctx = context({ 'dpkg-query': { stdout: '' } });
     expect(await runModule(aptModule, ctx, { deb: 'https://example.org/x.deb' })).toMatchObject({ failed: true, msg: expect.stringMatching(/is a URL; ha-run installs a \.deb file already on the target/) });
   });
 
