@@ -26,6 +26,7 @@ import { inventoryModules } from './inventory/index.js';
 import { asyncModules } from './async/index.js';
 import { otherOsModules } from './other-os/index.js';
 import { servicesModules } from './services/index.js';
+import { packagesModules } from './packages/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -54,4 +55,5 @@ export const allModules: Module[] = [
   ...asyncModules,
   ...otherOsModules,
   ...servicesModules,
+  ...packagesModules,
 ];

@@ -77,9 +77,13 @@ function convert(value: unknown, type: string): unknown {
       if (typeof value === 'number') return value;
       return undefined;
     case 'string':
-      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      // Python's str(): True becomes 'True', as Ansible's 'str' arguments see it.
+      if (typeof value === 'boolean') return value ? 'True' : 'False';
+      if (typeof value === 'number') return String(value);
       return undefined;
     case 'array':
+      // A template is split after it is rendered, never before: the list it renders to would be nested.
+      if (typeof value === 'string' && /\{\{|\{%/.test(value)) return undefined;
       // Ansible's 'list' type splits a comma-separated string.
       if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
       if (typeof value === 'number' || typeof value === 'boolean') return [value];

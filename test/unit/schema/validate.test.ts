@@ -73,6 +73,15 @@ describe('coerceToSchema', () => {
     });
   });
 
+  it('leaves a template for a list as it is: splitting it at load time would nest the rendered list', () => {
+    expect(coerceToSchema({ lines: '{{ packages }}' }, schema)).toEqual({ lines: '{{ packages }}' });
+    expect(coerceToSchema({ lines: "{% if x %}a{% endif %},b" }, schema)).toEqual({ lines: "{% if x %}a{% endif %},b" });
+  });
+
+  it("turns a boolean into text as Python's str() does ('True', as copy content written from `x is failed`)", () => {
+    expect(coerceToSchema({ dest: true, other: false }, schema)).toEqual({ dest: 'True', other: false });
+  });
+
   it('leaves values it cannot convert for the validator to report', () => {
     expect(coerceToSchema({ force: 'maybe' }, schema)).toEqual({ force: 'maybe' });
   });
