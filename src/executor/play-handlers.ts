@@ -23,8 +23,9 @@ export function playHandlers(play: Play): PlayHandlers {
     // A dependency's handlers come before its role's, as Ansible orders them; a role used twice has them once.
     (r.dependencies ?? []).forEach(visitRole);
     for (const h of r.handlers) {
-      if (roleOf.has(h)) continue;
-      handlers.push(h);
+      if (!roleOf.has(h)) handlers.push(h);
+      // Listed again (other params, when or tags), the role's handlers run in its last entry's scope, as
+      // Ansible runs them: a `when` of the first entry does not hold back a notification from the second.
       roleOf.set(h, r);
     }
     visitItems(r.tasks);
