@@ -20,9 +20,10 @@ describe('test lab description', () => {
     const lab = testLab();
     expect(lab.name).toBe('hatest');
     expect(Object.keys(lab.hosts).sort()).toEqual(
-      ['diff-ansible', 'diff-harun', 'node1', 'node2', 'node3', 'node4', 'node5', 'sys1', 'victim'],
+      ['db1', 'db2', 'diff-ansible', 'diff-harun', 'dock1', 'dock2', 'node1', 'node2', 'node3', 'node4', 'node5', 'sys1', 'victim'],
     );
     expect(lab.hosts.sys1!.kind).toBe('systemd');
+    expect(lab.hosts.dock1!.kind).toBe('docker');
     expect(lab.hosts.node3!.groups).toEqual(['nodes']);
     expect(lab.hosts['diff-harun']!.groups).toEqual(['diff']);
     const ports = Object.values(lab.hosts).map((h) => h.port);
