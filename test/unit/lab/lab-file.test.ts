@@ -87,6 +87,15 @@ hosts:
 `)).toEqual([{ code: 'lab-unknown-group', message: expect.stringContaining('`dbs`'), at: '3:3' }]);
   });
 
+  it('reads stand-in images by inventory key and rejects unknown stand-ins and bad keys at their place', () => {
+    const spec = loadLabFile(labFile('name: x\nimages: { rancher_server: rancher-server }\nhosts: { h: }\n'));
+    expect(spec.images).toEqual({ rancher_server: 'rancher-server' });
+    expect(problems('name: x\nimages:\n  web: nginx\n  "bad-key": rancher-server\nhosts: { h: }\n')).toEqual([
+      { code: 'lab-invalid-image', message: expect.stringContaining('rancher-server'), at: '3:8' },
+      { code: 'lab-invalid-name', message: expect.stringContaining('bad-key'), at: '4:3' },
+    ]);
+  });
+
   it('passes YAML syntax errors and a missing file through with their codes', () => {
     expect(problems('name: [x\n').map((p) => p.code)[0]).toBe('yaml-syntax');
     expect(() => loadLabFile(join(dir, 'absent.yml'))).toThrow(ValidationError);
@@ -101,6 +110,7 @@ hosts:
     expect(ha.hosts.find((h) => h.name === 'db1')!.groups).toEqual(['mysql', 'mysql_primary']);
     const test = loadLabFile('test/lab.yml');
     expect(test.name).toBe('hatest');
-    expect(test.hosts.some((h) => h.kind === 'docker')).toBe(false);
+    // Docker-engine hosts cost an image layer and a daemon each: only the Docker modules' two.
+    expect(test.hosts.filter((h) => h.kind === 'docker').map((h) => h.name)).toEqual(['dock1', 'dock2']);
   });
 });
