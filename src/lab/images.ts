@@ -22,10 +22,15 @@ export interface ImageProgress {
 
 /** Returns the image tag for a host kind, building whatever layers are missing. */
 export async function ensureKindImage(kind: HostKind, progress: ImageProgress = () => {}): Promise<string> {
+  return ensureImage(layersFor(kind), progress);
+}
+
+/** The tag of the base image with `layers` on top, building whatever is missing. */
+export async function ensureImage(layers: LayerRecipe[], progress: ImageProgress = () => {}): Promise<string> {
   // Two labs coming up at once would otherwise both run debootstrap for the same base.
   return withDirLock(resolve('.ha-run', 'images'), async () => {
     let from = await ensureBaseImage(progress);
-    for (const layer of layersFor(kind)) from = await ensureLayer(layer, from, progress);
+    for (const layer of layers) from = await ensureLayer(layer, from, progress);
     return from;
   });
 }

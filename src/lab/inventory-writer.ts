@@ -30,6 +30,7 @@ export function labInventory(spec: LabSpec, state: LabState, paths: LabPaths): R
       ansible_ssh_common_args: `-o UserKnownHostsFile=${paths.knownHosts} -o StrictHostKeyChecking=yes`,
       // Spares ansible-playbook its interpreter discovery warning in differential tests.
       ansible_python_interpreter: '/usr/bin/python3',
+      ...(state.images && Object.keys(state.images).length > 0 ? { lab_images: state.images } : {}),
       ...spec.vars,
     },
     hosts,

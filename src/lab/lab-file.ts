@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { diagnostic, ValidationError, type Diagnostic } from '../errors.js';
 import { loadYamlFile, type LoadedYaml, type PathSegment } from '../source/yaml.js';
+import { STAND_INS, type StandInName } from './stand-ins.js';
 
 export const HOST_KINDS = ['plain', 'systemd', 'docker'] as const;
 export type HostKind = (typeof HOST_KINDS)[number];
@@ -23,13 +24,15 @@ export interface LabSpec {
   vars: Record<string, unknown>;
   /** Group name → variables (inventory `children.<group>.vars`). */
   groupVars: Record<string, Record<string, unknown>>;
+  /** Inventory key → stand-in image built for the lab (`lab_images.<key>` in the inventory). */
+  images: Record<string, StandInName>;
 }
 
 /** Docker names containers and networks after the lab and host, so both stay short and simple. */
 const LAB_NAME = /^[a-z][a-z0-9-]{0,23}$/;
 const HOST_NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const GROUP_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const TOP_KEYS = ['name', 'vars', 'groups', 'hosts'];
+const TOP_KEYS = ['name', 'vars', 'groups', 'hosts', 'images'];
 const HOST_KEYS = ['kind', 'groups', 'vars'];
 const GROUP_KEYS = ['vars'];
 /** Ansible's implicit groups cannot be declared. */
@@ -99,8 +102,9 @@ function readLab(loaded: LoadedYaml, file: string, problems: Diagnostic[]): LabS
   for (const group of Object.keys(groupVars)) {
     if (!used.has(group)) report('lab-unknown-group', `group \`${group}\` has vars but no host lists it`, ['groups', group], true);
   }
+  const images = readImages(top.images, report);
   if (problems.length > 0 || typeof name !== 'string') return undefined;
-  return { name, file, hosts, vars, groupVars };
+  return { name, file, hosts, vars, groupVars, images };
 }
 
 type Report = (code: string, message: string, path: PathSegment[], key?: boolean, hint?: string) => void;
@@ -132,6 +136,22 @@ function readHost(host: string, body: unknown, report: Report): LabHostSpec | un
     }
   }
   return { name: host, kind, groups, vars: readVars(body.vars, [...path, 'vars'], report) };
+}
+
+/** `images: { key: stand-in }`: stand-in images the lab builds and hands to its inventory. */
+function readImages(value: unknown, report: Report): Record<string, StandInName> {
+  const images: Record<string, StandInName> = {};
+  if (value === undefined || value === null) return images;
+  if (!isMapping(value)) {
+    report('lab-invalid', '`images` must be a mapping of inventory key to stand-in image name', ['images']);
+    return images;
+  }
+  for (const [key, name] of Object.entries(value)) {
+    if (!GROUP_NAME.test(key)) report('lab-invalid-name', `image key \`${key}\` must be letters, digits and \`_\``, ['images', key], true);
+    else if (typeof name === 'string' && (STAND_INS as readonly string[]).includes(name)) images[key] = name as StandInName;
+    else report('lab-invalid-image', `unknown stand-in image; known: ${STAND_INS.join(', ')}`, ['images', key]);
+  }
+  return images;
 }
 
 function checkGroupName(group: string, path: PathSegment[], report: Report): boolean {

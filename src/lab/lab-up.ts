@@ -1,11 +1,13 @@
 // `lab up`: builds (or reuses) images, then makes the network, key, containers, known_hosts and
 // inventory of a lab. Running it again changes nothing that is already right.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { HaRunError } from '../errors.js';
 import { docker, dockerOk, ensureDocker } from './docker.js';
 import { containerName, createVolume, dockerRunArgs, inspectContainer, labContainers, pinnedPorts, specHashOf } from './containers.js';
 import { checkLogin, waitForHost } from './host-ready.js';
 import { ensureKindImage } from './images.js';
+import { ensureStandIn } from './stand-ins.js';
 import { inventoryYaml } from './inventory-writer.js';
 import { writeLabDescription } from './lab-description.js';
 import { ensureLabKey, writeKnownHosts } from './keys.js';
@@ -49,6 +51,8 @@ export async function labUp(labFile: string, progress: Progress = () => {}): Pro
     };
     const changes: Record<string, HostChange> = {};
     for (const name of await removeStrays(spec, state)) changes[name] = 'removed';
+    state.images = {};
+    for (const [key, standIn] of Object.entries(spec.images)) state.images[key] = await ensureStandIn(standIn, join(paths.dir, 'images'), progress);
 
     for (const host of spec.hosts) {
       changes[host.name] = await ensureHost(spec, state, host, images.get(host.kind)!, authorizedKey);

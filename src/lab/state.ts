@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { HaRunError } from '../errors.js';
 import type { HostKind } from './lab-file.js';
+import type { StandInImage } from './stand-ins.js';
 
 export interface LabHostState {
   name: string;
@@ -26,6 +27,8 @@ export interface LabState {
   network: string;
   subnet: string;
   hosts: Record<string, LabHostState>;
+  /** Stand-in images built for the lab file's `images`, by inventory key. */
+  images?: Record<string, StandInImage>;
 }
 
 export interface LabPaths {

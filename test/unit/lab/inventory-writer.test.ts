@@ -18,6 +18,7 @@ const spec: LabSpec = {
   file: '/src/lab.yml',
   vars: { region: 'lab' },
   groupVars: { db: { port: 3306 } },
+  images: {},
   hosts: [
     { name: 'db1', kind: 'systemd', groups: ['db', 'db_primary'], vars: { id: 1 } },
     { name: 'web1', kind: 'plain', groups: [], vars: {} },
@@ -52,6 +53,14 @@ describe('lab inventory', () => {
     });
     expect(inventory.all.vars.ansible_ssh_common_args).toBe('-o UserKnownHostsFile=/labs/demo/known hosts -o StrictHostKeyChecking=yes');
     expect(inventory.all.vars.region).toBe('lab');
+  });
+
+  it('hands the stand-in images it built to every host as lab_images, and nothing when there are none', () => {
+    const images = { rancher_server: { image: 'ha-run-lab/rancher-server-stand-in:abc', archive: '/labs/demo/images/r.tar' } };
+    const withImages = labInventory(spec, { ...state, images }, paths) as { all: Record<string, any> };
+    expect(withImages.all.vars.lab_images).toEqual(images);
+    const without = labInventory(spec, state, paths) as { all: Record<string, any> };
+    expect(without.all.vars).not.toHaveProperty('lab_images');
   });
 
   it('writes YAML that reads back (as YAML 1.1, like Ansible) to the same structure', () => {
