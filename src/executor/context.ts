@@ -66,4 +66,6 @@ export interface PlayContext {
   endPlay: boolean;
   /** For each role identity, the hosts it has run on in this play (Ansible runs a role once per play). */
   rolesRun: Map<string, Set<string>>;
+  /** The include parameters (`vars` of include_role/import_role) each role last ran with, per host: its handlers see them too. */
+  roleParams: Map<Role, Map<string, Record<string, unknown>>>;
 }

@@ -156,6 +156,7 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
 }
 
 export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
+  if (inc.static && inc.included) return runImportedRole(pc, parent, inc, inc.included, hosts);
   const { run } = pc;
   if (!includeSelected(pc, parent, inc)) return;
   // Ansible's name for an unnamed include_role.
@@ -173,4 +174,17 @@ export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: Includ
     // Its meta/main.yml dependencies run first (each once per play); the included role itself runs every time.
     await runRole(pc, childScope(parent, keywords, { includeParams: paramsOf(perHost, g) }), g.target, g.hosts, { once: false, topLevel: false });
   }
+}
+
+/**
+ * `import_role`: no task of its own (no banner, nothing in the recap). As in Ansible, its keywords
+ * (`when`, `tags`, `become`, `vars`...) are inherited by every task of the role, like a block's, so
+ * a false `when` skips each task and `--tags` selects inside it.
+ */
+async function runImportedRole(pc: PlayContext, parent: Scope, inc: IncludeRole, role: Role, hosts: readonly string[]): Promise<void> {
+  const targets = active(pc, hosts);
+  if (targets.length === 0) return;
+  // Its `vars` reach the role's tasks as an include's parameters do.
+  const params = new Map(targets.map((h) => [h, renderValue(inc.vars ?? {}, { vars: taskVars(pc, parent, inc, h) }) as Record<string, unknown>]));
+  await runRole(pc, childScope(parent, { ...inc, vars: {} }, { includeParams: params }), role, targets, { once: false, topLevel: false });
 }

@@ -47,7 +47,8 @@ export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): 
   for (let next = pc.handlers.next(); next && !stopped(pc); next = pc.handlers.next()) {
     const targets = next.hosts.filter((h) => hosts.includes(h));
     const role = pc.handlerRoles.get(next.handler);
-    const scope: Scope = role ? roleScope(playScope(pc.play), role) : playScope(pc.play);
+    // A role's handlers see the parameters the role was included with, as its tasks did.
+    const scope: Scope = role ? { ...roleScope(playScope(pc.play), role), includeParams: pc.roleParams.get(role) } : playScope(pc.play);
     await runTask(pc, scope, next.handler, targets, true);
   }
 }

@@ -171,7 +171,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   }
   for (const [index, batch] of batches.entries()) {
     if (run.interrupted || run.aborted) return;
-    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, varsFilesByHost, rolesRun, ended: false, endPlay: false };
+    const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, varsFilesByHost, rolesRun, roleParams: new Map(), ended: false, endPlay: false };
     // Like Ansible, the recap lists the hosts whose batch started (a run stopped early leaves the rest out).
     for (const h of batch) run.stats.touch(h);
     await run.report.playStart({ name: playName(pc), hosts: batch, ...(batches.length > 1 ? { batch: { index, count: batches.length } } : {}) });

@@ -20,6 +20,11 @@ export async function runRole(pc: PlayContext, base: Scope, role: Role, hosts: r
   const targets = options.once && !role.allowDuplicates && done ? hosts.filter((h) => !done.has(h)) : [...hosts];
   if (targets.length === 0) return;
   const before = new Map(targets.map((h) => [h, pc.run.stats.ranCount(h)]));
+  if (base.includeParams) {
+    const params = pc.roleParams.get(role) ?? new Map<string, Record<string, unknown>>();
+    for (const h of targets) params.set(h, base.includeParams.get(h) ?? {});
+    pc.roleParams.set(role, params);
+  }
   await runItems(pc, roleScope(base, role), role.tasks, targets, options.topLevel);
   if (role.identity === undefined) return;
   const ran = targets.filter((h) => pc.run.stats.ranCount(h) > before.get(h)!);
