@@ -148,8 +148,11 @@ interface ModuleBase<Args> {
    * injects the facts a module returns).
    */
   setsVars?: 'host-facts' | 'include-vars' | 'gathered-facts' | 'named-facts';
-  /** What validation can know of the variables it defines: its argument names (set_fact), or the vars file it reads (include_vars). */
-  definesVars?: 'argument-names' | 'vars-file';
+  /**
+   * What validation can know of the variables it defines: its argument names (set_fact), the vars file
+   * it reads (include_vars), or one name made of a prefix and an argument's value (getent's getent_<database>).
+   */
+  definesVars?: 'argument-names' | 'vars-file' | { prefix: string; argument: string };
   /** The argument that names a controller-side template file, whose variables validation checks too (template's `src`). */
   templateFileArg?: string;
   /**

@@ -10,6 +10,7 @@ export const getentModule: DeclarativeModule<GetentArgs, GetentAnswer> = {
   name: 'getent',
   schema: getentSchema,
   setsVars: 'named-facts',
+  definesVars: { prefix: 'getent_', argument: 'database' },
   gather: (ctx, args) => probeOf(ctx.conn).get(getentAnswer, args),
   plan: (args, answer) => {
     // Only to fail before anything is registered: getent never changes the host.

@@ -224,7 +224,7 @@ function sshKeyChange(args: UserArgs, facts: UserFacts): Change | undefined {
     `ssh-keygen -q -t ${shellQuote(type)}${args.ssh_key_bits ? ` -b ${args.ssh_key_bits}` : ''} -C ${comment} -f "$p" -N '' </dev/null`,
     `chown ${owner} "$p" "$p.pub"`,
   ].join(' && ');
-  const where = key?.path ?? file;
+  const where = key?.path ?? (file.startsWith('/') ? file : `${args.home ?? facts.user?.home ?? `~${args.name}`}/${file}`);
   const summary = key && (key.private || key.public) ? `replace the SSH key ${where} (force)` : `generate an SSH key ${where} (${type})`;
   return { summary, ops: [{ kind: 'exec', command: run([command]) }] };
 }
