@@ -18,12 +18,16 @@ function toolsFor(args: UserArgs): string[] {
   return tools;
 }
 
+/** The arguments with the account's name under `name`, whichever alias gave it. */
+const named = (args: UserArgs): UserArgs => (args.name === undefined ? { ...args, name: args.user! } : args);
+
 export const userModule: DeclarativeModule<UserArgs, UserFacts> = {
   kind: 'declarative',
   name: 'user',
   schema: userSchema,
   secretArgs: ['password', 'ssh_key_passphrase'],
-  async gather(ctx, args) {
+  async gather(ctx, given) {
+    const args = named(given);
     const requests: FactRequest[] = [
       ask(missingTools, { tools: toolsFor(args), purpose: 'manage users' }),
       ask(passwdEntry, args.name),
@@ -38,6 +42,6 @@ export const userModule: DeclarativeModule<UserArgs, UserFacts> = {
     if (withKey) facts.sshKey = key as SshKeyState | undefined;
     return facts;
   },
-  plan: planUser,
-  result: (args, after, _changes, before = after) => userResult(args, after, before),
+  plan: (args, facts) => planUser(named(args), facts),
+  result: (args, after, _changes, before = after) => userResult(named(args), after, before),
 };

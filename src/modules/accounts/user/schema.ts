@@ -1,9 +1,12 @@
 // user's arguments, Ansible's names (the BSD, macOS and Solaris-only ones are accepted and, as on
 // Linux in Ansible, have no effect).
 import type { ArgsSchema } from '../../types.js';
+import { exclusive, oneOf } from '../../schema-rules.js';
 
 export interface UserArgs {
   name: string;
+  /** Alias of name. */
+  user?: string;
   state?: 'present' | 'absent';
   uid?: number;
   non_unique?: boolean;
@@ -48,9 +51,9 @@ export const userSchema: ArgsSchema = {
   type: 'object',
   description: 'Adds, changes or removes a user account with useradd, usermod and userdel; password hashes go through chpasswd -e on stdin.',
   additionalProperties: false,
-  required: ['name'],
   properties: {
-    name: { type: 'string', description: 'The user.' },
+    name: { type: 'string', description: 'The user (alias: user).' },
+    user: { type: 'string', description: 'Alias of name.' },
     state: { type: 'string', enum: ['present', 'absent'], default: 'present', description: 'Whether the account should exist.' },
     uid: { type: 'integer', description: 'Its user id.' },
     non_unique: { type: 'boolean', default: false, description: 'Allow a uid another user has (-o).' },
@@ -92,4 +95,5 @@ export const userSchema: ArgsSchema = {
     authorization: noEffect('Solaris authorization'),
     role: noEffect('Solaris role'),
   },
+  allOf: [oneOf('name', 'user'), exclusive('name', 'user')],
 };

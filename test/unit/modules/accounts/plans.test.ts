@@ -25,6 +25,7 @@ describePlan(userModule, [
   { name: 'converged: absent and not there', args: { name: 'bob', state: 'absent' }, facts: absent, expect: 'ok' },
   { name: 'converged: on_create ignores another hash', args: { name: 'ann', password: '$6$other$x', update_password: 'on_create' }, facts: existing, expect: 'ok' },
   { name: 'converged: a locked hash compares without its !', args: { name: 'ann', password: HASH }, facts: { ...existing, shadow: { ...existing.shadow!, password: `!${HASH}` } }, expect: 'ok' },
+  { name: 'converged: named with the user alias', args: { user: 'ann', shell: '/bin/bash' }, facts: existing, expect: 'ok' },
   { name: 'a new account', args: { name: 'bob', uid: 1500, system: true }, facts: absent, expect: ['add user bob (uid 1500, system)'] },
   { name: 'a new account whose group name exists already gets -N', args: { name: 'ann', shell: '/bin/sh' }, facts: { ...absent, groups }, expect: ['add user ann'] },
   { name: 'a missing primary group fails', args: { name: 'bob', group: 'nosuch' }, facts: absent, expect: { error: /Group nosuch does not exist/ } },

@@ -20,6 +20,7 @@ describe('accounts schemas', () => {
   it.each<[string, Record<string, unknown>]>([
     ['user', { name: 'ann', groups: 'adm,users', append: 'yes', uid: '1500', createhome: 'no', expires: '1893456000.5' }],
     ['user', { name: 'ann', state: 'absent', remove: true, force: 'yes' }],
+    ['user', { user: 'ann', shell: '/bin/sh' }],
     ['user', { name: 'ann', generate_ssh_key: true, ssh_key_bits: 4096, ssh_key_file: '.ssh/id_rsa', update_password: 'on_create' }],
     ['group', { name: 'ops', gid: '2000', system: 'yes' }],
     ['authorized_key', { user: 'ann', key: 'ssh-ed25519 AAAA x', exclusive: 'yes', manage_dir: false, key_options: 'no-pty' }],
@@ -28,6 +29,7 @@ describe('accounts schemas', () => {
 
   it.each<[string, Record<string, unknown>]>([
     ['user', { uid: 5 }],
+    ['user', { name: 'ann', user: 'bob' }],
     ['user', { name: 'ann', state: 'gone' }],
     ['user', { name: 'ann', update_password: 'never' }],
     ['group', { name: 'ops', non_unique: true }],
