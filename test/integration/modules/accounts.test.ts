@@ -31,7 +31,8 @@ describe('accounts family on a lab host', () => {
     expect(first.stdout).toContain('add user hacct_ann (uid 4851, with a password)');
     expect(first.stdout).toContain('change user hacct_bob: lock the password');
     expect(first.stdout).toMatch(/generate an SSH key \/var\/lib\/hacct_deploy\/\.ssh\/id_ed25519 \(ed25519\)/);
-    // getent_passwd is a fact name, not a secret-looking variable someone chose: its values are shown.
+    // getent_passwd is a fact's name, not a secret-looking variable someone chose: its values (homes,
+    // shells) do not become secrets masked in every later task's output.
     expect(first.stdout).toContain('ann lives in /home/hacct_ann');
     // The hash is declared secret: never shown, even in a registered result.
     expect(first.stdout).not.toContain(HASH);
