@@ -8,6 +8,8 @@ export interface FailureMemo {
 export class HostState {
   /** `ansible_facts` (setup); also shown as `ansible_*`. */
   facts: Record<string, unknown> = {};
+  /** Facts that are variables under their own name, not as `ansible_*` (what getent returns). */
+  ownNamedFacts = new Set<string>();
   /** set_fact and registered results: they outlive the play, like Ansible's. */
   hostFacts: Record<string, unknown> = {};
   /** include_vars results. */

@@ -262,13 +262,17 @@ function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleRe
   const all = Array.isArray(result.results) ? (result.results as ModuleResult[]).filter((r) => !r.failed && !r.skipped).map(collect) : [collect(result)];
   for (const facts of all) {
     if (!facts) continue;
-    // A secret-looking name set at run time (set_fact, include_vars) is masked from now on.
-    pc.run.masker.addFromVars(facts);
     const destination = findModule(task.module)?.setsVars ?? 'host-facts';
+    // A secret-looking name set at run time (set_fact, include_vars) is masked from now on. A module's
+    // own fact names are not chosen by the user: getent_passwd holds no password.
+    if (destination !== 'named-facts') pc.run.masker.addFromVars(facts);
     if (destination === 'include-vars') Object.assign(state.includeVars, facts);
     // A new object: the template caches remember objects, and ansible_facts is this one.
     else if (destination === 'gathered-facts') state.facts = { ...state.facts, ...facts };
-    else Object.assign(state.hostFacts, facts);
+    else if (destination === 'named-facts') {
+      state.facts = { ...state.facts, ...facts };
+      Object.keys(facts).forEach((k) => state.ownNamedFacts.add(k));
+    } else Object.assign(state.hostFacts, facts);
   }
 }
 

@@ -10,10 +10,10 @@ import { readTemplatedVarsFiles, templatedVarsFiles } from './vars-files.js';
 
 type Vars = Record<string, unknown>;
 
-/** `ansible_facts` plus each fact as `ansible_<name>` (Ansible's INJECT_FACTS_AS_VARS). */
-export function factVars(facts: Vars): Vars {
+/** `ansible_facts` plus each fact as `ansible_<name>`, or under its own name (Ansible's INJECT_FACTS_AS_VARS). */
+export function factVars(facts: Vars, ownNamed: ReadonlySet<string> = new Set()): Vars {
   const out: Vars = { ansible_facts: facts };
-  for (const [k, v] of Object.entries(facts)) out[k.startsWith('ansible_') ? k : `ansible_${k}`] = v;
+  for (const [k, v] of Object.entries(facts)) out[k.startsWith('ansible_') || ownNamed.has(k) ? k : `ansible_${k}`] = v;
   return out;
 }
 
@@ -26,7 +26,7 @@ function otherHostVars(pc: PlayContext, name: string): Vars {
     host: name,
     playbookGroupVars: run.playbookVars.groupVars,
     playbookHostVars: run.playbookVars.hostVars,
-    facts: factVars(state.facts),
+    facts: factVars(state.facts, state.ownNamedFacts),
     playVars: pc.play.vars,
     includeVars: state.includeVars,
     hostFacts: state.hostFacts,
@@ -83,7 +83,7 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
     host,
     playbookGroupVars: run.playbookVars.groupVars,
     playbookHostVars: run.playbookVars.hostVars,
-    facts: factVars(state.facts),
+    facts: factVars(state.facts, state.ownNamedFacts),
     playVars: play.vars,
     varsFiles: [...(play.varsFromFiles ? [play.varsFromFiles] : []), ...(withRunTimeVarsFiles ? runTimeVarsFiles(pc, host) : [])],
     roleVars: roleVarsLayers(play, role),

@@ -143,11 +143,16 @@ interface ModuleBase<Args> {
   output?: 'show-result' | 'command';
   /**
    * Where the variables in its result's `facts` go: host facts (set_fact, the default), include_vars'
-   * own precedence level, or the gathered facts (setup).
+   * own precedence level, the gathered facts (setup: also shown as `ansible_<name>`), or the gathered
+   * facts under their own names (getent: `getent_passwd` and `ansible_facts.getent_passwd`, as Ansible
+   * injects the facts a module returns).
    */
-  setsVars?: 'host-facts' | 'include-vars' | 'gathered-facts';
-  /** What validation can know of the variables it defines: its argument names (set_fact), or the vars file it reads (include_vars). */
-  definesVars?: 'argument-names' | 'vars-file';
+  setsVars?: 'host-facts' | 'include-vars' | 'gathered-facts' | 'named-facts';
+  /**
+   * What validation can know of the variables it defines: its argument names (set_fact), the vars file
+   * it reads (include_vars), or one name made of a prefix and an argument's value (getent's getent_<database>).
+   */
+  definesVars?: 'argument-names' | 'vars-file' | { prefix: string; argument: string };
   /** The argument that names a controller-side template file, whose variables validation checks too (template's `src`). */
   templateFileArg?: string;
   /**

@@ -134,11 +134,15 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
   return names;
 }
 
-/** Names set_fact / include_vars define; undefined when include_vars reads something only known at run time. */
+/** Names set_fact / include_vars / getent define; undefined when include_vars reads something only known at run time. */
 function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefined {
   // A templated name (`"{{ prefix }}_port": 80`) could define anything.
   const defines = findModule(task.module)?.definesVars;
   if (defines === 'argument-names') return Object.keys(task.args).some(isTemplateString) ? undefined : Object.keys(task.args).filter((k) => k !== 'cacheable');
+  if (typeof defines === 'object') {
+    const value = task.args[defines.argument];
+    return typeof value === 'string' && !isTemplateString(value) ? [`${defines.prefix}${value}`] : undefined;
+  }
   if (defines !== 'vars-file') return [];
   if (typeof task.args.name === 'string') return [task.args.name];
   const loaded = staticIncludeVarsFile(task, playbookDir);

@@ -192,6 +192,15 @@ describe('variables are defined somewhere', () => {
     ]);
   });
 
+  it("knows the fact getent defines (getent_<database>), free-form or not", () => {
+    const ok = check({
+      'site.yml': '- hosts: all\n  tasks:\n    - getent: database=passwd key=root\n    - ansible.builtin.getent: { database: group }\n    - debug: { msg: "{{ getent_passwd.root }} {{ getent_group }}" }\n',
+    });
+    expect(ok).toEqual([]);
+    const missing = check({ 'site.yml': '- hosts: all\n  tasks:\n    - getent: database=passwd\n    - debug: { msg: "{{ getent_hosts }}" }\n' });
+    expect(missing.map((d) => [d.code, d.message.split(' ')[0]])).toEqual([['undefined-variable', "'getent_hosts'"]]);
+  });
+
   it("knows an include_role's loop variables in the role's tasks", () => {
     const ds = check({
       'site.yml': '- hosts: all\n  tasks:\n    - include_role: { name: r }\n      loop: [1]\n      loop_control: { loop_var: thing, index_var: idx }\n',
