@@ -14,12 +14,12 @@ export function parsePublishedPort(spec: string): PortBinding {
   // An IPv6 host address is written in brackets: [::1]:8080:80.
   const v6 = /^\[([^\]]+)\]:(.*)$/.exec(main);
   const parts = v6 ? [v6[1]!, ...v6[2]!.split(':')] : main.split(':');
-  if (parts.length > 3 || parts.some((p, i) => i > 0 && !/^\d*$/.test(p)) || !/^\d+$/.test(parts[parts.length - 1]!)) {
-    throw new ModuleFailure(`published_ports: '${spec}' is not "[ip:][host_port:]container_port[/proto]" (port ranges are not supported)`);
-  }
   const containerPort = parts.pop()!;
   const hostPort = parts.pop() ?? '';
   const hostIp = parts.pop() ?? '';
+  if (parts.length > 0 || !/^\d+$/.test(containerPort) || !/^\d*$/.test(hostPort)) {
+    throw new ModuleFailure(`published_ports: '${spec}' is not "[ip:][host_port:]container_port[/proto]" (port ranges are not supported)`);
+  }
   return { port: `${containerPort}/${proto}`, hostIp, hostPort };
 }
 
