@@ -29,7 +29,9 @@ export function planDockerContainer(args: DockerContainerArgs, facts: DockerCont
   if (reasons.length > 0 || args.recreate) {
     const why = reasons.length ? reasons.join('; ') : 'recreate: true';
     const created = creation(args, state, `recreate container ${args.name}: ${why}`);
-    return [{ ...created, ops: [...removal(args, container, '').ops, ...created.ops] }];
+    // A missing image is pulled before the old container goes: a pull that fails leaves it running.
+    const pull = args.image !== undefined && !facts.image ? [dockerOp('image', 'pull', imageRef(args.image).ref)] : [];
+    return [{ ...created, ops: [...pull, ...removal(args, container, '').ops, ...created.ops] }];
   }
   const changes = [...inPlaceChanges(args, container), ...networkChanges(args, container)];
   if (state === 'started' && !running(container)) changes.push({ summary: `start container ${args.name}`, ops: [dockerOp('container', 'start', args.name)] });

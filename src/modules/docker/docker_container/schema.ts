@@ -156,7 +156,7 @@ export const dockerContainerSchema: ArgsSchema = {
     force_kill: flag('Kill instead of stop when removing.', false),
     stop_timeout: { type: 'integer', description: 'Seconds to wait for the container to stop.' },
     container_default_behavior: { type: 'string', enum: ['compatibility', 'no_defaults'], default: 'no_defaults', description: 'Accepted: options not given are never compared.' },
-    pull: flag('Pull the image before comparing (the CLI pulls a missing image anyway).', false),
+    pull: flag('Accepted; ha-run pulls only a missing image (before removing a container it recreates), it does not look for a newer one.', false),
   },
   allOf: [
     { description: 'published_ports and ports are aliases: give one', not: { required: ['published_ports', 'ports'] } },

@@ -102,6 +102,16 @@ describe('docker_container: the commands', () => {
     expect(change!.ops.map((o) => (o.kind === 'exec' ? o.command.split(' --')[0] : ''))).toEqual(['docker container stop', 'docker container rm hrt-c1', 'docker container run']);
   });
 
+  it('a missing image is pulled before the old container is removed', () => {
+    const [change] = plan(asRecorded, { container, image: null });
+    expect(change!.ops.map((o) => (o.kind === 'exec' ? o.command.slice(0, 40) : ''))).toEqual([
+      'docker image pull ha-run-test/busybox:1',
+      'docker container stop hrt-c1',
+      'docker container rm hrt-c1',
+      expect.stringMatching(/^f=\$\(mktemp\)/),
+    ]);
+  });
+
   it('a higher memory limit moves the swap limit with it', () => {
     const [change] = plan({ name: 'hrt-c1', memory: '256m' });
     expect(change!.ops[0]).toEqual({ kind: 'exec', command: 'docker container update --memory 268435456 --memory-swap 536870912 hrt-c1' });
