@@ -185,7 +185,12 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
       const missing = specs.filter((s) => s !== 'all' && !isPublished(parsePublishedPort(s), at(c, 'HostConfig.PortBindings') as never));
       return missing.length ? `published_ports ${missing.join(', ')} missing` : undefined;
     },
-    words: (a) => publishedPorts(a)!.flatMap((s) => (s === 'all' ? ['--publish-all'] : ['--publish', publishArg(parsePublishedPort(s))])),
+    words: (a) =>
+      publishedPorts(a)!.flatMap((s) => {
+        if (s === 'all') return ['--publish-all'];
+        const b = parsePublishedPort(s);
+        return ['--publish', publishArg({ ...b, hostIp: b.hostIp || (a.default_host_ip ?? '0.0.0.0') })];
+      }),
   },
   {
     name: 'volumes',

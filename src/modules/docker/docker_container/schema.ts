@@ -36,6 +36,7 @@ export interface DockerContainerArgs {
   env_file?: string;
   published_ports?: string[];
   ports?: string[];
+  default_host_ip?: string;
   volumes?: string[];
   mounts?: ContainerMount[];
   networks?: ContainerNetwork[];
@@ -87,6 +88,7 @@ export const dockerContainerSchema: ArgsSchema = {
     env_file: { type: 'string', description: 'A file of VAR=value lines on the target.' },
     published_ports: strings('Ports to publish: "[ip:]host_port:container_port[/proto]", "container_port" or "all" (alias: ports).'),
     ports: strings('Alias of published_ports.'),
+    default_host_ip: { type: 'string', default: '0.0.0.0', description: 'The host address of published ports that name none ("" for every IPv4 and IPv6 address).' },
     volumes: strings('Volumes: "/host/path:/path[:ro|rw]", "name:/path[:ro|rw]" or "/path".'),
     mounts: {
       type: 'array',

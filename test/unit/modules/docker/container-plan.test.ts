@@ -102,6 +102,15 @@ describe('docker_container: the commands', () => {
     expect(change!.ops.map((o) => (o.kind === 'exec' ? o.command.split(' --')[0] : ''))).toEqual(['docker container stop', 'docker container rm hrt-c1', 'docker container run']);
   });
 
+  it('a port without an address is published on default_host_ip (0.0.0.0 unless given), as community.docker does', () => {
+    const words = (extra: Partial<DockerContainerArgs>) => {
+      const op = plan({ name: 'p', image: 'ha-run-test/busybox:1', published_ports: ['8080:80', '9000'], ...extra }, { container: null, image })[0]!.ops[0]!;
+      return op.kind === 'exec' ? op.command : '';
+    };
+    expect(words({})).toContain('--publish 0.0.0.0:8080:80/tcp --publish 0.0.0.0::9000/tcp');
+    expect(words({ default_host_ip: '' })).toContain('--publish 8080:80/tcp --publish 9000/tcp');
+  });
+
   it('a missing image is pulled before the old container is removed', () => {
     const [change] = plan(asRecorded, { container, image: null });
     expect(change!.ops.map((o) => (o.kind === 'exec' ? o.command.slice(0, 40) : ''))).toEqual([
