@@ -6,7 +6,7 @@
 import { shlexSplit } from '../../../util/shlex.js';
 import { ModuleFailure } from '../../failure.js';
 import type { Inspected } from '../inspect.js';
-import { differingKeys, keyValueWords } from '../labels.js';
+import { differingKeys, keyValueWords } from '../key-values.js';
 import { bytesOf, nanosOf } from '../units.js';
 import { isPublished, parsePublishedPort, publishArg } from './ports.js';
 import type { DockerContainerArgs, Healthcheck } from './schema.js';

@@ -4,7 +4,7 @@
 import type { Change, Op } from '../../types.js';
 import { dockerOp } from '../command.js';
 import type { Inspected } from '../inspect.js';
-import { differingKeys, keyValueWords } from '../labels.js';
+import { differingKeys, keyValueWords } from '../key-values.js';
 import type { DockerNetworkArgs, IpamConfig } from './schema.js';
 
 export function networkName(a: DockerNetworkArgs): string {

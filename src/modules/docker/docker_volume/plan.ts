@@ -3,7 +3,7 @@
 import type { Change } from '../../types.js';
 import { dockerOp } from '../command.js';
 import type { Inspected } from '../inspect.js';
-import { differingKeys, keyValueWords } from '../labels.js';
+import { differingKeys, keyValueWords } from '../key-values.js';
 import type { DockerVolumeArgs } from './schema.js';
 
 export function volumeName(a: DockerVolumeArgs): string {

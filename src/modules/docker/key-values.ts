@@ -1,5 +1,5 @@
-// Maps compared as community.docker compares labels and driver options: every key asked must be
-// there with the same value; more keys on the object are fine.
+// Maps (labels, driver and log options) compared as community.docker compares them: every key
+// asked must be there with the same value; more keys on the object are fine.
 
 /** The keys of `wanted` whose value `have` does not hold. */
 export function differingKeys(wanted: Record<string, string | number> | undefined, have: unknown): string[] {
