@@ -1,6 +1,6 @@
 // docker_network's pure plan, as community.docker behaves: a requested option that differs (or
 // force) recreates the network, its containers disconnected first; then the `connected` containers
-// are connected and, unless appends, the others disconnected.
+// are connected and, when `connected` is given and appends is not, the others disconnected.
 import type { Change, Op } from '../../types.js';
 import { dockerOp } from '../command.js';
 import type { Inspected } from '../inspect.js';
@@ -86,7 +86,8 @@ export function planDockerNetwork(a: DockerNetworkArgs, net: Inspected | null): 
       containers = [];
     }
   }
-  const wanted = connectedOf(a);
+  // No `connected` means the containers there now, as in community.docker: nothing is disconnected.
+  const wanted = connectedOf(a).length ? connectedOf(a) : containers;
   for (const c of wanted.filter((c) => !containers.includes(c))) changes.push({ summary: `connect container ${c} to network ${name}`, ops: [dockerOp('network', 'connect', name, c)] });
   if (!a.appends) {
     for (const c of containers.filter((c) => !wanted.includes(c))) changes.push({ summary: `disconnect container ${c} from network ${name} (not in connected)`, ops: [dockerOp('network', 'disconnect', name, c)] });

@@ -60,7 +60,7 @@ export const dockerNetworkSchema: ArgsSchema = {
     enable_ipv6: { type: 'boolean', description: 'Enable IPv6.' },
     scope: { type: 'string', enum: ['local', 'global', 'swarm'], description: 'The network scope.' },
     labels: stringMap('Labels.'),
-    connected: { type: 'array', items: { type: 'string' }, default: [], description: 'Containers to connect (alias: containers); others are disconnected unless appends.' },
+    connected: { type: 'array', items: { type: 'string' }, default: [], description: 'Containers to connect (alias: containers); when given, others are disconnected unless appends.' },
     containers: { type: 'array', items: { type: 'string' }, description: 'Alias of connected.' },
     appends: { type: 'boolean', default: false, description: 'Keep containers connected that connected does not list.' },
     force: { type: 'boolean', default: false, description: 'Recreate the network (present) or disconnect its containers before removing it (absent).' },

@@ -57,8 +57,9 @@ describePlan<DockerNetworkArgs, Inspected | null>(dockerNetworkModule, [
   { name: 'missing: create it and connect the container', args: net, facts: null, expect: ['create network hrt-net', 'connect container hrt-c1 to network hrt-net'] },
   { name: 'another subnet: recreate', args: { ...net, ipam_config: [{ subnet: '10.9.0.0/24' }] }, facts: network, expect: ['recreate network hrt-net: ipam_config[0] subnet=10.9.0.0/24 not configured', 'connect container hrt-c1 to network hrt-net'] },
   { name: 'a label: recreate', args: { ...net, labels: { tier: 'db' } }, facts: network, expect: [/recreate network hrt-net: labels tier differ/, /connect/] },
-  { name: 'a container not listed is disconnected, as community.docker does', args: { name: 'hrt-net' }, facts: network, expect: ['disconnect container hrt-c1 from network hrt-net (not in connected)'] },
-  { name: 'appends keeps it', args: { name: 'hrt-net', appends: true }, facts: network, expect: 'ok' },
+  { name: 'without connected, the containers there stay (as in community.docker)', args: { name: 'hrt-net' }, facts: network, expect: 'ok' },
+  { name: 'a container connected does not list is disconnected', args: { name: 'hrt-net', connected: ['other'] }, facts: network, expect: ['connect container other to network hrt-net', 'disconnect container hrt-c1 from network hrt-net (not in connected)'] },
+  { name: 'appends keeps it', args: { name: 'hrt-net', connected: ['other'], appends: true }, facts: network, expect: ['connect container other to network hrt-net'] },
   { name: 'absent: remove', args: { name: 'hrt-net', state: 'absent', force: true }, facts: network, expect: ['remove network hrt-net'] },
   { name: 'absent and gone', args: { name: 'hrt-net', state: 'absent' }, facts: null, expect: 'ok' },
 ]);
