@@ -16,6 +16,12 @@ export interface ContainerOption {
   name: string;
   /** Changed with `docker update` on the existing container instead of recreating it. */
   inPlace?: boolean;
+  /** Where `docker inspect` shows it (for --diff). */
+  field: string;
+  /** Its values are not shown in --diff (env: often secrets). */
+  hidden?: boolean;
+  /** What the task asks, as --diff shows it (default: the argument of the same name). */
+  asked?(a: DockerContainerArgs): unknown;
   given(a: DockerContainerArgs): boolean;
   /** Why the container differs, or undefined. */
   differs(a: DockerContainerArgs, c: Inspected): string | undefined;
@@ -24,7 +30,7 @@ export interface ContainerOption {
 }
 
 /** A value at a dotted path of the inspect output. */
-function at(c: Inspected, path: string): unknown {
+export function at(c: Inspected, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), c);
 }
 
@@ -124,6 +130,7 @@ function restartName(v: unknown): string {
 function sizeOption(name: 'memory' | 'memory_reservation' | 'memory_swap', field: string, flag: string): ContainerOption {
   return {
     name,
+    field: `HostConfig.${field}`,
     inPlace: true,
     given: (a) => a[name] !== undefined,
     differs(a, c) {
@@ -138,6 +145,7 @@ function sizeOption(name: 'memory' | 'memory_reservation' | 'memory_swap', field
 function textOption(name: 'user' | 'working_dir' | 'hostname', field: string, flag: string): ContainerOption {
   return {
     name,
+    field,
     given: (a) => a[name] !== undefined,
     differs: (a, c) => (String(at(c, field) ?? '') === a[name] ? undefined : `${name} ${shown(at(c, field))} → ${shown(a[name])}`),
     words: (a) => [flag, a[name]!],
@@ -147,12 +155,15 @@ function textOption(name: 'user' | 'working_dir' | 'hostname', field: string, fl
 export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   {
     name: 'entrypoint',
+    field: 'Config.Entrypoint',
     given: (a) => a.entrypoint !== undefined,
     differs: (a, c) => (same(a.entrypoint!.slice(0, 1), list(at(c, 'Config.Entrypoint'))) ? undefined : `entrypoint ${shown(at(c, 'Config.Entrypoint'))} → ${shown(a.entrypoint!.slice(0, 1))}`),
     words: (a) => ['--entrypoint', a.entrypoint![0] ?? ''],
   },
   {
     name: 'command',
+    field: 'Config.Cmd',
+    asked: wantedCmd,
     given: (a) => a.command !== undefined || (a.entrypoint?.length ?? 0) > 1,
     differs: (a, c) => (same(wantedCmd(a), list(at(c, 'Config.Cmd'))) ? undefined : `command ${shown(at(c, 'Config.Cmd'))} → ${shown(wantedCmd(a))}`),
     // The command goes after the image: see createWords.
@@ -160,6 +171,8 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   },
   {
     name: 'env',
+    field: 'Config.Env',
+    hidden: true,
     given: (a) => a.env !== undefined,
     differs(a, c) {
       const have = new Set(list(at(c, 'Config.Env')));
@@ -172,12 +185,15 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   },
   {
     name: 'env_file',
+    field: '',
     given: (a) => a.env_file !== undefined,
     differs: () => undefined,
     words: (a) => ['--env-file', a.env_file!],
   },
   {
     name: 'published_ports',
+    field: 'HostConfig.PortBindings',
+    asked: publishedPorts,
     given: (a) => publishedPorts(a) !== undefined,
     differs(a, c) {
       const specs = publishedPorts(a)!;
@@ -194,18 +210,22 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   },
   {
     name: 'volumes',
+    field: 'Mounts',
     given: (a) => a.volumes !== undefined,
     differs: (a, c) => a.volumes!.map((v) => volumeDifference(parseVolume(v), at(c, 'Mounts') as never)).find((d) => d !== undefined),
     words: (a) => a.volumes!.flatMap((v) => ['--volume', v]),
   },
   {
     name: 'mounts',
+    field: 'HostConfig.Mounts',
     given: (a) => a.mounts !== undefined,
     differs: (a, c) => a.mounts!.map((m) => mountDifference(m, at(c, 'HostConfig.Mounts') as never)).find((d) => d !== undefined),
     words: (a) => a.mounts!.flatMap((m) => ['--mount', mountArg(m)]),
   },
   {
     name: 'network_mode',
+    field: 'HostConfig.NetworkMode',
+    asked: networkMode,
     given: (a) => networkMode(a) !== undefined,
     differs(a, c) {
       const norm = (m: unknown) => (!m || m === 'default' ? 'bridge' : String(m));
@@ -215,6 +235,8 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   },
   {
     name: 'restart_policy',
+    field: 'HostConfig.RestartPolicy',
+    asked: (a) => ({ policy: a.restart_policy, retries: a.restart_retries }),
     inPlace: true,
     given: (a) => a.restart_policy !== undefined || a.restart_retries !== undefined,
     differs(a, c) {
@@ -229,12 +251,14 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   },
   {
     name: 'privileged',
+    field: 'HostConfig.Privileged',
     given: (a) => a.privileged !== undefined,
     differs: (a, c) => (Boolean(at(c, 'HostConfig.Privileged')) === a.privileged ? undefined : `privileged ${!a.privileged} → ${a.privileged}`),
     words: (a) => (a.privileged ? ['--privileged'] : []),
   },
   {
     name: 'capabilities',
+    field: 'HostConfig.CapAdd',
     given: (a) => a.capabilities !== undefined,
     differs(a, c) {
       const missing = missingFrom(a.capabilities!, at(c, 'HostConfig.CapAdd'));
@@ -244,6 +268,7 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   },
   {
     name: 'cap_drop',
+    field: 'HostConfig.CapDrop',
     given: (a) => a.cap_drop !== undefined,
     differs(a, c) {
       const missing = missingFrom(a.cap_drop!, at(c, 'HostConfig.CapDrop'));
@@ -253,24 +278,29 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   },
   {
     name: 'labels',
+    field: 'Config.Labels',
     given: (a) => a.labels !== undefined,
     differs: (a, c) => mapDifference('labels', a.labels, at(c, 'Config.Labels')),
     words: (a) => keyValueWords('--label', a.labels),
   },
   {
     name: 'healthcheck',
+    field: 'Config.Healthcheck',
     given: (a) => a.healthcheck !== undefined,
     differs: (a, c) => healthDifference(a.healthcheck!, c),
     words: (a) => healthWords(a.healthcheck!),
   },
   {
     name: 'log_driver',
+    field: 'HostConfig.LogConfig.Type',
     given: (a) => a.log_driver !== undefined,
     differs: (a, c) => (at(c, 'HostConfig.LogConfig.Type') === a.log_driver ? undefined : `log_driver ${shown(at(c, 'HostConfig.LogConfig.Type'))} → ${shown(a.log_driver)}`),
     words: (a) => ['--log-driver', a.log_driver!],
   },
   {
     name: 'log_options',
+    field: 'HostConfig.LogConfig.Config',
+    asked: logOptions,
     given: (a) => logOptions(a) !== undefined,
     differs: (a, c) => mapDifference('log_options', logOptions(a), at(c, 'HostConfig.LogConfig.Config')),
     words: (a) => keyValueWords('--log-opt', logOptions(a)),
@@ -283,6 +313,7 @@ export const CONTAINER_OPTIONS: readonly ContainerOption[] = [
   textOption('hostname', 'Config.Hostname', '--hostname'),
   {
     name: 'stop_timeout',
+    field: 'Config.StopTimeout',
     given: (a) => a.stop_timeout !== undefined,
     // community.docker ignores it when comparing.
     differs: () => undefined,

@@ -2,13 +2,13 @@
 // task asks (only the options it gives); a difference Docker cannot change in place recreates it,
 // naming the options in the reason. Then networks, then the running state.
 import { ModuleFailure } from '../../failure.js';
-import type { Change, Op } from '../../types.js';
+import type { Change, FileDiff, Op } from '../../types.js';
 import { dockerOp, dockerWithEnvFile } from '../command.js';
 import { imageRef } from '../image-name.js';
 import type { Inspected } from '../inspect.js';
 import { bytesOf } from '../units.js';
 import { networkChanges, firstNetworkWords } from './networks.js';
-import { CONTAINER_OPTIONS, commandWords, envLines, networkMode } from './options.js';
+import { at, CONTAINER_OPTIONS, commandWords, envLines, networkMode, type ContainerOption } from './options.js';
 import type { DockerContainerArgs } from './schema.js';
 
 export interface DockerContainerFacts {
@@ -27,11 +27,11 @@ export function planDockerContainer(args: DockerContainerArgs, facts: DockerCont
 
   const reasons = recreateReasons(args, facts, container);
   if (reasons.length > 0 || args.recreate) {
-    const why = reasons.length ? reasons.join('; ') : 'recreate: true';
+    const why = reasons.length ? reasons.map((r) => r.why).join('; ') : 'recreate: true';
     const created = creation(args, state, `recreate container ${args.name}: ${why}`);
     // A missing image is pulled before the old container goes: a pull that fails leaves it running.
     const pull = args.image !== undefined && !facts.image ? [dockerOp('image', 'pull', imageRef(args.image).ref)] : [];
-    return [{ ...created, ops: [...pull, ...removal(args, container, '').ops, ...created.ops] }];
+    return [{ ...created, ops: [...pull, ...removal(args, container, '').ops, ...created.ops], ...(reasons.length ? { diff: diffOf(args, container, reasons) } : {}) }];
   }
   const changes = [...inPlaceChanges(args, container), ...networkChanges(args, container)];
   if (state === 'started' && !running(container)) changes.push({ summary: `start container ${args.name}`, ops: [dockerOp('container', 'start', args.name)] });
@@ -40,25 +40,48 @@ export function planDockerContainer(args: DockerContainerArgs, facts: DockerCont
   return changes;
 }
 
+/** One reason to change the container: the option it is about (none for the image), for --diff. */
+interface Difference {
+  why: string;
+  option?: ContainerOption;
+}
+
 /** The options that differ and need a new container, image first. */
-function recreateReasons(args: DockerContainerArgs, facts: DockerContainerFacts, container: Inspected): string[] {
-  const reasons: string[] = [];
+function recreateReasons(args: DockerContainerArgs, facts: DockerContainerFacts, container: Inspected): Difference[] {
+  const reasons: Difference[] = [];
   if (args.image !== undefined) {
     const want = facts.image?.Id as string | undefined;
     const have = String(container.Image ?? '');
-    if (want === undefined) reasons.push(`image ${imageRef(args.image).ref} is not on the host (it will be pulled)`);
-    else if (want !== have) reasons.push(`image ${imageRef(args.image).ref} is now ${want.slice(7, 19)}, the container runs ${have.slice(7, 19)}`);
+    if (want === undefined) reasons.push({ why: `image ${imageRef(args.image).ref} is not on the host (it will be pulled)` });
+    else if (want !== have) reasons.push({ why: `image ${imageRef(args.image).ref} is now ${want.slice(7, 19)}, the container runs ${have.slice(7, 19)}` });
   }
   for (const option of CONTAINER_OPTIONS) {
     if (option.inPlace || !option.given(args)) continue;
     const why = option.differs(args, container);
-    if (why) reasons.push(why);
+    if (why) reasons.push({ why, option });
   }
   return reasons;
 }
 
+/** --diff: each differing option as the container has it and as the task asks it (hidden ones by name only). */
+function diffOf(args: DockerContainerArgs, container: Inspected, differences: Difference[]): FileDiff {
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const { why, option } of differences) {
+    if (!option || option.hidden) {
+      after.push(`# ${why}${option?.hidden ? ' (values not shown)' : ''}`);
+      continue;
+    }
+    const asked = option.asked ? option.asked(args) : (args as unknown as Record<string, unknown>)[option.name];
+    before.push(`${option.name}: ${JSON.stringify(at(container, option.field) ?? null)}`);
+    after.push(`${option.name}: ${JSON.stringify(asked ?? null)}`);
+  }
+  const text = (lines: string[]) => lines.map((l) => `${l}\n`).join('');
+  return { path: `container ${args.name}`, before: text(before), after: text(after) };
+}
+
 function inPlaceChanges(args: DockerContainerArgs, container: Inspected): Change[] {
-  const differing = CONTAINER_OPTIONS.filter((o) => o.inPlace && o.given(args)).map((o) => ({ o, why: o.differs(args, container) })).filter((d) => d.why);
+  const differing = CONTAINER_OPTIONS.filter((o) => o.inPlace && o.given(args)).map((o) => ({ o, why: o.differs(args, container) ?? '' })).filter((d) => d.why);
   if (differing.length === 0) return [];
   const words = differing.flatMap((d) => d.o.words(args));
   // A new memory limit above the current swap limit is refused unless swap moves too: keep
@@ -68,7 +91,8 @@ function inPlaceChanges(args: DockerContainerArgs, container: Inspected): Change
     const memory = bytesOf(args.memory!, 'memory');
     if (memory > 0) words.push('--memory-swap', String(memory * 2));
   }
-  return [{ summary: `update container ${args.name}: ${differing.map((d) => d.why).join('; ')}`, ops: [dockerOp('container', 'update', ...words, args.name)] }];
+  const diff = diffOf(args, container, differing.map((d) => ({ why: d.why, option: d.o })));
+  return [{ summary: `update container ${args.name}: ${differing.map((d) => d.why).join('; ')}`, ops: [dockerOp('container', 'update', ...words, args.name)], diff }];
 }
 
 function stopTimeout(args: DockerContainerArgs): string[] {

@@ -134,3 +134,20 @@ describe('docker_container: the commands', () => {
     ]);
   });
 });
+
+describe('docker_container: --diff', () => {
+  it('shows each differing option as the container has it and as asked; env by name only', () => {
+    const [change] = dockerContainerModule.plan({ ...asRecorded, env: { FOO: 'hunter2' }, labels: { app: 'y' } }, facts);
+    expect(change!.diff).toEqual({
+      path: 'container hrt-c1',
+      before: 'labels: {"app":"x"}\n',
+      after: '# env FOO differs (values not shown)\nlabels: {"app":"y"}\n',
+    });
+    expect(JSON.stringify(change!.diff)).not.toContain('hunter2');
+  });
+
+  it('an in-place update shows its option', () => {
+    const [change] = dockerContainerModule.plan({ name: 'hrt-c1', restart_policy: 'always' }, facts);
+    expect(change!.diff).toEqual({ path: 'container hrt-c1', before: 'restart_policy: {"Name":"unless-stopped","MaximumRetryCount":0}\n', after: 'restart_policy: {"policy":"always"}\n' });
+  });
+});
