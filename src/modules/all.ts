@@ -28,6 +28,7 @@ import { otherOsModules } from './other-os/index.js';
 import { servicesModules } from './services/index.js';
 import { packagesModules } from './packages/index.js';
 import { accountsModules } from './accounts/index.js';
+import { dockerModules } from './docker/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -58,4 +59,5 @@ export const allModules: Module[] = [
   ...servicesModules,
   ...packagesModules,
   ...accountsModules,
+  ...dockerModules,
 ];

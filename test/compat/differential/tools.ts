@@ -13,7 +13,21 @@ export interface Suite {
   args: string[];
   /** An inventory directory beside the playbook, given as a second `-i` after the lab's inventory. */
   inventoryDir?: string;
+  /** The hosts each tool runs on, when not the twins (cases that need a Docker engine, say). */
+  hosts?: SuiteHosts;
+  /**
+   * Shell commands run as root before the first round: on both hosts (a clean start for state kept
+   * outside the cases' directories), and on Ansible's host only (what its modules need there).
+   */
+  prepare?: { both?: string; ansible?: string };
 }
+
+export interface SuiteHosts {
+  ansible: string;
+  harun: string;
+}
+
+export const TWINS: SuiteHosts = { ansible: 'diff-ansible', harun: 'diff-harun' };
 
 export const SUITES: Suite[] = [
   // `diff_skip` is skipped on the command line (the `tags` case checks it really is).
@@ -32,6 +46,18 @@ export const SUITES: Suite[] = [
     title: 'ansible vault',
     playbook: fileURLToPath(new URL('./vault/site.yml', import.meta.url)),
     args: ['--vault-id', `diff@${fileURLToPath(new URL('./vault/vault-pass-diff.txt', import.meta.url))}`, '--vault-password-file', fileURLToPath(new URL('./vault/vault-pass-default.txt', import.meta.url))],
+  },
+  // community.docker against ha-run's docker modules, on the two Docker engine hosts. Ansible's
+  // modules need the Docker SDK for Python on their host; ha-run's need only the docker CLI.
+  {
+    title: 'docker',
+    playbook: fileURLToPath(new URL('./docker/site.yml', import.meta.url)),
+    args: [],
+    hosts: { ansible: 'dock2', harun: 'dock1' },
+    prepare: {
+      both: `for k in container network volume; do docker $k ls -q --filter name=hadiff- | xargs -r docker $k rm -f >/dev/null; done; docker image ls -q --filter reference='hadiff/*' | xargs -r docker image rm -f >/dev/null; true`,
+      ansible: 'python3 -c "import docker" 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-docker; } >/dev/null',
+    },
   },
 ];
 

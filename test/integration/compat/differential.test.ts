@@ -3,7 +3,9 @@
 // `diff-harun` (each case as its own playbook, so one bug cannot hide the cases after it), two fresh
 // identical twins, twice each. Every task's status (and per-item status in loops), the exit code, the
 // recap and every file left behind (type, mode, owner, group, link target, content) must match, after
-// the first run and after the re-run. Documented differences: DIFFERENCES.md; known bugs: known-bugs.ts.
+// the first run and after the re-run. A suite may name its own pair of hosts instead of the twins
+// (the docker cases run on dock2 for Ansible and dock1 for ha-run) and prepare them first.
+// Documented differences: DIFFERENCES.md; known bugs: known-bugs.ts.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansibleOutcomes } from '../../compat/differential/ansible-json.js';
@@ -12,14 +14,12 @@ import { harunOutcomes } from '../../compat/differential/harun-json.js';
 import { knownBug, knownBugs } from '../../compat/differential/known-bugs.js';
 import { expectedRecap, reconcile, type KnownDifference } from '../../compat/differential/known-differences.js';
 import { outcomeLine, type TaskOutcome } from '../../compat/differential/outcome.js';
-import { runAnsible, runHaRun, SUITES, type Suite, type ToolRun } from '../../compat/differential/tools.js';
+import { runAnsible, runHaRun, SUITES, TWINS, type Suite, type ToolRun } from '../../compat/differential/tools.js';
 import { CASES_ROOT, caseEntries, caseOf, parseSnapshot, snapshotCommand, type TreeEntry } from '../../compat/differential/tree.js';
 import { buildCli } from '../executor/cli.js';
 import { lockTwins } from '../../compat/differential/twin-lock.js';
 import { labExec, testLab } from '../support/lab.js';
 
-const ANSIBLE_HOST = 'diff-ansible';
-const HARUN_HOST = 'diff-harun';
 const ROUNDS = [1, 2] as const;
 const RECAP_KEYS = ['ok', 'changed', 'failed', 'skipped', 'rescued', 'ignored', 'unreachable'] as const;
 
@@ -46,12 +46,22 @@ async function clean(host: string): Promise<void> {
   if (r.exitCode !== 0) throw new Error(`cleaning ${host} failed: ${r.stderr}`);
 }
 
+async function prepare(suite: Suite, hosts: { ansible: string; harun: string }): Promise<void> {
+  const steps: [string, string | undefined][] = [[hosts.ansible, suite.prepare?.both], [hosts.harun, suite.prepare?.both], [hosts.ansible, suite.prepare?.ansible]];
+  for (const [host, cmd] of steps) {
+    if (!cmd) continue;
+    const r = await labExec(host, cmd);
+    if (r.exitCode !== 0) throw new Error(`preparing ${host} for ${suite.title} failed: ${r.stderr}`);
+  }
+}
+
 async function runHaRunCases(cli: string, suite: Suite, files: CaseFile[], inventory: string): Promise<Map<string, HaRunCase>> {
   const cases = new Map<string, HaRunCase>();
   for (const f of files) {
-    const run = await runHaRun(cli, suite, f.path, inventory, HARUN_HOST);
+    const host = (suite.hosts ?? TWINS).harun;
+    const run = await runHaRun(cli, suite, f.path, inventory, host);
     try {
-      const report = harunOutcomes(run.stdout, HARUN_HOST);
+      const report = harunOutcomes(run.stdout, host);
       cases.set(f.name, { run, outcomes: report.outcomes, stats: report.stats });
     } catch (err) {
       // Unreadable output is this case's failure, shown by its tests; the other cases go on.
@@ -62,18 +72,19 @@ async function runHaRunCases(cli: string, suite: Suite, files: CaseFile[], inven
 }
 
 async function playRound(cli: string, suite: Suite, inventory: string, files: CaseFile[], all: string): Promise<Round> {
+  const hosts = suite.hosts ?? TWINS;
   const [a, cases] = await Promise.all([
-    runAnsible({ ...suite, playbook: all }, inventory, ANSIBLE_HOST),
+    runAnsible({ ...suite, playbook: all }, inventory, hosts.ansible),
     runHaRunCases(cli, suite, files, inventory),
   ]);
   let ansible;
   try {
-    ansible = ansibleOutcomes(a.stdout, ANSIBLE_HOST);
+    ansible = ansibleOutcomes(a.stdout, hosts.ansible);
   } catch (err) {
     throw new Error(`ansible-playbook output could not be read (exit ${a.exitCode}): ${(err as Error).message}\n${a.stderr.slice(-3000)}`);
   }
   const { outcomes, applied } = reconcile([...cases.values()].flatMap((c) => c.outcomes), ansible.outcomes);
-  const [aTree, hTree] = await Promise.all([snapshot(ANSIBLE_HOST), snapshot(HARUN_HOST)]);
+  const [aTree, hTree] = await Promise.all([snapshot(hosts.ansible), snapshot(hosts.harun)]);
   return {
     ansible: { run: a, outcomes: ansible.outcomes, stats: ansible.stats, tree: aTree },
     harun: { cases, outcomes, tree: hTree },
@@ -108,7 +119,9 @@ function differentialSuite(suite: Suite): void {
         const lab = testLab();
         const written = writeCasePlaybooks(suite.playbook);
         caseDir = written.dir;
-        await Promise.all([clean(ANSIBLE_HOST), clean(HARUN_HOST)]);
+        const hosts = suite.hosts ?? TWINS;
+        await Promise.all([clean(hosts.ansible), clean(hosts.harun)]);
+        await prepare(suite, hosts);
         for (const _ of ROUNDS) rounds.push(await playRound(haRunCli(), suite, lab.inventory, written.files, written.all));
       } catch (err) {
         setupError = err as Error;
@@ -179,7 +192,7 @@ function differentialSuite(suite: Suite): void {
 describe('differential: ha-run against ansible-playbook on twin hosts', () => {
   let unlock: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    unlock = await lockTwins(labExec, ANSIBLE_HOST);
+    unlock = await lockTwins(labExec, TWINS.ansible);
   }, 2_500_000);
   afterAll(async () => {
     await unlock?.();
