@@ -1,0 +1,5 @@
+// The system family: cron, sysctl, hostname, mount, pam_limits and ini_file.
+import type { Module } from '../types.js';
+import { cronModule } from './cron/module.js';
+
+export const systemModules: Module[] = [cronModule];
