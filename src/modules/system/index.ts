@@ -1,5 +1,6 @@
 // The system family: cron, sysctl, hostname, mount, pam_limits and ini_file.
 import type { Module } from '../types.js';
 import { cronModule } from './cron/module.js';
+import { iniFileModule } from './ini_file/module.js';
 
-export const systemModules: Module[] = [cronModule];
+export const systemModules: Module[] = [cronModule, iniFileModule];
