@@ -2,5 +2,6 @@
 import type { Module } from '../types.js';
 import { cronModule } from './cron/module.js';
 import { iniFileModule } from './ini_file/module.js';
+import { sysctlModule } from './sysctl/module.js';
 
-export const systemModules: Module[] = [cronModule, iniFileModule];
+export const systemModules: Module[] = [cronModule, iniFileModule, sysctlModule];
