@@ -3,5 +3,6 @@ import type { Module } from '../types.js';
 import { cronModule } from './cron/module.js';
 import { iniFileModule } from './ini_file/module.js';
 import { sysctlModule } from './sysctl/module.js';
+import { pamLimitsModule } from './pam_limits/module.js';
 
-export const systemModules: Module[] = [cronModule, iniFileModule, sysctlModule];
+export const systemModules: Module[] = [cronModule, iniFileModule, sysctlModule, pamLimitsModule];
