@@ -4,5 +4,6 @@ import { cronModule } from './cron/module.js';
 import { iniFileModule } from './ini_file/module.js';
 import { sysctlModule } from './sysctl/module.js';
 import { pamLimitsModule } from './pam_limits/module.js';
+import { hostnameModule } from './hostname/module.js';
 
-export const systemModules: Module[] = [cronModule, iniFileModule, sysctlModule, pamLimitsModule];
+export const systemModules: Module[] = [cronModule, iniFileModule, sysctlModule, pamLimitsModule, hostnameModule];
