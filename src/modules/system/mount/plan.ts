@@ -11,6 +11,7 @@ import type { Change, Op } from '../../types.js';
 import type { MountStatus } from './facts.js';
 import { setMount, unsetMount, type FstabEdit } from './fstab.js';
 import type { MountArgs } from './schema.js';
+import { writeScript } from '../write-then.js';
 
 export interface MountFacts {
   fstab: FileState;
@@ -77,22 +78,31 @@ function ancestors(path: string): string[] {
 }
 
 /**
- * Makes the mount point, then mounts (or remounts); on failure puts the old fstab back (stdin) and
- * removes the directories it made, as Ansible does.
+ * Makes the mount point, writes the new fstab (stdin) when there is one, then mounts (or remounts);
+ * on failure puts the old fstab back and removes the directories it made, as Ansible does. One op:
+ * a failed mount is no change.
  */
-function mountWithRollback(s: MountSettings, state: string, action: string, oldFstab: string | undefined): Op {
+function mountWithRollback(s: MountSettings, action: string, newFstab: string | undefined, fstabExists: boolean): Op {
   const dirs = ancestors(s.name);
+  const f = q(s.fstab);
   const make = dirs.map((d, i) => `c${i}=; if [ ! -e ${q(d)} ]; then o=$(mkdir -- ${q(d)} 2>&1) || fail 'Error making dir'; c${i}=1; fi`);
   const undo = [
-    ...(oldFstab !== undefined ? [`cat > ${q(s.fstab)}`] : []),
+    ...(newFstab !== undefined ? [`cat -- "$old" > ${f}; rm -f -- "$old"`] : []),
     ...dirs.map((d, i) => `[ -z "$c${i}" ] || rmdir -- ${q(d)} 2>/dev/null`).reverse(),
   ].join('; ');
+  const write =
+    newFstab !== undefined
+      ? [`${writeScript(s.fstab, newFstab, fstabExists ? {} : { mode: '0644' })} || { o='the fstab could not be written'; fail 'Error mounting'; }`]
+      : [];
   const script = [
+    ...(newFstab !== undefined ? [`old=$(mktemp) || exit 1; cat -- ${f} > "$old" 2>/dev/null`] : []),
     `fail() { ${undo}; printf '%s %s: %s\\n' "$1" ${q(s.name)} "$o" >&2; exit 1; }`,
     ...make,
+    ...write,
     `${action} || fail 'Error mounting'`,
+    ...(newFstab !== undefined ? ['rm -f -- "$old"'] : []),
   ].join('\n');
-  return { kind: 'exec', command: script, ...(oldFstab !== undefined ? { stdin: oldFstab } : { stdin: '' }) };
+  return { kind: 'exec', command: script, stdin: newFstab ?? '' };
 }
 
 function fstabChange(s: MountSettings, args: MountArgs, facts: MountFacts, edit: FstabEdit, summary: string): Change {
@@ -131,18 +141,13 @@ export function planMount(args: MountArgs, facts: MountFacts): Change[] {
   if (state === 'remounted') {
     return [{ summary: `remount ${s.name}`, ops: [{ kind: 'exec', command: `${remountScript(s, state)} || { printf 'Error remounting %s: %s\\n' ${q(s.name)} "$o" >&2; exit 1; }` }] }];
   }
-  // mounted, ephemeral
-  const changes: Change[] = [];
-  let oldFstab: string | undefined;
-  let fstabChanged = false;
-  if (state === 'mounted') {
-    const edit = setMount(text, entry(), true);
-    if (edit.changed) {
-      fstabChanged = true;
-      oldFstab = edit.old;
-      changes.push(fstabChange(s, args, facts, edit, `fstab line for ${s.name} in ${s.fstab}`));
-    }
-  }
+  // mounted, ephemeral: the fstab line (mounted only) goes in the same step as the mount.
+  const edit = state === 'mounted' ? setMount(text, entry(), true) : undefined;
+  const newFstab = edit?.changed ? edit.after : undefined;
+  const fstabPart = newFstab !== undefined ? `fstab line for ${s.name} in ${s.fstab}, ` : '';
+  const diff = newFstab !== undefined ? { path: s.fstab, before: text, after: newFstab } : undefined;
+  const backup: Op[] = newFstab !== undefined && args.backup && facts.fstab.type === 'file' ? [backupOp(s.fstab)] : [];
+  const step = (summary: string, action: string): Change => ({ summary: `${fstabPart}${summary}`, diff, ops: [...backup, mountWithRollback(s, action, newFstab, facts.fstab.exists)] });
   if (status.mounted) {
     if (state === 'ephemeral') {
       if (status.source !== s.src) {
@@ -150,10 +155,9 @@ export function planMount(args: MountArgs, facts: MountFacts): Change[] {
           'Ephemeral mount point is already mounted with a different source than the specified one. Failing in order to prevent an unwanted unmount or override operation. Try replacing this command with a "state: unmounted" followed by a "state: ephemeral", or use a different destination path.',
         );
       }
-      changes.push({ summary: `remount ${s.name}`, ops: [mountWithRollback(s, state, `{ ${remountScript(s, state)}; }`, undefined)] });
-    } else if (fstabChanged) changes.push({ summary: `remount ${s.name} (its fstab line changed)`, ops: [mountWithRollback(s, state, `{ ${remountScript(s, state)}; }`, oldFstab)] });
-    return changes;
+      return [step(`remount ${s.name}`, `{ ${remountScript(s, state)}; }`)];
+    }
+    return newFstab !== undefined ? [step(`remount ${s.name} (its fstab line changed)`, `{ ${remountScript(s, state)}; }`)] : [];
   }
-  changes.push({ summary: `mount ${s.name}${status.exists ? '' : ' (mount point created)'}`, ops: [mountWithRollback(s, state, `o=$(${mountCommand(s, state)} 2>&1)`, oldFstab)] });
-  return changes;
+  return [step(`mount ${s.name}${status.exists ? '' : ' (mount point created)'}`, `o=$(${mountCommand(s, state)} 2>&1)`)];
 }

@@ -6,6 +6,7 @@ import { ModuleFailure } from '../../failure.js';
 import type { FileState } from '../../file-probe.js';
 import type { Change } from '../../types.js';
 import type { SysctlArgs } from './schema.js';
+import { writeThen } from '../write-then.js';
 import { readSysctlFile, renderSysctlFile } from './sysctl-file.js';
 
 export interface SysctlFacts {
@@ -78,19 +79,19 @@ export function planSysctl(args: SysctlArgs, facts: SysctlFacts): Change[] {
       });
     }
   }
+  const reload = args.reload !== false;
+  const reloadCommand = sysctlCommand(`${e}-p ${shellQuote(path)}`, 'Failed to reload sysctl');
   if (writeFile) {
     const after = renderSysctlFile(file, name, present ? value : undefined);
-    const exists = facts.file.type === 'file';
+    const mode = facts.file.type === 'file' ? {} : { mode: '0644' };
     changes.push({
-      summary: present ? `${name}=${value} in ${path}${inFile === undefined ? '' : ` (was ${inFile})`}` : `remove ${name} from ${path}`,
+      summary: `${present ? `${name}=${value} in ${path}${inFile === undefined ? '' : ` (was ${inFile})`}` : `remove ${name} from ${path}`}${reload ? ', reload it (sysctl -p)' : ''}`,
       diff: { path, before: text, after },
-      ops: [{ kind: 'put', path, data: after, ...(exists ? {} : { mode: '0644' }) }],
+      // Written and reloaded in one step: a failed reload is no change (Ansible's answer too).
+      ops: [reload ? writeThen(path, after, mode, reloadCommand) : { kind: 'put', path, data: after, ...mode }],
     });
-  }
-  if (changes.length === 0 && why === undefined) return [];
-  const reload = args.reload !== false;
-  const last = { summary: why ?? '', ops: reload ? [{ kind: 'exec' as const, command: sysctlCommand(`${e}-p ${shellQuote(path)}`, 'Failed to reload sysctl') }] : [] };
-  if (why !== undefined) changes.push({ ...last, summary: reload ? `${why}: reload ${path} (sysctl -p)` : why });
-  else if (reload) changes[changes.length - 1].ops.push(...last.ops);
+  } else if (why !== undefined) {
+    changes.push({ summary: reload ? `${why}: reload ${path} (sysctl -p)` : why, ops: reload ? [{ kind: 'exec', command: reloadCommand }] : [] });
+  } else if (changes.length && reload) changes[changes.length - 1].ops.push({ kind: 'exec', command: reloadCommand });
   return changes;
 }
