@@ -29,6 +29,7 @@ import { servicesModules } from './services/index.js';
 import { packagesModules } from './packages/index.js';
 import { accountsModules } from './accounts/index.js';
 import { dockerModules } from './docker/index.js';
+import { systemModules } from './system/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -60,4 +61,5 @@ export const allModules: Module[] = [
   ...packagesModules,
   ...accountsModules,
   ...dockerModules,
+  ...systemModules,
 ];

@@ -47,6 +47,14 @@ describe('module schemas', () => {
     ['copy', { dest: '/etc/x', content: 'x', setype: 'etc_t' }],
     ['template', { src: 'a.j2', dest: '/etc/a', seuser: 'system_u' }],
     ['lineinfile', { path: '/etc/a', line: 'x', selevel: 's0' }],
+    // The system family, as roles write it (numbers and yes/no where Ansible takes strings and booleans).
+    ['cron', { name: 'backup', minute: 0, hour: '3', job: '/bin/backup', user: 'root', disabled: 'no' }],
+    ['ansible.builtin.cron', { name: 'PATH', env: 'yes', value: '/bin', insertafter: 'SHELL' }],
+    ['community.general.ini_file', { dest: '/etc/a.ini', section: null, option: 'x', values: ['1', '2'], mode: '0600' }],
+    ['ansible.posix.sysctl', { key: 'vm.swappiness', val: 10, reload: 'no', sysctl_set: 'yes' }],
+    ['community.general.pam_limits', { domain: '*', limit_type: '-', limit_item: 'nofile', value: 65535 }],
+    ['hostname', { name: 'web1', use: 'systemd' }],
+    ['ansible.posix.mount', { name: '/data', src: '/dev/sdb1', fstype: 'xfs', state: 'mounted', passno: 2 }],
   ])('%s accepts %j', (module, args) => {
     expect(problems(module, args)).toEqual([]);
   });
@@ -65,6 +73,15 @@ describe('module schemas', () => {
     ['meta', { _raw_params: 'flush' }, 'invalid-value'],
     ['set_fact', { 'bad-name': 1 }, 'invalid-key'],
     ['wait_for', { port: 'http' }, 'wrong-type'],
+    ['cron', { job: 'x' }, 'missing-key'],
+    ['cron', { name: 'x', special_time: 'sometimes' }, 'invalid-value'],
+    ['cron', { name: 'x', insertafter: 'A', insertbefore: 'B' }, 'invalid-value'],
+    ['ini_file', { path: '/x', value: 'a', values: ['b'] }, 'invalid-value'],
+    ['ini_file', { path: '/x', section: 's', option: 'o', value: 'v', backups: true }, 'unknown-key'],
+    ['sysctl', { value: '1' }, 'missing-key'],
+    ['pam_limits', { domain: '*', limit_type: 'both', limit_item: 'nofile', value: 1 }, 'invalid-value'],
+    ['mount', { path: '/data', state: 'mounted' }, 'missing-key'],
+    ['mount', { path: '/data' }, 'missing-key'],
   ])('%s refuses %j', (module, args, code) => {
     expect(problems(module, args)).toContain(code);
   });
