@@ -1,0 +1,6 @@
+// The crypto family: community.crypto's key, CSR and certificate modules, done with the target's openssl.
+import type { Module } from '../types.js';
+import { csrModule } from './openssl_csr/module.js';
+import { privateKeyModule } from './openssl_privatekey/module.js';
+
+export const cryptoModules: Module[] = [privateKeyModule, csrModule];
