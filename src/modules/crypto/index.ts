@@ -2,5 +2,6 @@
 import type { Module } from '../types.js';
 import { csrModule } from './openssl_csr/module.js';
 import { privateKeyModule } from './openssl_privatekey/module.js';
+import { certificateModule } from './x509_certificate/module.js';
 
-export const cryptoModules: Module[] = [privateKeyModule, csrModule];
+export const cryptoModules: Module[] = [privateKeyModule, csrModule, certificateModule];
