@@ -84,34 +84,46 @@ export interface X509File {
 
 const NAMEOPT = '-nameopt utf8,sep_multiline,sname,esc_ctrl';
 
+/** openssl reading a CSR or certificate (from `in`: a quoted path, or nothing for stdin) as text and PEM. */
+function readX509Script(kind: X509FileArgs['kind'], input: string): string {
+  const read =
+    kind === 'csr'
+      ? `openssl req${input} -text -pubkey -verify -reqopt no_pubkey,no_sigdump ${NAMEOPT}`
+      : `openssl x509${input} -text -certopt no_pubkey,no_sigdump ${NAMEOPT}`;
+  // openssl says "verify OK" / "verify failure" on stderr; the rest of stderr is an error message.
+  return `if e=$(${read} 2>&1 >&3); then printf 'verify=%s\\n' "$e" | grep -i 'verify' | head -n 1; else printf 'error=%s\\n' "$(printf %s "$e" | grep -v -i 'verify' | head -n 1)"; fi 3>&1`;
+}
+
 export const x509File: Fact<X509FileArgs, X509File> = {
   name: 'the certificate or CSR',
   requires: ['openssl'],
   script: ({ path, kind }) => {
     const p = shellQuote(path);
-    const read =
-      kind === 'csr'
-        ? `openssl req -in ${p} -text -pubkey -verify -reqopt no_pubkey,no_sigdump ${NAMEOPT}`
-        : `openssl x509 -in ${p} -text -certopt no_pubkey,no_sigdump ${NAMEOPT}`;
-    // openssl says "verify OK" / "verify failure" on stderr; the rest of stderr is an error message.
-    return [
-      `[ -e ${p} ] || { echo state=absent; exit 0; }`,
-      'echo state=present',
-      `if e=$(${read} 2>&1 >&3); then printf 'verify=%s\\n' "$e" | grep -i 'verify' | head -n 1; else printf 'error=%s\\n' "$(printf %s "$e" | grep -v -i 'verify' | head -n 1)"; fi 3>&1`,
-    ].join('\n');
+    return [`[ -e ${p} ] || { echo state=absent; exit 0; }`, 'echo state=present', readX509Script(kind, ` -in ${p}`)].join('\n');
   },
-  parse: (stdout, { path, kind }, rc) => {
-    if (rc !== 0) throw new ModuleFailure(`could not read ${path}: ${stdout.trim()}`);
-    if (/^state=absent$/m.test(stdout)) return { exists: false };
-    const error = /^error=(.*)$/m.exec(stdout);
-    if (error) return { exists: true, readError: error[1] || `not a ${kind === 'csr' ? 'CSR' : 'certificate'} openssl can read` };
-    const body = stdout.replace(/^state=present\n/m, '').replace(/^verify=.*\n?/m, '');
-    const parsed = parseX509Text(body);
-    const label = kind === 'csr' ? 'CERTIFICATE REQUEST' : 'CERTIFICATE';
-    if (!parsed.pem[label]) return { exists: true, readError: `no ${label} in ${path}` };
-    return { exists: true, parsed, ...(kind === 'csr' ? { signatureOk: /^verify=.*verify OK/im.test(stdout) } : {}) };
-  },
+  parse: parseX509File,
 };
+
+/** A CSR or certificate given as content (the *_pipe modules): it reaches openssl on stdin. */
+export const x509Content: Fact<X509FileArgs & { content: string }, X509File> = {
+  name: 'the certificate or CSR content',
+  requires: ['openssl'],
+  script: ({ kind }) => ['echo state=present', readX509Script(kind, '')].join('\n'),
+  input: ({ content }) => content,
+  parse: parseX509File,
+};
+
+function parseX509File(stdout: string, { path, kind }: X509FileArgs, rc: number): X509File {
+  if (rc !== 0) throw new ModuleFailure(`could not read ${path}: ${stdout.trim()}`);
+  if (/^state=absent$/m.test(stdout)) return { exists: false };
+  const error = /^error=(.*)$/m.exec(stdout);
+  if (error) return { exists: true, readError: error[1] || `not a ${kind === 'csr' ? 'CSR' : 'certificate'} openssl can read` };
+  const body = stdout.replace(/^state=present\n/m, '').replace(/^verify=.*\n?/m, '');
+  const parsed = parseX509Text(body);
+  const label = kind === 'csr' ? 'CERTIFICATE REQUEST' : 'CERTIFICATE';
+  if (!parsed.pem[label]) return { exists: true, readError: `no ${label} in ${path}` };
+  return { exists: true, parsed, ...(kind === 'csr' ? { signatureOk: /^verify=.*verify OK/im.test(stdout) } : {}) };
+}
 
 /** A private key's PEM, for return_content only: a secret (the module declares its result key secret). */
 export const keyContent: Fact<string, string | undefined> = {

@@ -1,7 +1,8 @@
 // The crypto family: community.crypto's key, CSR and certificate modules, done with the target's openssl.
 import type { Module } from '../types.js';
 import { csrModule } from './openssl_csr/module.js';
+import { csrPipeModule } from './openssl_csr_pipe/module.js';
 import { privateKeyModule } from './openssl_privatekey/module.js';
 import { certificateModule } from './x509_certificate/module.js';
 
-export const cryptoModules: Module[] = [privateKeyModule, csrModule, certificateModule];
+export const cryptoModules: Module[] = [privateKeyModule, csrModule, csrPipeModule, certificateModule];
