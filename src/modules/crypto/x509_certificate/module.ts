@@ -13,6 +13,7 @@ const NONE: X509File = { exists: false };
 export const certificateModule: DeclarativeModule<CertificateArgs, CertificateFacts> = {
   kind: 'declarative',
   name: 'x509_certificate',
+  aliases: ['openssl_certificate'],
   collection: 'community.crypto',
   schema: certificateSchema,
   secretArgs: ['privatekey_passphrase', 'ownca_privatekey_passphrase'],
