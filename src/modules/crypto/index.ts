@@ -4,5 +4,6 @@ import { csrModule } from './openssl_csr/module.js';
 import { csrPipeModule } from './openssl_csr_pipe/module.js';
 import { privateKeyModule } from './openssl_privatekey/module.js';
 import { certificateModule } from './x509_certificate/module.js';
+import { certificatePipeModule } from './x509_certificate_pipe/module.js';
 
-export const cryptoModules: Module[] = [privateKeyModule, csrModule, csrPipeModule, certificateModule];
+export const cryptoModules: Module[] = [privateKeyModule, csrModule, csrPipeModule, certificateModule, certificatePipeModule];

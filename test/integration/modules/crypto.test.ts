@@ -49,8 +49,8 @@ describe('crypto family on lab hosts', () => {
     expect(first.stdout).not.toContain('harun-it-ca-pass');
     expect(first.stdout).not.toContain('BEGIN RSA PRIVATE KEY');
     for (const host of HOSTS) {
-      const verify = await labExec(host, `openssl verify -CAfile ${PKI}/ca.crt ${PKI}/web.crt ${PKI}/api.crt`);
-      expect(verify.stdout).toBe(`${PKI}/web.crt: OK\n${PKI}/api.crt: OK\n`);
+      const verify = await labExec(host, `openssl verify -CAfile ${PKI}/ca.crt ${PKI}/web.crt ${PKI}/api.crt ${PKI}/piped.crt`);
+      expect(verify.stdout).toBe(`${PKI}/web.crt: OK\n${PKI}/api.crt: OK\n${PKI}/piped.crt: OK\n`);
       const modes = await labExec(host, `cd ${PKI} && stat -c '%n %a' ca.key web.key ca.crt web.crt && head -n 2 ca.key`);
       expect(modes.stdout).toBe('ca.key 600\nweb.key 600\nca.crt 644\nweb.crt 644\n-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n');
       const san = await labExec(host, `openssl x509 -in ${PKI}/web.crt -noout -ext subjectAltName,basicConstraints -issuer`);

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { certificateModule } from '../../../../src/modules/crypto/x509_certificate/module.js';
 import type { CertificateFacts } from '../../../../src/modules/crypto/x509_certificate/plan.js';
 import type { CertificateArgs } from '../../../../src/modules/crypto/x509_certificate/schema.js';
+import { certificatePipeModule, type CertificatePipeArgs } from '../../../../src/modules/crypto/x509_certificate_pipe/module.js';
+import type { IssueFacts } from '../../../../src/modules/crypto/x509_certificate/issue.js';
 import { describePlan } from '../../../kit/plan-cases.js';
 import { absent, caCert, caCsr, caKey, caKeyLocked, dir, file, none, rsaKey, serverCert, serverCsr } from './fixture-facts.js';
 
@@ -91,3 +93,25 @@ describe('x509_certificate: signing', () => {
     expect(op.kind === 'exec' && op.command).toContain('chmod 0400 "$t"');
   });
 });
+
+describePlan<CertificatePipeArgs, IssueFacts>(certificatePipeModule, [
+  { name: 'pipe: the content given still fits', args: { ...pipeArgs(), content: '(recorded)' }, facts: owncaFacts(), expect: 'ok' },
+  { name: 'pipe: no content', args: pipeArgs(), facts: owncaFacts({ cert: none }), expect: [/\(no certificate yet\)$/] },
+  { name: 'pipe: content for another CSR', args: { ...pipeArgs(), content: '(recorded)' }, facts: owncaFacts({ cert: caCert }), expect: [/\(the CSR's public key differs\)$/] },
+]);
+
+describe('x509_certificate_pipe: issuing', () => {
+  it('prints the certificate made in a scratch directory as its certificate result', () => {
+    const [change] = certificatePipeModule.plan(pipeArgs(), owncaFacts({ cert: none }));
+    const op = change!.ops[0]!;
+    if (op.kind !== 'exec') throw new Error('exec expected');
+    expect(op.resultKey).toBe('certificate');
+    expect(op.command).toMatch(/t="\$w\/certificate.pem"[\s\S]*openssl ca [\s\S]*\ncat "\$t"$/);
+    expect(op.stdin).toBe('capass12345\n');
+  });
+});
+
+function pipeArgs(): CertificatePipeArgs {
+  const { path: _path, ...rest } = ownca;
+  return rest;
+}
