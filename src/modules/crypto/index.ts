@@ -5,5 +5,6 @@ import { csrPipeModule } from './openssl_csr_pipe/module.js';
 import { privateKeyModule } from './openssl_privatekey/module.js';
 import { certificateModule } from './x509_certificate/module.js';
 import { certificatePipeModule } from './x509_certificate_pipe/module.js';
+import { certificateInfoModule } from './x509_certificate_info/module.js';
 
-export const cryptoModules: Module[] = [privateKeyModule, csrModule, csrPipeModule, certificateModule, certificatePipeModule];
+export const cryptoModules: Module[] = [privateKeyModule, csrModule, csrPipeModule, certificateModule, certificatePipeModule, certificateInfoModule];

@@ -25,6 +25,18 @@ const SUBJECT_NAMES: Record<string, string> = {
   generationQualifier: 'generationQualifier',
 };
 
+// The names community.crypto reports attributes by (cryptography's), for the short names openssl prints.
+const LONG_NAMES: Record<string, string> = {
+  C: 'countryName', ST: 'stateOrProvinceName', L: 'localityName', O: 'organizationName', OU: 'organizationalUnitName',
+  CN: 'commonName', emailAddress: 'emailAddress', serialNumber: 'serialNumber', SN: 'surname', GN: 'givenName', title: 'title',
+  initials: 'initials', pseudonym: 'pseudonym', DC: 'domainComponent', UID: 'userID', street: 'streetAddress',
+  postalCode: 'postalCode', description: 'description', dnQualifier: 'dnQualifier', generationQualifier: 'generationQualifier',
+};
+
+export function longSubjectName(short: string): string {
+  return LONG_NAMES[short] ?? short;
+}
+
 export function subjectKey(name: string): string {
   return SUBJECT_NAMES[name] ?? SUBJECT_NAMES[Object.keys(SUBJECT_NAMES).find((k) => k.toLowerCase() === name.toLowerCase()) ?? ''] ?? name;
 }

@@ -18,6 +18,10 @@ export interface X509Text {
   extensions: Record<string, Extension>;
   /** PEM blocks by label: 'PUBLIC KEY', 'CERTIFICATE REQUEST', 'CERTIFICATE'. */
   pem: Record<string, string>;
+  /** "Version: 3 (0x2)" -> 3. */
+  version?: number;
+  /** The first "Signature Algorithm:" (the one in the signed data). */
+  signatureAlgorithm?: string;
 }
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\n[\s\S]*?-----END \1-----\n?/g;
@@ -38,6 +42,8 @@ export function parseX509Text(stdout: string): X509Text {
     if (heading === 'Subject:' || heading.startsWith('Subject: ')) result.subject = nameAt(lines, i);
     else if (heading === 'Issuer:' || heading.startsWith('Issuer: ')) result.issuer = nameAt(lines, i);
     else if (heading === 'X509v3 extensions:' || heading === 'Requested Extensions:') Object.assign(result.extensions, extensionsAt(lines, i));
+    else if (heading.startsWith('Version: ') && result.version === undefined) result.version = Number(/^Version: (\d+)/.exec(heading)?.[1]);
+    else if (heading.startsWith('Signature Algorithm: ') && result.signatureAlgorithm === undefined) result.signatureAlgorithm = heading.slice('Signature Algorithm: '.length);
   }
   return result;
 }
