@@ -28,6 +28,7 @@ function keyScript({ path, passphrase }: KeyFileArgs): string {
   const passin = passphrase === undefined ? '-passin pass:' : '-passin stdin';
   return [
     `[ -e ${p} ] || { echo state=absent; exit 0; }`,
+    `[ -r ${p} ] || { echo state=unreadable; exit 0; }`,
     'echo state=present',
     `sed -n -e 's/^-----BEGIN \\(.*\\)-----$/label=\\1/p' -e 's/^Proc-Type: 4,ENCRYPTED.*/encrypted=yes/p' ${p} | head -n 2`,
     `if e=$(openssl pkey -in ${p} ${passin} -pubout 2>&1 >&3); then :; else printf 'error=%s\\n' "$(printf %s "$e" | head -n 1)"; fi 3>&1`,
@@ -38,6 +39,8 @@ function parseKey(stdout: string, { path }: KeyFileArgs, rc: number): KeyFile {
   if (rc !== 0) throw new ModuleFailure(`could not read the private key ${path}: ${stdout.trim()}`);
   const lines = stdout.split('\n');
   if (lines.includes('state=absent')) return { exists: false, encrypted: false };
+  // Never replace a key we cannot even read (wrong user, missing become): that is a failure, not a mismatch.
+  if (lines.includes('state=unreadable')) throw new ModuleFailure(`The private key ${path} exists but cannot be read (permissions: is become needed?)`);
   const value = (k: string) => lines.find((l) => l.startsWith(`${k}=`))?.slice(k.length + 1);
   const label = value('label');
   const pub = /-----BEGIN PUBLIC KEY-----\n[\s\S]*?-----END PUBLIC KEY-----\n/.exec(stdout)?.[0];

@@ -31,6 +31,7 @@ describeFact(privateKey, [
     stdout: recorded('key-not-a-key.txt'),
     expect: { exists: true, label: 'CERTIFICATE REQUEST', encrypted: false, publicKey: undefined, readError: `Could not read key from ${dir}/srv.csr` },
   },
+  { name: 'a key this user cannot read is a failure, never a reason to replace it', args: { path: '/k' }, stdout: 'state=unreadable\n', expect: { error: /The private key \/k exists but cannot be read/ } },
   { name: 'the script failed', args: { path: '/x' }, stdout: 'boom', rc: 2, expect: { error: /could not read the private key \/x: boom/ } },
 ]);
 
