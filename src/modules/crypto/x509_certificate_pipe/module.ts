@@ -37,8 +37,7 @@ export const certificatePipeModule: DeclarativeModule<CertificatePipeArgs, Issue
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
     const existing = args.content ? (ask(x509Content, { path: 'content', kind: 'certificate', content: args.content }) as FactRequest<unknown, X509File>) : undefined;
-    const { extra: _none, ...facts } = await gatherIssue(probe, args, existing);
-    return facts;
+    return gatherIssue(probe, args, existing);
   },
   plan: planCertificatePipe,
   result(args) {
