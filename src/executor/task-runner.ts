@@ -25,7 +25,7 @@ import { errorMessage, recordInterrupted, recordUnreachable, resultEvent, skippe
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { argumentsFor, resultAsVariable } from './target-data.js';
 import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
-import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretsReadBy } from './task-secrets.js';
+import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretResultValues, secretsReadBy } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
 import { applyInventoryChanges } from './inventory-changes.js';
 import { runAsyncTask, type AsyncTiming } from './async-task.js';
@@ -136,6 +136,10 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   let result: ModuleResult = { changed: false };
   for (let n = 1; n <= attempts; n++) {
     result = timing && !ctx.check ? await runAsyncTask(module, ctx, args, timing, () => pc.run.interrupted) : await runModule(module, ctx, args);
+    // Secret result values (a private key's content) are masked in every later line, as secret arguments are.
+    const secretValues = secretResultValues(module, result);
+    used.push(...secretValues);
+    secretValues.forEach((value) => pc.run.masker.add(value));
     // Per attempt (so per loop item, before it is reported), as Ansible's strategy applies them.
     if (module.changesInventory) applyInventoryChanges(pc, host, result);
     // Diffs are shown exactly when the task is in diff mode (--diff, or its own `diff:`).

@@ -76,6 +76,11 @@ export function secretArguments(module: Pick<Module, 'secretArgs'>, args: Vars):
   return (module.secretArgs ?? []).flatMap((name) => (args[name] === undefined ? [] : leaves(args[name])));
 }
 
+/** The values of the result keys the module declares secret (a private key's content). */
+export function secretResultValues(module: Pick<Module, 'secretResults'>, result: ModuleResult): unknown[] {
+  return (module.secretResults ?? []).flatMap((name) => (result[name] === undefined || result[name] === null ? [] : leaves(result[name])));
+}
+
 /** Fields of a result that describe the run rather than carry data (ha-run's own messages, timings, status). */
 const RESULT_STATUS_FIELDS = new Set(['changed', 'failed', 'skipped', 'rc', 'msg', 'cmd', 'start', 'end', 'delta', 'attempts', 'ansible_loop_var', 'skip_reason', 'false_condition', 'failed_when_result', 'changed_when_result', 'invocation']);
 

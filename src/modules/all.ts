@@ -30,6 +30,7 @@ import { packagesModules } from './packages/index.js';
 import { accountsModules } from './accounts/index.js';
 import { dockerModules } from './docker/index.js';
 import { systemModules } from './system/index.js';
+import { cryptoModules } from './crypto/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -62,4 +63,5 @@ export const allModules: Module[] = [
   ...accountsModules,
   ...dockerModules,
   ...systemModules,
+  ...cryptoModules,
 ];

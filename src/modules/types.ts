@@ -174,6 +174,8 @@ interface ModuleBase<Args> {
    * whatever the variables they came from are called (see src/executor/task-secrets.ts).
    */
   secretArgs?: string[];
+  /** Result keys that hold secrets (a private key's content): masked in all output like secretArgs. */
+  secretResults?: string[];
   /** Example args for docs and tests (never used at run time). */
   _args?: Args;
 }

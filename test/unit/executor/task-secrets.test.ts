@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretsReadBy } from '../../../src/executor/task-secrets.js';
+import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretResultValues, secretsReadBy } from '../../../src/executor/task-secrets.js';
 import type { ModuleResult } from '../../../src/modules/types.js';
 import { MASK, SecretMasker } from '../../../src/output/mask.js';
 import { markUnsafe } from '../../../src/template/index.js';
@@ -39,6 +39,13 @@ describe('secrets a task learns and uses', () => {
   it('the arguments a module declares secret, whatever the variable they came from is called', () => {
     expect(secretArguments({ secretArgs: ['password', 'keys'] }, { name: 'bob', password: 'x', keys: ['k1', { v: 'k2' }] })).toEqual(['x', 'k1', 'k2']);
     expect(secretArguments({}, { password: 'x' })).toEqual([]);
+  });
+
+  it('the result values a module declares secret (a private key returned by return_content)', () => {
+    const result: ModuleResult = { changed: true, filename: '/k', privatekey: '-----BEGIN PRIVATE KEY-----\nMC4C\n-----END PRIVATE KEY-----\n' };
+    expect(secretResultValues({ secretResults: ['privatekey'] }, result)).toEqual([result.privatekey]);
+    expect(secretResultValues({ secretResults: ['privatekey'] }, { changed: false, privatekey: null })).toEqual([]);
+    expect(secretResultValues({}, result)).toEqual([]);
   });
 
   it("a no_log task's registered result: its data everywhere, its name and ansible_failed_result whole", () => {

@@ -1,0 +1,33 @@
+// openssl_csr: a certificate signing request made on the target by its openssl from a key there.
+import { fileState } from '../../file-probe.js';
+import { ask } from '../../kit/fact.js';
+import { probeOf } from '../../kit/probe.js';
+import type { DeclarativeModule } from '../../types.js';
+import { csrResultKeys } from '../csr/make.js';
+import { keyFact, x509File } from '../facts.js';
+import { planCsr, type CsrFacts } from './plan.js';
+import { csrSchema, type CsrArgs } from './schema.js';
+
+export const csrModule: DeclarativeModule<CsrArgs, CsrFacts> = {
+  kind: 'declarative',
+  name: 'openssl_csr',
+  collection: 'community.crypto',
+  schema: csrSchema,
+  secretArgs: ['privatekey_passphrase'],
+  async gather(ctx, args) {
+    const probe = probeOf(ctx.conn);
+    if (args.state === 'absent') return { file: await probe.get(fileState, { path: args.path }), csr: { exists: false }, key: { exists: false, encrypted: false } };
+    const keyArgs = { path: args.privatekey_path, passphrase: args.privatekey_passphrase };
+    const [file, csr, key] = await probe.many(ask(fileState, { path: args.path }), ask(x509File, { path: args.path, kind: 'csr' as const }), ask(keyFact(keyArgs), keyArgs));
+    return { file, csr, key };
+  },
+  plan: planCsr,
+  result(args, facts) {
+    if (args.state === 'absent') return { filename: args.path };
+    return {
+      filename: args.path,
+      ...csrResultKeys(args),
+      ...(args.return_content ? { csr: facts.csr.parsed?.pem['CERTIFICATE REQUEST'] ?? null } : {}),
+    };
+  },
+};
