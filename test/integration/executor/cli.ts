@@ -31,13 +31,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
   const cli = buildCli();
   return new Promise((done) => {
     execFile(
       process.execPath,
       [cli, ...args],
-      { cwd: options.cwd ?? root, env: { ...process.env, CI: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      { cwd: options.cwd ?? root, env: { ...process.env, CI: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 120_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 250) : 0;
         done({ code, stdout: String(stdout), stderr: String(stderr) });
