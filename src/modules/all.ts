@@ -27,6 +27,7 @@ import { asyncModules } from './async/index.js';
 import { otherOsModules } from './other-os/index.js';
 import { servicesModules } from './services/index.js';
 import { packagesModules } from './packages/index.js';
+import { mysqlModules } from './mysql/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -56,4 +57,5 @@ export const allModules: Module[] = [
   ...otherOsModules,
   ...servicesModules,
   ...packagesModules,
+  ...mysqlModules,
 ];

@@ -1,0 +1,5 @@
+// The mysql family (community.mysql): driven by the target's own mysql/mysqldump clients, no Python.
+import type { Module } from '../types.js';
+import { mysqlDbModule } from './mysql_db/module.js';
+
+export const mysqlModules: Module[] = [mysqlDbModule];
