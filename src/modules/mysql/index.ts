@@ -2,5 +2,9 @@
 import type { Module } from '../types.js';
 import { mysqlDbModule } from './mysql_db/module.js';
 import { mysqlUserModule } from './mysql_user/module.js';
+import { mysqlReplicationModule } from './mysql_replication/module.js';
+import { mysqlVariablesModule } from './mysql_variables/module.js';
+import { mysqlQueryModule } from './mysql_query/module.js';
+import { mysqlInfoModule } from './mysql_info/module.js';
 
-export const mysqlModules: Module[] = [mysqlDbModule, mysqlUserModule];
+export const mysqlModules: Module[] = [mysqlDbModule, mysqlUserModule, mysqlReplicationModule, mysqlVariablesModule, mysqlQueryModule, mysqlInfoModule];
