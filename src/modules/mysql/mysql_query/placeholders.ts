@@ -11,16 +11,22 @@ export function sqlLiteral(value: SqlArg): string {
   return sqlString(value);
 }
 
+/**
+ * Fills one query. As with the Python driver, positional_args apply to every query of the list, and
+ * their number must match the query's %s placeholders.
+ */
 export function fillPlaceholders(query: string, positional?: SqlArg[], named?: Record<string, SqlArg>): string {
   if (!positional && !named) return query;
   let next = 0;
-  return query.replace(/%(%|s|\(([^)]*)\)s)/g, (whole, kind: string, name: string | undefined) => {
+  const filled = query.replace(/%(%|s|\(([^)]*)\)s)/g, (whole, kind: string, name: string | undefined) => {
     if (kind === '%') return '%';
     if (name !== undefined) {
-      if (!named || !Object.hasOwn(named, name)) throw new ModuleFailure(`query uses %(${name})s but named_args has no '${name}'`);
+      if (!named || !Object.hasOwn(named, name)) throw new ModuleFailure(`Cannot execute SQL '${query}': named_args has no '${name}'`);
       return sqlLiteral(named[name]);
     }
-    if (!positional || next >= positional.length) throw new ModuleFailure(`query has more %s placeholders than positional_args has values (${positional?.length ?? 0})`);
+    if (!positional || next >= positional.length) throw new ModuleFailure(`Cannot execute SQL '${query}': not enough arguments for format string`);
     return sqlLiteral(positional[next++]);
   });
+  if (positional && next < positional.length) throw new ModuleFailure(`Cannot execute SQL '${query}': not all arguments converted during string formatting`);
+  return filled;
 }

@@ -13,6 +13,7 @@ import type { MysqlUserFacts } from '../../../../src/modules/mysql/mysql_user/pl
 import { parseReplication, type ReplicationFacts } from '../../../../src/modules/mysql/mysql_replication/facts.js';
 import { mysqlReplicationModule } from '../../../../src/modules/mysql/mysql_replication/module.js';
 import { replicationResult } from '../../../../src/modules/mysql/mysql_replication/plan.js';
+import type { MysqlReplicationArgs } from '../../../../src/modules/mysql/mysql_replication/schema.js';
 import { mysqlVariablesModule } from '../../../../src/modules/mysql/mysql_variables/module.js';
 import { parseXmlResults } from '../../../../src/modules/mysql/xml-rows.js';
 
@@ -108,7 +109,7 @@ describe('mysql_user ops and result', () => {
 const replicaFacts: ReplicationFacts = { ...parseReplication(fixture('replica.xml')), passwordSame: true };
 const primaryFacts: ReplicationFacts = parseReplication(fixture('primary.xml'));
 const running = (io: string, sql: string): ReplicationFacts => ({ ...replicaFacts, replica: { ...replicaFacts.replica!, Slave_IO_Running: io, Slave_SQL_Running: sql } });
-const source = { mode: 'changeprimary', primary_host: '10.213.0.19', primary_user: 'repl', primary_password: 'pw', primary_use_gtid: 'slave_pos' };
+const source: MysqlReplicationArgs = { mode: 'changeprimary', primary_host: '10.213.0.19', primary_user: 'repl', primary_password: 'pw', primary_use_gtid: 'slave_pos' };
 
 describePlan(mysqlReplicationModule, [
   { name: 'converged: changeprimary with what the replica already has', args: source, facts: replicaFacts, expect: 'ok' },
