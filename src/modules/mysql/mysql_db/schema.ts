@@ -33,7 +33,7 @@ export const mysqlDbSchema: ArgsSchema = {
     ...loginProperties,
     name: names,
     db: { ...names, description: 'Alias of name.' },
-    state: { type: 'string', enum: ['present', 'absent', 'dump', 'import'], default: 'present' },
+    state: { type: 'string', enum: ['present', 'absent', 'dump', 'import'], default: 'present', description: 'present/absent: the databases exist or not; dump writes target, import reads it (both always act).' },
     encoding: { type: 'string', description: "Character set, e.g. 'utf8'; an existing database in another one is altered." },
     collation: { type: 'string', description: "Collation, e.g. 'utf8_general_ci'; an existing database with another one is altered." },
     alter_nonempty: {

@@ -24,7 +24,7 @@ export const mysqlInfoSchema: ArgsSchema = {
     filter: { type: 'array', items: { type: 'string' }, description: `Subsets to return (${SUBSETS.join(', ')}); '!name' leaves one out.` },
     exclude_fields: { type: 'array', items: { type: 'string', enum: ['db_size'] }, description: 'db_size: leave out database sizes.' },
     return_empty_dbs: { type: 'boolean', default: false, description: 'Also list databases without tables.' },
-    login_db: { type: 'string' },
+    login_db: { type: 'string', description: 'The database to connect to.' },
   },
 };
 

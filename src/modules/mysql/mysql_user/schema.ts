@@ -43,7 +43,7 @@ export const mysqlUserSchema: ArgsSchema = {
       description: "always: set the password when it differs; on_create: only for a new account; on_new_username: only for a new user name (a new host of an existing user gets that user's password).",
     },
     sql_log_bin: { type: 'boolean', default: true, description: 'false: the changes are not written to the binary log (not replicated).' },
-    state: { type: 'string', enum: ['present', 'absent'], default: 'present' },
+    state: { type: 'string', enum: ['present', 'absent'], default: 'present', description: 'Whether the account exists.' },
     check_implicit_admin: { type: 'boolean', default: false, description: 'Accepted for compatibility: the client already logs in as root through the socket when no login is given.' },
   },
   allOf: [
