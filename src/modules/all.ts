@@ -31,6 +31,7 @@ import { accountsModules } from './accounts/index.js';
 import { dockerModules } from './docker/index.js';
 import { systemModules } from './system/index.js';
 import { cryptoModules } from './crypto/index.js';
+import { mysqlModules } from './mysql/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -64,4 +65,5 @@ export const allModules: Module[] = [
   ...dockerModules,
   ...systemModules,
   ...cryptoModules,
+  ...mysqlModules,
 ];
