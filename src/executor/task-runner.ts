@@ -69,18 +69,22 @@ function withRegistered(task: Task, result: ModuleResult, vars: Vars): Vars {
   return task.register ? { ...vars, [task.register]: resultAsVariable(task.module, result) } : vars;
 }
 
+/** A keyword written as a number or a template (`retries: "{{ n }}"`), rendered to a number that is not negative. */
+function keywordNumber(v: number | string | undefined, keyword: string, fallback: number, vars: Vars, searchPaths: string[], whole = true): number {
+  if (v === undefined) return fallback;
+  const n = Number(typeof v === 'number' ? v : renderString(v, { vars, searchPaths }));
+  if (!Number.isFinite(n) || n < 0 || (whole && !Number.isInteger(n))) {
+    throw new HaRunError('bad-keyword-number', `the field '${keyword}' must be a ${whole ? 'whole ' : ''}number that is not negative, not ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+
 /** The task's `async:`/`poll:` rendered to seconds; undefined without `async` (or async: 0, as Ansible). */
 function asyncTiming(task: Task, vars: Vars, searchPaths: string[]): AsyncTiming | undefined {
   if (task.async === undefined) return undefined;
-  const seconds = (v: number | string | undefined, keyword: string, fallback: number): number => {
-    if (v === undefined) return fallback;
-    const n = Number(typeof v === 'number' ? v : renderString(v, { vars, searchPaths }));
-    if (!Number.isInteger(n) || n < 0) throw new HaRunError('bad-async', `the field '${keyword}' must be a whole number of seconds, not ${JSON.stringify(v)}`);
-    return n;
-  };
-  const limit = seconds(task.async, 'async', 0);
+  const limit = keywordNumber(task.async, 'async', 0, vars, searchPaths);
   // Ansible's default poll interval is 10 seconds.
-  return limit === 0 ? undefined : { seconds: limit, poll: seconds(task.poll, 'poll', 10) };
+  return limit === 0 ? undefined : { seconds: limit, poll: keywordNumber(task.poll, 'poll', 10, vars, searchPaths) };
 }
 
 /** One run of the module (and its until/retries) with the given variables. */
@@ -132,7 +136,8 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     findFile: fileFinder(pc, scope, task),
   };
   // Ansible: `until` without `retries` tries 3 times; `retries: N` means N+1 attempts.
-  const attempts = task.until ? (task.retries === undefined ? 3 : Math.max(task.retries, 0) + 1) : 1;
+  const attempts = task.until ? (task.retries === undefined ? 3 : keywordNumber(task.retries, 'retries', 0, vars, paths) + 1) : 1;
+  const delay = task.until ? keywordNumber(task.delay, 'delay', 5, vars, paths, false) : 0;
   let result: ModuleResult = { changed: false };
   for (let n = 1; n <= attempts; n++) {
     result = timing && !ctx.check ? await runAsyncTask(module, ctx, args, timing, () => pc.run.interrupted) : await runModule(module, ctx, args);
@@ -156,7 +161,7 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
       result.msg ??= `condition '${task.until}' still false after ${attempts} attempts`;
     } else if (!pc.run.interrupted) {
       await pc.run.report.retrying({ host, task: info, retriesLeft: attempts - n });
-      await sleep((task.delay ?? 5) * 1000);
+      await sleep(delay * 1000);
     }
   }
   return { result, delegatedTo };

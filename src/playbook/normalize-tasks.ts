@@ -183,8 +183,8 @@ function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): 
   if (raw.changed_when !== undefined) task.changedWhen = conditionList(raw.changed_when);
   if (raw.failed_when !== undefined) task.failedWhen = conditionList(raw.failed_when);
   if (raw.until !== undefined) setOptional(task, 'until', conditionList(raw.until)[0]);
-  setOptional(task, 'retries', optionalNumber(raw.retries));
-  setOptional(task, 'delay', optionalNumber(raw.delay));
+  setOptional(task, 'retries', numberOrTemplate(raw.retries));
+  setOptional(task, 'delay', numberOrTemplate(raw.delay));
   setOptional(task, 'async', numberOrTemplate(raw.async));
   setOptional(task, 'poll', numberOrTemplate(raw.poll));
   setOptional(task, 'role', ctx.role);

@@ -56,8 +56,8 @@ export interface Task extends InheritableKeywords {
   changedWhen?: string[] | boolean;
   failedWhen?: string[] | boolean;
   until?: string;
-  retries?: number;
-  delay?: number;
+  retries?: number | string;
+  delay?: number | string;
   /** `async:` seconds (a number, or a template rendered at run time). */
   async?: number | string;
   /** `poll:` seconds between checks of an async job; 0 = fire and forget. */
