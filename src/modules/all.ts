@@ -27,6 +27,8 @@ import { asyncModules } from './async/index.js';
 import { otherOsModules } from './other-os/index.js';
 import { servicesModules } from './services/index.js';
 import { packagesModules } from './packages/index.js';
+import { webModules } from './web/index.js';
+import { fileFamilyModules } from './files/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -56,4 +58,6 @@ export const allModules: Module[] = [
   ...otherOsModules,
   ...servicesModules,
   ...packagesModules,
+  ...webModules,
+  ...fileFamilyModules,
 ];
