@@ -59,6 +59,8 @@ export function replayConnection(tools: Record<string, ToolStub>, host = 'replay
           const rc = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
           done({ rc, stdout: stdout.toString(), stderr: stderr.toString(), stdoutBytes: stdout });
         });
+        // A script that exits without reading its input (a missing tool) closes the pipe: not an error.
+        child.stdin?.on('error', () => {});
         child.stdin?.end(stdin ?? '');
       });
     },

@@ -36,14 +36,16 @@ export function listingDepth(args: FindArgs): number | undefined {
   return args.depth === undefined ? undefined : args.depth + 1;
 }
 
-const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, b: 1, k: 1024, g: 1024 ** 3, t: 1024 ** 4 };
+const UNITS = {
+  age: { '': 1, s: 1, m: 60, h: 3600, d: 86400, w: 604800 },
+  size: { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 },
+} as const;
 
-/** '2d' -> 172800; sizes use 1024 multiples ('m' is minutes for age, MiB for size). */
+/** '2d' -> 172800 for an age; '4k' -> 4096 for a size ('m' is minutes for age, MiB for size). */
 export function amount(text: string, kind: 'age' | 'size'): number {
   const m = /^(-?\d+)([a-z]?)$/i.exec(text.trim());
-  if (!m) throw new ModuleFailure(`failed to process ${kind}: ${text}`);
-  const unit = m[2].toLowerCase();
-  const factor = unit === 'm' ? (kind === 'age' ? 60 : 1024 ** 2) : unit ? UNITS[unit] : 1;
+  const factor = m ? (UNITS[kind] as Record<string, number>)[m[2].toLowerCase()] : undefined;
+  if (!m || factor === undefined) throw new ModuleFailure(`failed to process ${kind}: ${text}`);
   return Number(m[1]) * factor;
 }
 
