@@ -1,5 +1,5 @@
 // The web family (uri, get_url, unarchive) and the files family (find, tempfile) on a lab host,
-// against a small HTTP server the test starts ON THAT HOST (fixtures/web/server.py; nothing on the
+// against a small HTTP server the test starts ON THAT HOST (harun-web-server.py, shared with the differential cases; nothing on the
 // internet). Through the CLI as roles use them, run twice: the second run changes nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   installed = [];
   for (const pkg of TOOLS) if ((await sh(`dpkg-query -W -f='\${Status}' ${pkg} 2>/dev/null`)) !== 'install ok installed') installed.push(pkg);
   // The server and what it serves: a file, its checksum file, a tar.gz.
-  const server = readFileSync(join(dir, 'server.py'), 'utf8');
+  const server = readFileSync(join(root, 'test/compat/differential/playbook/files/harun-web-server.py'), 'utf8');
   const setup = [
     `mkdir -p ${SERVE}/files/site/conf`,
     `echo ${b64(server)} | base64 -d > ${SERVE}/server.py`,

@@ -59,7 +59,8 @@ export const getUrlModule: DeclarativeModule<GetUrlArgs, GetUrlFacts> = {
     const base = { url: args.url, dest: facts.path, elapsed: Math.floor(r?.elapsed ?? 0), ...fileResultKeys(facts.dest) };
     if (!r) return { ...base, msg: 'file already exists' };
     const msg = responseMsg(r.status, r.reason, r.headers, r.error);
-    if (r.status === 304) return { url: args.url, dest: facts.path, elapsed: base.elapsed, status_code: 304, msg };
+    // Ansible adds the file's attributes to any result naming a dest, a 304's too.
+    if (r.status === 304) return { ...base, status_code: 304, msg };
     return {
       ...base,
       status_code: r.status,

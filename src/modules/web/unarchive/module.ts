@@ -53,6 +53,8 @@ export const unarchiveModule: DeclarativeModule<UnarchiveArgs, UnarchiveFacts> =
   },
   plan: planUnarchive,
   result(args, facts) {
+    // Ansible's unarchive skips the task (not merely ok) when creates exists.
+    if (args.creates !== undefined && facts.creates?.exists) return { skipped: true, msg: `skipped, since ${args.creates} exists` };
     const keys: Record<string, unknown> = { dest: args.dest, src: args.src, ...fileResultKeys(facts.dest) };
     if (facts.archive) keys.handler = facts.archive.handler;
     if (args.list_files && facts.archive) keys.files = facts.archive.files;
