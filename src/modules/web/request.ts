@@ -90,8 +90,12 @@ export function requestScript(plan: DownloadPlan, ifModifiedSince?: string): str
   const keep = plan.keepAt
     ? `case " ${(plan.keepOn ?? []).join(' ')} " in *" $code "*) if [ "$rc" = 0 ]; then mv -f b ${shellQuote(plan.keepAt)} && echo kept=1; fi;; esac`
     : ':';
-  // Without an existing file, curl's time-cond would warn: only ask when the file is there.
-  const timeCond = ifModifiedSince ? `[ -e ${shellQuote(ifModifiedSince)} ] || sed -i '/^time-cond = /d' curlrc` : ':';
+  // Without an existing file, curl's time-cond would warn: only ask when the file is there. wget has
+  // no such option: it gets the header itself, from the file's mtime.
+  const f = ifModifiedSince ? shellQuote(ifModifiedSince) : '';
+  const timeCond = ifModifiedSince
+    ? `if [ -e ${f} ]; then printf 'header = If-Modified-Since: %s\\n' "$(LC_ALL=C date -u -r ${f} '+%a, %d %b %Y %H:%M:%S GMT')" >> wgetrc; else sed -i '/^time-cond = /d' curlrc; fi`
+    : ':';
   return [
     plan.tmpDir ? `d=$(mktemp -d -p ${shellQuote(plan.tmpDir)}) || exit 1` : 'd=$(mktemp -d) || exit 1',
     'trap \'cd /; rm -rf "$d"\' EXIT',

@@ -108,7 +108,8 @@ function wgetHeaders(stderr: string): string {
 }
 
 function wgetFinalUrl(stderr: string): string | undefined {
-  const urls = [...stderr.matchAll(/^--[\d-]+ [\d:]+--\s+(\S+)/gm)].map((m) => m[1]);
+  // "--2026-12-06 17:38:48--  (try: 2)  http://...": a retry says so before the URL.
+  const urls = [...stderr.matchAll(/^--[\d-]+ [\d:]+--\s+(?:\(try:\s*\d+\)\s+)?(\S+)/gm)].map((m) => m[1]);
   return urls.at(-1);
 }
 

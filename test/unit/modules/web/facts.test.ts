@@ -55,6 +55,14 @@ describe('fact: the HTTP response after a redirect', () => {
   });
 });
 
+describe('fact: the HTTP response from wget (no curl on the target)', () => {
+  it('reads the status and headers wget -S printed, through a redirect and a retry', () => {
+    const r = httpResponse.parse(recorded('wget-redirect.txt'), request(`${U}/redirect`), 0);
+    expect(r).toMatchObject({ tool: 'wget', rc: 0, status: 200, reason: 'OK', redirects: 1, finalUrl: `${U}/json`, sha1: '43222f108560febbf4ddf5351990f8042a35bff0', body: Buffer.from(JSON_BODY) });
+    expect(r.headers).toEqual(serverHeaders('Sun, 06 Dec 2026 17:38:48 GMT', 'application/json', '64'));
+  });
+});
+
 const query = { archive: '/tmp/harun-web-root/t.tgz', dest: '/tmp/harun-web-t/x', extraOpts: [], include: [], exclude: [], keepNewer: false };
 
 describe('fact: the archive and what is unpacked of it', () => {
