@@ -44,6 +44,7 @@ export function baseRequest(args: HttpArgs, timeoutDefault: number): Omit<HttpRe
     password: user === undefined ? undefined : (args.url_password ?? args.password ?? ''),
     validateCerts: args.validate_certs !== false,
     timeout: args.timeout ?? timeoutDefault,
+    noProxy: args.use_proxy === false,
   };
 }
 

@@ -18,6 +18,8 @@ export interface HttpRequest {
   /** Seconds before giving up. */
   timeout: number;
   followRedirects: boolean;
+  /** Ignore the target's proxy environment variables (use_proxy: false). */
+  noProxy?: boolean;
   /** Send If-Modified-Since with this target file's mtime, when it exists (uri's dest). */
   ifModifiedSince?: string;
 }
@@ -59,6 +61,7 @@ function curlConfig(req: HttpRequest): string {
   else if (req.body !== undefined) lines.push('data-binary = "@body"');
   if (req.method === 'HEAD') lines.push('head');
   if (!req.validateCerts) lines.push('insecure');
+  if (req.noProxy) lines.push('noproxy = "*"');
   if (req.followRedirects) lines.push('location', 'max-redirs = 50');
   if (req.ifModifiedSince !== undefined) lines.push(`time-cond = ${curlString(req.ifModifiedSince)}`);
   return lines.join('\n') + '\n';
@@ -76,6 +79,7 @@ function wgetConfig(req: HttpRequest): string {
   if (req.bodyFile !== undefined) rc += wgetLine('body_file', req.bodyFile);
   else if (req.body !== undefined) rc += 'body_file = body\n';
   if (!req.validateCerts) rc += 'check_certificate = off\n';
+  if (req.noProxy) rc += 'use_proxy = off\n';
   rc += req.followRedirects ? 'max_redirect = 50\n' : 'max_redirect = 0\n';
   return rc;
 }

@@ -3,6 +3,7 @@
 // changes nothing unless `dest` receives a new body. Like Ansible's, it does not run in check mode.
 import { posix } from 'node:path';
 import { shellQuote } from '../../../connection/quote.js';
+import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../../../source/read-file.js';
 import { attrChanges, fileResultKeys } from '../../file-attrs.js';
 import { fileState } from '../../file-probe.js';
 import { ModuleFailure } from '../../failure.js';
@@ -36,7 +37,11 @@ export const uriModule: ActionModule<UriArgs> = {
     const encoded = encodeBody(args.body, args.body_format);
     const request = { ...baseRequest(args, 30), method, followRedirects: wantsRedirects(args.follow_redirects, method) };
     if (encoded.body !== undefined) request.body = encoded.body;
-    if (args.src !== undefined) request.bodyFile = args.src;
+    if (args.src !== undefined) {
+      // As Ansible: src is a controller file unless remote_src says it is on the target.
+      if (args.remote_src) request.bodyFile = args.src;
+      else request.body = controllerBody(ctx, args.src);
+    }
     if (encoded.contentType && !Object.keys(request.headers).some((h) => h.toLowerCase() === 'content-type')) request.headers['Content-Type'] = encoded.contentType;
 
     let dest = args.dest;
@@ -54,6 +59,14 @@ export const uriModule: ActionModule<UriArgs> = {
     return result;
   },
 };
+
+function controllerBody(ctx: ModuleContext, src: string): Buffer {
+  try {
+    return readRegularFile(ctx.findFile('files', src), MAX_TRANSFER_SOURCE_BYTES);
+  } catch (err) {
+    throw new ModuleFailure(`Could not find or access '${src}' on the controller: ${(err as Error).message}`, { src });
+  }
+}
 
 /** The last path segment of the URL, or index.html (Ansible's url_filename). */
 function urlFilename(url: string): string {

@@ -28,8 +28,8 @@ export const uriSchema: ArgsSchema = {
     method: { type: 'string', pattern: '^[A-Za-z]+$', default: 'GET', description: 'The HTTP method (GET, POST, PUT, DELETE, HEAD, PATCH, ...).' },
     body: { description: 'The request body: a string, or data encoded as body_format says.' },
     body_format: { type: 'string', enum: ['raw', 'json', 'form-urlencoded'], default: 'raw', description: 'How body is encoded: raw as given, json, or form-urlencoded (each sets Content-Type when not given).' },
-    src: { type: 'string', description: 'A file on the target sent as the body.' },
-    remote_src: { type: 'boolean', default: false, description: 'src is on the target (ha-run reads src on the target either way).' },
+    src: { type: 'string', description: 'A file sent as the body: on the controller (files/ of the role and playbook), or on the target with remote_src.' },
+    remote_src: { type: 'boolean', default: false, description: 'src is a file on the target.' },
     status_code: {
       anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\s*-?\\d+(\\s*,\\s*-?\\d+)*\\s*$' }, { type: 'array', items: { type: ['integer', 'string'], pattern: '^-?\\d+$' } }],
       default: [200],

@@ -1,5 +1,8 @@
 // uri's pure pieces: the body as Python encodes it, the registered result as Ansible names it, the
 // status codes and redirects; and a target without curl or wget.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeBody, formEncode, quotePlus } from '../../../../src/modules/web/uri/body.js';
 import { statusCodes, uriResult, wantsRedirects } from '../../../../src/modules/web/uri/result.js';
@@ -90,6 +93,21 @@ function context(check = false): ModuleContext {
   conn = replayConnection({});
   return { host: 'replay', conn, check, diff: false, vars: {}, render: (t) => t, findFile: (_k, p) => p };
 }
+
+describe('uri src', () => {
+  it('is a controller file sent as the body (on stdin), unless remote_src', async () => {
+    const local = join(mkdtempSync(join(tmpdir(), 'uri-src-')), 'payload.json');
+    writeFileSync(local, '{"from": "controller"}');
+    await runModule(uriModule, context(), { url: 'http://h/x', method: 'POST', src: local });
+    expect(conn!.calls.some((c) => c.stdin?.includes('{"from": "controller"}'))).toBe(true);
+    await conn!.close();
+    await runModule(uriModule, context(), { url: 'http://h/x', method: 'POST', src: '/srv/payload.json', remote_src: true });
+    expect(conn!.calls.some((c) => c.stdin?.includes('data-binary = "@/srv/payload.json"'))).toBe(true);
+  });
+  it('a missing controller file fails saying so', async () => {
+    expect(await runModule(uriModule, context(), { url: 'http://h/x', src: '/nonexistent/payload' })).toMatchObject({ failed: true, msg: expect.stringContaining("Could not find or access '/nonexistent/payload' on the controller") });
+  });
+});
 
 describe('a target without curl or wget', () => {
   it('uri fails naming both', async () => {
