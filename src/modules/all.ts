@@ -32,6 +32,8 @@ import { dockerModules } from './docker/index.js';
 import { systemModules } from './system/index.js';
 import { cryptoModules } from './crypto/index.js';
 import { mysqlModules } from './mysql/index.js';
+import { webModules } from './web/index.js';
+import { fileFamilyModules } from './files/index.js';
 
 export const allModules: Module[] = [
   commandModule,
@@ -66,4 +68,6 @@ export const allModules: Module[] = [
   ...systemModules,
   ...cryptoModules,
   ...mysqlModules,
+  ...webModules,
+  ...fileFamilyModules,
 ];
