@@ -20,13 +20,15 @@ type Include = IncludeTasks | IncludeRole;
 
 /** Keywords of an include decide whether it runs; `apply:` keywords go to the included tasks. */
 function includeSelected(pc: PlayContext, scope: Scope, inc: Include): boolean {
+  // A notified handler runs whatever --tags says, as a task handler does.
+  if (scope.handler) return true;
   return shouldRunByTags(allTags(scope, inc), { only: pc.run.options.tags, skip: pc.run.options.skipTags });
 }
 
-/** What the included tasks inherit: the `apply:` keywords, and the include's tags. */
+/** What the included tasks inherit: the `apply:` keywords (its vars as a block's), and the include's tags. */
 function appliedKeywords(inc: Include): InheritableKeywords {
   const apply = inc.apply ?? { when: [], tags: [], vars: {} };
-  return { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
+  return { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: apply.vars ?? {} };
 }
 
 /** One iteration of an include on one host, and what it includes (a file name, a role). */
@@ -126,10 +128,11 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
   const { run } = pc;
   if (!includeSelected(pc, parent, inc)) return;
   // Unnamed, it is called by its keyword, as in Ansible.
-  const info: TaskInfo = { name: inc.name ?? 'include_tasks', module: 'include_tasks', location: inc.location, handler: false };
+  const handler = parent.handler === true;
+  const info: TaskInfo = { name: inc.name ?? 'include_tasks', module: 'include_tasks', location: inc.location, handler };
   const targets = active(pc, hosts);
   if (targets.length === 0) return;
-  await run.report.taskStart({ task: info, hosts: targets });
+  await (handler ? run.report.handlerStart({ task: info, hosts: targets }) : run.report.taskStart({ task: info, hosts: targets }));
   const perHost = await passesPerHost(pc, parent, inc, info, targets, (vars) => (inc.tasks ? inc.file : renderString(inc.file, { vars })));
   // Every file is loaded and announced first (Ansible's `included:` lines), then the rounds run in order.
   const loaded: (IncludeGroup<string> & { tasks: TaskItem[] })[] = [];

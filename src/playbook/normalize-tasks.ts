@@ -30,7 +30,7 @@ import { parseKv } from './parse-kv.js';
 import { cycle, searchFile } from './paths.js';
 import { recordSource, sourceOf } from './source-map.js';
 import { resolveAction } from './task-action.js';
-import type { Block, IncludeRole, IncludeTasks, LoopControl, Role, RoleRef, Task, TaskItem } from './types.js';
+import type { Block, Handler, IncludeRole, IncludeTasks, LoopControl, Role, RoleRef, Task, TaskItem } from './types.js';
 
 /** Loads roles for import_role / include_role (implemented in roles.ts; passed in to keep imports one-way). */
 export interface RoleSource {
@@ -72,16 +72,20 @@ export function normalizeTaskList(value: unknown, path: PathSegment[], ctx: Task
   return items;
 }
 
-/** Handlers are plain tasks; import_tasks in a handlers list is flattened into them. */
-export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: TaskListContext): Task[] {
-  const handlers: Task[] = [];
+/**
+ * Handlers are tasks, or include_tasks (its tasks run when it is notified); import_tasks in a
+ * handlers list is flattened into them. Ansible refuses blocks and roles as handlers, and so do we.
+ */
+export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: TaskListContext): Handler[] {
+  const handlers: Handler[] = [];
   const flatten = (item: TaskItem, inherited: { when: string[]; tags: string[] }): void => {
-    if (item.kind === 'task') {
+    if (item.kind === 'task' || item.kind === 'include_tasks') {
       handlers.push(inherited.when.length + inherited.tags.length === 0 ? item : inherit(item, inherited));
     } else if (item.kind === 'block' && item.importedFrom !== undefined) {
       for (const child of item.block) flatten(child, { when: [...inherited.when, ...item.when], tags: [...inherited.tags, ...item.tags] });
     } else {
-      ctx.session.error('unsupported-handler', `handlers must be tasks (or import_tasks); a ${item.kind.replace('_', ' ')} is not supported as a handler`, item.location);
+      const what = item.kind === 'block' ? 'a block' : `${item.static ? 'import_role' : 'include_role'}`;
+      ctx.session.error('unsupported-handler', `handlers must be tasks, include_tasks or import_tasks; ${what} is not supported as a handler (Ansible refuses it too)`, item.location);
     }
   };
   for (const item of normalizeTaskList(value, path, ctx)) flatten(item, { when: [], tags: [] });
@@ -89,7 +93,7 @@ export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: T
 }
 
 /** A copy of an imported handler carrying the import's conditions and tags (and still locatable). */
-function inherit(task: Task, inherited: { when: string[]; tags: string[] }): Task {
+function inherit<T extends Handler>(task: T, inherited: { when: string[]; tags: string[] }): T {
   const copy = { ...task, when: [...inherited.when, ...task.when], tags: [...inherited.tags, ...task.tags] };
   const origin = sourceOf(task);
   if (origin) recordSource(copy, origin.loaded, origin.path);
@@ -266,6 +270,7 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   setOptional(include, 'tasks', tasks);
   Object.assign(include, loopOf(raw, path, ctx));
   setOptional(include, 'apply', applyKeywords(spec.apply ?? extra.apply));
+  if (raw.listen !== undefined) include.listen = stringList(raw.listen);
   setOptional(include, 'role', ctx.role);
   return remember(include, ctx, path);
 }

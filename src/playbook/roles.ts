@@ -14,14 +14,14 @@ import { normalizeHandlerList, normalizeTaskList, type RoleSource, type TaskList
 import { cycle, isDirectory, roleVarsFiles, roleVarsSource, yamlFileIn } from './paths.js';
 import { readRoleMeta } from './role-meta.js';
 import { recordSource } from './source-map.js';
-import type { IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
+import type { Handler, IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
 
 interface RoleContent {
   ref: RoleRef;
   defaults: Record<string, unknown>;
   vars: Record<string, unknown>;
   tasks: TaskItem[];
-  handlers: Task[];
+  handlers: Handler[];
 }
 
 const ROLE_ENTRY_KEYWORDS = keywordsOf(roleEntryKeywordsSchema);
@@ -133,7 +133,7 @@ export class RoleLoader implements RoleSource {
       return { session: this.session, loaded, dir: join(dir, 'tasks'), playbookDir: this.playbookDir, role: ref, stack: [...stack, file], roles: this };
     };
     let tasks: TaskItem[] = [];
-    let handlers: Task[] = [];
+    let handlers: Handler[] = [];
     if (tasksFile) {
       const c = context(tasksFile);
       tasks = normalizeTaskList(c.loaded.value, [], c);

@@ -96,6 +96,8 @@ export interface IncludeTasks extends InheritableKeywords {
   role?: RoleRef;
   /** `apply:` keywords: given to the included tasks (the include's own keywords only decide whether it runs). */
   apply?: InheritableKeywords;
+  /** As a handler: extra topics it answers to. */
+  listen?: string[];
 }
 
 /** `include_role`: resolved at run time too; pre-loaded when the name is static. */
@@ -120,6 +122,9 @@ export interface IncludeRole extends InheritableKeywords {
 
 export type TaskItem = Task | Block | IncludeTasks | IncludeRole;
 
+/** What a handlers list holds: tasks, and include_tasks whose tasks run when it is notified (as in Ansible). */
+export type Handler = Task | IncludeTasks;
+
 export interface RoleRef {
   name: string;
   /** Directory of the role on the controller (for files/, templates/, role_path). */
@@ -133,7 +138,7 @@ export interface Role {
   defaults: Record<string, unknown>;
   vars: Record<string, unknown>;
   tasks: TaskItem[];
-  handlers: Task[];
+  handlers: Handler[];
   /** Keywords written on the role entry in the play (when, tags, become...). */
   keywords: InheritableKeywords;
   location: SourceLocation;
@@ -160,7 +165,7 @@ export interface Play extends InheritableKeywords {
   roles: Role[];
   tasks: TaskItem[];
   postTasks: TaskItem[];
-  handlers: Task[];
+  handlers: Handler[];
   /** Directory of the playbook file this play came from (playbook_dir). */
   playbookDir: string;
   /** Always 'linear' (the only strategy ha-run implements). */

@@ -119,6 +119,7 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
     }
     for (const { item } of walkPlay(play)) {
       addKeys(item.vars);
+      if (item.kind === 'include_tasks' || item.kind === 'include_role') addKeys(item.apply?.vars);
       if (item.kind === 'include_tasks' && !item.tasks) return undefined;
       if (item.kind === 'include_role' && !item.included) return undefined;
       if (item.kind === 'block') continue;
