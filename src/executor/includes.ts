@@ -158,8 +158,26 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
   }
 }
 
+/**
+ * import_role: no task of its own (no banner, nothing counted); its keywords, `when` and tags too,
+ * go to every task of the role and are evaluated there, task by task, as Ansible does.
+ */
+async function runImportedRole(pc: PlayContext, parent: Scope, imp: IncludeRole, role: Role, hosts: readonly string[]): Promise<void> {
+  const params = new Map<string, Record<string, unknown>>();
+  for (const h of active(pc, hosts)) {
+    try {
+      params.set(h, renderValue(imp.vars, { vars: taskVars(pc, parent, imp, h) }) as Record<string, unknown>);
+    } catch (err) {
+      await recordFailure(pc, h, { name: imp.name ?? `import_role : ${imp.roleName}`, module: 'import_role', location: imp.location, handler: false }, err);
+    }
+  }
+  const keywords: InheritableKeywords = { ...imp, vars: {} };
+  await runRole(pc, childScope(parent, keywords, { includeParams: params }), role, [...params.keys()], { once: false, topLevel: false });
+}
+
 export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
   const { run } = pc;
+  if (inc.static && inc.included) return runImportedRole(pc, parent, inc, inc.included, hosts);
   if (!includeSelected(pc, parent, inc)) return;
   // Ansible's name for an unnamed include_role.
   const info: TaskInfo = { name: inc.name ?? `include_role : ${inc.roleName}`, module: 'include_role', location: inc.location, handler: false };

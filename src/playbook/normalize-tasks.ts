@@ -228,9 +228,17 @@ function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Ta
 
 function normalizeInclude(raw: RawMap, written: string, kind: IncludeKeyword, path: PathSegment[], ctx: TaskListContext): TaskItem | undefined {
   const { session, loaded } = ctx;
-  if (!session.checkKeywords(raw, includeSchema(kind, written), loaded, path)) return undefined;
   let value = raw[written];
-  if (typeof value === 'string' && kind.endsWith('_role')) value = parseKv(value, false).args;
+  // Free form (`include_role: name=x tasks_from=y`) is checked as the mapping it stands for.
+  if (typeof value === 'string' && kind.endsWith('_role')) {
+    const { _raw_params: loose, ...args } = parseKv(value, false).args;
+    if (loose !== undefined) {
+      session.error('wrong-type', `${kind} takes key=value arguments (name=ROLE tasks_from=FILE ...), not '${String(loose)}'`, loaded.locate([...path, written]));
+      return undefined;
+    }
+    value = args;
+  }
+  if (!session.checkKeywords({ ...raw, [written]: value }, includeSchema(kind, written), loaded, path)) return undefined;
   const argsExtra = isMap(raw.args) ? raw.args : {};
   return kind.endsWith('_tasks')
     ? includeTasks(raw, value, argsExtra, kind === 'import_tasks', [...path, written], path, ctx)
