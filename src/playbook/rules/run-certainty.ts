@@ -74,7 +74,11 @@ export function runCertainty(playbook: Playbook, playHasHosts: readonly boolean[
     visitItems(role.handlers, false, roleTags);
   };
 
+  // A play's host pattern is rendered before anything runs.
+  const plays = new Set<string>();
   playbook.plays.forEach((play: Play, i) => {
+    const src = sourceOf(play);
+    if (src) plays.add(keyOf(src.loaded.file, src.path));
     const reached = (playHasHosts[i] ?? false) && !guards(play);
     for (const role of play.roles) visitRole(role, reached, play.tags);
     for (const list of [play.preTasks, play.tasks, play.postTasks]) visitItems(list, reached, play.tags);
@@ -84,6 +88,7 @@ export function runCertainty(playbook: Playbook, playHasHosts: readonly boolean[
   return {
     at(file, path) {
       for (let depth = path.length - 1; depth >= 0; depth--) {
+        if (path[depth] === 'hosts' && plays.has(keyOf(file, path.slice(0, depth)))) return true;
         const r = reach.get(keyOf(file, path.slice(0, depth)));
         if (!r) continue;
         const key = path[depth];
