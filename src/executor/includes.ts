@@ -7,12 +7,12 @@ import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } f
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
 import { itemLabel, itemVars, loopItems, lookupSubdirFor } from './loop.js';
-import { searchPaths } from './task-connection.js';
+import { searchPaths, truthy } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
 import { runItems } from './play-runner.js';
 import { runRole } from './role-run.js';
-import { allConditions, allTags, childScope, type Scope } from './scope.js';
+import { allConditions, allTags, childScope, effective, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { taskVars } from './task-vars.js';
 
@@ -90,13 +90,34 @@ async function passesPerHost<T>(
       if (passes.length === 0) {
         run.stats.record(h, 'skipped');
         const result = inc.loop === undefined ? skipped : { ...skipped, results: skippedItems.map(() => skipped) };
+        if (inc.register) run.hosts.get(h).hostFacts[inc.register] = inc.loop === undefined ? { ...skipped, skip_reason: 'Conditional result was False' } : result;
         await run.report.hostResult({ host: h, task: info, status: 'skipped', durationMs: 0, result });
+      } else if (inc.register) {
+        run.hosts.get(h).hostFacts[inc.register] = registeredInclude(inc, passes);
       }
     } catch (err) {
-      await recordFailure(pc, h, info, err);
+      await recordFailure(pc, h, info, err, { ignored: ignoresErrors(pc, scope, inc, h), ...(inc.register ? { register: inc.register } : {}) });
     }
   }
   return perHost;
+}
+
+/** What `register:` on an include holds, as in Ansible: the file (include_tasks) and the include's arguments. */
+function registeredInclude<T>(inc: Include, passes: IncludePass<T>[]): Record<string, unknown> {
+  const one = inc.kind === 'include_tasks' ? { include: inc.file, include_args: {} } : { include_args: { name: inc.roleName } };
+  if (inc.loop === undefined) return { changed: false, ...one };
+  return { changed: false, msg: 'All items completed', skipped: false, results: passes.map((p) => ({ ...one, ...p.params })) };
+}
+
+/** An include's ignore_errors on a host (a template that cannot be rendered counts as set, as for tasks). */
+function ignoresErrors(pc: PlayContext, scope: Scope, inc: Include, host: string): boolean {
+  const keyword = effective(scope, inc, 'ignoreErrors');
+  if (keyword === undefined || typeof keyword === 'boolean') return keyword === true;
+  try {
+    return truthy(keyword, taskVars(pc, scope, inc, host));
+  } catch {
+    return true;
+  }
 }
 
 interface IncludeGroup<T> {

@@ -279,6 +279,7 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   Object.assign(include, loopOf(raw, path, ctx));
   setOptional(include, 'apply', applyKeywords(spec.apply ?? extra.apply));
   if (raw.listen !== undefined) include.listen = stringList(raw.listen);
+  setOptional(include, 'register', optionalString(raw.register));
   setOptional(include, 'role', ctx.role);
   return remember(include, ctx, path);
 }
@@ -320,6 +321,7 @@ function includeRole(raw: RawMap, spec: RawMap, extra: RawMap, isImport: boolean
   if (Object.keys(from).length > 0) node.from = from;
   // import_role takes no loop (its schema refuses one).
   if (!isImport) Object.assign(node, loopOf(raw, path, ctx));
+  if (!isImport) setOptional(node, 'register', optionalString(raw.register));
   setOptional(node, 'apply', applyKeywords(spec.apply ?? extra.apply));
   setOptional(node, 'role', ctx.role);
   return remember(node, ctx, path);

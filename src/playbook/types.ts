@@ -98,6 +98,8 @@ export interface IncludeTasks extends InheritableKeywords {
   apply?: InheritableKeywords;
   /** As a handler: extra topics it answers to. */
   listen?: string[];
+  /** `register:` the include's own result (the file it included, or why it was skipped or failed). */
+  register?: string;
 }
 
 /** `include_role`: resolved at run time too; pre-loaded when the name is static. */
@@ -114,6 +116,8 @@ export interface IncludeRole extends InheritableKeywords {
   from?: { tasks?: string; vars?: string; defaults?: string; handlers?: string };
   /** `apply:` keywords (include_role only). */
   apply?: InheritableKeywords;
+  /** include_role only: `register:` its own result. */
+  register?: string;
   /** include_role only: the role is included once per item. */
   loop?: unknown;
   loopForm?: Task['loopForm'];

@@ -165,7 +165,7 @@ export function includeSchema(kind: IncludeKeyword, written: string = kind): Jso
     additionalProperties: false,
     properties: {
       ...inheritableProperties,
-      ...(dynamic ? loopProperties : {}),
+      ...(dynamic ? { ...loopProperties, register: { type: 'string', pattern: VARIABLE_NAME_PATTERN } } : {}),
       // Static task imports pass notify down to the tasks they bring; an include_tasks handler may listen.
       ...(kind === 'import_tasks' ? { notify: stringOrList } : {}),
       ...(kind === 'include_tasks' ? { listen: stringOrList } : {}),

@@ -12,7 +12,7 @@ import type { InheritableKeywords, Play, Playbook, Role, Task, TaskItem } from '
 const NEVER_CERTAIN_KEYS = new Set(['name', 'vars', 'tags', 'notify', 'listen', 'register', 'loop_control', 'block', 'rescue', 'always']);
 
 interface Reach {
-  /** The item is reached on every run: its loop is evaluated. */
+  /** The item is reached on every run: its loop is evaluated (and a failure there is not forgiven). */
   head: boolean;
   /** Its `when` is evaluated (reached, and no loop that may be empty). */
   condition: boolean;
@@ -51,7 +51,9 @@ export function runCertainty(playbook: Playbook, playHasHosts: readonly boolean[
     const itemTags = [...tagsAbove, ...item.tags];
     const head = reached && shouldRunByTags(itemTags, tags);
     const body = head && !guards(item);
-    note(item, { head, condition: head && !('loop' in item && item.loop !== undefined), body });
+    // A loop that may be empty, or ignore_errors (which forgives a failing condition too), makes `when` uncertain.
+    const forgiving = item.ignoreErrors !== undefined && item.ignoreErrors !== false;
+    note(item, { head: head && !forgiving, condition: head && !forgiving && !('loop' in item && item.loop !== undefined), body });
     if (item.kind === 'task') {
       if (body) tasks.add(item);
     } else if (item.kind === 'block') {

@@ -145,6 +145,7 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
       if (item.kind === 'include_tasks' && !item.tasks) return undefined;
       if (item.kind === 'include_role' && !item.included) return undefined;
       if (item.kind === 'block') continue;
+      if (item.kind !== 'task' && item.register) names.add(item.register);
       if (item.loopControl?.loopVar) names.add(item.loopControl.loopVar);
       if (item.loopControl?.indexVar) names.add(item.loopControl.indexVar);
       if (item.kind !== 'task') continue;
