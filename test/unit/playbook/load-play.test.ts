@@ -185,6 +185,26 @@ describe('roles', () => {
     expect(dynamic!.kind === 'include_role' && dynamic!.included).toBeUndefined();
   });
 
+  it('include_role and import_role in free form name their role and its *_from files as the mapping form does', () => {
+    const pb = loadOk({
+      ...role,
+      'roles/web/handlers/alt.yml': '- name: alt\n  debug: { msg: alt }\n',
+      'roles/web/vars/alt.yml': 'alt_var: 1\n',
+      'roles/web/defaults/alt.yml': 'alt_default: 1\n',
+      'site.yml': `
+- hosts: all
+  tasks:
+    - include_role: name=web tasks_from=other handlers_from=alt vars_from=alt defaults_from=alt
+    - import_role: name=web tasks_from=other
+`,
+    });
+    const [included, imported] = pb.plays[0]!.tasks;
+    expect(included).toMatchObject({ kind: 'include_role', static: false, roleName: 'web', from: { tasks: 'other', handlers: 'alt', vars: 'alt', defaults: 'alt' } });
+    expect(included!.kind === 'include_role' && included!.included).toMatchObject({ vars: { alt_var: 1 }, defaults: { alt_default: 1 }, handlers: [{ name: 'alt' }] });
+    expect(imported).toMatchObject({ kind: 'include_role', static: true, roleName: 'web', from: { tasks: 'other' } });
+    expect(load({ ...role, 'site.yml': '- hosts: all\n  tasks:\n    - include_role: web\n' }).codes).toEqual(['wrong-type']);
+  });
+
   it('a role may import its own other task files; coming back to a file being read is the cycle', () => {
     const pb = loadOk({
       'roles/r/tasks/main.yml': '- import_role: { name: r, tasks_from: extra }\n- import_tasks: more.yml\n',
