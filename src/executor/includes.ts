@@ -2,11 +2,12 @@
 // then): decided per host when the strategy reaches them, then run like any task list.
 // In the recap, as in Ansible, each file a host includes counts one `ok` (include_role counts
 // nothing itself), and an include none of whose passes runs on a host counts one `skipped`.
+import { ValidationError } from '../errors.js';
 import type { TaskInfo } from '../output/events.js';
 import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
-import { itemLabel, itemVars, loopItems, lookupSubdirFor } from './loop.js';
+import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, lookupSubdirFor } from './loop.js';
 import { searchPaths, truthy } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
@@ -46,13 +47,20 @@ function includePasses<T>(
   inc: Include,
   host: string,
   targetOf: (vars: Record<string, unknown>) => T,
-): { passes: IncludePass<T>[]; skippedItems: string[] } {
+): { passes: IncludePass<T>[]; skippedItems: string[]; skippedWhole?: boolean } {
   const vars = taskVars(pc, scope, inc, host);
   const conditions = allConditions(scope, inc);
   const loopCtx = { vars, searchPaths: searchPaths(pc, scope, inc), lookupSubdir: lookupSubdirFor(inc.kind) };
-  const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, loopCtx), inc.loopForm, loopCtx);
   const passes: IncludePass<T>[] = [];
   const skippedItems: string[] = [];
+  const items =
+    inc.loop === undefined
+      ? [undefined]
+      : itemsUnlessSkipped(
+          () => loopItems(renderValue(inc.loop, loopCtx), inc.loopForm, loopCtx),
+          () => !conditions.every((c) => evaluateCondition(c, { vars })),
+        );
+  if (items === undefined) return { passes, skippedItems, skippedWhole: true };
   items.forEach((item, i) => {
     const extra = inc.loop === undefined ? {} : itemVars(items, i, inc.loopControl);
     const iv = { ...vars, ...extra };
@@ -84,19 +92,22 @@ async function passesPerHost<T>(
   const skipped = { changed: false, skipped: true };
   for (const h of hosts) {
     try {
-      const { passes, skippedItems } = includePasses(pc, scope, inc, h, targetOf);
+      const { passes, skippedItems, skippedWhole } = includePasses(pc, scope, inc, h, targetOf);
+      const unlooped = inc.loop === undefined || skippedWhole === true;
       perHost.set(h, passes);
       for (const item of skippedItems) await run.report.itemResult({ host: h, task: info, status: 'skipped', item, durationMs: 0, result: skipped });
       if (passes.length === 0) {
         run.stats.record(h, 'skipped');
-        const result = inc.loop === undefined ? skipped : { ...skipped, results: skippedItems.map(() => skipped) };
-        if (inc.register) run.hosts.get(h).hostFacts[inc.register] = inc.loop === undefined ? { ...skipped, skip_reason: 'Conditional result was False' } : result;
+        const result = unlooped ? skipped : { ...skipped, results: skippedItems.map(() => skipped) };
+        if (inc.register) run.hosts.get(h).hostFacts[inc.register] = unlooped ? { ...skipped, skip_reason: 'Conditional result was False' } : result;
         await run.report.hostResult({ host: h, task: info, status: 'skipped', durationMs: 0, result });
       } else if (inc.register) {
         run.hosts.get(h).hostFacts[inc.register] = registeredInclude(inc, passes);
       }
     } catch (err) {
-      await recordFailure(pc, h, info, err, { ignored: ignoresErrors(pc, scope, inc, h), ...(inc.register ? { register: inc.register } : {}) });
+      // A role or file that cannot be loaded is not forgiven by ignore_errors (Ansible stops there too).
+      const ignored = !(err instanceof ValidationError) && ignoresErrors(pc, scope, inc, h);
+      await recordFailure(pc, h, info, err, { ignored, ...(inc.register ? { register: inc.register } : {}) });
     }
   }
   return perHost;

@@ -13,6 +13,7 @@ import {
   type IncludeKeyword,
 } from '../schema/playbook-schema.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
+import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
 import {
   applyKeywords,
   conditionList,
@@ -35,6 +36,7 @@ import type { Block, Handler, IncludeRole, IncludeTasks, LoopControl, Role, Role
 /** Loads roles for import_role / include_role (implemented in roles.ts; passed in to keep imports one-way). */
 export interface RoleSource {
   load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined;
+  exists(name: string): boolean;
 }
 
 export interface TaskListContext {
@@ -256,11 +258,16 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   }
   const at = loaded.locate(valuePath);
   let tasks: TaskItem[] | undefined;
+  let missing: Diagnostic | undefined;
   if (isTemplateString(file)) {
     if (isImport) {
       session.error('import-not-static', `import_tasks needs a file name without templates ('${file}'); use include_tasks to choose the file at run time`, at);
       return undefined;
     }
+  } else if (!isImport && !searchFile(file, includeDirs(ctx)).found) {
+    // Ansible fails an include_tasks of a missing file only when it runs: a warning now, an error
+    // later if every run reaches it (validate-run), otherwise a failure of that task at run time.
+    missing = includeMissing(ctx, 'file-not-found', `tasks file '${file}' not found`, at, `looked in: ${searchFile(file, includeDirs(ctx)).searched.join(', ')}`);
   } else {
     tasks = loadTaskFile(file, at, ctx);
     if (!tasks) return undefined;
@@ -276,6 +283,7 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   const include: IncludeTasks = { kind: 'include_tasks', ...keywords, file, location: loaded.locate(path) };
   setOptional(include, 'name', optionalString(raw.name));
   setOptional(include, 'tasks', tasks);
+  setOptional(include, 'missing', missing);
   Object.assign(include, loopOf(raw, path, ctx));
   setOptional(include, 'apply', applyKeywords(spec.apply ?? extra.apply));
   if (raw.listen !== undefined) include.listen = stringList(raw.listen);
@@ -284,10 +292,23 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   return remember(include, ctx, path);
 }
 
+/** Where an include's tasks file is looked for: beside the including file, the role's tasks/, the playbook. */
+function includeDirs(ctx: TaskListContext): string[] {
+  return [ctx.dir, ...(ctx.role ? [`${ctx.role.path}/tasks`] : []), ctx.playbookDir];
+}
+
+export const MISSING_MAYBE = ' (a warning: not every run reaches this include; one that does fails there, as in Ansible)';
+
+/** A warning kept on the include: validate-run makes it an error where every run reaches the include. */
+function includeMissing(ctx: TaskListContext, code: string, message: string, at: SourceLocation, hint: string): Diagnostic {
+  const found = diagnostic(code, `${message}${MISSING_MAYBE}`, at, hint, 'warning');
+  ctx.session.diagnostics.push(found);
+  return found;
+}
+
 /** Reads a tasks file named in an include, relative to the including file, the role's tasks/ and the playbook. */
 function loadTaskFile(file: string, at: ReturnType<LoadedYaml['locate']>, ctx: TaskListContext): TaskItem[] | undefined {
-  const dirs = [ctx.dir, ...(ctx.role ? [`${ctx.role.path}/tasks`] : []), ctx.playbookDir];
-  const { found, searched } = searchFile(file, dirs);
+  const { found, searched } = searchFile(file, includeDirs(ctx));
   if (!found) {
     ctx.session.error('file-not-found', `tasks file '${file}' not found`, at, `looked in: ${searched.join(', ')}`);
     return undefined;
@@ -313,11 +334,14 @@ function includeRole(raw: RawMap, spec: RawMap, extra: RawMap, isImport: boolean
     ctx.session.error('import-not-static', `import_role needs a role name without templates ('${roleName}'); use include_role to choose it at run time`, ctx.loaded.locate(valuePath));
     return undefined;
   }
-  const included = dynamic ? undefined : ctx.roles.load(roleName, { from, at: ctx.loaded, path: [...valuePath, 'name'], stack: ctx.stack });
-  if (!dynamic && !included) return undefined;
+  const deferred = !dynamic && !isImport && !ctx.roles.exists(roleName);
+  const missing = deferred ? includeMissing(ctx, 'role-not-found', `role '${roleName}' not found`, ctx.loaded.locate([...valuePath, 'name']), 'include_role looks in roles/ beside the playbook and ANSIBLE_ROLES_PATH') : undefined;
+  const included = dynamic || deferred ? undefined : ctx.roles.load(roleName, { from, at: ctx.loaded, path: [...valuePath, 'name'], stack: ctx.stack });
+  if (!dynamic && !deferred && !included) return undefined;
   const node: IncludeRole = { kind: 'include_role', ...inheritableKeywords(raw), roleName, static: isImport, location: ctx.loaded.locate(path) };
   setOptional(node, 'name', optionalString(raw.name));
   setOptional(node, 'included', included);
+  setOptional(node, 'missing', missing);
   if (Object.keys(from).length > 0) node.from = from;
   // import_role takes no loop (its schema refuses one).
   if (!isImport) Object.assign(node, loopOf(raw, path, ctx));

@@ -156,8 +156,17 @@ export class RoleLoader implements RoleSource {
     return vars;
   }
 
+  /** Whether a role of that name can be found (an include_role of a missing role fails only when it runs). */
+  exists(name: string): boolean {
+    return this.candidates(name).some(isDirectory);
+  }
+
+  private candidates(name: string): string[] {
+    return name.includes('/') || isAbsolute(name) ? [resolve(this.playbookDir, name)] : this.searchPath().map((d) => join(d, name));
+  }
+
   private find(name: string, at: LoadedYaml, path: PathSegment[]): string | undefined {
-    const candidates = name.includes('/') || isAbsolute(name) ? [resolve(this.playbookDir, name)] : this.searchPath().map((d) => join(d, name));
+    const candidates = this.candidates(name);
     const dir = candidates.find(isDirectory);
     if (dir) return dir;
     const known = this.searchPath().flatMap(listDirs);

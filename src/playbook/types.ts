@@ -1,6 +1,6 @@
 // The canonical, validated shape of playbooks: what the loader produces and the executor runs.
 // Written forms (with_items, free-form args, import_tasks, roles) are normalized into this.
-import type { SourceLocation } from '../errors.js';
+import type { Diagnostic, SourceLocation } from '../errors.js';
 
 /** Keywords a task, block, include, role or play can carry and its children inherit. */
 export interface InheritableKeywords {
@@ -100,6 +100,8 @@ export interface IncludeTasks extends InheritableKeywords {
   listen?: string[];
   /** `register:` the include's own result (the file it included, or why it was skipped or failed). */
   register?: string;
+  /** A static file name that does not exist: a warning, made an error where every run reaches the include. */
+  missing?: Diagnostic;
 }
 
 /** `include_role`: resolved at run time too; pre-loaded when the name is static. */
@@ -118,6 +120,8 @@ export interface IncludeRole extends InheritableKeywords {
   apply?: InheritableKeywords;
   /** include_role only: `register:` its own result. */
   register?: string;
+  /** include_role only: a static role name that does not exist (as for IncludeTasks). */
+  missing?: Diagnostic;
   /** include_role only: the role is included once per item. */
   loop?: unknown;
   loopForm?: Task['loopForm'];

@@ -12,6 +12,8 @@ import { runCertainty } from './rules/run-certainty.js';
 import { sourceFilesExist } from './rules/source-files-exist.js';
 import { variablesAreDefined } from './rules/undefined-variables.js';
 import type { Playbook } from './types.js';
+import { walkPlay } from './walk.js';
+import { MISSING_MAYBE } from './normalize-tasks.js';
 import type { TagSelection } from '../executor/tags.js';
 import { appendAll } from '../util/append.js';
 
@@ -58,6 +60,13 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
     for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) appendAll(outside, Object.keys(vars));
     const certainty = runCertainty(playbook, hostsByPlay.map((hosts) => (hosts ?? []).length > 0), options.tags);
+    // An include of a missing file or role fails every run that reaches it.
+    for (const play of playbook.plays) {
+      for (const { item } of walkPlay(play)) {
+        if ((item.kind !== 'include_tasks' && item.kind !== 'include_role') || !item.missing || !certainty.runs(item)) continue;
+        Object.assign(item.missing, { severity: 'error', message: item.missing.message.replace(MISSING_MAYBE, '') });
+      }
+    }
     diagnostics.push(...notifyNamesAHandler(playbook), ...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside, certainty }));
   } else if (playbook) {
     diagnostics.push(...notifyNamesAHandler(playbook));

@@ -6,13 +6,13 @@
 import { shouldRunByTags, type TagSelection } from '../../executor/tags.js';
 import type { PathSegment } from '../../source/yaml.js';
 import { sourceOf } from '../source-map.js';
-import type { InheritableKeywords, Play, Playbook, Role, Task, TaskItem } from '../types.js';
+import type { InheritableKeywords, Play, Playbook, Role, TaskItem } from '../types.js';
 
 /** Keys whose values are names, labels or lazily read variables: a problem there never certainly fails. */
 const NEVER_CERTAIN_KEYS = new Set(['name', 'vars', 'tags', 'notify', 'listen', 'register', 'loop_control', 'block', 'rescue', 'always']);
 
 interface Reach {
-  /** The item is reached on every run: its loop is evaluated (and a failure there is not forgiven). */
+  /** The item is reached on every run and its loop fails it (not forgiven, no `when` that Ansible then checks first). */
   head: boolean;
   /** Its `when` is evaluated (reached, and no loop that may be empty). */
   condition: boolean;
@@ -23,8 +23,8 @@ interface Reach {
 export interface RunCertainty {
   /** Is the YAML value at `path` in `file` certainly evaluated by every run? */
   at(file: string, path: readonly PathSegment[]): boolean;
-  /** Is this task certainly run, its arguments evaluated (for the template files it renders)? */
-  runs(task: Task): boolean;
+  /** Is this task or include certainly run, its arguments evaluated (a template file it renders, the file it includes)? */
+  runs(item: TaskItem): boolean;
 }
 
 /** A guard that makes everything below it uncertain: a condition, a loop, or failures that are forgiven. */
@@ -34,7 +34,7 @@ function guards(k: InheritableKeywords & { loop?: unknown }): boolean {
 
 export function runCertainty(playbook: Playbook, playHasHosts: readonly boolean[], tags: TagSelection = { only: [], skip: [] }): RunCertainty {
   const reach = new Map<string, Reach>();
-  const tasks = new Set<Task>();
+  const certain = new Set<TaskItem>();
   const note = (item: object, r: Reach): void => {
     const src = sourceOf(item);
     if (!src) return;
@@ -53,17 +53,16 @@ export function runCertainty(playbook: Playbook, playHasHosts: readonly boolean[
     const body = head && !guards(item);
     // A loop that may be empty, or ignore_errors (which forgives a failing condition too), makes `when` uncertain.
     const forgiving = item.ignoreErrors !== undefined && item.ignoreErrors !== false;
-    note(item, { head: head && !forgiving, condition: head && !forgiving && !('loop' in item && item.loop !== undefined), body });
-    if (item.kind === 'task') {
-      if (body) tasks.add(item);
-    } else if (item.kind === 'block') {
+    note(item, { head: head && !forgiving && item.when.length === 0, condition: head && !forgiving && !('loop' in item && item.loop !== undefined), body });
+    if (body) certain.add(item);
+    if (item.kind === 'block') {
       // A failure in a block with a rescue is forgiven; the rescue runs only after one.
       visitItems(item.block, body && item.rescue.length === 0, itemTags);
       visitItems(item.rescue, false, itemTags);
       visitItems(item.always, body, itemTags);
     } else if (item.kind === 'include_tasks') {
       visitItems(item.tasks ?? [], body && !(item.apply && guards(item.apply)), itemTags);
-    } else if (item.included) {
+    } else if (item.kind === 'include_role' && item.included) {
       visitRole(item.included, body && !(item.apply && guards(item.apply)), itemTags);
     }
   };
@@ -100,7 +99,7 @@ export function runCertainty(playbook: Playbook, playHasHosts: readonly boolean[
       }
       return false;
     },
-    runs: (task) => tasks.has(task),
+    runs: (item) => certain.has(item),
   };
 }
 
