@@ -162,7 +162,8 @@ export class RoleLoader implements RoleSource {
   }
 
   private candidates(name: string): string[] {
-    return name.includes('/') || isAbsolute(name) ? [resolve(this.playbookDir, name)] : this.searchPath().map((d) => join(d, name));
+    // A name with a slash is a path under each search directory too (`nested/dep` in roles/), as in Ansible.
+    return isAbsolute(name) ? [name] : this.searchPath().map((d) => join(d, name));
   }
 
   private find(name: string, at: LoadedYaml, path: PathSegment[]): string | undefined {

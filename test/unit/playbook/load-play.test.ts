@@ -159,6 +159,16 @@ describe('roles', () => {
     }
   });
 
+  it('finds a role named with a slash under roles/ too (a dependency `nested/dep`)', () => {
+    const pb = loadOk({
+      'roles/nested/dep/tasks/main.yml': '- debug: { msg: dep }\n',
+      'roles/top/meta/main.yml': 'dependencies: [nested/dep]\n',
+      'roles/top/tasks/main.yml': '- debug: { msg: top }\n',
+      'site.yml': '- hosts: all\n  roles: [top]\n',
+    });
+    expect(pb.plays[0]!.roles[0]!.dependencies!.map((r) => r.ref.path)).toEqual([join(pb.dir, 'roles/nested/dep')]);
+  });
+
   it('import_role is expanded now (static), include_role pre-loaded unless templated', () => {
     const pb = loadOk({
       ...role,
