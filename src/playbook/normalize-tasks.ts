@@ -82,6 +82,10 @@ export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: T
   const handlers: Handler[] = [];
   const flatten = (item: TaskItem, inherited: { when: string[]; tags: string[] }): void => {
     if (item.kind === 'task' || item.kind === 'include_tasks') {
+      // What a handler includes runs as handlers: Ansible refuses a block there too.
+      for (const inner of item.kind === 'include_tasks' ? (item.tasks ?? []) : []) {
+        if (inner.kind === 'block' && inner.importedFrom === undefined) ctx.session.error('unsupported-handler', 'a block is not supported in the tasks a handler includes (Ansible refuses it too)', inner.location);
+      }
       handlers.push(inherited.when.length + inherited.tags.length === 0 ? item : inherit(item, inherited));
     } else if (item.kind === 'block' && item.importedFrom !== undefined) {
       for (const child of item.block) flatten(child, { when: [...inherited.when, ...item.when], tags: [...inherited.tags, ...item.tags] });
