@@ -140,7 +140,7 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
   }
   if (targets.length === 0) throw new HaRunError('bad-option', 'no playbook given', { exitCode: ExitCode.badOptions, hint: 'usage: ha-run PLAYBOOK.yml -i INVENTORY' });
   // Every playbook is proven valid before the first one touches a host.
-  const prepared = targets.map((playbook) => preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars }));
+  const prepared = targets.map((playbook) => preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars, tags: { only: options.tags, skip: options.skipTags } }));
   if (o.become || o.becomeUser) {
     for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
   }

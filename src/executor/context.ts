@@ -2,7 +2,7 @@
 import type { Inventory } from '../inventory/types.js';
 import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
-import type { Play, Role, Task } from '../playbook/types.js';
+import type { Handler, Play, Role, Task } from '../playbook/types.js';
 import type { ConnectionPool } from './deps.js';
 import type { IncludeLoader } from './dynamic-include.js';
 import type { HandlerQueue } from './handlers.js';
@@ -57,7 +57,7 @@ export interface PlayContext {
   batch: string[];
   handlers: HandlerQueue;
   /** The role of each role handler. */
-  handlerRoles: Map<Task, Role>;
+  handlerRoles: Map<Handler, Role>;
   /** This batch stopped for everyone (end_batch, end_play, a fatal failure). */
   ended: boolean;
   /** Templated vars_files, read per host at its first task of the play. */

@@ -1,12 +1,12 @@
 // Handler notifications: a notify names a handler (the first one defined with that name, as
 // ansible-core 2.14 does, or `role : name`) or a `listen` topic (every handler listening). Each
 // handler runs once per notified host, in definition order, when handlers are flushed.
-import type { Task } from '../playbook/types.js';
+import type { Handler } from '../playbook/types.js';
 
 export class HandlerQueue {
   private readonly pending = new Map<number, Set<string>>();
 
-  constructor(readonly handlers: readonly Task[]) {}
+  constructor(readonly handlers: readonly Handler[]) {}
 
   /** Indexes of the handlers a notify name reaches (empty when none: the validator reports that earlier). */
   resolve(name: string): number[] {
@@ -15,7 +15,7 @@ export class HandlerQueue {
     this.handlers.forEach((h, i) => {
       const full = h.role && h.name ? `${h.role.name} : ${h.name}` : undefined;
       if (h.name === name || full === name) byName.push(i);
-      if (h.listen.includes(name)) byListen.push(i);
+      if (h.listen?.includes(name)) byListen.push(i);
     });
     const chosen = new Set(byListen);
     if (byName.length > 0) chosen.add(byName[0]!);
@@ -37,7 +37,7 @@ export class HandlerQueue {
   }
 
   /** The first handler (in definition order) with notified hosts, taken off the queue. */
-  next(): { index: number; handler: Task; hosts: string[] } | undefined {
+  next(): { index: number; handler: Handler; hosts: string[] } | undefined {
     const index = [...this.pending.keys()].filter((i) => this.pending.get(i)!.size > 0).sort((a, b) => a - b)[0];
     if (index === undefined) return undefined;
     const hosts = [...this.pending.get(index)!];

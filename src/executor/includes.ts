@@ -2,17 +2,18 @@
 // then): decided per host when the strategy reaches them, then run like any task list.
 // In the recap, as in Ansible, each file a host includes counts one `ok` (include_role counts
 // nothing itself), and an include none of whose passes runs on a host counts one `skipped`.
+import { ValidationError } from '../errors.js';
 import type { TaskInfo } from '../output/events.js';
 import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue } from './deps.js';
-import { itemLabel, itemVars, loopItems, lookupSubdirFor } from './loop.js';
-import { searchPaths } from './task-connection.js';
+import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, lookupSubdirFor } from './loop.js';
+import { searchPaths, truthy } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
 import { runItems } from './play-runner.js';
 import { runRole } from './role-run.js';
-import { allConditions, allTags, childScope, type Scope } from './scope.js';
+import { allConditions, allTags, childScope, effective, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { taskVars } from './task-vars.js';
 
@@ -20,13 +21,15 @@ type Include = IncludeTasks | IncludeRole;
 
 /** Keywords of an include decide whether it runs; `apply:` keywords go to the included tasks. */
 function includeSelected(pc: PlayContext, scope: Scope, inc: Include): boolean {
+  // A notified handler runs whatever --tags says, as a task handler does.
+  if (scope.handler) return true;
   return shouldRunByTags(allTags(scope, inc), { only: pc.run.options.tags, skip: pc.run.options.skipTags });
 }
 
-/** What the included tasks inherit: the `apply:` keywords, and the include's tags. */
+/** What the included tasks inherit: the `apply:` keywords (its vars as a block's), and the include's tags. */
 function appliedKeywords(inc: Include): InheritableKeywords {
   const apply = inc.apply ?? { when: [], tags: [], vars: {} };
-  return { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: {} };
+  return { ...apply, when: apply.when ?? [], tags: [...(apply.tags ?? []), ...inc.tags], vars: apply.vars ?? {} };
 }
 
 /** One iteration of an include on one host, and what it includes (a file name, a role). */
@@ -44,13 +47,20 @@ function includePasses<T>(
   inc: Include,
   host: string,
   targetOf: (vars: Record<string, unknown>) => T,
-): { passes: IncludePass<T>[]; skippedItems: string[] } {
+): { passes: IncludePass<T>[]; skippedItems: string[]; skippedWhole?: boolean } {
   const vars = taskVars(pc, scope, inc, host);
   const conditions = allConditions(scope, inc);
   const loopCtx = { vars, searchPaths: searchPaths(pc, scope, inc), lookupSubdir: lookupSubdirFor(inc.kind) };
-  const items = inc.loop === undefined ? [undefined] : loopItems(renderValue(inc.loop, loopCtx), inc.loopForm, loopCtx);
   const passes: IncludePass<T>[] = [];
   const skippedItems: string[] = [];
+  const items =
+    inc.loop === undefined
+      ? [undefined]
+      : itemsUnlessSkipped(
+          () => loopItems(renderValue(inc.loop, loopCtx), inc.loopForm, loopCtx),
+          () => !conditions.every((c) => evaluateCondition(c, { vars })),
+        );
+  if (items === undefined) return { passes, skippedItems, skippedWhole: true };
   items.forEach((item, i) => {
     const extra = inc.loop === undefined ? {} : itemVars(items, i, inc.loopControl);
     const iv = { ...vars, ...extra };
@@ -82,19 +92,43 @@ async function passesPerHost<T>(
   const skipped = { changed: false, skipped: true };
   for (const h of hosts) {
     try {
-      const { passes, skippedItems } = includePasses(pc, scope, inc, h, targetOf);
+      const { passes, skippedItems, skippedWhole } = includePasses(pc, scope, inc, h, targetOf);
+      const unlooped = inc.loop === undefined || skippedWhole === true;
       perHost.set(h, passes);
       for (const item of skippedItems) await run.report.itemResult({ host: h, task: info, status: 'skipped', item, durationMs: 0, result: skipped });
       if (passes.length === 0) {
         run.stats.record(h, 'skipped');
-        const result = inc.loop === undefined ? skipped : { ...skipped, results: skippedItems.map(() => skipped) };
+        const result = unlooped ? skipped : { ...skipped, results: skippedItems.map(() => skipped) };
+        if (inc.register) run.hosts.get(h).hostFacts[inc.register] = unlooped ? { ...skipped, skip_reason: 'Conditional result was False' } : result;
         await run.report.hostResult({ host: h, task: info, status: 'skipped', durationMs: 0, result });
+      } else if (inc.register) {
+        run.hosts.get(h).hostFacts[inc.register] = registeredInclude(inc, passes);
       }
     } catch (err) {
-      await recordFailure(pc, h, info, err);
+      // A role or file that cannot be loaded is not forgiven by ignore_errors (Ansible stops there too).
+      const ignored = !(err instanceof ValidationError) && ignoresErrors(pc, scope, inc, h);
+      await recordFailure(pc, h, info, err, { ignored, ...(inc.register ? { register: inc.register } : {}) });
     }
   }
   return perHost;
+}
+
+/** What `register:` on an include holds, as in Ansible: the file (include_tasks) and the include's arguments. */
+function registeredInclude<T>(inc: Include, passes: IncludePass<T>[]): Record<string, unknown> {
+  const one = inc.kind === 'include_tasks' ? { include: inc.file, include_args: {} } : { include_args: { name: inc.roleName } };
+  if (inc.loop === undefined) return { changed: false, ...one };
+  return { changed: false, msg: 'All items completed', skipped: false, results: passes.map((p) => ({ ...one, ...p.params })) };
+}
+
+/** An include's ignore_errors on a host (a template that cannot be rendered counts as set, as for tasks). */
+function ignoresErrors(pc: PlayContext, scope: Scope, inc: Include, host: string): boolean {
+  const keyword = effective(scope, inc, 'ignoreErrors');
+  if (keyword === undefined || typeof keyword === 'boolean') return keyword === true;
+  try {
+    return truthy(keyword, taskVars(pc, scope, inc, host));
+  } catch {
+    return true;
+  }
 }
 
 interface IncludeGroup<T> {
@@ -126,10 +160,11 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
   const { run } = pc;
   if (!includeSelected(pc, parent, inc)) return;
   // Unnamed, it is called by its keyword, as in Ansible.
-  const info: TaskInfo = { name: inc.name ?? 'include_tasks', module: 'include_tasks', location: inc.location, handler: false };
+  const handler = parent.handler === true;
+  const info: TaskInfo = { name: inc.name ?? 'include_tasks', module: 'include_tasks', location: inc.location, handler };
   const targets = active(pc, hosts);
   if (targets.length === 0) return;
-  await run.report.taskStart({ task: info, hosts: targets });
+  await (handler ? run.report.handlerStart({ task: info, hosts: targets }) : run.report.taskStart({ task: info, hosts: targets }));
   const perHost = await passesPerHost(pc, parent, inc, info, targets, (vars) => (inc.tasks ? inc.file : renderString(inc.file, { vars })));
   // Every file is loaded and announced first (Ansible's `included:` lines), then the rounds run in order.
   const loaded: (IncludeGroup<string> & { tasks: TaskItem[] })[] = [];
@@ -155,6 +190,23 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
   }
 }
 
+/**
+ * import_role: no task of its own (no banner, nothing counted); its keywords, `when` and tags too,
+ * go to every task of the role and are evaluated there, task by task, as Ansible does.
+ */
+async function runImportedRole(pc: PlayContext, parent: Scope, imp: IncludeRole, role: Role, hosts: readonly string[]): Promise<void> {
+  const params = new Map<string, Record<string, unknown>>();
+  for (const h of active(pc, hosts)) {
+    try {
+      params.set(h, renderValue(imp.vars, { vars: taskVars(pc, parent, imp, h) }) as Record<string, unknown>);
+    } catch (err) {
+      await recordFailure(pc, h, { name: imp.name ?? `import_role : ${imp.roleName}`, module: 'import_role', location: imp.location, handler: false }, err);
+    }
+  }
+  const keywords: InheritableKeywords = { ...imp, vars: {} };
+  await runRole(pc, childScope(parent, keywords, { includeParams: params }), role, [...params.keys()], { once: false, topLevel: false });
+}
+
 export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
   if (inc.static && inc.included) return runImportedRole(pc, parent, inc, inc.included, hosts);
   const { run } = pc;
@@ -174,17 +226,4 @@ export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: Includ
     // Its meta/main.yml dependencies run first (each once per play); the included role itself runs every time.
     await runRole(pc, childScope(parent, keywords, { includeParams: paramsOf(perHost, g) }), g.target, g.hosts, { once: false, topLevel: false });
   }
-}
-
-/**
- * `import_role`: no task of its own (no banner, nothing in the recap). As in Ansible, its keywords
- * (`when`, `tags`, `become`, `vars`...) are inherited by every task of the role, like a block's, so
- * a false `when` skips each task and `--tags` selects inside it.
- */
-async function runImportedRole(pc: PlayContext, parent: Scope, inc: IncludeRole, role: Role, hosts: readonly string[]): Promise<void> {
-  const targets = active(pc, hosts);
-  if (targets.length === 0) return;
-  // Its `vars` reach the role's tasks as an include's parameters do.
-  const params = new Map(targets.map((h) => [h, renderValue(inc.vars ?? {}, { vars: taskVars(pc, parent, inc, h) }) as Record<string, unknown>]));
-  await runRole(pc, childScope(parent, { ...inc, vars: {} }, { includeParams: params }), role, targets, { once: false, topLevel: false });
 }

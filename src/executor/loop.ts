@@ -3,9 +3,30 @@
 import { HaRunError } from '../errors.js';
 import type { LoopControl, Task } from '../playbook/types.js';
 import type { TemplateContext } from '../template/index.js';
-import { markUnsafe, queryLookup, withoutUnsafe } from './deps.js';
+import { markUnsafe, queryLookup, TemplateError, withoutUnsafe } from './deps.js';
 
 export type LoopForm = NonNullable<Task['loopForm']>;
+
+/**
+ * The loop's items, or undefined when the task is to be skipped: as Ansible does, a loop that names an
+ * undefined variable fails the task only if its conditions, evaluated without an item, hold (or cannot
+ * be evaluated); `when: false` with such a loop skips it.
+ */
+export function itemsUnlessSkipped(render: () => unknown[], conditionsFalse: () => boolean): unknown[] | undefined {
+  try {
+    return render();
+  } catch (err) {
+    if (!(err instanceof TemplateError) || err.code !== 'undefined-variable') throw err;
+    let skip = false;
+    try {
+      skip = conditionsFalse();
+    } catch {
+      // the conditions need the item: the loop's own error is the one to report
+    }
+    if (skip) return undefined;
+    throw err;
+  }
+}
 
 function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);

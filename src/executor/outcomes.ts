@@ -51,10 +51,16 @@ export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, 
 }
 
 /** A failure outside any module (an include that cannot be loaded or rendered): recorded like a failed task. */
-export async function recordFailure(pc: PlayContext, host: string, info: TaskInfo, err: unknown): Promise<void> {
+export async function recordFailure(pc: PlayContext, host: string, info: TaskInfo, err: unknown, options: { ignored?: boolean; register?: string } = {}): Promise<void> {
   const msg = err instanceof ValidationError ? err.diagnostics.map((d) => d.message).join('; ') : errorMessage(err);
   const state = pc.run.hosts.get(host);
   const result = { changed: false, failed: true, msg };
+  if (options.register) state.hostFacts[options.register] = result;
+  if (options.ignored) {
+    pc.run.stats.record(host, 'ignored');
+    await pc.run.report.hostResult({ host, task: info, status: 'failed', ignored: true, msg, result, durationMs: 0 });
+    return;
+  }
   state.failed = true;
   state.lastFailure = { task: { name: info.name, action: info.module, module: info.module, file: info.location?.file, line: info.location?.line }, result };
   pc.run.stats.record(host, 'failed');

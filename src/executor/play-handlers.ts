@@ -1,6 +1,7 @@
 // Handlers of a play (roles' first, then the play's) and flushing them: each notified handler runs once
 // per notified host that is still in the play, in definition order.
-import type { Play, Role, Task, TaskItem } from '../playbook/types.js';
+import type { Handler, Play, Role, TaskItem } from '../playbook/types.js';
+import { runIncludeTasks } from './includes.js';
 import type { PlayContext } from './context.js';
 import { playScope, stopped } from './play-common.js';
 import { runTask } from './play-runner.js';
@@ -8,14 +9,14 @@ import { roleScope, type Scope } from './scope.js';
 
 export interface PlayHandlers {
   /** In notification-resolution order: roles' handlers (and statically known included roles') first, then the play's. */
-  handlers: Task[];
+  handlers: Handler[];
   /** The role each role handler belongs to (its defaults and vars are in scope when it runs). */
-  roleOf: Map<Task, Role>;
+  roleOf: Map<Handler, Role>;
 }
 
 export function playHandlers(play: Play): PlayHandlers {
-  const handlers: Task[] = [];
-  const roleOf = new Map<Task, Role>();
+  const handlers: Handler[] = [];
+  const roleOf = new Map<Handler, Role>();
   const seen = new Set<Role>();
   const visitRole = (r: Role) => {
     if (seen.has(r)) return;
@@ -47,8 +48,10 @@ export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): 
   for (let next = pc.handlers.next(); next && !stopped(pc); next = pc.handlers.next()) {
     const targets = next.hosts.filter((h) => hosts.includes(h));
     const role = pc.handlerRoles.get(next.handler);
+    const base: Scope = { ...playScope(pc.play), handler: true };
     // A role's handlers see the parameters the role was included with, as its tasks did.
-    const scope: Scope = role ? { ...roleScope(playScope(pc.play), role), includeParams: pc.roleParams.get(role) } : playScope(pc.play);
-    await runTask(pc, scope, next.handler, targets, true);
+    const scope: Scope = role ? { ...roleScope(base, role), includeParams: pc.roleParams.get(role) } : base;
+    if (next.handler.kind === 'include_tasks') await runIncludeTasks(pc, scope, next.handler, targets);
+    else await runTask(pc, scope, next.handler, targets, true);
   }
 }

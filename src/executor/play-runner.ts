@@ -40,7 +40,7 @@ function beforeStartAt(run: RunContext, task: Task): boolean {
   return true;
 }
 
-export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: readonly string[], handler = false): Promise<void> {
+export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: readonly string[], handler = scope.handler === true): Promise<void> {
   const { run } = pc;
   if (stopped(pc)) return;
   if (!handler && !shouldRunByTags(allTags(scope, task), { only: run.options.tags, skip: run.options.skipTags })) return;

@@ -7,6 +7,7 @@ import type { Playbook } from '../playbook/types.js';
 import { selectHosts } from '../inventory/index.js';
 import { validateRun } from '../playbook/validate-run.js';
 import { renderString } from './deps.js';
+import type { TagSelection } from './tags.js';
 
 export interface PreparedPlaybook {
   playbook: Playbook;
@@ -24,6 +25,7 @@ export interface PrepareRequest {
   inventorySources: string[];
   limit?: string;
   extraVars?: Record<string, unknown>;
+  tags?: TagSelection;
 }
 
 export function playHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {

@@ -2,6 +2,7 @@
 // are shared per host, and are closed at the end (also on Ctrl-C).
 import { ExitCode } from '../errors.js';
 import type { SecretMasker } from '../output/mask.js';
+import { formatLocation } from '../output/diagnostics.js';
 import type { Reporter } from '../output/reporter.js';
 import type { RunContext, RunOptions } from './context.js';
 import { ConnectionPool } from './deps.js';
@@ -76,7 +77,8 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
         // Once found, --start-at-task is spent for the playbooks that follow too.
         startAt: run ? run.startAt : options.startAtTask,
       };
-      for (const w of p.warnings) await reporter.warning(w.message);
+      // Located, like validate's, so a warning about a task that is never reached can be found.
+      for (const w of p.warnings) await reporter.warning(w.location ? `${formatLocation(w.location)}: ${w.message}` : w.message);
       for (const [i, play] of p.playbook.plays.entries()) {
         if (run.interrupted || run.aborted) break;
         // Hosts that failed or were unreachable in an earlier play sit out the rest of the run.

@@ -13,6 +13,8 @@ export interface Scope {
   includeParams?: Map<string, Record<string, unknown>>;
   /** Inside a block that has a rescue: a failure here is not (yet) fatal for any_errors_fatal. */
   rescuable?: boolean;
+  /** Running a handler (the tasks of an include_tasks handler too): reported as handlers, not filtered by tags. */
+  handler?: boolean;
 }
 
 export function childScope(parent: Scope, keywords: InheritableKeywords, extra: Partial<Scope> = {}): Scope {
@@ -21,6 +23,7 @@ export function childScope(parent: Scope, keywords: InheritableKeywords, extra: 
     role: extra.role ?? parent.role,
     includeParams: extra.includeParams ?? parent.includeParams,
     rescuable: extra.rescuable ?? parent.rescuable,
+    handler: extra.handler ?? parent.handler,
   };
 }
 

@@ -20,7 +20,7 @@ import {
   templateSearchPath,
   validateAgainstSchema,
 } from './deps.js';
-import { itemLabel, itemVars, loopItems, loopVarName, lookupSubdirFor } from './loop.js';
+import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, loopVarName, lookupSubdirFor } from './loop.js';
 import { errorMessage, recordInterrupted, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { argumentsFor, resultAsVariable } from './target-data.js';
@@ -287,7 +287,11 @@ function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleRe
 
 async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars, conditions: string[], noLog: boolean, used: unknown[]): Promise<ModuleResult> {
   const loopCtx = { vars, searchPaths: searchPaths(pc, scope, task), lookupSubdir: lookupSubdirFor(task.action ?? task.module) };
-  const items = loopItems(renderValue(task.loop, loopCtx), task.loopForm, loopCtx);
+  const items = itemsUnlessSkipped(
+    () => loopItems(renderValue(task.loop, loopCtx), task.loopForm, loopCtx),
+    () => !conditionsHold(conditions, vars).ok,
+  );
+  if (items === undefined) return skippedResult(conditionsHold(conditions, vars).failed);
   if (items.length === 0) return { changed: false, skipped: true, skip_reason: 'No items in the list', results: [] };
   const lc = task.loopControl;
   const results: ModuleResult[] = [];

@@ -75,7 +75,11 @@ export function inheritableKeywords(raw: RawMap): InheritableKeywords {
 
 /** Keywords written under `apply:` (include_tasks / include_role), or undefined when there are none. */
 export function applyKeywords(v: unknown): InheritableKeywords | undefined {
-  return isMap(v) ? inheritableKeywords(v) : undefined;
+  if (!isMap(v)) return undefined;
+  const keywords = inheritableKeywords(v);
+  // Like a block's: the included tasks that name no handler of their own notify these.
+  if (v.notify !== undefined) keywords.notify = stringList(v.notify);
+  return keywords;
 }
 
 /** The entries of `raw` whose keys are in `keys`. */

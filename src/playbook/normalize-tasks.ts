@@ -13,6 +13,7 @@ import {
   type IncludeKeyword,
 } from '../schema/playbook-schema.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
+import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
 import {
   applyKeywords,
   conditionList,
@@ -30,11 +31,12 @@ import { parseKv } from './parse-kv.js';
 import { cycle, searchFile } from './paths.js';
 import { recordSource, sourceOf } from './source-map.js';
 import { resolveAction } from './task-action.js';
-import type { Block, IncludeRole, IncludeTasks, LoopControl, Role, RoleRef, Task, TaskItem } from './types.js';
+import type { Block, Handler, IncludeRole, IncludeTasks, LoopControl, Role, RoleRef, Task, TaskItem } from './types.js';
 
 /** Loads roles for import_role / include_role (implemented in roles.ts; passed in to keep imports one-way). */
 export interface RoleSource {
   load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined;
+  exists(name: string): boolean;
 }
 
 export interface TaskListContext {
@@ -72,16 +74,24 @@ export function normalizeTaskList(value: unknown, path: PathSegment[], ctx: Task
   return items;
 }
 
-/** Handlers are plain tasks; import_tasks in a handlers list is flattened into them. */
-export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: TaskListContext): Task[] {
-  const handlers: Task[] = [];
+/**
+ * Handlers are tasks, or include_tasks (its tasks run when it is notified); import_tasks in a
+ * handlers list is flattened into them. Ansible refuses blocks and roles as handlers, and so do we.
+ */
+export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: TaskListContext): Handler[] {
+  const handlers: Handler[] = [];
   const flatten = (item: TaskItem, inherited: { when: string[]; tags: string[] }): void => {
-    if (item.kind === 'task') {
+    if (item.kind === 'task' || item.kind === 'include_tasks') {
+      // What a handler includes runs as handlers: Ansible refuses a block there too.
+      for (const inner of item.kind === 'include_tasks' ? (item.tasks ?? []) : []) {
+        if (inner.kind === 'block' && inner.importedFrom === undefined) ctx.session.error('unsupported-handler', 'a block is not supported in the tasks a handler includes (Ansible refuses it too)', inner.location);
+      }
       handlers.push(inherited.when.length + inherited.tags.length === 0 ? item : inherit(item, inherited));
     } else if (item.kind === 'block' && item.importedFrom !== undefined) {
       for (const child of item.block) flatten(child, { when: [...inherited.when, ...item.when], tags: [...inherited.tags, ...item.tags] });
     } else {
-      ctx.session.error('unsupported-handler', `handlers must be tasks (or import_tasks); a ${item.kind.replace('_', ' ')} is not supported as a handler`, item.location);
+      const what = item.kind === 'block' ? 'a block' : `${item.static ? 'import_role' : 'include_role'}`;
+      ctx.session.error('unsupported-handler', `handlers must be tasks, include_tasks or import_tasks; ${what} is not supported as a handler (Ansible refuses it too)`, item.location);
     }
   };
   for (const item of normalizeTaskList(value, path, ctx)) flatten(item, { when: [], tags: [] });
@@ -89,7 +99,7 @@ export function normalizeHandlerList(value: unknown, path: PathSegment[], ctx: T
 }
 
 /** A copy of an imported handler carrying the import's conditions and tags (and still locatable). */
-function inherit(task: Task, inherited: { when: string[]; tags: string[] }): Task {
+function inherit<T extends Handler>(task: T, inherited: { when: string[]; tags: string[] }): T {
   const copy = { ...task, when: [...inherited.when, ...task.when], tags: [...inherited.tags, ...task.tags] };
   const origin = sourceOf(task);
   if (origin) recordSource(copy, origin.loaded, origin.path);
@@ -224,9 +234,17 @@ function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Ta
 
 function normalizeInclude(raw: RawMap, written: string, kind: IncludeKeyword, path: PathSegment[], ctx: TaskListContext): TaskItem | undefined {
   const { session, loaded } = ctx;
-  if (!session.checkKeywords(raw, includeSchema(kind, written), loaded, path)) return undefined;
   let value = raw[written];
-  if (typeof value === 'string' && kind.endsWith('_role')) value = parseKv(value, false).args;
+  // Free form (`include_role: name=x tasks_from=y`) is checked as the mapping it stands for.
+  if (typeof value === 'string' && kind.endsWith('_role')) {
+    const { _raw_params: loose, ...args } = parseKv(value, false).args;
+    if (loose !== undefined) {
+      session.error('wrong-type', `${kind} takes key=value arguments (name=ROLE tasks_from=FILE ...), not '${String(loose)}'`, loaded.locate([...path, written]));
+      return undefined;
+    }
+    value = args;
+  }
+  if (!session.checkKeywords({ ...raw, [written]: value }, includeSchema(kind, written), loaded, path)) return undefined;
   const argsExtra = isMap(raw.args) ? raw.args : {};
   return kind.endsWith('_tasks')
     ? includeTasks(raw, value, argsExtra, kind === 'import_tasks', [...path, written], path, ctx)
@@ -244,11 +262,16 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   }
   const at = loaded.locate(valuePath);
   let tasks: TaskItem[] | undefined;
+  let missing: Diagnostic | undefined;
   if (isTemplateString(file)) {
     if (isImport) {
       session.error('import-not-static', `import_tasks needs a file name without templates ('${file}'); use include_tasks to choose the file at run time`, at);
       return undefined;
     }
+  } else if (!isImport && !searchFile(file, includeDirs(ctx)).found) {
+    // Ansible fails an include_tasks of a missing file only when it runs: a warning now, an error
+    // later if every run reaches it (validate-run), otherwise a failure of that task at run time.
+    missing = includeMissing(ctx, 'file-not-found', `tasks file '${file}' not found`, at, `looked in: ${searchFile(file, includeDirs(ctx)).searched.join(', ')}`);
   } else {
     tasks = loadTaskFile(file, at, ctx);
     if (!tasks) return undefined;
@@ -264,16 +287,32 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
   const include: IncludeTasks = { kind: 'include_tasks', ...keywords, file, location: loaded.locate(path) };
   setOptional(include, 'name', optionalString(raw.name));
   setOptional(include, 'tasks', tasks);
+  setOptional(include, 'missing', missing);
   Object.assign(include, loopOf(raw, path, ctx));
   setOptional(include, 'apply', applyKeywords(spec.apply ?? extra.apply));
+  if (raw.listen !== undefined) include.listen = stringList(raw.listen);
+  setOptional(include, 'register', optionalString(raw.register));
   setOptional(include, 'role', ctx.role);
   return remember(include, ctx, path);
 }
 
+/** Where an include's tasks file is looked for: beside the including file, the role's tasks/, the playbook. */
+function includeDirs(ctx: TaskListContext): string[] {
+  return [ctx.dir, ...(ctx.role ? [`${ctx.role.path}/tasks`] : []), ctx.playbookDir];
+}
+
+export const MISSING_MAYBE = ' (a warning: not every run reaches this include; one that does fails there, as in Ansible)';
+
+/** A warning kept on the include: validate-run makes it an error where every run reaches the include. */
+function includeMissing(ctx: TaskListContext, code: string, message: string, at: SourceLocation, hint: string): Diagnostic {
+  const found = diagnostic(code, `${message}${MISSING_MAYBE}`, at, hint, 'warning');
+  ctx.session.diagnostics.push(found);
+  return found;
+}
+
 /** Reads a tasks file named in an include, relative to the including file, the role's tasks/ and the playbook. */
 function loadTaskFile(file: string, at: ReturnType<LoadedYaml['locate']>, ctx: TaskListContext): TaskItem[] | undefined {
-  const dirs = [ctx.dir, ...(ctx.role ? [`${ctx.role.path}/tasks`] : []), ctx.playbookDir];
-  const { found, searched } = searchFile(file, dirs);
+  const { found, searched } = searchFile(file, includeDirs(ctx));
   if (!found) {
     ctx.session.error('file-not-found', `tasks file '${file}' not found`, at, `looked in: ${searched.join(', ')}`);
     return undefined;
@@ -299,14 +338,18 @@ function includeRole(raw: RawMap, spec: RawMap, extra: RawMap, isImport: boolean
     ctx.session.error('import-not-static', `import_role needs a role name without templates ('${roleName}'); use include_role to choose it at run time`, ctx.loaded.locate(valuePath));
     return undefined;
   }
-  const included = dynamic ? undefined : ctx.roles.load(roleName, { from, at: ctx.loaded, path: [...valuePath, 'name'], stack: ctx.stack });
-  if (!dynamic && !included) return undefined;
+  const deferred = !dynamic && !isImport && !ctx.roles.exists(roleName);
+  const missing = deferred ? includeMissing(ctx, 'role-not-found', `role '${roleName}' not found`, ctx.loaded.locate([...valuePath, 'name']), 'include_role looks in roles/ beside the playbook and ANSIBLE_ROLES_PATH') : undefined;
+  const included = dynamic || deferred ? undefined : ctx.roles.load(roleName, { from, at: ctx.loaded, path: [...valuePath, 'name'], stack: ctx.stack });
+  if (!dynamic && !deferred && !included) return undefined;
   const node: IncludeRole = { kind: 'include_role', ...inheritableKeywords(raw), roleName, static: isImport, location: ctx.loaded.locate(path) };
   setOptional(node, 'name', optionalString(raw.name));
   setOptional(node, 'included', included);
+  setOptional(node, 'missing', missing);
   if (Object.keys(from).length > 0) node.from = from;
   // import_role takes no loop (its schema refuses one).
   if (!isImport) Object.assign(node, loopOf(raw, path, ctx));
+  if (!isImport) setOptional(node, 'register', optionalString(raw.register));
   setOptional(node, 'apply', applyKeywords(spec.apply ?? extra.apply));
   setOptional(node, 'role', ctx.role);
   return remember(node, ctx, path);

@@ -14,14 +14,14 @@ import { normalizeHandlerList, normalizeTaskList, type RoleSource, type TaskList
 import { cycle, isDirectory, roleVarsFiles, roleVarsSource, yamlFileIn } from './paths.js';
 import { readRoleMeta } from './role-meta.js';
 import { recordSource } from './source-map.js';
-import type { IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
+import type { Handler, IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
 
 interface RoleContent {
   ref: RoleRef;
   defaults: Record<string, unknown>;
   vars: Record<string, unknown>;
   tasks: TaskItem[];
-  handlers: Task[];
+  handlers: Handler[];
 }
 
 const ROLE_ENTRY_KEYWORDS = keywordsOf(roleEntryKeywordsSchema);
@@ -133,7 +133,7 @@ export class RoleLoader implements RoleSource {
       return { session: this.session, loaded, dir: join(dir, 'tasks'), playbookDir: this.playbookDir, role: ref, stack: [...stack, file], roles: this };
     };
     let tasks: TaskItem[] = [];
-    let handlers: Task[] = [];
+    let handlers: Handler[] = [];
     if (tasksFile) {
       const c = context(tasksFile);
       tasks = normalizeTaskList(c.loaded.value, [], c);
@@ -156,8 +156,18 @@ export class RoleLoader implements RoleSource {
     return vars;
   }
 
+  /** Whether a role of that name can be found (an include_role of a missing role fails only when it runs). */
+  exists(name: string): boolean {
+    return this.candidates(name).some(isDirectory);
+  }
+
+  private candidates(name: string): string[] {
+    // A name with a slash is a path under each search directory too (`nested/dep` in roles/), as in Ansible.
+    return isAbsolute(name) ? [name] : this.searchPath().map((d) => join(d, name));
+  }
+
   private find(name: string, at: LoadedYaml, path: PathSegment[]): string | undefined {
-    const candidates = name.includes('/') || isAbsolute(name) ? [resolve(this.playbookDir, name)] : this.searchPath().map((d) => join(d, name));
+    const candidates = this.candidates(name);
     const dir = candidates.find(isDirectory);
     if (dir) return dir;
     const known = this.searchPath().flatMap(listDirs);

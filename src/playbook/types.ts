@@ -1,6 +1,6 @@
 // The canonical, validated shape of playbooks: what the loader produces and the executor runs.
 // Written forms (with_items, free-form args, import_tasks, roles) are normalized into this.
-import type { SourceLocation } from '../errors.js';
+import type { Diagnostic, SourceLocation } from '../errors.js';
 
 /** Keywords a task, block, include, role or play can carry and its children inherit. */
 export interface InheritableKeywords {
@@ -96,6 +96,12 @@ export interface IncludeTasks extends InheritableKeywords {
   role?: RoleRef;
   /** `apply:` keywords: given to the included tasks (the include's own keywords only decide whether it runs). */
   apply?: InheritableKeywords;
+  /** As a handler: extra topics it answers to. */
+  listen?: string[];
+  /** `register:` the include's own result (the file it included, or why it was skipped or failed). */
+  register?: string;
+  /** A static file name that does not exist: a warning, made an error where every run reaches the include. */
+  missing?: Diagnostic;
 }
 
 /** `include_role`: resolved at run time too; pre-loaded when the name is static. */
@@ -112,6 +118,10 @@ export interface IncludeRole extends InheritableKeywords {
   from?: { tasks?: string; vars?: string; defaults?: string; handlers?: string };
   /** `apply:` keywords (include_role only). */
   apply?: InheritableKeywords;
+  /** include_role only: `register:` its own result. */
+  register?: string;
+  /** include_role only: a static role name that does not exist (as for IncludeTasks). */
+  missing?: Diagnostic;
   /** include_role only: the role is included once per item. */
   loop?: unknown;
   loopForm?: Task['loopForm'];
@@ -119,6 +129,9 @@ export interface IncludeRole extends InheritableKeywords {
 }
 
 export type TaskItem = Task | Block | IncludeTasks | IncludeRole;
+
+/** What a handlers list holds: tasks, and include_tasks whose tasks run when it is notified (as in Ansible). */
+export type Handler = Task | IncludeTasks;
 
 export interface RoleRef {
   name: string;
@@ -133,7 +146,7 @@ export interface Role {
   defaults: Record<string, unknown>;
   vars: Record<string, unknown>;
   tasks: TaskItem[];
-  handlers: Task[];
+  handlers: Handler[];
   /** Keywords written on the role entry in the play (when, tags, become...). */
   keywords: InheritableKeywords;
   location: SourceLocation;
@@ -160,7 +173,7 @@ export interface Play extends InheritableKeywords {
   roles: Role[];
   tasks: TaskItem[];
   postTasks: TaskItem[];
-  handlers: Task[];
+  handlers: Handler[];
   /** Directory of the playbook file this play came from (playbook_dir). */
   playbookDir: string;
   /** Always 'linear' (the only strategy ha-run implements). */

@@ -8,9 +8,13 @@ import { loadPlaybook } from './load.js';
 import { playHostsMatch } from './rules/host-patterns.js';
 import { includeVarsFilesLoad } from './rules/include-vars-files.js';
 import { notifyNamesAHandler } from './rules/notify-handlers.js';
+import { runCertainty } from './rules/run-certainty.js';
 import { sourceFilesExist } from './rules/source-files-exist.js';
 import { variablesAreDefined } from './rules/undefined-variables.js';
 import type { Playbook } from './types.js';
+import { walkPlay } from './walk.js';
+import { MISSING_MAYBE } from './normalize-tasks.js';
+import type { TagSelection } from '../executor/tags.js';
 import { appendAll } from '../util/append.js';
 
 export interface ValidateRunOptions {
@@ -18,6 +22,8 @@ export interface ValidateRunOptions {
   inventorySources: string[];
   limit?: string;
   extraVars?: Record<string, unknown>;
+  /** --tags / --skip-tags: a task they leave out is not certainly run (its problems are warnings). */
+  tags?: TagSelection;
 }
 
 export interface ValidatedRun {
@@ -53,7 +59,15 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
   if (playbook && inventoryUsable) {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
     for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) appendAll(outside, Object.keys(vars));
-    diagnostics.push(...notifyNamesAHandler(playbook), ...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside }));
+    const certainty = runCertainty(playbook, hostsByPlay.map((hosts) => (hosts ?? []).length > 0), options.tags);
+    // An include of a missing file or role fails every run that reaches it.
+    for (const play of playbook.plays) {
+      for (const { item } of walkPlay(play)) {
+        if ((item.kind !== 'include_tasks' && item.kind !== 'include_role') || !item.missing || !certainty.runs(item)) continue;
+        Object.assign(item.missing, { severity: 'error', message: item.missing.message.replace(MISSING_MAYBE, '') });
+      }
+    }
+    diagnostics.push(...notifyNamesAHandler(playbook), ...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside, certainty }));
   } else if (playbook) {
     diagnostics.push(...notifyNamesAHandler(playbook));
   }

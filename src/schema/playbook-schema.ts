@@ -114,6 +114,13 @@ export const blockSchema: JsonSchema = {
   properties: { ...inheritableProperties, notify: stringOrList, block: anyList, rescue: anyList, always: anyList },
 };
 
+/** `apply:` of include_tasks / include_role: the keywords a block takes, given to every included task. */
+const applySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...inheritableProperties, notify: stringOrList },
+};
+
 /** include_tasks / import_tasks: a file name, or `{file: ...}` (plus `apply:` for include_tasks). */
 const includeTasksArgs: JsonSchema = {
   anyOf: [
@@ -121,7 +128,7 @@ const includeTasksArgs: JsonSchema = {
     {
       type: 'object',
       additionalProperties: false,
-      properties: { file: text, _raw_params: text, apply: { type: 'object' } },
+      properties: { file: text, _raw_params: text, apply: applySchema },
     },
   ],
 };
@@ -136,7 +143,7 @@ const includeRoleArgs: JsonSchema = {
     vars_from: text,
     defaults_from: text,
     handlers_from: text,
-    apply: { type: 'object' },
+    apply: applySchema,
     public: bool,
     allow_duplicates: bool,
   },
@@ -158,11 +165,12 @@ export function includeSchema(kind: IncludeKeyword, written: string = kind): Jso
     additionalProperties: false,
     properties: {
       ...inheritableProperties,
-      ...(dynamic ? loopProperties : {}),
-      // Static task imports pass notify down to the tasks they bring.
+      ...(dynamic ? { ...loopProperties, register: { type: 'string', pattern: VARIABLE_NAME_PATTERN } } : {}),
+      // Static task imports pass notify down to the tasks they bring; an include_tasks handler may listen.
       ...(kind === 'import_tasks' ? { notify: stringOrList } : {}),
+      ...(kind === 'include_tasks' ? { listen: stringOrList } : {}),
       [written]: kind.endsWith('_role') ? includeRoleArgs : includeTasksArgs,
-      args: { type: 'object' },
+      args: { type: 'object', properties: { apply: applySchema } },
     },
   };
   includeSchemas.set(cacheKey, schema);

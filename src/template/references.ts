@@ -17,11 +17,15 @@ export interface UnknownName {
   /** 1-based position inside the template. */
   line?: number;
   col?: number;
+  /** Used only in a part that may never be evaluated (one side of and/or/if, a loop body, a macro). */
+  conditional?: boolean;
 }
 
 export interface ReferencedVariables {
   /** Free variable names that must be defined for the template to render, in first-use order. */
   names: string[];
+  /** Those of `names` read wherever the template renders (not only in a branch, a loop body or a macro). */
+  certain: string[];
   /** Free names read only where undefined is allowed (default, is defined, guarded blocks). */
   optional: string[];
   /** Filters, tests and lookup plugins used that ha-run does not have: they would fail at run time. */
@@ -34,6 +38,7 @@ const DEFINEDNESS_TESTS = new Set(['defined', 'undefined', 'ansible.builtin.defi
 
 interface Walk {
   names: string[];
+  certain: string[];
   optional: string[];
   unknown: UnknownName[];
 }
@@ -63,16 +68,29 @@ function definedBy(cond: TNode | null | undefined, whenTrue: boolean): Set<strin
 }
 
 class Collector {
-  readonly result: Walk = { names: [], optional: [], unknown: [] };
+  readonly result: Walk = { names: [], certain: [], optional: [], unknown: [] };
+  /** Above 0 inside a part that may never be evaluated. */
+  private branches = 0;
+
+  /** Walks a part that may never be evaluated (short-circuit operands, if branches, loop and macro bodies). */
+  private maybe(walk: () => void): void {
+    this.branches++;
+    try {
+      walk();
+    } finally {
+      this.branches--;
+    }
+  }
 
   private unknown(kind: UnknownName['kind'], name: string, at: TNode): void {
-    this.result.unknown.push({ kind, name, line: at.lineno + 1, col: at.colno + 1 });
+    this.result.unknown.push({ kind, name, line: at.lineno + 1, col: at.colno + 1, ...(this.branches > 0 ? { conditional: true } : {}) });
   }
 
   read(name: string, bound: Set<string>, guarded: Set<string>, anyOk: boolean): void {
     if (bound.has(name) || GLOBAL_NAMES.has(name)) return;
     const list = anyOk || guarded.has(name) ? this.result.optional : this.result.names;
     if (!list.includes(name)) list.push(name);
+    if (list === this.result.names && this.branches === 0 && !this.result.certain.includes(name)) this.result.certain.push(name);
   }
 
   statements(list: TNode[], bound: Set<string>, guarded: Set<string>): void {
@@ -87,12 +105,14 @@ class Collector {
       case 'If':
       case 'IfAsync':
         this.expr(n.cond, bound, guarded, false);
-        this.statements(n.body.children, bound, union(guarded, definedBy(n.cond, true)));
-        if (n.else_) {
-          const elseGuard = union(guarded, definedBy(n.cond, false));
-          if (n.else_.typename === 'If') this.statement(n.else_, bound, elseGuard);
-          else this.statements(n.else_.children, bound, elseGuard);
-        }
+        this.maybe(() => {
+          this.statements(n.body.children, bound, union(guarded, definedBy(n.cond, true)));
+          if (n.else_) {
+            const elseGuard = union(guarded, definedBy(n.cond, false));
+            if (n.else_.typename === 'If') this.statement(n.else_, bound, elseGuard);
+            else this.statements(n.else_.children, bound, elseGuard);
+          }
+        });
         return;
       case 'For': {
         const filter = n.arr.typename === 'InlineIf' && !n.arr.else_ ? n.arr.cond : undefined;
@@ -100,9 +120,11 @@ class Collector {
         const inner = new Set(bound);
         inner.add('loop');
         for (const t of n.name.typename === 'Array' ? n.name.children : [n.name]) inner.add(t.value);
-        if (filter) this.expr(filter, inner, guarded, false);
-        this.statements(n.body.children, inner, guarded);
-        if (n.else_) this.statements(n.else_.children, new Set(bound), guarded);
+        this.maybe(() => {
+          if (filter) this.expr(filter, inner, guarded, false);
+          this.statements(n.body.children, inner, guarded);
+          if (n.else_) this.statements(n.else_.children, new Set(bound), guarded);
+        });
         return;
       }
       case 'Set':
@@ -142,7 +164,7 @@ class Collector {
         }
       } else inner.add(a.value);
     }
-    this.statements(n.body.children, inner, guarded);
+    this.maybe(() => this.statements(n.body.children, inner, guarded));
   }
 
   expr(n: TNode | null | undefined, bound: Set<string>, guarded: Set<string>, anyOk: boolean): void {
@@ -169,16 +191,18 @@ class Collector {
       }
       case 'And':
         this.expr(n.left, bound, guarded, anyOk);
-        this.expr(n.right, bound, union(guarded, definedBy(n.left, true)), anyOk);
+        this.maybe(() => this.expr(n.right, bound, union(guarded, definedBy(n.left, true)), anyOk));
         return;
       case 'Or':
         this.expr(n.left, bound, guarded, anyOk);
-        this.expr(n.right, bound, union(guarded, definedBy(n.left, false)), anyOk);
+        this.maybe(() => this.expr(n.right, bound, union(guarded, definedBy(n.left, false)), anyOk));
         return;
       case 'InlineIf':
         this.expr(n.cond, bound, guarded, anyOk);
-        this.expr(n.body, bound, union(guarded, definedBy(n.cond, true)), anyOk);
-        this.expr(n.else_, bound, union(guarded, definedBy(n.cond, false)), anyOk);
+        this.maybe(() => {
+          this.expr(n.body, bound, union(guarded, definedBy(n.cond, true)), anyOk);
+          this.expr(n.else_, bound, union(guarded, definedBy(n.cond, false)), anyOk);
+        });
         return;
       case 'LookupVal':
         this.expr(n.target, bound, guarded, anyOk);
@@ -239,7 +263,7 @@ export function referencedVariables(template: string, opts: { expression?: boole
     }
     return { ...collector.result };
   } catch (err) {
-    const empty = { names: [], optional: [], unknown: [] };
+    const empty = { names: [], certain: [], optional: [], unknown: [] };
     if (err instanceof TemplateError) {
       // headerLines is still 0 when the header itself is wrong (it is line 1).
       const line = err.line === undefined ? undefined : err.line + headerLines;

@@ -2,7 +2,8 @@
 // and vars_files, role defaults/vars/params, any keyword `vars:`, register, set_fact, include_vars,
 // loop variables, extra vars, facts and magic variables. Deliberately coarse (one set for the whole run):
 // a name that might be defined is never reported; when that cannot be known (templated vars_files or
-// include_vars) the rule stays silent.
+// include_vars) the rule stays silent. A problem is an error only where every run certainly evaluates
+// it (run-certainty.ts); elsewhere Ansible may run the playbook to its end, so it is a warning.
 import { readRegularText } from '../../source/read-file.js';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../../errors.js';
 import { isTemplateString } from '../../schema/validate.js';
@@ -18,6 +19,7 @@ import { controllerDirs, searchFile } from '../paths.js';
 import type { Playbook, Task } from '../types.js';
 import { rolesOf, tasksOf, walkPlay } from '../walk.js';
 import { staticIncludeVarsFile } from './include-vars-files.js';
+import type { RunCertainty } from './run-certainty.js';
 import { findModule } from '../../modules/registry.js';
 
 /** Defined without being set anywhere, besides the magic variables (and every `ansible_*` name). */
@@ -33,17 +35,33 @@ export interface VariableSources {
   files: readonly LoadedYaml[];
   /** Names defined outside the playbook: inventory vars, group_vars/host_vars beside it, -e. */
   outside: Iterable<string>;
+  /** Which places every run evaluates (errors there); without it, every problem is an error. */
+  certainty?: RunCertainty;
 }
+
+type Severity = Diagnostic['severity'];
+
+/** Undefined names that only a later run-time failure would show: said as warnings, worded as such. */
+const MAYBE = ' (a warning: not every run needs it; a task that does fails there, as in Ansible)';
 
 export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
   // Unknowable (a templated vars_files, include_vars...): names are not checked, filters and tests still are.
   const defined = definedNames(sources);
   const found: Diagnostic[] = [];
-  const report = (name: string, location: SourceLocation) =>
-    found.push(diagnostic('undefined-variable', `'${name}' is never defined${didYouMean(name, defined ?? [])}`, location, 'define it in the inventory, play vars, vars_files, role defaults, register/set_fact, or pass it with -e'));
+  const report = (name: string, location: SourceLocation, severity: Severity) =>
+    found.push(
+      diagnostic(
+        'undefined-variable',
+        `'${name}' is never defined${didYouMean(name, defined ?? [])}${severity === 'warning' ? MAYBE : ''}`,
+        location,
+        'define it in the inventory, play vars, vars_files, role defaults, register/set_fact, or pass it with -e',
+        severity,
+      ),
+    );
+  const severityAt = (certain: boolean): Severity => (certain ? 'error' : 'warning');
   // The same strings recur across plays and roles: analyse each once.
   const analysed = new Map<string, ReturnType<typeof referencedVariables>>();
-  const check = (text: string, expression: boolean, at: () => SourceLocation) => {
+  const check = (text: string, expression: boolean, at: () => SourceLocation, certain: boolean) => {
     const key = `${expression ? 'e' : 't'}${text}`;
     let refs = analysed.get(key);
     if (!refs) {
@@ -51,12 +69,13 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
       analysed.set(key, refs);
     }
     if (refs.error !== undefined) {
-      found.push(diagnostic('template-syntax', `template syntax: ${refs.error.message}`, at()));
+      found.push(diagnostic('template-syntax', `template syntax: ${refs.error.message}`, at(), undefined, severityAt(certain)));
       return;
     }
-    for (const u of refs.unknown) found.push(unknownName(u, at()));
-    if (defined) for (const name of refs.names) if (!isDefined(name, defined)) report(name, at());
+    for (const u of refs.unknown) found.push(unknownName(u, at(), severityAt(certain && !u.conditional)));
+    if (defined) for (const name of refs.names) if (!isDefined(name, defined)) report(name, at(), severityAt(certain && refs.certain.includes(name)));
   };
+  const certainAt = sources.certainty ? sources.certainty.at : () => true;
   for (const file of sources.files) {
     visitStrings(file.value, [], (text, path) => {
       const key = [...path].reverse().find((s): s is string => typeof s === 'string');
@@ -64,10 +83,12 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
       // `when: "{{ x }}"` is templated first, like any string; a bare `when: x` is an expression.
       const templated = isTemplateString(text);
       const expression = !templated && key !== undefined && EXPRESSION_KEYS.has(key);
-      if (expression || templated) check(text, expression, () => file.locate(path));
+      if (expression || templated) check(text, expression, () => file.locate(path), certainAt(file.file, path));
     });
   }
-  for (const { file, location, syntax } of templateFiles(sources.playbook)) {
+  const taskRuns = sources.certainty ? sources.certainty.runs : () => true;
+  for (const { file, location, syntax, tasks } of templateFiles(sources.playbook)) {
+    const certain = tasks.some(taskRuns);
     let text: string;
     try {
       text = readRegularText(file);
@@ -77,24 +98,25 @@ export function variablesAreDefined(sources: VariableSources): Diagnostic[] {
     const refs = referencedVariables(text, { file: { syntax } });
     if (refs.error !== undefined) {
       const { message, line, col } = refs.error;
-      found.push(diagnostic('template-syntax', `template syntax: ${message}`, line === undefined ? location : { file, line, col: col ?? 1 }));
+      found.push(diagnostic('template-syntax', `template syntax: ${message}`, line === undefined ? location : { file, line, col: col ?? 1 }, undefined, severityAt(certain)));
       continue;
     }
-    for (const u of refs.unknown) found.push(unknownName(u, u.line === undefined ? location : { file, line: u.line, col: u.col ?? 1 }));
+    for (const u of refs.unknown) found.push(unknownName(u, u.line === undefined ? location : { file, line: u.line, col: u.col ?? 1 }, severityAt(certain && !u.conditional)));
     if (!defined) continue;
     for (const name of refs.names) {
       if (isDefined(name, defined) || TEMPLATE_VARIABLE_NAMES.includes(name)) continue;
       const at = new RegExp(`\\b${name}\\b`).exec(text);
-      report(name, at ? offsetToLocation(text, at.index, file) : location);
+      report(name, at ? offsetToLocation(text, at.index, file) : location, severityAt(certain && refs.certain.includes(name)));
     }
   }
   return found;
 }
 
 /** A filter, test or lookup ha-run does not have would fail mid-run: say so now. */
-function unknownName(u: UnknownName, location: SourceLocation): Diagnostic {
+function unknownName(u: UnknownName, location: SourceLocation, severity: Severity): Diagnostic {
   const known = u.kind === 'filter' ? Object.keys(filters) : u.kind === 'test' ? Object.keys(tests) : [];
-  return diagnostic(`unknown-${u.kind}`, `unknown ${u.kind} '${u.name}'${didYouMean(u.name, known)}`, location);
+  const maybe = severity === 'warning' ? ' (a warning: not every run needs it; a task that does fails there)' : '';
+  return diagnostic(`unknown-${u.kind}`, `unknown ${u.kind} '${u.name}'${didYouMean(u.name, known)}${maybe}`, location, undefined, severity);
 }
 
 function isDefined(name: string, defined: Set<string>): boolean {
@@ -119,9 +141,11 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
     }
     for (const { item } of walkPlay(play)) {
       addKeys(item.vars);
+      if (item.kind === 'include_tasks' || item.kind === 'include_role') addKeys(item.apply?.vars);
       if (item.kind === 'include_tasks' && !item.tasks) return undefined;
       if (item.kind === 'include_role' && !item.included) return undefined;
       if (item.kind === 'block') continue;
+      if (item.kind !== 'task' && item.register) names.add(item.register);
       if (item.loopControl?.loopVar) names.add(item.loopControl.loopVar);
       if (item.loopControl?.indexVar) names.add(item.loopControl.indexVar);
       if (item.kind !== 'task') continue;
@@ -150,8 +174,8 @@ function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefin
 }
 
 /** Static `template:` sources (their variables are checked too), each with the delimiters its task reads it with. */
-function templateFiles(playbook: Playbook): { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax> }[] {
-  const files = new Map<string, { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax> }>();
+function templateFiles(playbook: Playbook): { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax>; tasks: Task[] }[] {
+  const files = new Map<string, { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax>; tasks: Task[] }>();
   for (const play of playbook.plays) {
     for (const { task } of tasksOf(play)) {
       const arg = findModule(task.module)?.templateFileArg;
@@ -161,7 +185,10 @@ function templateFiles(playbook: Playbook): { file: string; location: SourceLoca
       if (!syntax) continue;
       const found = searchFile(src, controllerDirs('templates', task.role?.path, play.playbookDir)).found;
       const key = `${found}\0${JSON.stringify(syntax)}`;
-      if (found && !files.has(key)) files.set(key, { file: found, location: task.location, syntax });
+      if (!found) continue;
+      const seen = files.get(key);
+      if (seen) seen.tasks.push(task);
+      else files.set(key, { file: found, location: task.location, syntax, tasks: [task] });
     }
   }
   return [...files.values()];

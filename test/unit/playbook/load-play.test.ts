@@ -159,6 +159,16 @@ describe('roles', () => {
     }
   });
 
+  it('finds a role named with a slash under roles/ too (a dependency `nested/dep`)', () => {
+    const pb = loadOk({
+      'roles/nested/dep/tasks/main.yml': '- debug: { msg: dep }\n',
+      'roles/top/meta/main.yml': 'dependencies: [nested/dep]\n',
+      'roles/top/tasks/main.yml': '- debug: { msg: top }\n',
+      'site.yml': '- hosts: all\n  roles: [top]\n',
+    });
+    expect(pb.plays[0]!.roles[0]!.dependencies!.map((r) => r.ref.path)).toEqual([join(pb.dir, 'roles/nested/dep')]);
+  });
+
   it('import_role is expanded now (static), include_role pre-loaded unless templated', () => {
     const pb = loadOk({
       ...role,
@@ -183,6 +193,26 @@ describe('roles', () => {
     // include_role takes a loop: the role is included once per item.
     expect(dynamic).toMatchObject({ kind: 'include_role', roleName: '{{ chosen }}', loop: ['a', 'b'], loopForm: 'loop', loopControl: { loopVar: 'thing' } });
     expect(dynamic!.kind === 'include_role' && dynamic!.included).toBeUndefined();
+  });
+
+  it('include_role and import_role in free form name their role and its *_from files as the mapping form does', () => {
+    const pb = loadOk({
+      ...role,
+      'roles/web/handlers/alt.yml': '- name: alt\n  debug: { msg: alt }\n',
+      'roles/web/vars/alt.yml': 'alt_var: 1\n',
+      'roles/web/defaults/alt.yml': 'alt_default: 1\n',
+      'site.yml': `
+- hosts: all
+  tasks:
+    - include_role: name=web tasks_from=other handlers_from=alt vars_from=alt defaults_from=alt
+    - import_role: name=web tasks_from=other
+`,
+    });
+    const [included, imported] = pb.plays[0]!.tasks;
+    expect(included).toMatchObject({ kind: 'include_role', static: false, roleName: 'web', from: { tasks: 'other', handlers: 'alt', vars: 'alt', defaults: 'alt' } });
+    expect(included!.kind === 'include_role' && included!.included).toMatchObject({ vars: { alt_var: 1 }, defaults: { alt_default: 1 }, handlers: [{ name: 'alt' }] });
+    expect(imported).toMatchObject({ kind: 'include_role', static: true, roleName: 'web', from: { tasks: 'other' } });
+    expect(load({ ...role, 'site.yml': '- hosts: all\n  tasks:\n    - include_role: web\n' }).codes).toEqual(['wrong-type']);
   });
 
   it('a role may import its own other task files; coming back to a file being read is the cycle', () => {

@@ -171,6 +171,25 @@ describe('variables are defined somewhere', () => {
     ]);
   });
 
+  it('warns, without refusing the run, where --tags, --skip-tags or a play without hosts leave a task out', () => {
+    const files = {
+      'site.yml': `- hosts: all
+  tasks:
+    - debug: { msg: "{{ in_tagged }}" }
+      tags: [deploy]
+    - debug: { msg: "{{ in_untagged }}" }
+- hosts: nosuchgroup
+  tasks:
+    - debug: { msg: "{{ in_empty_play }}" }
+`,
+    };
+    // (The pattern that matches no host has its own warning.)
+    const shown = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'undefined-variable').map((d) => `${d.severity} ${d.message.split(' ')[0]}`);
+    expect(shown(check(files))).toEqual(["error 'in_tagged'", "error 'in_untagged'", "warning 'in_empty_play'"]);
+    expect(shown(check(files, { tags: { only: ['deploy'], skip: [] } }))).toEqual(["error 'in_tagged'", "warning 'in_untagged'", "warning 'in_empty_play'"]);
+    expect(shown(check(files, { tags: { only: [], skip: ['deploy'] } }))).toEqual(["warning 'in_tagged'", "error 'in_untagged'", "warning 'in_empty_play'"]);
+  });
+
   it('reads a template file with its task\'s delimiters and its #jinja2: line, and knows the template variables', () => {
     const ds = check({
       'site.yml': `- hosts: all

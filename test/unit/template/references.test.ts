@@ -24,6 +24,23 @@ describe('referencedVariables', () => {
     expect(refs.optional).toEqual(optional);
   });
 
+  // Names read wherever the template renders: not only in a branch, a loop body or a macro.
+  it.each([
+    ['{{ a }} {{ b if c else d }}', ['a', 'c']],
+    ['{% if c %}{{ x }}{% else %}{{ y }}{% endif %}{{ z }}', ['c', 'z']],
+    ['{% for i in items %}{{ per_item }}{% endfor %}', ['items']],
+    ['{% macro m() %}{{ in_macro }}{% endmacro %}', []],
+  ])('certain names of %s', (template, certain) => {
+    expect(referencedVariables(template).certain).toEqual(certain);
+  });
+
+  it.each([
+    ['left and right', ['left']],
+    ['left or right | bool', ['left']],
+  ])('certain names of the expression %s', (expression, certain) => {
+    expect(referencedVariables(expression, { expression: true }).certain).toEqual(certain);
+  });
+
   it.each([
     ['x is defined and x > 1', [], ['x']],
     ['x is not defined or x == 1', [], ['x']],
