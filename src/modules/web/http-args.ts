@@ -6,6 +6,7 @@ export interface HttpArgs {
   url: string;
   headers?: Record<string, string>;
   validate_certs?: boolean;
+  ca_path?: string;
   url_username?: string;
   url_password?: string;
   username?: string;
@@ -20,6 +21,7 @@ export const httpArgProperties = {
   url: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9+.-]*://', description: 'The URL to ask (http, https or ftp).' },
   headers: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'Request headers, a mapping of names to values.' },
   validate_certs: { type: 'boolean', default: true, description: "Check the server's TLS certificate." },
+  ca_path: { type: 'string', description: "A PEM file of CA certificates (on the target) to check the server's certificate against, instead of the system's." },
   url_username: { type: 'string', description: 'User name for HTTP authentication (alias: username).' },
   username: { type: 'string', description: 'Alias of url_username.' },
   url_password: { type: 'string', description: 'Password for HTTP authentication (alias: password); sent to the tool on stdin, never on a command line.' },
@@ -43,6 +45,7 @@ export function baseRequest(args: HttpArgs, timeoutDefault: number): Omit<HttpRe
     user,
     password: user === undefined ? undefined : (args.url_password ?? args.password ?? ''),
     validateCerts: args.validate_certs !== false,
+    ...(args.ca_path !== undefined ? { caPath: args.ca_path } : {}),
     timeout: args.timeout ?? timeoutDefault,
     noProxy: args.use_proxy === false,
   };

@@ -15,6 +15,8 @@ export interface HttpRequest {
   user?: string;
   password?: string;
   validateCerts: boolean;
+  /** CA certificates (a PEM file on the target) to verify the server with, instead of the system's. */
+  caPath?: string;
   /** Seconds before giving up. */
   timeout: number;
   followRedirects: boolean;
@@ -61,6 +63,7 @@ function curlConfig(req: HttpRequest): string {
   else if (req.body !== undefined) lines.push('data-binary = "@body"');
   if (req.method === 'HEAD') lines.push('head');
   if (!req.validateCerts) lines.push('insecure');
+  if (req.caPath !== undefined) lines.push(`cacert = ${curlString(req.caPath)}`);
   if (req.noProxy) lines.push('noproxy = "*"');
   if (req.followRedirects) lines.push('location', 'max-redirs = 50');
   if (req.ifModifiedSince !== undefined) lines.push(`time-cond = ${curlString(req.ifModifiedSince)}`);
@@ -79,6 +82,7 @@ function wgetConfig(req: HttpRequest): string {
   if (req.bodyFile !== undefined) rc += wgetLine('body_file', req.bodyFile);
   else if (req.body !== undefined) rc += 'body_file = body\n';
   if (!req.validateCerts) rc += 'check_certificate = off\n';
+  if (req.caPath !== undefined) rc += wgetLine('ca_certificate', req.caPath);
   if (req.noProxy) rc += 'use_proxy = off\n';
   rc += req.followRedirects ? 'max_redirect = 50\n' : 'max_redirect = 0\n';
   return rc;
