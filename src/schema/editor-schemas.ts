@@ -44,7 +44,7 @@ function withDefs(title: string, root: JsonSchema): JsonSchema {
     const def = `module_${module.name}`;
     moduleDefs[def] ??= {
       description: (module.schema.description as string | undefined) ?? `module ${module.name}`,
-      anyOf: [{ type: 'null' }, { type: 'string', description: 'key=value arguments' + (module.freeForm ? ' or a free-form command' : '') }, module.schema],
+      anyOf: [{ type: 'null' }, { type: 'string', description: 'key=value arguments' + (module.freeForm ? ' or a free-form command' : '') }, asWritten(module.schema)],
     };
     taskProperties[name] = { $ref: `#/$defs/${def}` };
   }
@@ -55,7 +55,12 @@ function withDefs(title: string, root: JsonSchema): JsonSchema {
     $defs: {
       ...moduleDefs,
       play: { ...playSchema, properties: { ...props(playSchema), pre_tasks: taskList, tasks: taskList, post_tasks: taskList, handlers: taskList, roles: { type: 'array', items: { $ref: '#/$defs/role_entry' } } } },
-      import_playbook: importPlaybookSchema,
+      // Short or fully qualified, as the loader accepts it (if/then/else: a wrong entry reports its own problems).
+      import_playbook: {
+        if: { type: 'object', required: ['ansible.builtin.import_playbook'] },
+        then: fullyQualifiedImportPlaybook(),
+        else: importPlaybookSchema,
+      },
       role_entry: { anyOf: [{ type: 'string' }, roleEntryKeywordsSchema] },
       // if/then/else rather than anyOf: a wrong task reports its own problems, not also "missing 'block'".
       task_item: { if: { type: 'object', required: ['block'] }, then: { $ref: '#/$defs/block' }, else: { $ref: '#/$defs/task' } },
@@ -63,4 +68,36 @@ function withDefs(title: string, root: JsonSchema): JsonSchema {
       task: { type: 'object', additionalProperties: false, properties: taskProperties },
     },
   };
+}
+
+/** `- ansible.builtin.import_playbook: FILE`: the same schema under the fully qualified name. */
+function fullyQualifiedImportPlaybook(): JsonSchema {
+  const { import_playbook: file, ...rest } = importPlaybookSchema.properties as Record<string, JsonSchema>;
+  return { ...importPlaybookSchema, required: ['ansible.builtin.import_playbook'], properties: { 'ansible.builtin.import_playbook': file!, ...rest } };
+}
+
+/**
+ * A module's argument schema as a playbook may write the values: ha-run converts them as Ansible does
+ * before the module sees them ('a,b' to a list, 'yes' to true, '5' to 5: src/schema/coerce.ts), so an
+ * editor must accept those strings too.
+ */
+function asWritten(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : [];
+  if (types.some((t) => t === 'array' || t === 'boolean' || t === 'integer' || t === 'number') && !types.includes('string')) {
+    out.type = [...types, 'string'];
+  }
+  if (schema.properties) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, JsonSchema>).map(([k, v]) => [k, asWritten(v)]));
+  }
+  if (schema.items && !Array.isArray(schema.items)) out.items = asWritten(schema.items as JsonSchema);
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    if (Array.isArray(schema[key])) out[key] = (schema[key] as JsonSchema[]).map(asWritten);
+  }
+  // A pattern holds for the rendered value; the template that makes it is fine as written.
+  if (typeof schema.pattern === 'string') {
+    const { description, ...rest } = out;
+    return { ...(description !== undefined ? { description } : {}), anyOf: [rest, { type: 'string', pattern: '\\{\\{|\\{%' }] };
+  }
+  return out;
 }

@@ -39,8 +39,22 @@ describe('playbooks/site.yml', () => {
   it('validates against the lab inventory, every play with hosts', () => {
     const run = validate(labInventory());
     expect(run.diagnostics).toEqual([]);
-    expect(run.playbook.plays.map((p) => p.hosts)).toEqual(['all', 'rancher_agents', 'mysql', 'loadbalancer', 'rancher_servers']);
-    expect(run.hostsByPlay.map((h) => h?.length)).toEqual([8, 1, 3, 1, 3]);
+    // validate, preflight, mysql (3 plays), loadbalancer, bootstrap, servers (first, all), hosts, backups, summary.
+    expect(run.playbook.plays.map((p) => p.hosts)).toEqual([
+      'all[0]',
+      'mysql:loadbalancer:rancher_servers:rancher_agents',
+      'mysql',
+      'mysql_primary',
+      'mysql_replicas',
+      'loadbalancer',
+      'rancher_servers[0]',
+      'rancher_servers[0]',
+      'rancher_servers',
+      'rancher_agents',
+      'mysql_replicas[0]',
+      'loadbalancer[0]',
+    ]);
+    expect(run.hostsByPlay.map((h) => h?.length)).toEqual([1, 8, 3, 1, 2, 1, 1, 1, 3, 1, 1, 1]);
   });
 
   const production = join(ROOT, 'inventory/production.example.yml');

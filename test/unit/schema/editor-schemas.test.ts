@@ -30,7 +30,8 @@ describe('editor schemas', () => {
     );
     expect(taskFiles.length).toBeGreaterThan(3);
     for (const file of taskFiles) expect(problems('tasks', readFileSync(file, 'utf8')), file).toEqual([]);
-  });
+    // Compiling the whole editor schema (every module's arguments) takes a while on a busy machine.
+  }, 180_000);
 
   it('offer every registered module name (short and FQCN) as a task key', () => {
     const task = (editorSchema('tasks').$defs as Record<string, { properties?: Record<string, unknown> }>).task!;
