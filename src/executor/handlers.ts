@@ -36,13 +36,19 @@ export class HandlerQueue {
     return [...this.pending.values()].some((s) => s.size > 0);
   }
 
-  /** The first handler (in definition order) with notified hosts, taken off the queue. */
-  next(): { index: number; handler: Handler; hosts: string[] } | undefined {
-    const index = [...this.pending.keys()].filter((i) => this.pending.get(i)!.size > 0).sort((a, b) => a - b)[0];
+  /** The first handler defined after `after` with notified hosts; its notifications stay until `spent`. */
+  next(after = -1): { index: number; handler: Handler; hosts: string[] } | undefined {
+    const index = [...this.pending.keys()].filter((i) => i > after && this.pending.get(i)!.size > 0).sort((a, b) => a - b)[0];
     if (index === undefined) return undefined;
-    const hosts = [...this.pending.get(index)!];
-    this.pending.delete(index);
-    return { index, handler: this.handlers[index]!, hosts };
+    return { index, handler: this.handlers[index]!, hosts: [...this.pending.get(index)!] };
+  }
+
+  /** The handler ran for these hosts: their notifications are spent, also those it made of itself while running. */
+  spent(index: number, hosts: readonly string[]): void {
+    const pending = this.pending.get(index);
+    if (!pending) return;
+    for (const h of hosts) pending.delete(h);
+    if (pending.size === 0) this.pending.delete(index);
   }
 
   /** Forget notifications for hosts that left the play (failed or unreachable). */

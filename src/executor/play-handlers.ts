@@ -44,8 +44,15 @@ export function playHandlers(play: Play): PlayHandlers {
   return { handlers, roleOf };
 }
 
+/**
+ * One pass in definition order, as Ansible flushes: a handler notified again by itself waits no more,
+ * and one notified by a later handler waits for the next flush point, so handlers that notify each
+ * other end instead of looping.
+ */
 export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): Promise<void> {
-  for (let next = pc.handlers.next(); next && !stopped(pc); next = pc.handlers.next()) {
+  let last = -1;
+  for (let next = pc.handlers.next(last); next && !stopped(pc); next = pc.handlers.next(last)) {
+    last = next.index;
     const targets = next.hosts.filter((h) => hosts.includes(h));
     const role = pc.handlerRoles.get(next.handler);
     const base: Scope = { ...playScope(pc.play), handler: true };
@@ -53,5 +60,8 @@ export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): 
     const scope: Scope = role ? { ...roleScope(base, role), includeParams: pc.roleParams.get(role) } : base;
     if (next.handler.kind === 'include_tasks') await runIncludeTasks(pc, scope, next.handler, targets);
     else await runTask(pc, scope, next.handler, targets, true);
+    pc.handlers.spent(next.index, next.hosts);
+    // Handlers that do no I/O never leave the microtask queue: yield, so Ctrl-C and SIGTERM are heard.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
