@@ -40,7 +40,9 @@ export function planGetUrl(args: GetUrlArgs, facts: GetUrlFacts): Change[] {
     throw new ModuleFailure('Request failed', { status_code: response.status, response: responseMsg(response.status, response.reason, response.headers, response.error), url: args.url, dest: path });
   }
   if (wanted && response.digest !== wanted.value) {
-    throw new ModuleFailure(`The checksum for ${path} did not match ${wanted.value}; it was ${response.digest}.`, { url: args.url, dest: path, checksum_src: response.sha1 });
+    // Ansible's get_url reports this failure as changed (it downloaded a file, then threw it away):
+    // the recap counts it the same way.
+    throw new ModuleFailure(`The checksum for ${path} did not match ${wanted.value}; it was ${response.digest}.`, { changed: true, url: args.url, dest: path, checksum_src: response.sha1 });
   }
   if (dest.type === 'file' && dest.sha1 === response.sha1) return attrChanges(path, args, dest);
 

@@ -1,8 +1,10 @@
 // get_url's and unarchive's plans as tables: from what the target holds and what the server (or
 // the archive) says, the changes, each with its reason; the already-converged cases first.
+import { describe, expect, it } from 'vitest';
 import { describePlan, type PlanCase } from '../../../kit/plan-cases.js';
 import { getUrlModule } from '../../../../src/modules/web/get_url/module.js';
-import type { GetUrlFacts } from '../../../../src/modules/web/get_url/plan.js';
+import { planGetUrl, type GetUrlFacts } from '../../../../src/modules/web/get_url/plan.js';
+import { ModuleFailure } from '../../../../src/modules/failure.js';
 import type { HttpResponse } from '../../../../src/modules/web/response.js';
 import { unarchiveModule } from '../../../../src/modules/web/unarchive/module.js';
 import type { UnarchiveFacts } from '../../../../src/modules/web/unarchive/plan.js';
@@ -107,3 +109,19 @@ const unarchiveCases: PlanCase<Record<string, unknown>, UnarchiveFacts>[] = [
   { name: 'dest is a file', args: { src: '/srv/t.tgz', dest: '/srv/x', remote_src: true }, facts: ufacts(undefined, { dest: { path: '/srv/x', type: 'file', exists: true } }), expect: { error: /is not a directory/ } },
 ];
 describePlan(unarchiveModule, unarchiveCases);
+
+describe('get_url failures', () => {
+  it('a download that does not match its checksum fails as changed, as Ansible counts it in the recap', () => {
+    const args = { url: URL, dest: '/srv/hello.txt', checksum: 'sha256:abc' };
+    const thrown = (() => {
+      try {
+        planGetUrl(args, facts({ wanted: { algorithm: 'sha256', value: 'abc' }, response: answer({ digest: SHA256 }) }));
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(ModuleFailure);
+    expect((thrown as ModuleFailure).extra.changed).toBe(true);
+  });
+});
