@@ -180,8 +180,12 @@ describe('playbooks/site.yml on the Rancher HA lab', () => {
     expect(recap.rancher2?.unreachable).toBe(1);
     for (const host of hosts.filter((h) => h !== 'rancher2')) expect({ host, failed: recap[host]?.failed }).toEqual({ host, failed: 0 });
     await startHost(LAB, 'rancher2');
+    // Back, it converges (Docker rewrote the container's /etc/hosts on start: the site puts its names
+    // back), and the run after that changes nothing.
+    const back = await site();
+    expect(back.code, back.stdout.slice(-4000)).toBe(0);
     expectConverged(await site(), hosts);
-  }, 3 * RUN_TIMEOUT);
+  }, 4 * RUN_TIMEOUT);
 
   it('failure drill: a stopped replica fails check.yml naming it, and catches up when started', async () => {
     await stopHost(LAB, 'db3');
