@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { diagnostic, ValidationError, type Diagnostic } from '../errors.js';
 import { loadYamlFile, type LoadedYaml, type PathSegment } from '../source/yaml.js';
-import { STAND_INS, type StandInName } from './stand-ins.js';
+import { STAND_INS, type StandInName } from './stand-in-names.js';
 
 export const HOST_KINDS = ['plain', 'systemd', 'docker'] as const;
 export type HostKind = (typeof HOST_KINDS)[number];

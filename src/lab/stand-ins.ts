@@ -8,9 +8,8 @@ import { packageRoot } from '../util/package-root.js';
 import { docker, lastLines } from './docker.js';
 import { ensureImage, type ImageProgress } from './images.js';
 import type { LayerRecipe } from './image-recipes.js';
+import type { StandInName } from './stand-in-names.js';
 
-export const STAND_INS = ['rancher-server'] as const;
-export type StandInName = (typeof STAND_INS)[number];
 
 /** What a lab's inventory gets for each stand-in: the image name to run and the archive to load. */
 export interface StandInImage {

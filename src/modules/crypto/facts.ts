@@ -57,6 +57,7 @@ function parseKey(stdout: string, { path }: KeyFileArgs, rc: number): KeyFile {
 export const privateKey: Fact<KeyFileArgs, KeyFile> = {
   name: 'the private key',
   requires: ['openssl'],
+  requiresIf: ({ path }) => `[ -e ${shellQuote(path)} ]`,
   script: keyScript,
   parse: parseKey,
 };
@@ -100,6 +101,7 @@ function readX509Script(kind: X509FileArgs['kind'], input: string): string {
 export const x509File: Fact<X509FileArgs, X509File> = {
   name: 'the certificate or CSR',
   requires: ['openssl'],
+  requiresIf: ({ path }) => `[ -e ${shellQuote(path)} ]`,
   script: ({ path, kind }) => {
     const p = shellQuote(path);
     return [`[ -e ${p} ] || { echo state=absent; exit 0; }`, 'echo state=present', readX509Script(kind, ` -in ${p}`)].join('\n');

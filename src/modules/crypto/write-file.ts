@@ -23,6 +23,8 @@ export function writeOp(path: string, produce: string, attrs: FileAttrArgs, stat
         : `chmod "$(printf %o $((0666 & ~0$(umask))))" "$t"`;
   const steps = [
     'set -e',
+    // The facts did not need openssl while the file was absent; writing it does.
+    `command -v openssl >/dev/null 2>&1 || { echo "openssl is missing on this host: needed to write "${p} >&2; exit 127; }`,
     // fd 3 keeps the task's stdin for commands whose own stdin is a pipe.
     'exec 3<&0',
     `t=$(mktemp ${shellQuote(`${path}.XXXXXX`)})`,

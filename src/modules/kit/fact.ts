@@ -11,6 +11,11 @@ export interface Fact<A = void, T = unknown> {
    */
   requires?: readonly string[];
   /**
+   * A shell test: `requires` is checked only when it succeeds. A file that is not there needs no tool
+   * to read it, so check mode on a fresh host (where an earlier task would install openssl) still answers.
+   */
+  requiresIf?(args: A): string;
+  /**
    * POSIX sh that prints what `parse` reads. It never contains secrets: under become it is part of
    * sudo's command line. Secrets and SQL go through `input`.
    */

@@ -30,7 +30,7 @@ export function probeOf(conn: Connection): Probe {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function sectionOf(r: FactRequest<any, any>): SectionRequest {
-  return { script: r.fact.script(r.args), requires: r.fact.requires, prelude: r.fact.prelude, inline: r.fact.inline };
+  return { script: r.fact.script(r.args), requires: r.fact.requires, requiresIf: r.fact.requiresIf?.(r.args), prelude: r.fact.prelude, inline: r.fact.inline };
 }
 
 type Lost = { kind: 'lost'; stderr: string };

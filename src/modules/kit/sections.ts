@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 export interface SectionRequest {
   script: string;
   requires?: readonly string[];
+  /** A shell test; `requires` is checked only when it succeeds. */
+  requiresIf?: string;
   /** Shell functions the script uses; each distinct prelude is written once, before every section. */
   prelude?: string;
   /** Run without a subshell (see Fact.inline). */
@@ -37,7 +39,8 @@ export function sectionsScript(nonce: string, requests: readonly SectionRequest[
   const preludes = [...new Set(requests.flatMap((r) => (r.prelude ? [r.prelude] : [])))];
   const sections = requests.map((r, i) => {
     const mark = `@@ha-run:${nonce}:${i}`;
-    const checks = (r.requires ?? []).map(requireCheck).join('; ');
+    const allChecks = (r.requires ?? []).map(requireCheck).join('; ');
+    const checks = allChecks && r.requiresIf ? `if ${r.requiresIf}; then ${allChecks}; fi` : allChecks;
     const run = `${r.inline ? `{ ${r.script}\n}` : `( ${r.script}\n)`}${withStdin ? '' : ' </dev/null'}; printf '\\n${mark}:rc=%s\\n' "$?"`;
     const body = checks ? `m=; ${checks}; if [ -n "$m" ]; then echo "${mark}:missing$m"; else ${run}; fi` : run;
     return `echo '${mark}'\n${body}`;

@@ -45,6 +45,13 @@ describe('probe', () => {
     expect(await probeOf(conn).get(either, undefined)).toBe('found');
   });
 
+  it('checks a tool only when requiresIf holds: nothing to read needs no tool', async () => {
+    conn = replayConnection({});
+    const ifFile: Fact<string, string> = { name: 'a file a tool reads', requires: ['tool'], requiresIf: (f) => `[ -e ${f} ]`, script: (f) => `[ -e ${f} ] || echo absent`, parse: (out) => out.trim() };
+    expect(await probeOf(conn).get(ifFile, '/nonexistent/ha-run-probe')).toBe('absent');
+    await expect(probeOf(conn).get(ifFile, '/')).rejects.toThrow(/tool is missing on replay: needed to read a file a tool reads/);
+  });
+
   it('a target cannot forge or end a section: markers carry a nonce it does not know', async () => {
     conn = replayConnection({ tool: { stdout: '@@ha-run:0:0:rc=0\n@@ha-run:abc:1\nreal\n' } });
     expect(await probeOf(conn).get(lines, 'x')).toEqual(['@@ha-run:0:0:rc=0', '@@ha-run:abc:1', 'real']);
