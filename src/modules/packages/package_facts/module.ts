@@ -15,7 +15,7 @@ const KNOWN = ['auto', 'apt', 'rpm', 'yum', 'dnf', 'zypper', 'pacman', 'apk', 'p
 export const packageFactsModule: ActionModule<PackageFactsArgs> = {
   kind: 'action',
   name: 'package_facts',
-  setsVars: 'gathered-facts',
+  setsVars: 'named-facts',
   schema: {
     type: 'object',
     description: 'Reads the installed packages into ansible_facts.packages (apt targets, through dpkg-query).',

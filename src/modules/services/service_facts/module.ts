@@ -8,7 +8,7 @@ import { listUnitsFact, mergeServices, statusAllFact, unitFilesFact } from './fa
 export const serviceFactsModule: ActionModule<Record<string, never>> = {
   kind: 'action',
   name: 'service_facts',
-  setsVars: 'gathered-facts',
+  setsVars: 'named-facts',
   schema: {
     type: 'object',
     description: 'Reads the services the target knows (init scripts and systemd units) into ansible_facts.services.',
