@@ -3,10 +3,13 @@
 // local connection, another port or user, a delegate's own variables) gets its own.
 import type { ConnectOptions } from './settings.js';
 import { openTarget, resolveTarget, targetKey, type ConnectionTarget } from './target.js';
+import { FactCache, withFactCache } from './fact-cache.js';
 import type { Connection } from './types.js';
 
 export class ConnectionPool {
   private readonly connections = new Map<string, { host: string; conn: Promise<Connection> }>();
+  /** The fact reads every connection of the run shares, and the round trips each host took. */
+  readonly facts = new FactCache();
 
   constructor(private readonly options: ConnectOptions = {}) {}
 
@@ -22,7 +25,7 @@ export class ConnectionPool {
     const key = targetKey(target);
     let entry = this.connections.get(key);
     if (!entry) {
-      const conn = openTarget(target);
+      const conn = openTarget(target).then((c) => withFactCache(c, this.facts, key));
       conn.catch(() => undefined); // the caller sees the rejection; keep it from counting as unhandled
       entry = { host: target.host, conn };
       this.connections.set(key, entry);

@@ -1,5 +1,7 @@
 // The contract every transport (ssh, local) fulfils. Modules and the executor see only this.
 
+import type { SectionRequest } from './sections.js';
+
 export interface BecomeOptions {
   /** Target user; root when omitted. */
   user?: string;
@@ -22,6 +24,11 @@ export interface ExecOptions {
    * shell (cheaper than a new sh). Such a script must not rely on `$$`, which is the session shell's there.
    */
   ownScript?: boolean;
+  /**
+   * The command is a sections script (sections.ts) of read-only requests under this nonce: a connection
+   * may answer some from what it read before, as long as nothing has changed since (fact-cache.ts).
+   */
+  sections?: { nonce: string; requests: readonly SectionRequest[] };
 }
 
 export interface ExecResult {

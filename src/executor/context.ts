@@ -2,7 +2,8 @@
 import type { Inventory } from '../inventory/types.js';
 import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
-import type { Handler, Play, Role, Task } from '../playbook/types.js';
+import type { Handler, Play, Role, Task, TaskItem } from '../playbook/types.js';
+import type { Scope } from './scope.js';
 import type { ConnectionPool } from './deps.js';
 import type { IncludeLoader } from './dynamic-include.js';
 import type { HandlerQueue } from './handlers.js';
@@ -68,4 +69,6 @@ export interface PlayContext {
   rolesRun: Map<string, Set<string>>;
   /** The include parameters (`vars` of include_role/import_role) each role last ran with, per host: its handlers see them too. */
   roleParams: Map<Role, Map<string, Record<string, unknown>>>;
+  /** The task list being run and where in it: the tasks ahead whose facts may be read early (lookahead.ts). */
+  lookahead?: { scope: Scope; items: readonly TaskItem[]; index: number };
 }

@@ -85,10 +85,11 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
  * (inside a block they wait for its rescue/always, since a rescue can undo a failure).
  */
 export async function runItems(pc: PlayContext, scope: Scope, items: readonly TaskItem[], hosts: readonly string[], topLevel = false): Promise<void> {
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     if (stopped(pc) || (topLevel && checkBatchFailures(pc))) return;
     switch (item.kind) {
       case 'task':
+        pc.lookahead = { scope, items, index };
         await runTask(pc, scope, item, hosts);
         break;
       case 'block':

@@ -100,6 +100,7 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
     stats: stats.snapshot(),
     exitCode,
     durationMs: Date.now() - started,
+    roundTrips: Object.fromEntries(pool.facts.roundTrips()),
     ...(setup.logFile ? { logFile: setup.logFile } : {}),
     ...(stoppedBy ? { aborted: `interrupted (${stoppedBy}): connections closed` } : run?.aborted ? { aborted: run.aborted } : {}),
   });

@@ -45,6 +45,11 @@ export class RunStats {
     return s.ok + s.failed + s.rescued;
   }
 
+  /** Tasks that changed the host so far. */
+  changedCount(host: string): number {
+    return this.of(host).changed;
+  }
+
   /** A failure a `rescue:` section caught. */
   rescued(host: string): void {
     const s = this.of(host);

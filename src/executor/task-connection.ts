@@ -2,6 +2,7 @@
 // ansible_become* vars) and environment applied as decorators; and where controller files are found.
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { ConnectionTarget } from '../connection/target.js';
 import type { Connection } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
 import type { Task } from '../playbook/types.js';
@@ -42,7 +43,15 @@ export function fileFinder(pc: PlayContext, scope: Scope, task: Task) {
 
 /** The connection a task uses on a host: delegated or not, with become and environment applied. Its
  *  variables are rendered and checked here, for every task (as Ansible does), before anything connects. */
-export async function connectionFor(pc: PlayContext, scope: Scope, task: Task, host: string, vars: Vars): Promise<{ conn: Connection; delegatedTo?: string }> {
+export async function connectionFor(
+  pc: PlayContext,
+  scope: Scope,
+  task: Task,
+  host: string,
+  vars: Vars,
+  /** What the decorators wrap instead of the pool's connection (look-ahead records through it). */
+  openBase?: (target: string, endpoint: ConnectionTarget) => Connection,
+): Promise<{ conn: Connection; delegatedTo?: string }> {
   const { run } = pc;
   const { target, context } = delegation(pc, scope, task, host, vars);
   const keywords = keywordVars(
@@ -57,7 +66,7 @@ export async function connectionFor(pc: PlayContext, scope: Scope, task: Task, h
   }
   for (const name of SECRET_VARIABLES) if (connVars[name] !== undefined) run.masker.add(String(connVars[name]));
   const endpoint = run.pool.resolve(target, connVars);
-  let conn = lazyConnection(target, () => run.pool.open(endpoint));
+  let conn = openBase ? openBase(target, endpoint) : lazyConnection(target, () => run.pool.open(endpoint));
 
   const render = (value: unknown): unknown => renderValue(value, { vars });
   const becomeKeyword = effectiveRendered(scope, task, 'become', render);

@@ -2,7 +2,7 @@
 // (through the task's connection, in check/diff mode as asked), until/retries, changed_when/failed_when,
 // register, handler notification, stats and reporting.
 import { HaRunError } from '../errors.js';
-import type { ModuleContext, ModuleResult } from '../modules/types.js';
+import type { ModuleResult } from '../modules/types.js';
 import type { TaskInfo } from '../output/events.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
@@ -10,23 +10,22 @@ import {
   coerceToSchema,
   ConnectionError,
   evaluateCondition,
-  evaluateExpression,
   findModule,
   isOmit,
   renderString,
-  renderTemplateFile,
   renderValue,
   runModule,
-  templateSearchPath,
   validateAgainstSchema,
 } from './deps.js';
 import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, loopVarName, lookupSubdirFor } from './loop.js';
 import { errorMessage, recordInterrupted, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { argumentsFor, resultAsVariable } from './target-data.js';
-import { connectionFor, fileFinder, searchPaths, truthy } from './task-connection.js';
+import { connectionFor, searchPaths, truthy } from './task-connection.js';
 import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretResultValues, secretsReadBy } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
+import { moduleContext } from './module-context.js';
+import { readAhead } from './lookahead.js';
 import { applyInventoryChanges } from './inventory-changes.js';
 import { runAsyncTask, type AsyncTiming } from './async-task.js';
 
@@ -114,33 +113,17 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     return { result: { changed: false, failed: true, msg: errorMessage(err) } };
   }
   const { conn, delegatedTo } = await connectionFor(pc, scope, task, host, vars);
-  const checkKeyword = effective(scope, task, 'checkMode');
-  const diffKeyword = effective(scope, task, 'diff');
-  const ctx: ModuleContext = {
-    host,
-    conn,
-    check: checkKeyword !== undefined ? truthy(checkKeyword, vars) : pc.run.options.check,
-    diff: diffKeyword !== undefined ? diffKeyword : pc.run.options.diff,
-    vars,
-    // Template files get Python string escapes, as Ansible's template module renders them, and
-    // find what they include next to themselves and in the templates/ of the search paths.
-    render: (t, options) =>
-      options?.file
-        ? renderTemplateFile(
-            t,
-            { vars, searchPaths: paths, templateDirs: options.path === undefined ? undefined : templateSearchPath(paths, options.path) },
-            { syntax: options.syntax, vars: options.vars },
-          )
-        : renderString(t, { vars, searchPaths: paths }),
-    evaluate: (expr) => evaluateExpression(expr, { vars, searchPaths: paths }),
-    findFile: fileFinder(pc, scope, task),
-  };
+  const ctx = moduleContext(pc, scope, task, host, vars, conn);
   // Ansible: `until` without `retries` tries 3 times; `retries: N` means N+1 attempts.
   const attempts = task.until ? (task.retries === undefined ? 3 : keywordNumber(task.retries, 'retries', 0, vars, paths) + 1) : 1;
   const delay = task.until ? keywordNumber(task.delay, 'delay', 5, vars, paths, false) : 0;
+  if ((module.kind === 'declarative' || module.readsOnly) && !timing) await readAhead(pc, scope, task, host);
   let result: ModuleResult = { changed: false };
   for (let n = 1; n <= attempts; n++) {
+    // A retry waits for the host to change on its own: read it again.
+    if (n > 1) pc.run.pool.facts.forget();
     result = timing && !ctx.check ? await runAsyncTask(module, ctx, args, timing, () => pc.run.interrupted) : await runModule(module, ctx, args);
+    if (module.waits) pc.run.pool.facts.forget();
     // Secret result values (a private key's content) are masked in every later line, as secret arguments are.
     const secretValues = secretResultValues(module, result);
     used.push(...secretValues);

@@ -4,7 +4,7 @@ import type { Connection } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
 import { factsScript, splitSections, type FactsOptions, type Sections } from './script.js';
 import { localFacts } from './local.js';
-import { newNonce } from '../modules/kit/sections.js';
+import { newNonce } from '../connection/sections.js';
 import { platformFacts } from './platform.js';
 import { hostnameFacts } from './hostname.js';
 import { distributionFacts } from './distribution.js';

@@ -1,7 +1,7 @@
 // The one shell script that gathers every fact in ONE round trip: POSIX sh, coreutils and /proc,
 // no Python. Sections travel in the fact library's protocol (nonce-marked, so a target's files
 // cannot forge one); one parser per concept reads its sections.
-import { parseSections, sectionsScript } from '../modules/kit/sections.js';
+import { parseSections, sectionsScript } from '../connection/sections.js';
 import { shellQuote } from '../connection/quote.js';
 import { DEFAULT_FACT_PATH, localFactsScript } from './local.js';
 

@@ -4,7 +4,7 @@
 // and a program that cannot be run fails with Python's errno and message instead of sh's rc 127.
 import { shellQuote } from '../connection/quote.js';
 import type { ModuleResult } from './types.js';
-import { newNonce } from './kit/sections.js';
+import { newNonce } from '../connection/sections.js';
 
 /** Printed (then the expanded argv, NUL-separated) when the program cannot be run. */
 // With a nonce: a program whose own output starts with these words is not mistaken for the verdict.

@@ -4,7 +4,7 @@
 import { shellQuote } from '../connection/quote.js';
 import type { AsyncJobSupport, ModuleContext, ModuleResult } from './types.js';
 import { NO_EXEC, noExecFailure } from './command-argv.js';
-import { newNonce } from './kit/sections.js';
+import { newNonce } from '../connection/sections.js';
 
 export interface CommandTask {
   /** The /bin/sh command line to run on the target. */

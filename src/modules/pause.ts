@@ -15,6 +15,7 @@ export const pauseModule: ActionModule<PauseArgs> = {
   kind: 'action',
   name: 'pause',
   controllerOnly: true,
+  waits: true,
   schema: {
     type: 'object',
     description: 'Waits for a number of seconds or minutes (never waits for keyboard input).',

@@ -37,6 +37,7 @@ const mimeType: Fact<string, { mimetype: string; charset: string }> = {
 
 export const statModule: ActionModule<StatArgs> = {
   kind: 'action',
+  readsOnly: true,
   name: 'stat',
   schema: {
     type: 'object',

@@ -129,6 +129,13 @@ interface ModuleBase<Args> {
   commandLine?: boolean;
   /** Runs on the controller only (debug, set_fact, assert, fail, meta, pause, include_vars). */
   controllerOnly?: boolean;
+  /** It lets time pass (pause): what was read of the hosts before it may be out of date after it. */
+  waits?: boolean;
+  /**
+   * An action whose run only reads its host through the fact library (stat, find): look-ahead may read
+   * for it early, and looks past it to the tasks that follow.
+   */
+  readsOnly?: boolean;
   /**
    * Its result is the controller's own values (set_fact, include_vars: Ansible's "clean facts"), so it
    * enters variables as it is; every other module's result is target data, never rendered again.

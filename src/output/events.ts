@@ -94,6 +94,8 @@ export interface RunEndEvent {
   logFile?: string;
   /** Set when the run stopped early: interrupted, any_errors_fatal, max_fail_percentage. */
   aborted?: string;
+  /** Commands each host was sent (commands, transfers, batches of fact reads): what look-ahead saves. */
+  roundTrips?: Record<string, number>;
 }
 
 export function emptyStats(): HostStats {

@@ -133,6 +133,9 @@ export class PlainReporter implements Reporter {
   runEnd(e: RunEndEvent): void {
     if (e.aborted) this.w(`\n${e.aborted}\n`);
     this.w(`\n${formatRecap(e.stats)}\n\n`);
+    if (this.opts.verbosity > 0 && e.roundTrips && Object.keys(e.roundTrips).length > 0) {
+      this.w(`round trips per host: ${Object.entries(e.roundTrips).map(([h, n]) => `${h}=${n}`).join(' ')}\n`);
+    }
     if (e.exitCode !== 0 && e.logFile) this.w(`full log of this run: ${e.logFile}\n`);
   }
 

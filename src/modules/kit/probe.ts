@@ -3,7 +3,7 @@
 import type { Connection } from '../../connection/types.js';
 import { ModuleFailure } from '../failure.js';
 import type { Answers, Fact, FactRequest, Probe } from './fact.js';
-import { newNonce, parseSections, sectionsScript, type SectionAnswer, type SectionRequest } from './sections.js';
+import { newNonce, parseSections, sectionsScript, type SectionAnswer, type SectionRequest } from '../../connection/sections.js';
 
 export function probeOf(conn: Connection): Probe {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,15 +12,15 @@ export function probeOf(conn: Connection): Probe {
     const batched = requests.map((r, i) => ({ r, i })).filter(({ r }) => !r.fact.input);
     const nonce = newNonce();
     if (batched.length > 0) {
-      const script = sectionsScript(nonce, batched.map(({ r }) => sectionOf(r)));
-      const result = await conn.exec(script, { ownScript: true });
+      const sections = batched.map(({ r }) => sectionOf(r));
+      const result = await conn.exec(sectionsScript(nonce, sections), { ownScript: true, sections: { nonce, requests: sections } });
       const parsed = parseSections(result.stdout, nonce, batched.length);
       batched.forEach(({ i }, n) => (answers[i] = lostWithReason(parsed[n], result.stderr)));
     }
     for (const [i, r] of requests.entries()) {
       if (!r.fact.input) continue;
-      const script = sectionsScript(nonce, [sectionOf(r)], true);
-      const result = await conn.exec(script, { ownScript: true, stdin: r.fact.input(r.args) });
+      const sections = [sectionOf(r)];
+      const result = await conn.exec(sectionsScript(nonce, sections, true), { ownScript: true, stdin: r.fact.input(r.args), sections: { nonce, requests: sections } });
       answers[i] = lostWithReason(parseSections(result.stdout, nonce, 1)[0], result.stderr);
     }
     return requests.map((r, i) => answerOf(conn.host, r.fact, r.args, answers[i])) as Answers<R>;

@@ -15,6 +15,7 @@ const CONTAINS_MAX_BYTES = 64 * 1024 * 1024;
 
 export const findModule: ActionModule<FindArgs> = {
   kind: 'action',
+  readsOnly: true,
   name: 'find',
   schema: findSchema,
   async run(ctx, args) {

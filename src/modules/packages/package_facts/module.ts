@@ -14,6 +14,7 @@ const KNOWN = ['auto', 'apt', 'rpm', 'yum', 'dnf', 'zypper', 'pacman', 'apk', 'p
 
 export const packageFactsModule: ActionModule<PackageFactsArgs> = {
   kind: 'action',
+  readsOnly: true,
   name: 'package_facts',
   setsVars: 'named-facts',
   schema: {

@@ -7,6 +7,7 @@ import { listUnitsFact, mergeServices, statusAllFact, unitFilesFact } from './fa
 
 export const serviceFactsModule: ActionModule<Record<string, never>> = {
   kind: 'action',
+  readsOnly: true,
   name: 'service_facts',
   setsVars: 'named-facts',
   schema: {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask, type Fact } from '../../../../src/modules/kit/fact.js';
 import { probeOf } from '../../../../src/modules/kit/probe.js';
-import { parseSections } from '../../../../src/modules/kit/sections.js';
+import { parseSections } from '../../../../src/connection/sections.js';
 import { replayConnection, type ReplayConnection } from '../../../kit/replay-connection.js';
 
 const lines: Fact<string, string[]> = {

@@ -80,3 +80,15 @@ export function parseSections(stdout: string, nonce: string, count: number): Sec
   }
   return answers;
 }
+
+/** The stdout a target would have printed for these answers: parseSections(renderSections(n, a), n, a.length) gives `a` back. */
+export function renderSections(nonce: string, answers: readonly SectionAnswer[]): string {
+  return answers
+    .map((a, i) => {
+      const mark = `@@ha-run:${nonce}:${i}`;
+      if (a.kind === 'missing') return `${mark}\n${mark}:missing ${a.tools.join(' ')}\n`;
+      if (a.kind === 'lost') return '';
+      return `${mark}\n${a.stdout}\n${mark}:rc=${a.rc}\n`;
+    })
+    .join('');
+}

@@ -1,0 +1,146 @@
+// Look-ahead reads. Before a declarative task reads its host, the read-only fact requests of the tasks
+// after it in the same list are gathered too and sent in the same round trip; the connection keeps the
+// answers (connection/fact-cache.ts) until anything changes anywhere in the run. A converged play thus
+// costs a few round trips per host instead of one per task. The reads are only a preview: each task
+// still asks for its facts when it runs, and gets the kept answer only if its request is exactly the
+// same (same script, user, environment) and nothing has run since; otherwise it reads again.
+import { readFileSync } from 'node:fs';
+import type { ConnectionTarget } from '../connection/target.js';
+import { newNonce, sectionsScript, type SectionRequest } from '../connection/sections.js';
+import type { Connection, ExecOptions } from '../connection/types.js';
+import type { Module } from '../modules/types.js';
+import type { Task } from '../playbook/types.js';
+import type { PlayContext } from './context.js';
+import { coerceToSchema, evaluateCondition, findModule, renderValue, validateAgainstSchema } from './deps.js';
+import { moduleContext } from './module-context.js';
+import { allConditions, effective, type Scope } from './scope.js';
+import { argumentsFor } from './target-data.js';
+import { connectionFor, searchPaths } from './task-connection.js';
+import { dropOmitted } from './task-runner.js';
+import { taskVars } from './task-vars.js';
+
+type Vars = Record<string, unknown>;
+
+/** How many tasks one look-ahead read covers at most. */
+const WINDOW = 32;
+
+/** A read the recording connection saw: where it would go and with which options (user, environment). */
+interface RecordedRead {
+  endpoint: ConnectionTarget;
+  options: ExecOptions;
+  requests: readonly SectionRequest[];
+}
+
+/** Thrown by the recording connection: the module's gather stops at its first read. */
+class Recorded extends Error {}
+
+// A lookup can run a command or create a file on the controller (pipe, password): never run one early.
+const LOOKUP = /\b(lookup|query|q)\s*\(/;
+
+/** Changed counts per host when its last window was read: a host that keeps changing gains nothing from look-ahead. */
+const changedAtLastWindow = new WeakMap<PlayContext, Map<string, number>>();
+
+/** Reads the facts of `task` and of the tasks ahead of it on `host` in one round trip, where they can be known now. */
+export async function readAhead(pc: PlayContext, scope: Scope, task: Task, host: string): Promise<void> {
+  const ahead = pc.lookahead;
+  if (!ahead || ahead.scope !== scope || ahead.items[ahead.index] !== task) return;
+  const seen = changedAtLastWindow.get(pc) ?? new Map<string, number>();
+  changedAtLastWindow.set(pc, seen);
+  const changed = pc.run.stats.changedCount(host);
+  // While a host is changing (a first run), each window would be thrown away by the next change.
+  const changing = seen.has(host) && changed > seen.get(host)!;
+  seen.set(host, changed);
+  // The task reads its own facts when it runs, as without look-ahead.
+  if (changing) return;
+
+  const reads: RecordedRead[] = [];
+  let covered = 0;
+  for (let i = ahead.index; i < ahead.items.length && covered < WINDOW; i++) {
+    const item = ahead.items[i]!;
+    if (item.kind !== 'task') break;
+    const module = findModule(item.module);
+    if (!module || module.waits) break;
+    if (module.kind === 'action' && !module.readsOnly) {
+      // debug, set_fact, assert touch no host: look past them (a variable they set only makes a later request differ).
+      if (module.controllerOnly) continue;
+      break;
+    }
+    const recorded = await recordReads(pc, scope, item, module, host);
+    if (recorded === undefined) break;
+    reads.push(...recorded);
+    covered++;
+  }
+  await sendTogether(pc, reads);
+}
+
+function speculable(scope: Scope, task: Task, module: Module): boolean {
+  if (module.kind === 'declarative' ? module.prelude !== undefined : !module.readsOnly) return false;
+  if (task.loop !== undefined || task.async !== undefined) return false;
+  if (effective(scope, task, 'delegateTo') !== undefined || effective(scope, task, 'runOnce')) return false;
+  return !LOOKUP.test(JSON.stringify([task.args, allConditions(scope, task)]));
+}
+
+/** The reads the task would make first on `host` with today's variables; [] when its `when` is false; undefined to stop looking. */
+async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Module, host: string): Promise<RecordedRead[] | undefined> {
+  if (!speculable(scope, task, module)) return undefined;
+  const reads: RecordedRead[] = [];
+  try {
+    const vars: Vars = taskVars(pc, scope, task, host);
+    for (const condition of allConditions(scope, task)) if (!evaluateCondition(condition, { vars })) return [];
+    const paths = searchPaths(pc, scope, task);
+    const rendered = dropOmitted(renderValue(task.args, { vars, searchPaths: paths })) as Vars;
+    const args = coerceToSchema(argumentsFor(task.module, rendered), module.schema) as Vars;
+    const problems = validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], { allowTemplates: false });
+    if (problems.length > 0) return undefined;
+    const recorder = (target: string, endpoint: ConnectionTarget): Connection => ({
+      host: target,
+      exec: async (_command, options = {}) => {
+        if (options.sections && options.stdin === undefined) reads.push({ endpoint, options, requests: options.sections.requests });
+        throw new Recorded();
+      },
+      put: async () => {
+        throw new Recorded();
+      },
+      get: async () => {
+        throw new Recorded();
+      },
+      close: async () => {},
+    });
+    const { conn } = await connectionFor(pc, scope, task, host, vars, recorder);
+    const ctx = moduleContext(pc, scope, task, host, vars, conn);
+    // A template file is rendered by gather: only one that cannot call a lookup (nor include another file).
+    const templateFile = module.templateFileArg === undefined ? undefined : args[module.templateFileArg];
+    if (templateFile !== undefined && !plainTemplate(ctx.findFile('templates', String(templateFile)))) return undefined;
+    await (module.kind === 'declarative' ? module.gather(ctx, args) : module.run(ctx, args));
+  } catch {
+    // Recorded, or anything the task itself will meet and report when it runs.
+  }
+  return reads;
+}
+
+function plainTemplate(path: string): boolean {
+  const text = readFileSync(path, 'utf8');
+  return !LOOKUP.test(text) && !/\{%-?\s*(include|import|from|extends)\b/.test(text);
+}
+
+/** One round trip per connection for every read recorded for it; the answers stay with the connection. */
+async function sendTogether(pc: PlayContext, reads: RecordedRead[]): Promise<void> {
+  const groups = new Map<string, { endpoint: ConnectionTarget; options: ExecOptions; requests: Map<string, SectionRequest> }>();
+  for (const read of reads) {
+    const { sections: _sections, ...options } = read.options;
+    const key = JSON.stringify([read.endpoint, options]);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { endpoint: read.endpoint, options, requests: new Map() }));
+    for (const r of read.requests) group.requests.set(JSON.stringify(r), r);
+  }
+  for (const { endpoint, options, requests } of groups.values()) {
+    const nonce = newNonce();
+    const all = [...requests.values()];
+    try {
+      const conn = await pc.run.pool.open(endpoint);
+      await conn.exec(sectionsScript(nonce, all), { ...options, ownScript: true, sections: { nonce, requests: all } });
+    } catch {
+      // The task's own read meets the same problem (an unreachable host) and reports it.
+    }
+  }
+}

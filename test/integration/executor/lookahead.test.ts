@@ -1,0 +1,38 @@
+// Look-ahead reads on lab hosts: a converged re-run costs a few round trips per host (counted, and
+// the test fails if they grow), and nothing read ahead is used after the host may have changed.
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli.js';
+import { runTwice } from '../support/run-twice.js';
+import { labExec, testLab } from '../support/lab.js';
+
+const dir = join(import.meta.dirname, 'fixtures/lookahead');
+const HOSTS = ['node2', 'node4'];
+
+function roundTrips(stdout: string): Record<string, number> {
+  const line = /^round trips per host: (.*)$/m.exec(stdout);
+  expect(line, stdout).not.toBeNull();
+  return Object.fromEntries(line![1]!.split(' ').map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])]));
+}
+
+describe('look-ahead reads', () => {
+  afterAll(async () => {
+    for (const h of HOSTS) await labExec(h, 'rm -rf /tmp/harun-lookahead-it');
+  });
+
+  it('a converged re-run takes at most 4 round trips per host for 12 tasks (one per task without look-ahead)', async () => {
+    const { first, second } = await runTwice([join(dir, 'converged.yml'), '-i', testLab().inventory, '-e', `target=${HOSTS.join(':')}`, '-v']);
+    expect(Object.keys(roundTrips(first.stdout)).sort()).toEqual(HOSTS);
+    // A window up to the command, the command, a window after it; and the connection's first command.
+    for (const [host, n] of Object.entries(roundTrips(second.stdout))) expect(n, `${host}\n${second.stdout}`).toBeLessThanOrEqual(4);
+  }, 120_000);
+
+  it('reads again after a command, a delegated write, a pause and between retries', async () => {
+    const [first, second] = HOSTS;
+    for (let run = 1; run <= 2; run++) {
+      const r = await runCli([join(dir, 'fresh-reads.yml'), '-i', testLab().inventory, '-e', `first=${first}`, '-e', `second=${second}`]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/TASK \[every read saw the host as it was\][^\n]*\nok: \[node\d\][^\n]*\nok: \[node\d\]/);
+    }
+  }, 120_000);
+});
