@@ -50,10 +50,14 @@ export function inventoryAssertionsHold(input: InventoryAssertionsInput): Diagno
 /** The play's assert tasks, or undefined when it gathers facts or does anything else. */
 function assertionsOnly(play: Play): Found[] | undefined {
   if (play.gatherFacts || play.roles.length > 0 || play.handlers.length > 0) return undefined;
+  if (play.ignoreErrors !== undefined && play.ignoreErrors !== false) return undefined;
   const found: Found[] = [];
   const base = { when: play.when, tags: play.tags, vars: [] as Vars[], runOnce: play.runOnce === true };
   const walk = (items: readonly TaskItem[], around: Omit<Found, 'task'>): boolean =>
     items.every((item) => {
+      // A failure the play forgives is no reason to refuse the run.
+      if (item.ignoreErrors !== undefined && item.ignoreErrors !== false) return false;
+      if (item.kind === 'task' && item.failedWhen !== undefined) return false;
       const here = { ...around, when: [...around.when, ...item.when], tags: [...around.tags, ...item.tags], vars: [...around.vars, item.vars] };
       if (item.kind === 'task') {
         if (item.module !== 'assert' || item.loop !== undefined) return false;

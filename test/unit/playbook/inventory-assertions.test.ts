@@ -45,7 +45,7 @@ describe('assertions about the inventory, before connecting', () => {
     expect(errors.map((e) => e.location)).toEqual([{ file: join(dir, 'group_vars/web.yml'), line: 2, col: 12 }]);
   });
 
-  it('leaves to the run what only the run knows: facts, and plays after one that does anything else', () => {
+  it('leaves to the run what only the run knows (facts, plays after one that does anything else), and a failure it forgives', () => {
     const facts = `- hosts: web
   gather_facts: false
   tasks:
@@ -59,6 +59,8 @@ describe('assertions about the inventory, before connecting', () => {
     - set_fact: { http_port: 80 }
 ${CHECK_PORT}`;
     expect(problems({ 'play.yml': later, 'hosts.ini': '[web]\nw1 http_port=70000\n' }, 'hosts.ini').errors).toEqual([]);
+    const forgiven = CHECK_PORT.replace('    - assert:', '    - ignore_errors: true\n      assert:');
+    expect(problems({ 'play.yml': forgiven, 'hosts.ini': '[web]\nw1 http_port=70000\n' }, 'hosts.ini').errors).toEqual([]);
     const gathering = CHECK_PORT.replace('gather_facts: false', 'gather_facts: true');
     expect(problems({ 'play.yml': gathering, 'hosts.ini': '[web]\nw1 http_port=70000\n' }, 'hosts.ini').errors).toEqual([]);
   });
