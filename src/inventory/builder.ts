@@ -59,9 +59,16 @@ export class InventoryBuilder {
 
   /**
    * One host entry as written in an inventory (`web[1:3]:2222`): expands the range, adds every host to the
-   * group with the port (only on a host's first definition, as Ansible) and the variables. False if the range is bad.
+   * group with the port (only on a host's first definition, as Ansible) and the variables (each written
+   * where `varLocation` says, else on the entry's line). False if the range is bad.
    */
-  addHostEntry(entry: string, groupName: string, vars: Record<string, unknown>, location?: SourceLocation): boolean {
+  addHostEntry(
+    entry: string,
+    groupName: string,
+    vars: Record<string, unknown>,
+    location?: SourceLocation,
+    varLocation: (key: string) => SourceLocation | undefined = () => location,
+  ): boolean {
     const { pattern, port } = splitHostPort(entry);
     let names: string[];
     try {
@@ -74,8 +81,8 @@ export class InventoryBuilder {
     for (const name of names) {
       const isNew = !this.hosts.has(name);
       this.addHostToGroup(name, groupName, location);
-      if (port !== undefined && isNew) this.setHostVar(name, 'ansible_port', port);
-      for (const [key, value] of Object.entries(vars)) this.setHostVar(name, key, value);
+      if (port !== undefined && isNew) this.setHostVar(name, 'ansible_port', port, location);
+      for (const [key, value] of Object.entries(vars)) this.setHostVar(name, key, value, varLocation(key));
     }
     return true;
   }
@@ -112,10 +119,13 @@ export class InventoryBuilder {
       return;
     }
     group.vars[key] = value;
+    if (location) (group.varLocations ??= {})[key] = location;
   }
 
-  setHostVar(hostName: string, key: string, value: unknown): void {
-    this.host(hostName).vars[key] = value;
+  setHostVar(hostName: string, key: string, value: unknown, location?: SourceLocation): void {
+    const host = this.host(hostName);
+    host.vars[key] = value;
+    if (location) (host.varLocations ??= {})[key] = location;
   }
 
   private ancestorsOf(name: string): Set<string> {

@@ -15,6 +15,7 @@ export { loadInventory, type LoadedInventory } from './load.js';
 export { filesInVarsDir, loadVarsBeside, loadVarsFile, type VarsBeside, type Vars } from './vars-dirs.js';
 export { groupsOf, groupsMap, groupHosts, groupDepths, sortGroups, parentsMap } from './relations.js';
 export { hostVars, hostVarLayers, type PlaybookVars, type VarLayer, type VarLayerKind } from './host-vars.js';
+export { locateHostVariable } from './var-location.js';
 export { selectHosts, splitHostPattern, readLimit, type SelectOptions } from './patterns.js';
 export { inventoryHostCount, isImplicit, LOCALHOST_NAMES } from './implicit-localhost.js';
 export { expandHostRange, HostRangeError } from './ranges.js';

@@ -43,8 +43,16 @@ export function loadInventory(sources: string[], options: { cwd?: string } = {})
   for (const dir of varsDirs) {
     const beside = loadVarsBeside(dir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
     appendAll(diagnostics, beside.diagnostics);
-    for (const [name, vars] of beside.groupVars) Object.assign(inventory.groups.get(name)!.fileVars, vars);
-    for (const [name, vars] of beside.hostVars) Object.assign(inventory.hosts.get(name)!.fileVars, vars);
+    for (const [name, vars] of beside.groupVars) {
+      const group = inventory.groups.get(name)!;
+      Object.assign(group.fileVars, vars);
+      group.fileVarLocations = { ...group.fileVarLocations, ...beside.groupVarLocations?.get(name) };
+    }
+    for (const [name, vars] of beside.hostVars) {
+      const host = inventory.hosts.get(name)!;
+      Object.assign(host.fileVars, vars);
+      host.fileVarLocations = { ...host.fileVarLocations, ...beside.hostVarLocations?.get(name) };
+    }
   }
   return { inventory, diagnostics };
 }

@@ -7,6 +7,9 @@ export interface InventoryHost {
   vars: Record<string, unknown>;
   /** Variables from host_vars/ beside the inventory (they win over `vars`). */
   fileVars: Record<string, unknown>;
+  /** Where each of `vars` and `fileVars` is written (for messages that point at an inventory value). */
+  varLocations?: Record<string, SourceLocation>;
+  fileVarLocations?: Record<string, SourceLocation>;
   /** Groups that list the host directly (not their parents). */
   groups: string[];
   /** Where the host is first defined. */
@@ -21,6 +24,9 @@ export interface InventoryGroup {
   vars: Record<string, unknown>;
   /** Variables from group_vars/ beside the inventory (they win over `vars`). */
   fileVars: Record<string, unknown>;
+  /** Where each of `vars` and `fileVars` is written. */
+  varLocations?: Record<string, SourceLocation>;
+  fileVarLocations?: Record<string, SourceLocation>;
   /** Direct child groups. */
   children: string[];
   /** Hosts listed directly in this group. */

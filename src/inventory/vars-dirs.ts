@@ -3,7 +3,7 @@
 // `NAME.json`; a directory contributes its files (no extension or .yml/.yaml/.json) merged in sorted order.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { diagnostic, type Diagnostic } from '../errors.js';
+import { diagnostic, type Diagnostic, type SourceLocation } from '../errors.js';
 import { validateAgainstSchema } from '../schema/validate.js';
 import { varsFileSchema } from '../schema/inventory-schema.js';
 import { loadYamlFile } from '../source/yaml.js';
@@ -15,8 +15,13 @@ export interface VarsBeside {
   /** Group name → its variables (all files for the group merged). */
   groupVars: Map<string, Vars>;
   hostVars: Map<string, Vars>;
+  /** Where each variable of groupVars / hostVars is written (the file that wins for it). */
+  groupVarLocations?: Map<string, Record<string, SourceLocation>>;
+  hostVarLocations?: Map<string, Record<string, SourceLocation>>;
   diagnostics: Diagnostic[];
 }
+
+type Locations = Map<string, Record<string, SourceLocation>>;
 
 const VARS_EXTENSIONS = ['', '.yml', '.yaml', '.json'];
 
@@ -26,12 +31,14 @@ const VARS_EXTENSIONS = ['', '.yml', '.yaml', '.json'];
  */
 export function loadVarsBeside(dir: string, only?: { groups?: Iterable<string>; hosts?: Iterable<string> }): VarsBeside {
   const diagnostics: Diagnostic[] = [];
-  const groupVars = loadVarsDir(join(dir, 'group_vars'), only?.groups, diagnostics);
-  const hostVars = loadVarsDir(join(dir, 'host_vars'), only?.hosts, diagnostics);
-  return { groupVars, hostVars, diagnostics };
+  const groupVarLocations: Locations = new Map();
+  const hostVarLocations: Locations = new Map();
+  const groupVars = loadVarsDir(join(dir, 'group_vars'), only?.groups, diagnostics, groupVarLocations);
+  const hostVars = loadVarsDir(join(dir, 'host_vars'), only?.hosts, diagnostics, hostVarLocations);
+  return { groupVars, hostVars, groupVarLocations, hostVarLocations, diagnostics };
 }
 
-function loadVarsDir(dir: string, names: Iterable<string> | undefined, diagnostics: Diagnostic[]): Map<string, Vars> {
+function loadVarsDir(dir: string, names: Iterable<string> | undefined, diagnostics: Diagnostic[], locations: Locations): Map<string, Vars> {
   const result = new Map<string, Vars>();
   const entries = listDir(dir);
   if (entries.size === 0) return result;
@@ -41,8 +48,10 @@ function loadVarsDir(dir: string, names: Iterable<string> | undefined, diagnosti
     const files = varsFilesFor(dir, name, entries);
     if (files.length === 0) continue;
     const merged: Vars = {};
-    for (const file of files) Object.assign(merged, loadVarsFile(file, diagnostics));
+    const where: Record<string, SourceLocation> = {};
+    for (const file of files) Object.assign(merged, loadVarsFile(file, diagnostics, where));
     result.set(name, merged);
+    locations.set(name, where);
   }
   return result;
 }
@@ -83,8 +92,8 @@ export function filesInVarsDir(dir: string): string[] {
   return found;
 }
 
-/** One vars file: a mapping (an empty file counts as none). */
-export function loadVarsFile(file: string, diagnostics: Diagnostic[]): Vars {
+/** One vars file: a mapping (an empty file counts as none). `locations` receives where each variable is written. */
+export function loadVarsFile(file: string, diagnostics: Diagnostic[], locations?: Record<string, SourceLocation>): Vars {
   const loaded = loadYamlFile(file);
   appendAll(diagnostics, loaded.diagnostics);
   const value = loaded.value;
@@ -96,6 +105,7 @@ export function loadVarsFile(file: string, diagnostics: Diagnostic[]): Vars {
     return {};
   }
   appendAll(diagnostics, validateAgainstSchema(value, varsFileSchema, loaded));
+  if (locations) for (const key of Object.keys(value)) locations[key] = loaded.locate([key]);
   return value as Vars;
 }
 

@@ -43,7 +43,10 @@ function readGroup(name: string, data: unknown, path: PathSegment[], loaded: Loa
       }
     } else if (section === 'hosts') {
       for (const [entry, hostVars] of Object.entries(sectionEntries(value))) {
-        builder.addHostEntry(entry, name, isMapping(hostVars) ? hostVars : {}, loaded.locate([...path, 'hosts', entry], { key: true }));
+        const entryPath = [...path, 'hosts', entry];
+        builder.addHostEntry(entry, name, isMapping(hostVars) ? hostVars : {}, loaded.locate(entryPath, { key: true }), (key) =>
+          loaded.locate([...entryPath, key]),
+        );
       }
     }
   }

@@ -7,6 +7,7 @@ import { loadInventory, loadVarsBeside, type Inventory, type VarsBeside } from '
 import { loadPlaybook } from './load.js';
 import { playHostsMatch } from './rules/host-patterns.js';
 import { includeVarsFilesLoad } from './rules/include-vars-files.js';
+import { inventoryAssertionsHold } from './rules/inventory-assertions.js';
 import { notifyNamesAHandler } from './rules/notify-handlers.js';
 import { runCertainty } from './rules/run-certainty.js';
 import { sourceFilesExist } from './rules/source-files-exist.js';
@@ -68,6 +69,10 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
       }
     }
     diagnostics.push(...notifyNamesAHandler(playbook), ...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside, certainty }));
+    // Evaluated only on input that is otherwise sound: the assertions read what the rest proved.
+    if (!hasErrors(diagnostics)) {
+      appendAll(diagnostics, inventoryAssertionsHold({ playbook, inventory, hostsByPlay, varsBesidePlaybook, extraVars: options.extraVars, tags: options.tags }));
+    }
   } else if (playbook) {
     diagnostics.push(...notifyNamesAHandler(playbook));
   }

@@ -21,6 +21,17 @@ import { isUndefined, undefinedError } from './undefined.js';
 
 type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown[];
 
+/** Lookups that write on the controller (a password file): never run before the run itself. */
+const WRITING = new Set(['password']);
+
+/** Thrown instead of running a writing lookup while checking before the run: the value is known only then. */
+export class LookupDeferred extends TemplateError {
+  constructor(plugin: string) {
+    super('template-error', `lookup('${plugin}') writes on the controller: its value is known only when the run reads it`);
+    this.name = 'LookupDeferred';
+  }
+}
+
 function candidatesFor(term: string, ev: Evaluator, subdir: 'files' | 'templates' | 'vars'): string[] {
   if (isAbsolute(term)) return [term];
   return searchDirs(ev).flatMap((dir) => [resolve(dir, subdir, term), resolve(dir, term)]);
@@ -209,6 +220,7 @@ function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): un
     });
   }
   const fn = Object.hasOwn(plugins, plugin) ? plugins[plugin] : undefined;
+  if (fn && ev.ctx.beforeRun && WRITING.has(plugin)) throw new LookupDeferred(plugin);
   if (!fn) throw new TemplateError('template-error', `lookup plugin '${plugin}' not found`, { hint: `supported: ${Object.keys(plugins).join(', ')}` });
   const { wantlist: _wantlist, errors: _errors, allow_unsafe: allowUnsafe, ...rest } = kwargs;
   const results = fn(terms, rest, ev);

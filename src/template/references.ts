@@ -272,3 +272,26 @@ export function referencedVariables(template: string, opts: { expression?: boole
     return { ...empty, error: { message: err instanceof Error ? err.message : String(err) } };
   }
 }
+
+/**
+ * The constant keys an expression reads from a variable: `groups['db']` and `groups.db` give 'db'
+ * for `groups`. For messages that point at what a failed check was about; [] when it does not parse.
+ */
+export function constantKeysRead(expression: string, variable: string): string[] {
+  const keys: string[] = [];
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const node = n as TNode;
+    if (node.typename === 'LookupVal' && node.target?.typename === 'Symbol' && node.target.value === variable) {
+      if (node.val?.typename === 'Literal' && typeof node.val.value === 'string' && !keys.includes(node.val.value)) keys.push(node.val.value);
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'lineno' && key !== 'colno') visit(value);
+  };
+  try {
+    visit(parseExpression(expression));
+  } catch {
+    return [];
+  }
+  return keys;
+}

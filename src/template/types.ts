@@ -27,6 +27,8 @@ export interface TemplateContext {
    * Ansible's when absent. Like Ansible's, they apply to variables whose values are templates too.
    */
   syntax?: Readonly<TemplateSyntax>;
+  /** Evaluating before the run (validation): lookups that write (password) throw LookupDeferred instead. */
+  beforeRun?: boolean;
   /** The template file's own settings (`syntax` plus its `#jinja2:` line): for it and what it includes only. */
   fileSyntax?: Readonly<TemplateSyntax>;
 }

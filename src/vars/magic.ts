@@ -46,15 +46,17 @@ export interface MagicInput {
   diffMode?: boolean;
   /** Merged variables of any host, for `hostvars[h]`: computed only when a template reads them. */
   varsOf?: (host: string) => Vars;
+  /** Evaluating before the run: `hostvars` values do not run writing lookups either (see TemplateContext). */
+  beforeRun?: boolean;
 }
 
 /** A view of one host's variables whose values are rendered (in that host's context) when read. */
-export function renderedView(vars: Vars): Vars {
+export function renderedView(vars: Vars, beforeRun?: boolean): Vars {
   return lazyMapping(
     () => Object.keys(vars),
     (key) => {
       try {
-        return renderValue(vars[key], { vars });
+        return renderValue(vars[key], beforeRun ? { vars, beforeRun } : { vars });
       } catch (err) {
         // As for any variable: one that needs an undefined one is undefined (`default()` still works).
         if (err instanceof TemplateError && err.code === 'undefined-variable') return new StrictUndefined(err.message, `in hostvars variable '${key}'`);
@@ -65,10 +67,10 @@ export function renderedView(vars: Vars): Vars {
 }
 
 /** `hostvars`: every inventory host, each computed on first use. */
-export function hostvarsMapping(inventory: Inventory, varsOf: (host: string) => Vars): Vars {
+export function hostvarsMapping(inventory: Inventory, varsOf: (host: string) => Vars, beforeRun?: boolean): Vars {
   return lazyMapping(
     () => [...inventory.hosts.keys()],
-    (host) => renderedView(varsOf(host)),
+    (host) => renderedView(varsOf(host), beforeRun),
   );
 }
 
@@ -106,7 +108,7 @@ export function magicVars(input: MagicInput): Vars {
     Object.defineProperty(magic, 'hostvars', {
       enumerable: true,
       configurable: true,
-      get: () => (hostvars ??= hostvarsMapping(inventory, varsOf)),
+      get: () => (hostvars ??= hostvarsMapping(inventory, varsOf, input.beforeRun)),
     });
   }
   return magic;

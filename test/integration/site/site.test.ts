@@ -133,6 +133,18 @@ describe('playbooks/site.yml on the Rancher HA lab', () => {
     expect(fromBalancer.stderr).toMatch(/not allowed to connect|Access denied/);
   }, 300_000);
 
+  it('drops the Rancher user of an address that is no longer a server node, then changes nothing', async () => {
+    // What a server removed from (or readdressed in) the inventory leaves behind: a grant for its old address.
+    await sh('db1', `mysql -e "CREATE USER 'cattle'@'10.254.0.7' IDENTIFIED BY 'old'; GRANT ALL ON cattle.* TO 'cattle'@'10.254.0.7'"`);
+    const cleaned = await site('--tags', 'mysql');
+    expect(cleaned.code, cleaned.stdout.slice(-4000) + cleaned.stderr).toBe(0);
+    expect(recapOf(cleaned.stdout).db1?.changed).toBe(1);
+    for (const db of ['db1', ...REPLICAS]) {
+      expect(await sh(db, `mysql -Nse "SELECT COUNT(*) FROM mysql.user WHERE User='cattle' AND Host='10.254.0.7'"`), db).toBe('0');
+    }
+    expectConverged(await site('--tags', 'mysql'), ['db1', 'db2', 'db3']);
+  }, 2 * RUN_TIMEOUT);
+
   it('answers /ping through the balancer on 80, and on 443 with a certificate the site CA verifies', async () => {
     const ca = readFileSync(join(lab.paths.dir, 'rancher-pki', 'ca.crt'), 'utf8');
     expect(await ping(`http://${address('lb1')}/ping`)).toBe('200 pong');
@@ -210,8 +222,10 @@ describe('playbooks/site.yml on the Rancher HA lab', () => {
     // rancher4 points at a closed port: had ha-run connected, it would say unreachable.
     writeFileSync(extra, 'all:\n  children:\n    rancher_servers:\n      hosts:\n        rancher4: { ansible_host: 127.0.0.1, ansible_port: 1 }\n');
     const run = await runCli([playbook('site.yml'), '-i', lab.paths.inventory, '-i', extra], { timeoutMs: RUN_TIMEOUT });
-    expect(run.code).toBe(2);
-    expect(run.stdout).toContain('1, 3 or 5 rancher_servers (has 4)');
-    expect(run.stdout).not.toMatch(/unreachable=1/);
+    // A validation error (exit 4) at the inventory's rancher_servers group, and no play started.
+    expect(run.code, run.stdout + run.stderr).toBe(4);
+    expect(run.stderr).toMatch(/inventory\.yml:\d+:\d+/);
+    expect(run.stderr).toContain('the group rancher_servers must hold 1, 3 or 5 hosts (an odd number keeps a quorum); it has 4');
+    expect(run.stdout).not.toMatch(/PLAY|unreachable=1/);
   }, RUN_TIMEOUT);
 });

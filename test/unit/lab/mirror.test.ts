@@ -29,4 +29,20 @@ deb http://security.example/debian-security bookworm-security main
     expect(mirrorInSourcesList(text, 'bookworm')).toBe('http://mirror.example/debian');
     expect(mirrorInSourcesList('', 'bookworm')).toBeUndefined();
   });
+
+  it('falls back to the mirror of another release (a Debian 13 machine building Debian 12 hosts), never the security one', () => {
+    const deb822 = `Types: deb
+URIs: http://security.example/debian-security
+Suites: trixie-security
+
+Types: deb
+URIs: http://mirror.example/debian
+Suites: trixie trixie-updates
+`;
+    expect(mirrorInDeb822(deb822, 'bookworm')).toBeUndefined();
+    expect(mirrorInDeb822(deb822, /^[a-z]+$/)).toBe('http://mirror.example/debian');
+    expect(mirrorInSourcesList('deb http://security.example/debian-security trixie-security main\ndeb http://m.example/debian trixie main\n', /^[a-z]+$/)).toBe(
+      'http://m.example/debian',
+    );
+  });
 });

@@ -39,9 +39,10 @@ describe('playbooks/site.yml', () => {
   it('validates against the lab inventory, every play with hosts', () => {
     const run = validate(labInventory());
     expect(run.diagnostics).toEqual([]);
-    // validate, preflight, mysql (3 plays), loadbalancer, bootstrap, servers (first, all), hosts, backups, summary.
+    // validate (layout, MySQL settings), preflight, mysql (3 plays), loadbalancer, bootstrap, servers (first, all), hosts, backups, summary.
     expect(run.playbook.plays.map((p) => p.hosts)).toEqual([
       'all[0]',
+      'mysql',
       'mysql:loadbalancer:rancher_servers:rancher_agents',
       'mysql',
       'mysql_primary',
@@ -54,7 +55,7 @@ describe('playbooks/site.yml', () => {
       'mysql_replicas[0]',
       'loadbalancer[0]',
     ]);
-    expect(run.hostsByPlay.map((h) => h?.length)).toEqual([1, 8, 3, 1, 2, 1, 1, 1, 3, 1, 1, 1]);
+    expect(run.hostsByPlay.map((h) => h?.length)).toEqual([1, 3, 8, 3, 1, 2, 1, 1, 1, 3, 1, 1, 1]);
   });
 
   const production = join(ROOT, 'inventory/production.example.yml');
