@@ -56,7 +56,7 @@ describe('service_facts', () => {
     expect(merged).toEqual(JSON.parse(fixture('ansible-service-facts-sys1.json')));
   });
 
-  it("its facts are the host's ansible_facts", () => {
-    expect(serviceFactsModule.setsVars).toBe('gathered-facts');
+  it('its facts are `services` and ansible_facts.services, as Ansible injects them (not ansible_services)', () => {
+    expect(serviceFactsModule.setsVars).toBe('named-facts');
   });
 });
