@@ -67,7 +67,9 @@ export function loadConfig(search: ConfigSearch): LoadedConfig {
   const used = new Set<IniEntry>();
   const settings = new Map<SettingName, ConfigSetting>();
   for (const def of SETTINGS) {
-    const found = fromEnv(def, search.env) ?? fromFile(def, entries, used);
+    // The file's entry counts as read (not "unused") even where a variable overrides it.
+    const inFile = fromFile(def, entries, used);
+    const found = fromEnv(def, search.env) ?? inFile;
     if (!found) continue;
     const base = found.origin.kind === 'file' ? dirname(found.origin.at.file) : search.cwd;
     const checked = typed(def, found.raw, base, search.home);

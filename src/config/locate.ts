@@ -60,7 +60,7 @@ export function locateConfigFile(search: ConfigSearch): LocatedConfig {
   candidates.push(join(search.home, '.ansible.cfg'), search.systemFile ?? '/etc/ansible/ansible.cfg');
   const file = candidates.find((c) => isAbsolute(c) && readable(c));
   const warning =
-    skippedCwd && file !== envFile
+    skippedCwd && (envFile === undefined || file !== envFile)
       ? `${cwdFile} is ignored: the directory ${search.cwd} is writable by everyone, so anyone could have written it (as Ansible does; name it with ANSIBLE_CONFIG to use it anyway)`
       : undefined;
   return { ...(file ? { file } : {}), ...(warning ? { warning } : {}) };
