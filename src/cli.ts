@@ -10,6 +10,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerLab } from './commands/lab.js';
 import { registerHostKeys } from './commands/hostkeys.js';
 import { registerVault } from './commands/vault.js';
+import { registerConfig } from './commands/config.js';
 import { packageVersion } from './util/package-root.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<void> {
   registerLab(program);
   registerHostKeys(program);
   registerVault(program);
+  registerConfig(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -15,6 +15,10 @@ import { splitTagOption } from '../executor/tags.js';
 import { SecretMasker } from '../output/mask.js';
 import { createReporters, stdoutWriter } from '../output/setup.js';
 import { action } from './action.js';
+import { activeConfig } from '../config/active.js';
+import { applyConfig, DEFAULT_FORKS, type ConfigExtras } from '../config/cli-defaults.js';
+import { unusedSummary } from '../config/dump.js';
+import { formatDiagnostic } from '../output/diagnostics.js';
 import { useVaultOptions, withVaultOptions } from './vault-options.js';
 import type { VaultCliOptions } from '../vault/vault-id.js';
 
@@ -27,7 +31,7 @@ interface CliOptions extends VaultCliOptions {
   skipTags?: string[];
   startAtTask?: string;
   extraVars?: string[];
-  forks: string;
+  forks?: string;
   listHosts?: boolean;
   listTasks?: boolean;
   listTags?: boolean;
@@ -56,7 +60,7 @@ function withRunOptions(cmd: Command): Command {
     .option('-D, --diff', 'show differences in changed files')
     .option('-l, --limit <pattern>', 'further limit hosts with a pattern (or @file)')
     .option('-e, --extra-vars <vars>', 'k=v pairs, a JSON/YAML mapping or @file (repeatable)', collect)
-    .option('-f, --forks <n>', 'hosts worked on at once', '5')
+    .option('-f, --forks <n>', `hosts worked on at once (default: forks in ansible.cfg, else ${DEFAULT_FORKS})`)
     .option('-v, --verbose', 'more output (-vv for more)', count, 0)
     .option('--json', 'print one JSON event per line instead of text')
     .option('--trust-new-host-keys', 'record host keys of hosts not yet in known_hosts (a changed key still fails)')
@@ -90,8 +94,8 @@ function connectionDefaults(o: CliOptions): Record<string, string> {
   return defaults;
 }
 
-function runOptions(o: CliOptions): RunOptions {
-  const forks = Number(o.forks);
+function runOptions(o: CliOptions, extras: ConfigExtras = {}): RunOptions {
+  const forks = Number(o.forks ?? DEFAULT_FORKS);
   if (!Number.isInteger(forks) || forks < 1) throw new HaRunError('bad-option', `--forks must be a positive whole number, not '${o.forks}'`, { exitCode: ExitCode.badOptions });
   return {
     check: o.check === true,
@@ -104,14 +108,16 @@ function runOptions(o: CliOptions): RunOptions {
     extraVars: parseExtraVars(o.extraVars ?? []),
     limit: o.limit,
     knownHostsFile: o.knownHosts,
-    trustNewHostKeys: o.trustNewHostKeys === true,
+    trustNewHostKeys: o.trustNewHostKeys === true || extras.trustNewHostKeysBy !== undefined,
+    ...(o.trustNewHostKeys !== true && extras.trustNewHostKeysBy ? { trustNewHostKeysBy: extras.trustNewHostKeysBy } : {}),
+    ...(extras.sshArgs ? { sshArgs: extras.sshArgs } : {}),
     connectionDefaults: connectionDefaults(o),
   };
 }
 
 function inventoryOf(o: CliOptions): string[] {
   if (!o.inventory || o.inventory.length === 0) {
-    throw new HaRunError('missing-inventory', 'no inventory given', { exitCode: ExitCode.badOptions, hint: 'pass one with -i INVENTORY (a file, a directory or "host1,host2,")' });
+    throw new HaRunError('missing-inventory', 'no inventory given', { exitCode: ExitCode.badOptions, hint: 'pass one with -i INVENTORY (a file, a directory or "host1,host2,"), or name it in ansible.cfg (inventory = ...) or ANSIBLE_INVENTORY' });
   }
   return o.inventory;
 }
@@ -120,8 +126,8 @@ function listMode(o: CliOptions): ListMode | undefined {
   return o.listHosts ? 'hosts' : o.listTasks ? 'tasks' : o.listTags ? 'tags' : undefined;
 }
 
-async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, adhoc = false): Promise<number> {
-  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, adhoc });
+async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, extras: ConfigExtras, adhoc = false): Promise<number> {
+  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, adhoc, ...(extras.logPath ? { logPath: extras.logPath } : {}) });
   try {
     return await runPlaybooks(prepared, options, { reporter: out.reporter, masker: out.masker, logFile: out.logFile });
   } finally {
@@ -129,20 +135,27 @@ async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: Cli
   }
 }
 
-export async function runCommand(targets: string[], o: CliOptions): Promise<number> {
+export async function runCommand(targets: string[], cli: CliOptions): Promise<number> {
+  const { options: o, extras } = configured(cli);
   await useVaultOptions(o);
-  const options = runOptions(o);
+  const options = runOptions(o, extras);
   const inventorySources = inventoryOf(o);
   if (o.moduleName) {
     // `ha-run -i INV PATTERN -m MODULE -a ARGS`: the ansible (ad-hoc) form.
     if (targets.length !== 1) throw new HaRunError('bad-option', 'an ad-hoc run takes exactly one host pattern', { exitCode: ExitCode.badOptions });
-    return runAdhoc({ pattern: targets[0]!, module: o.moduleName, args: o.args, inventorySources, limit: o.limit, become: o.become, becomeUser: o.becomeUser }, options, o);
+    return runAdhoc(adhocRequest(targets[0]!, o, extras, inventorySources), options, o, extras);
   }
   if (targets.length === 0) throw new HaRunError('bad-option', 'no playbook given', { exitCode: ExitCode.badOptions, hint: 'usage: ha-run PLAYBOOK.yml -i INVENTORY' });
   // Every playbook is proven valid before the first one touches a host.
   const prepared = targets.map((playbook) => preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars, tags: { only: options.tags, skip: options.skipTags } }));
   if (o.become || o.becomeUser) {
     for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
+  }
+  // ansible.cfg's become settings are the plays' defaults: a play's own keywords win.
+  const fromConfig = extras.playBecome;
+  if (fromConfig) for (const p of prepared) for (const play of p.playbook.plays) {
+    if (fromConfig.become) play.become ??= true;
+    if (fromConfig.becomeUser !== undefined) play.becomeUser ??= fromConfig.becomeUser;
   }
   if (o.syntaxCheck) {
     const write = stdoutWriter();
@@ -159,16 +172,31 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
     for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel, options.extraVars, masker));
     return ExitCode.ok;
   }
-  return execute(prepared, options, o);
+  return execute(prepared, options, o, extras);
 }
 
-async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions): Promise<number> {
+/** The command line over ansible.cfg and ANSIBLE_*; the configuration's warnings are printed here. */
+function configured(cli: CliOptions): { options: CliOptions; extras: ConfigExtras } {
+  const config = activeConfig();
+  for (const d of config.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  const unused = unusedSummary(config);
+  if (unused) process.stderr.write(`warning: ${unused}\n`);
+  return applyConfig(cli, config);
+}
+
+function adhocRequest(pattern: string, o: CliOptions, extras: ConfigExtras, inventorySources: string[]): AdhocRequest {
+  const become = o.become ?? extras.playBecome?.become;
+  const becomeUser = o.becomeUser ?? extras.playBecome?.becomeUser;
+  return { pattern, module: o.moduleName!, args: o.args, inventorySources, limit: o.limit, become, becomeUser };
+}
+
+async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions, extras: ConfigExtras): Promise<number> {
   const prepared = prepareAdhoc(req);
   if (o.listHosts) {
     stdoutWriter()(`  hosts (${prepared.hostsPerPlay[0]!.length}):\n${prepared.hostsPerPlay[0]!.map((h) => `    ${h}\n`).join('')}`);
     return ExitCode.ok;
   }
-  return execute([prepared], options, o, true);
+  return execute([prepared], options, o, extras, true);
 }
 
 export function registerRun(program: Command): void {
@@ -197,10 +225,11 @@ export function registerRun(program: Command): void {
     .option('-a, --args <args>', 'module arguments (free form, k=v or JSON)')
     .option('--list-hosts', 'list the matching hosts, then exit')
     .action(
-      action(async (pattern: string, o: CliOptions) => {
+      action(async (pattern: string, cli: CliOptions) => {
+        const { options: o, extras } = configured(cli);
         await useVaultOptions(o);
-        const options = runOptions(o);
-        return runAdhoc({ pattern, module: o.moduleName!, args: o.args, inventorySources: inventoryOf(o), limit: o.limit, become: o.become, becomeUser: o.becomeUser }, options, o);
+        const options = runOptions(o, extras);
+        return runAdhoc(adhocRequest(pattern, o, extras, inventoryOf(o)), options, o, extras);
       }),
     );
 }

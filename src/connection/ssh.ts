@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readRegularFile } from '../source/read-file.js';
 // ssh2 is CommonJS: Node's ESM loader only offers its default export at run time.
 import ssh2 from 'ssh2';
-import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
+import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, NoAuthMethod, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
 import type { Duplex, Readable } from 'node:stream';
 import { ChannelLimit } from './channel-limit.js';
 import {
@@ -50,22 +50,35 @@ function hostKeyAlgorithms(knownTypes: string[]): string[] {
 
 type AuthMethod = PublicKeyAuthMethod | AgentAuthMethod | PasswordAuthMethod;
 
-/** Key files as ssh2 auth methods. Explicitly configured keys that cannot be used are errors; default
- *  ~/.ssh/id_* files that cannot be used are skipped, as ssh does. */
-function keyMethods(s: SshSettings, user: string): AuthMethod[] {
+/** What a connection offers, in order, and a line per key for the failure message (tried or skipped, why). */
+interface Credentials {
+  methods: AuthMethod[];
+  described: string[];
+}
+
+type KeySource = 'explicit' | 'config' | 'default';
+
+/** Key files as ssh2 auth methods. Explicitly configured keys that cannot be used are errors; the ssh config's
+ *  IdentityFile and the default ~/.ssh/id_* files that cannot be used are skipped, as ssh does. */
+function keyMethods(s: SshSettings, user: string, hopKeys: string[]): Credentials {
   const methods: AuthMethod[] = [];
-  const load = (file: string, explicit: boolean) => {
+  const described: string[] = [];
+  const load = (file: string, source: KeySource) => {
     let text: Buffer;
     try {
       text = readRegularFile(file);
     } catch (err) {
-      if (!explicit) return;
-      throw new BadConnectionVarsError(s.host, `cannot read private key ${file} for ${s.host}: ${(err as Error).message}`, 'check ansible_ssh_private_key_file');
+      if (source === 'explicit') throw new BadConnectionVarsError(s.host, `cannot read private key ${file} for ${s.host}: ${(err as Error).message}`, 'check ansible_ssh_private_key_file');
+      if (source === 'config') described.push(`${file} (skipped: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message})`);
+      return;
     }
     const parsed = ssh2.utils.parseKey(text, s.passphrase);
     if (parsed instanceof Error) {
       const encrypted = /passphrase|encrypted|decrypt/i.test(parsed.message);
-      if (!explicit || (encrypted && s.agent)) return; // the agent may hold the decrypted key
+      if (source !== 'explicit' || (encrypted && s.agent)) {
+        described.push(`${file} (skipped: ${encrypted ? 'encrypted and no ansible_ssh_private_key_passphrase' : 'not a private key ha-run can read'})`);
+        return; // the agent may hold the decrypted key
+      }
       throw new BadConnectionVarsError(
         s.host,
         `cannot use private key ${file} for ${s.host}: ${parsed.message}`,
@@ -73,20 +86,53 @@ function keyMethods(s: SshSettings, user: string): AuthMethod[] {
       );
     }
     const key: ParsedKey = Array.isArray(parsed) ? (parsed[0] as ParsedKey) : parsed;
+    described.push(`${file} (${key.type} ${fingerprintSha256(key.getPublicSSH())})`);
     methods.push({ type: 'publickey', username: user, key });
   };
-  for (const f of s.keyFiles) load(f, true);
-  for (const f of s.defaultKeyFiles) if (existsSync(f)) load(f, false);
-  return methods;
+  for (const f of hopKeys) load(f, 'config');
+  for (const f of s.keyFiles) load(f, 'explicit');
+  for (const f of s.configKeyFiles ?? []) load(f, 'config');
+  for (const f of s.defaultKeyFiles) if (existsSync(f)) load(f, 'default');
+  return { methods, described };
 }
 
 /** What we offer, in order. Possibly nothing: that is said once the host answers, not before (a closed port
  *  or an unknown name must be reported as what it is). */
-function authMethods(s: SshSettings, user: string): AuthMethod[] {
-  const methods = keyMethods(s, user);
-  if (s.agent) methods.push({ type: 'agent', username: user, agent: s.agent });
-  if (s.password !== undefined) methods.push({ type: 'password', username: user, password: s.password });
-  return methods;
+function credentials(s: SshSettings, user: string, hopKeys: string[] = []): Credentials {
+  const { methods, described } = keyMethods(s, user, hopKeys);
+  if (s.agent) {
+    methods.push({ type: 'agent', username: user, agent: s.agent });
+    described.push(`the keys of ssh-agent (${s.agent})`);
+  }
+  if (s.password !== undefined) {
+    methods.push({ type: 'password', username: user, password: s.password });
+    described.push('a password');
+  }
+  return { methods, described };
+}
+
+/** Offers the methods in turn, skipping those the server does not take, and remembers which it takes. */
+function authSequence(user: string, methods: AuthMethod[]): { handler: NonNullable<ConnectConfig['authHandler']>; serverMethods(): string[] | undefined } {
+  // 'none' first, as ssh does: the server's answer lists the methods it takes.
+  const queue: (AuthMethod | NoAuthMethod)[] = [{ type: 'none', username: user }, ...methods];
+  let allowed: string[] | undefined;
+  const handler = ((methodsLeft: string[] | null) => {
+    if (methodsLeft) allowed = methodsLeft;
+    let next = queue.shift();
+    while (next && allowed && !allowed.includes(next.type === 'agent' ? 'publickey' : next.type)) next = queue.shift();
+    return next ?? false;
+  }) as NonNullable<ConnectConfig['authHandler']>;
+  return { handler, serverMethods: () => allowed };
+}
+
+/** Why authentication failed: what was offered (each key by file and fingerprint) and what the server takes. */
+function authFailure(e: Endpoint, creds: Credentials, serverMethods: string[] | undefined): AuthFailedError {
+  const takes = serverMethods ? `; the server accepts: ${serverMethods.join(', ')}` : '';
+  if (creds.methods.length === 0) {
+    const looked = creds.described.length > 0 ? ` (${creds.described.join('; ')})` : ' (no key file, no ssh-agent, no password)';
+    return new AuthFailedError(e, `no credentials to offer${looked}${takes}`, 'set ansible_ssh_private_key_file (or IdentityFile in ~/.ssh/config) or ansible_password, or start ssh-agent (SSH_AUTH_SOCK)');
+  }
+  return new AuthFailedError(e, `none of the offered credentials were accepted: offered ${creds.described.join('; ')}${takes}`);
 }
 
 function trustHint(e: Endpoint, keyType: string, file: string): string {
@@ -97,10 +143,11 @@ function trustHint(e: Endpoint, keyType: string, file: string): string {
 }
 
 /** One authenticated ssh2 client to `e`, through `sock` when it is reached via a jump host. */
-function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duplex): Promise<Client> {
+function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duplex, hopKeys: string[] = []): Promise<Client> {
   const knownHosts = [s.knownHostsFile, ...s.globalKnownHostsFiles].flatMap(readKnownHosts);
   const name = knownHostName(e.address, e.port);
-  const auth = authMethods(s, e.user);
+  const creds = credentials(s, e.user, hopKeys);
+  const auth = authSequence(e.user, creds.methods);
   let rejection: ConnectionError | undefined;
 
   const hostVerifier = (key: Buffer): boolean => {
@@ -142,13 +189,7 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
       client.removeAllListeners('ready');
       client.end();
       if (rejection) return reject(rejection);
-      if (err.level === 'client-authentication') {
-        return reject(
-          auth.length === 0
-            ? new AuthFailedError(e, 'no credentials to offer', 'set ansible_ssh_private_key_file or ansible_password, or start ssh-agent (SSH_AUTH_SOCK)')
-            : new AuthFailedError(e, 'none of the offered credentials were accepted'),
-        );
-      }
+      if (err.level === 'client-authentication') return reject(authFailure(e, creds, auth.serverMethods()));
       if (err.level === 'client-timeout') {
         return reject(
           tcpConnected
@@ -169,7 +210,7 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
       keepaliveInterval: s.keepaliveIntervalMs,
       keepaliveCountMax: KEEPALIVE_COUNT_MAX,
       hostVerifier,
-      authHandler: auth,
+      authHandler: auth.handler,
       algorithms: { serverHostKey: hostKeyAlgorithms(knownKeyTypes(knownHosts, name)) as NonNullable<ConnectConfig['algorithms']>['serverHostKey'] },
     };
     try {
@@ -289,7 +330,7 @@ export async function openJumpChain(s: SshSettings): Promise<{ jumps: Client[]; 
     let sock: Duplex | undefined;
     for (const [i, hop] of s.jumps.entries()) {
       const jumpEndpoint = { host: `${s.host} (jump host)`, address: hop.address, port: hop.port, user: hop.user ?? s.user };
-      const jump = await openClient(s, jumpEndpoint, sock);
+      const jump = await openClient(s, jumpEndpoint, sock, hop.keyFiles);
       jumps.push(jump);
       const next = s.jumps[i + 1];
       if (next) sock = await forward(jump, { host: s.host, address: next.address, port: next.port }, s.connectTimeoutMs);

@@ -23,6 +23,10 @@ export interface RunOptions {
   limit?: string;
   knownHostsFile?: string;
   trustNewHostKeys: boolean;
+  /** What turned trust-on-first-use on when it was not --trust-new-host-keys (host_key_checking=False). */
+  trustNewHostKeysBy?: string;
+  /** ssh options from ansible.cfg (ssh_args...), under each host's own ansible_ssh_*_args. */
+  sshArgs?: string;
   connectTimeoutMs?: number;
   /** -u, -c, --private-key, -T: connection variables for hosts whose vars and play keywords set none. */
   connectionDefaults?: Record<string, string>;

@@ -40,6 +40,8 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
   const pool = new ConnectionPool({
     knownHostsFile: options.knownHostsFile,
     trustOnFirstUse: options.trustNewHostKeys,
+    ...(options.trustNewHostKeysBy ? { trustedBy: options.trustNewHostKeysBy } : {}),
+    ...(options.sshArgs ? { sshArgs: options.sshArgs } : {}),
     // Every key taken on first use is announced: terminal, JSON events and the log.
     onHostKeyRecorded: (record) => void reporter.hostKeyRecorded(record),
     connectTimeoutMs: options.connectTimeoutMs,

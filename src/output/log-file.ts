@@ -2,18 +2,19 @@
 // only its owner can read. Its path is printed when something fails.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { jsonReporter } from './json.js';
 import type { Reporter } from './reporter.js';
 
-/** `.ha-run/logs/` under the working directory when writable, else the temp dir. */
-export function openRunLog(cwd = process.cwd(), now = new Date()): { path: string; reporter: Reporter; close(): void } {
+/** `.ha-run/logs/` under the working directory when writable, else the temp dir; or `file` (log_path),
+ *  appended to as Ansible's log_path is. */
+export function openRunLog(cwd = process.cwd(), now = new Date(), file?: string): { path: string; reporter: Reporter; close(): void } {
   const name = `run-${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}.jsonl`;
-  for (const dir of [join(cwd, '.ha-run', 'logs'), join(tmpdir(), 'ha-run-logs')]) {
+  const places = file ? [{ dir: dirname(file), path: file, flags: 'a' }] : [join(cwd, '.ha-run', 'logs'), join(tmpdir(), 'ha-run-logs')].map((dir) => ({ dir, path: join(dir, name), flags: 'wx' }));
+  for (const { dir, path, flags } of places) {
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const path = join(dir, name);
-      const fd = openSync(path, 'wx', 0o600);
+      const fd = openSync(path, flags, 0o600);
       let open = true;
       const reporter = jsonReporter((line) => {
         if (open) writeSync(fd, line);

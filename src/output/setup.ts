@@ -20,6 +20,8 @@ export interface ReporterChoice {
   adhoc?: boolean;
   /** Where the log goes (`.ha-run/logs` under it); defaults to the working directory. */
   logDir?: string;
+  /** The log file itself (ansible.cfg log_path), appended to; wins over logDir. */
+  logPath?: string;
 }
 
 /** Writes to stdout; when the reader goes away (`| head`), output stops quietly and the run goes on. */
@@ -39,7 +41,7 @@ export function stdoutWriter(): (s: string) => void {
 export function createReporters(choice: ReporterChoice): { reporter: Required<Reporter>; masker: SecretMasker; logFile?: string; close(): Promise<void> } {
   const write = choice.write ?? stdoutWriter();
   const masker = new SecretMasker();
-  const log = openRunLog(choice.logDir);
+  const log = openRunLog(choice.logDir, new Date(), choice.logPath);
   const reporters: Reporter[] = [log.reporter];
   // A terminal that reports no width (a pty without a size, as `script` gives) would get the live view
   // wrapped a character per line: plain lines read better there.

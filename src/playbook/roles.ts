@@ -1,8 +1,9 @@
-// Roles: found beside the playbook (roles/NAME), in ANSIBLE_ROLES_PATH, or by path; each of
+// Roles: found beside the playbook (roles/NAME), in roles_path (ansible.cfg, ANSIBLE_ROLES_PATH), or by path; each of
 // tasks/handlers/defaults/vars read from main.yml (or the *_from file). Role entries in a play as
 // `- name`, `- role: name` + params, `- {name: x, when: ..., tags: ...}`.
 import { readdirSync } from 'node:fs';
-import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
+import { configValue } from '../config/active.js';
 import { varsFileSchema } from '../schema/inventory-schema.js';
 import { keywordsOf, roleEntryKeywordsSchema } from '../schema/playbook-schema.js';
 import { isTemplateString } from '../schema/validate.js';
@@ -37,8 +38,9 @@ export class RoleLoader implements RoleSource {
 
   /** Directories searched for a role name, in order. */
   searchPath(): string[] {
-    const fromEnv = (process.env.ANSIBLE_ROLES_PATH ?? '').split(delimiter).filter((p) => p !== '');
-    return [join(this.playbookDir, 'roles'), ...fromEnv.map((p) => resolve(p)), this.playbookDir];
+    // roles_path of ansible.cfg or ANSIBLE_ROLES_PATH, already resolved against where it was written.
+    const configured = configValue<string[]>('roles_path') ?? [];
+    return [join(this.playbookDir, 'roles'), ...configured, this.playbookDir];
   }
 
   load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined {
