@@ -14,6 +14,7 @@ import { runPlaybooks } from '../executor/run-playbooks.js';
 import { splitTagOption } from '../executor/tags.js';
 import { SecretMasker } from '../output/mask.js';
 import { createReporters, stdoutWriter } from '../output/setup.js';
+import { diagnosticLines, diagnosticsOf } from '../output/diagnostic-events.js';
 import { action } from './action.js';
 import { activeConfig } from '../config/active.js';
 import { applyConfig, DEFAULT_FORKS, type ConfigExtras } from '../config/cli-defaults.js';
@@ -38,6 +39,7 @@ interface CliOptions extends VaultCliOptions {
   syntaxCheck?: boolean;
   verbose: number;
   json?: boolean;
+  junit?: string;
   trustNewHostKeys?: boolean;
   knownHosts?: string;
   moduleName?: string;
@@ -63,6 +65,7 @@ function withRunOptions(cmd: Command): Command {
     .option('-f, --forks <n>', `hosts worked on at once (default: forks in ansible.cfg, else ${DEFAULT_FORKS})`)
     .option('-v, --verbose', 'more output (-vv for more)', count, 0)
     .option('--json', 'print one JSON event per line instead of text')
+    .option('--junit <file>', 'also write a JUnit XML report: a test case per task and host, as Ansible\'s junit callback')
     .option('--trust-new-host-keys', 'record host keys of hosts not yet in known_hosts (a changed key still fails)')
     .option('--known-hosts <file>', 'known_hosts file to verify (and record) host keys')
     .option('-b, --become', 'run operations with become (sudo)')
@@ -127,7 +130,13 @@ function listMode(o: CliOptions): ListMode | undefined {
 }
 
 async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, extras: ConfigExtras, adhoc = false): Promise<number> {
-  const out = createReporters({ json: o.json === true, verbosity: options.verbosity, adhoc, ...(extras.logPath ? { logPath: extras.logPath } : {}) });
+  const out = createReporters({
+    json: o.json === true,
+    verbosity: options.verbosity,
+    adhoc,
+    ...(extras.logPath ? { logPath: extras.logPath } : {}),
+    ...(o.junit ? { junit: o.junit } : {}),
+  });
   try {
     return await runPlaybooks(prepared, options, { reporter: out.reporter, masker: out.masker, logFile: out.logFile });
   } finally {
@@ -147,7 +156,16 @@ export async function runCommand(targets: string[], cli: CliOptions): Promise<nu
   }
   if (targets.length === 0) throw new HaRunError('bad-option', 'no playbook given', { exitCode: ExitCode.badOptions, hint: 'usage: ha-run PLAYBOOK.yml -i INVENTORY' });
   // Every playbook is proven valid before the first one touches a host.
-  const prepared = targets.map((playbook) => preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars, tags: { only: options.tags, skip: options.skipTags } }));
+  const prepared = targets.map((playbook) => {
+    try {
+      return preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars, tags: { only: options.tags, skip: options.skipTags } });
+    } catch (err) {
+      // With --json, a run that cannot start says why in events too (people read stderr).
+      const problems = o.json ? diagnosticsOf(err) : undefined;
+      if (problems) stdoutWriter()(diagnosticLines(problems));
+      throw err;
+    }
+  });
   if (o.become || o.becomeUser) {
     for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
   }

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { parseExtraVars } from '../executor/extra-vars.js';
 import { formatDiagnostic, sortDiagnostics, sourceReader } from '../output/diagnostics.js';
-import { validateRun } from '../playbook/validate-run.js';
+import { validateRun, type ValidatedRun } from '../playbook/validate-run.js';
+import { diagnosticLines, diagnosticsOf, validateEndLine } from '../output/diagnostic-events.js';
 import { tasksOf } from '../playbook/walk.js';
 import type { Playbook } from '../playbook/types.js';
 import { action } from './action.js';
@@ -14,6 +15,7 @@ interface ValidateOptions extends VaultCliOptions {
   inventory: string[];
   limit?: string;
   extraVars: string[];
+  json?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -25,16 +27,29 @@ export function registerValidate(program: Command): void {
     .requiredOption('-i, --inventory <source>', 'inventory file, directory or host list (repeatable)', collect, [])
     .option('-l, --limit <pattern>', 'further limit selected hosts to this pattern')
     .option('-e, --extra-vars <vars>', 'extra variables: key=value, JSON/YAML mapping, or @file (repeatable)', collect, [])
+    .option('--json', 'print each problem as a JSON event line (`diagnostic`), then `validate_end`')
     .action(
       action(async (playbookFile: string, options: ValidateOptions) => {
-        await useVaultOptions(options);
-        const extraVars = parseExtraVars(options.extraVars);
-        const run = validateRun({ playbook: playbookFile, inventorySources: options.inventory, limit: options.limit, extraVars });
+        let run: ValidatedRun;
+        try {
+          await useVaultOptions(options);
+          const extraVars = parseExtraVars(options.extraVars);
+          run = validateRun({ playbook: playbookFile, inventorySources: options.inventory, limit: options.limit, extraVars });
+        } catch (err) {
+          // Machines get the problems on stdout; people still get them, framed, on stderr.
+          const problems = options.json ? diagnosticsOf(err) : undefined;
+          if (problems) process.stdout.write(diagnosticLines(problems) + validateEndLine({ playbook: playbookFile }, problems));
+          throw err;
+        }
         const read = sourceReader();
         for (const d of sortDiagnostics(run.diagnostics)) process.stderr.write(formatDiagnostic(d, read) + '\n\n');
         const hosts = new Set(run.hostsByPlay.flatMap((h) => h ?? []));
         const plays = run.playbook.plays.length;
         const tasks = countTasks(run.playbook);
+        if (options.json) {
+          process.stdout.write(diagnosticLines(run.diagnostics) + validateEndLine({ playbook: run.playbook.file, plays, tasks, hosts: hosts.size }, run.diagnostics));
+          return;
+        }
         process.stdout.write(
           `${relative(process.cwd(), run.playbook.file) || run.playbook.file}: valid (${plural(plays, 'play')}, ${plural(tasks, 'task')}, ${plural(hosts.size, 'host')}` +
             `${run.diagnostics.length > 0 ? `, ${plural(run.diagnostics.length, 'warning')}` : ''})\n`,

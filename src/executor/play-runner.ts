@@ -166,7 +166,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
   const rolesRun = new Map<string, Set<string>>();
   for (const h of hosts) run.hosts.get(h).endedPlay = false;
   if (batches.length === 0) {
-    await run.report.playStart({ name: play.name ?? play.hosts, hosts: [] });
+    await run.report.playStart({ name: play.name ?? play.hosts, playbook: run.playbookFile, hosts: [] });
     // validateRun has warned that the pattern matches nothing; the banner shows which play is skipped.
     return;
   }
@@ -175,7 +175,7 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
     const pc: PlayContext = { run, play, playHosts: hosts, batch, handlers, handlerRoles: roleOf, varsFilesByHost, rolesRun, roleParams: new Map(), ended: false, endPlay: false };
     // Like Ansible, the recap lists the hosts whose batch started (a run stopped early leaves the rest out).
     for (const h of batch) run.stats.touch(h);
-    await run.report.playStart({ name: playName(pc), hosts: batch, ...(batches.length > 1 ? { batch: { index, count: batches.length } } : {}) });
+    await run.report.playStart({ name: playName(pc), playbook: run.playbookFile, hosts: batch, ...(batches.length > 1 ? { batch: { number: index + 1, count: batches.length } } : {}) });
     const scope = playScope(play);
     if (play.gatherFacts) await runTask(pc, scope, gatherFactsTask(play), batch);
     const sections: (() => Promise<void>)[] = [

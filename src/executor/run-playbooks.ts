@@ -80,18 +80,18 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
         startAt: run ? run.startAt : options.startAtTask,
       };
       // Located, like validate's, so a warning about a task that is never reached can be found.
-      for (const w of p.warnings) await reporter.warning(w.location ? `${formatLocation(w.location)}: ${w.message}` : w.message);
+      for (const w of p.warnings) await reporter.warning({ message: w.message, ...(w.location ? { location: w.location } : {}) });
       for (const [i, play] of p.playbook.plays.entries()) {
         if (run.interrupted || run.aborted) break;
         // Hosts that failed or were unreachable in an earlier play sit out the rest of the run.
         const matched = p.inventory.revision ? p.rematchHosts(i) : (p.hostsPerPlay[i] ?? []);
-        if (p.inventory.revision && matched.length === 0) await reporter.warning(`could not match host pattern '${play.hosts}'; the play is skipped`);
+        if (p.inventory.revision && matched.length === 0) await reporter.warning({ message: `could not match host pattern '${play.hosts}'; the play is skipped` });
         const playHosts = matched.filter((h) => !hosts.get(h).failed && !hosts.get(h).unreachable);
         await runPlay(run, play, playHosts);
       }
       if (run.interrupted || run.aborted) break;
     }
-    if (run?.startAt) await reporter.warning(`--start-at-task '${run.startAt}' matched no task: nothing ran`);
+    if (run?.startAt) await reporter.warning({ message: `--start-at-task '${run.startAt}' matched no task: nothing ran` });
   } finally {
     process.removeListener('SIGINT', onStop);
     process.removeListener('SIGTERM', onStop);

@@ -212,7 +212,7 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   else run.stats.record(host, status);
   if (status === 'changed') notifyHandlers(pc, notifiedBy(scope, task), host, vars);
   // A module's own warnings (command's ignored `executable`, unreadable local facts), as Ansible shows them.
-  if (Array.isArray(result.warnings)) for (const w of result.warnings) await run.report.warning(run.masker.forTask(used).mask(String(w)));
+  if (Array.isArray(result.warnings)) for (const w of result.warnings) await run.report.warning({ message: run.masker.forTask(used).mask(String(w)), host: event.host, ...(event.task.location ? { location: event.task.location } : {}) });
   await run.report.hostResult(run.masker.forTask(used).mask(event));
   return { host, status, ignored, result };
 }
@@ -241,7 +241,7 @@ function notifyHandlers(pc: PlayContext, names: string[], host: string, vars: Va
       // an unrenderable name cannot match a handler; the validator has warned already
     }
     if (!pc.handlers.notify(host, resolved)) {
-      void pc.run.report.warning(`${host}: notify '${resolved}' matches no handler`);
+      void pc.run.report.warning({ message: `notify '${resolved}' matches no handler`, host });
     }
   }
 }

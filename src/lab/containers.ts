@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { docker, dockerOk } from './docker.js';
 import type { HostKind } from './lab-file.js';
-import { LAB_LABEL } from './network.js';
+import { LAB_LABEL, OWNER_LABEL } from './network.js';
 
 export const HOST_LABEL = 'ha-run.host';
 
@@ -23,6 +23,8 @@ export interface HostRunSpec {
   address: string;
   port: number;
   authorizedKey: string;
+  /** Labelled, but not part of the spec hash: containers made before owners existed are adopted, not recreated. */
+  owner: string;
 }
 
 /**
@@ -44,8 +46,8 @@ export const SPEC_LABEL = 'ha-run.spec';
 export function dockerRunArgs(spec: HostRunSpec): string[] {
   const args = runArgsWithoutSpecLabel(spec);
   const hash = createHash('sha256').update(JSON.stringify(args)).digest('hex').slice(0, 16);
-  // The image comes last; the label goes before it.
-  args.splice(args.length - 1, 0, '--label', `${SPEC_LABEL}=${hash}`);
+  // The image comes last; the labels go before it.
+  args.splice(args.length - 1, 0, '--label', `${SPEC_LABEL}=${hash}`, '--label', `${OWNER_LABEL}=${spec.owner}`);
   return args;
 }
 
@@ -106,13 +108,8 @@ export async function pinnedPorts(): Promise<Set<number>> {
   return new Set(out.split('\n').map(Number).filter((n) => n > 0));
 }
 
-export async function labVolumes(lab: string): Promise<string[]> {
-  const out = await dockerOk(['volume', 'ls', '-q', '--filter', `label=${LAB_LABEL}=${lab}`], 'listing lab volumes');
-  return out.split('\n').map((s) => s.trim()).filter(Boolean);
-}
-
-export async function createVolume(lab: string, host: string): Promise<string> {
+export async function createVolume(lab: string, host: string, owner: string): Promise<string> {
   const name = dockerVolumeName(lab, host);
-  await dockerOk(['volume', 'create', '--label', `${LAB_LABEL}=${lab}`, name], `creating volume ${name}`);
+  await dockerOk(['volume', 'create', '--label', `${LAB_LABEL}=${lab}`, '--label', `${OWNER_LABEL}=${owner}`, name], `creating volume ${name}`);
   return name;
 }

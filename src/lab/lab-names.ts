@@ -5,7 +5,7 @@ import { HaRunError } from '../errors.js';
 import { loadLabFile } from './lab-file.js';
 import { labsRoot, readLabState } from './state.js';
 
-export const DEFAULT_LAB_FILE = 'inventory/lab.yml';
+export const DEFAULT_LAB_FILE = 'lab/ha.yml';
 
 export function defaultLabName(): string {
   if (!existsSync(DEFAULT_LAB_FILE)) {

@@ -15,6 +15,7 @@ import { loadLabFile, type HostKind, type LabHostSpec, type LabSpec } from './la
 import { withDirLock } from './lock.js';
 import { ensureNetwork, hostAddress, networkName } from './network.js';
 import { freeLoopbackPort } from './ports.js';
+import { labObjects, labOwner, ownership, refuseForeign } from './owner.js';
 import { labPaths, readLabState, writeFileAtomic, writeLabState, type LabHostState, type LabPaths, type LabState } from './state.js';
 
 export type HostChange = 'created' | 'recreated' | 'started' | 'unchanged' | 'removed';
@@ -32,17 +33,21 @@ export async function labUp(labFile: string, progress: Progress = () => {}): Pro
   const spec = loadLabFile(labFile);
   await ensureDocker();
   const paths = labPaths(spec.name);
+  const owner = labOwner();
   mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   return withDirLock(paths.dir, async () => {
+    // Before anything is built or touched: the same name made from another state directory is not ours.
+    refuseForeign(spec.name, ownership(await labObjects(spec.name), owner), owner, 'lab up');
     // Sequential on purpose: kinds share layers, and the base must be built once, not raced.
     const images = new Map<HostKind, string>();
     for (const kind of new Set(spec.hosts.map((h) => h.kind))) images.set(kind, await ensureKindImage(kind, progress));
 
     const authorizedKey = await ensureLabKey(paths, spec.name);
-    const subnet = await ensureNetwork(spec.name);
+    const subnet = await ensureNetwork(spec.name, owner);
     const previous = readLabState(spec.name);
     const state: LabState = {
       name: spec.name,
+      owner,
       labFile: spec.file,
       network: networkName(spec.name),
       subnet,
@@ -55,7 +60,7 @@ export async function labUp(labFile: string, progress: Progress = () => {}): Pro
     for (const [key, standIn] of Object.entries(spec.images)) state.images[key] = await ensureStandIn(standIn, join(paths.dir, 'images'), progress);
 
     for (const host of spec.hosts) {
-      changes[host.name] = await ensureHost(spec, state, host, images.get(host.kind)!, authorizedKey);
+      changes[host.name] = await ensureHost(spec, state, owner, host, images.get(host.kind)!, authorizedKey);
       writeLabState(state);
     }
 
@@ -75,13 +80,13 @@ export async function labUp(labFile: string, progress: Progress = () => {}): Pro
   });
 }
 
-async function ensureHost(spec: LabSpec, state: LabState, host: LabHostSpec, image: string, authorizedKey: string): Promise<HostChange> {
+async function ensureHost(spec: LabSpec, state: LabState, owner: string, host: LabHostSpec, image: string, authorizedKey: string): Promise<HostChange> {
   const container = containerName(spec.name, host.name);
   const known = state.hosts[host.name];
   const existing = await inspectContainer(container);
   const port = known?.port ?? (await freeLoopbackPort(await pinnedPorts()));
   const address = known?.address ?? nextAddress(state);
-  const runArgs = dockerRunArgs({ lab: spec.name, host: host.name, kind: host.kind, image, network: state.network, address, port, authorizedKey });
+  const runArgs = dockerRunArgs({ lab: spec.name, host: host.name, kind: host.kind, image, network: state.network, address, port, authorizedKey, owner });
   if (existing && known && existing.specHash === specHashOf(runArgs)) {
     known.groups = host.groups;
     if (existing.running) return 'unchanged';
@@ -91,7 +96,7 @@ async function ensureHost(spec: LabSpec, state: LabState, host: LabHostSpec, ima
   // Made differently (new image, kind or key): made again, on the same port and address.
   if (existing) await dockerOk(['rm', '--force', '--volumes', container], `removing outdated ${container}`);
   const made: LabHostState = { name: host.name, kind: host.kind, groups: host.groups, container, port, address, image };
-  if (host.kind === 'docker') made.volume = await createVolume(spec.name, host.name);
+  if (host.kind === 'docker') made.volume = await createVolume(spec.name, host.name, owner);
   const run = await docker(runArgs);
   if (run.exitCode !== 0) {
     await docker(['rm', '--force', container]);

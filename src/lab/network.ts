@@ -5,19 +5,21 @@ import { HaRunError } from '../errors.js';
 import { docker, dockerOk } from './docker.js';
 
 export const LAB_LABEL = 'ha-run.lab';
+/** Who made the lab: the real path of its `.ha-run` directory (owner.ts). */
+export const OWNER_LABEL = 'ha-run.owner';
 
 export function networkName(lab: string): string {
   return `ha-run-lab-${lab}`;
 }
 
 /** Returns the lab network's subnet, creating the network when it does not exist. */
-export async function ensureNetwork(lab: string): Promise<string> {
+export async function ensureNetwork(lab: string, owner: string): Promise<string> {
   const name = networkName(lab);
   const existing = await networkSubnet(name);
   if (existing) return existing;
   for (let attempt = 0; attempt < 5; attempt++) {
     const subnet = chooseSubnet([...(await dockerSubnets()), ...hostSubnets()]);
-    const created = await docker(['network', 'create', '--driver', 'bridge', '--subnet', subnet, '--label', `${LAB_LABEL}=${lab}`, name]);
+    const created = await docker(['network', 'create', '--driver', 'bridge', '--subnet', subnet, '--label', `${LAB_LABEL}=${lab}`, '--label', `${OWNER_LABEL}=${owner}`, name]);
     if (created.exitCode === 0) return subnet;
     // Another lab may have taken the same subnet a moment ago: look again and pick another.
     if (!/overlap|already exists/i.test(created.stderr)) {

@@ -23,6 +23,8 @@ export interface LabHostState {
 
 export interface LabState {
   name: string;
+  /** The real path of the `.ha-run` directory that made the lab (see owner.ts); absent in older state. */
+  owner?: string;
   labFile: string;
   network: string;
   subnet: string;

@@ -1,7 +1,8 @@
 // Ad-hoc output like `ansible`'s minimal callback: one block per host, no banners, no recap.
 //   node1 | CHANGED | rc=0 >>      (command-like modules: their output follows)
 //   node1 | SUCCESS => { ... }     (other modules: the result)
-import type { HostKeyRecordedEvent, HostResultEvent } from './events.js';
+import type { HostKeyRecordedEvent, HostResultEvent, WarningEvent } from './events.js';
+import { warningText } from './plain.js';
 import type { Reporter } from './reporter.js';
 import { hostKeyNotice } from './host-key-notice.js';
 
@@ -39,7 +40,7 @@ export class AdhocReporter implements Reporter {
     this.write(`[WARNING]: ${hostKeyNotice(e)}\n`);
   }
 
-  warning(message: string): void {
-    this.write(`[WARNING]: ${message}\n`);
+  warning(e: WarningEvent): void {
+    this.write(`[WARNING]: ${warningText(e)}\n`);
   }
 }

@@ -40,11 +40,45 @@ export interface RunStartEvent {
   logFile?: string;
 }
 
+/** A play's serial batch, numbered from 1 as the banner prints it: `(batch 2/3)`. */
+export interface Batch {
+  number: number;
+  count: number;
+}
+
 export interface PlayStartEvent {
   name: string;
+  /** The playbook file the play is in. */
+  playbook?: string;
   hosts: string[];
   /** Set when the play runs in serial batches. */
-  batch?: { index: number; count: number };
+  batch?: Batch;
+}
+
+/** How many hosts ended a task (or a play's tasks) in each status. */
+export type StatusCounts = Record<HostStatus, number> & { ignored: number };
+
+/** A task (or handler) is done on every host it ran on. */
+export interface TaskEndEvent {
+  task: TaskInfo;
+  hosts: string[];
+  counts: StatusCounts;
+  durationMs: number;
+}
+
+/** A play (or one serial batch of it) is done. */
+export interface PlayEndEvent {
+  name: string;
+  hosts: string[];
+  batch?: Batch;
+  durationMs: number;
+}
+
+/** Something worth a look that does not stop the run; `location` when it is about a place in a file. */
+export interface WarningEvent {
+  message: string;
+  location?: SourceLocation;
+  host?: string;
 }
 
 export interface TaskStartEvent {
@@ -96,6 +130,10 @@ export interface RunEndEvent {
   aborted?: string;
   /** Commands each host was sent (commands, transfers, batches of fact reads): what look-ahead saves. */
   roundTrips?: Record<string, number>;
+}
+
+export function emptyCounts(): StatusCounts {
+  return { ok: 0, changed: 0, failed: 0, skipped: 0, unreachable: 0, interrupted: 0, ignored: 0 };
 }
 
 export function emptyStats(): HostStats {

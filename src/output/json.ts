@@ -1,5 +1,7 @@
-// One JSON object per line, for machines: `{"event": "host_result", "time": ..., ...}` (the hook name in
-// snake_case). The same lines go to the log file.
+// One JSON object per line, for machines: `{"schema_version": 1, "event": "host_result", "time": ..., ...}`
+// (the hook name in snake_case). The same lines go to the log file. The lines are a contract, described by
+// schemas/events.json (event-schema.ts): SCHEMA_VERSION changes when a field is removed or changes meaning;
+// new events and fields may appear within a version.
 import type { HostResultEvent } from './events.js';
 import { HOOKS, type Hook, type Reporter } from './reporter.js';
 
@@ -8,14 +10,16 @@ export function eventName(hook: Hook): string {
   return hook.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
+export const EVENTS_SCHEMA_VERSION = 1;
+
 export function eventLine(event: string, data: object, time = new Date()): string {
-  return JSON.stringify({ event, time: time.toISOString(), ...data });
+  return JSON.stringify({ schema_version: EVENTS_SCHEMA_VERSION, event, time: time.toISOString(), ...data });
 }
 
-/** What a hook's argument becomes in the line: events as they are, a warning's text as `message`. */
+/** What a hook's argument becomes in the line: events as they are; a result (host, item, unreachable) also says
+ *  `changed` and the reasons joined. */
 function payload(hook: Hook, e: unknown): object {
-  if (hook === 'warning') return { message: e };
-  if (hook === 'hostResult') {
+  if (hook === 'hostResult' || hook === 'itemResult' || hook === 'unreachable') {
     const r = e as HostResultEvent;
     return { ...r, changed: r.status === 'changed' || r.result.changed === true, ...(r.reasons && r.reasons.length > 0 ? { reason: r.reasons.join('; ') } : {}) };
   }

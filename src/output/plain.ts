@@ -2,7 +2,7 @@
 // terminal view has no room for).
 import { formatLocation } from './diagnostics.js';
 import { unifiedDiff } from './diff.js';
-import type { HostKeyRecordedEvent, HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, TaskInfo, TaskStartEvent } from './events.js';
+import type { HostKeyRecordedEvent, HostResultEvent, IncludedEvent, RetryEvent, PlayStartEvent, RunEndEvent, TaskInfo, TaskStartEvent, WarningEvent } from './events.js';
 import { banner, formatRecap } from './recap.js';
 import type { Reporter } from './reporter.js';
 import { hostKeyNotice } from './host-key-notice.js';
@@ -10,10 +10,18 @@ import { hostKeyNotice } from './host-key-notice.js';
 export interface PlainOptions {
   write: (s: string) => void;
   verbosity: number;
+  /** Colour the recap as Ansible does (see colour.ts for when). */
+  colour?: boolean;
 }
 
 /** How many lines of stderr/stdout a failure shows; the log file has all of it. */
 const TAIL_LINES = 12;
+
+/** A warning as one line: where it applies first (`file:line:col: ` or `host: `), as before events carried it. */
+export function warningText(e: WarningEvent): string {
+  const where = e.location ? `${formatLocation(e.location)}: ` : e.host ? `${e.host}: ` : '';
+  return `${where}${e.message}`;
+}
 
 export function taskTitle(t: TaskInfo): string {
   return t.role ? `${t.role} : ${t.name}` : t.name;
@@ -60,7 +68,7 @@ export class PlainReporter implements Reporter {
   }
 
   playStart(e: PlayStartEvent): void {
-    const batch = e.batch && e.batch.count > 1 ? ` (batch ${e.batch.index + 1}/${e.batch.count})` : '';
+    const batch = e.batch && e.batch.count > 1 ? ` (batch ${e.batch.number}/${e.batch.count})` : '';
     this.w(`\n${banner(`PLAY [${e.name}]${batch}`)}\n`);
   }
 
@@ -126,13 +134,13 @@ export class PlainReporter implements Reporter {
     this.w(`[WARNING]: ${hostKeyNotice(e)}\n`);
   }
 
-  warning(message: string): void {
-    this.w(`[WARNING]: ${message}\n`);
+  warning(e: WarningEvent): void {
+    this.w(`[WARNING]: ${warningText(e)}\n`);
   }
 
   runEnd(e: RunEndEvent): void {
     if (e.aborted) this.w(`\n${e.aborted}\n`);
-    this.w(`\n${formatRecap(e.stats)}\n\n`);
+    this.w(`\n${formatRecap(e.stats, this.opts.colour === true)}\n\n`);
     if (this.opts.verbosity > 0 && e.roundTrips && Object.keys(e.roundTrips).length > 0) {
       this.w(`round trips per host: ${Object.entries(e.roundTrips).map(([h, n]) => `${h}=${n}`).join(' ')}\n`);
     }

@@ -1,6 +1,6 @@
 // The reporter interface: optional hooks the executor calls. It never knows which reporters listen
 // (live view, plain lines, JSON, log file), so it never imports listr2.
-import type { HostKeyRecordedEvent, HostResultEvent, IncludedEvent, PlayStartEvent, RetryEvent, RunEndEvent, RunStartEvent, TaskStartEvent } from './events.js';
+import type { HostKeyRecordedEvent, HostResultEvent, IncludedEvent, PlayEndEvent, PlayStartEvent, RetryEvent, RunEndEvent, RunStartEvent, TaskEndEvent, TaskStartEvent, WarningEvent } from './events.js';
 
 type Awaitable = void | Promise<void>;
 
@@ -19,7 +19,11 @@ export interface Reporter {
   retrying?(e: RetryEvent): Awaitable;
   /** A host key was recorded on first use: always announced. */
   hostKeyRecorded?(e: HostKeyRecordedEvent): Awaitable;
-  warning?(message: string): Awaitable;
+  warning?(e: WarningEvent): Awaitable;
+  /** Every host of the task (or handler) has its result (derived by task-ends.ts, not called by the executor). */
+  taskEnd?(e: TaskEndEvent): Awaitable;
+  /** The play, or its serial batch, is done (derived by task-ends.ts too). */
+  playEnd?(e: PlayEndEvent): Awaitable;
   runEnd?(e: RunEndEvent): Awaitable;
 }
 
@@ -38,6 +42,8 @@ export const HOOKS = [
   'retrying',
   'hostKeyRecorded',
   'warning',
+  'taskEnd',
+  'playEnd',
   'runEnd',
 ] as const satisfies readonly Hook[];
 

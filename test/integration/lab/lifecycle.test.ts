@@ -1,7 +1,7 @@
 // A small lab of its own (one plain, one systemd host), taken through up, up again, status, ssh
 // and down, next to the shared test lab which must stay untouched.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { labSshArgs } from '../../../src/lab/lab-ssh.js';
 import { labStatus } from '../../../src/lab/lab-status.js';
 import { labUp } from '../../../src/lab/lab-up.js';
 import { labPaths, readLabState } from '../../../src/lab/state.js';
+import { root, runCli } from '../executor/cli.js';
 import { testLab } from '../support/lab.js';
 
 const LAB = 'hasmoke';
@@ -87,6 +88,27 @@ describe.sequential(`lab lifecycle (${LAB})`, () => {
     expect(result.changes).toEqual({ web: 'started', svc: 'unchanged' });
     expect(result.state.hosts.web!.port).toBe(firstPorts.web);
     expect(ssh('web', 'true').status).toBe(0);
+  });
+
+  it('another state directory asking for the same lab name is refused, up and down, and nothing changes', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ha-run-other-checkout-'));
+    const before = await docker(['ps', '-q', '--no-trunc', '--filter', `label=ha-run.lab=${LAB}`]);
+    for (const args of [['lab', 'up', labFile], ['lab', 'down', LAB]]) {
+      const run = await runCli(args, { cwd: elsewhere });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toContain(`lab '${LAB}' belongs to ${realpathSync(join(root, '.ha-run'))}`);
+      expect(run.stderr).toContain('nothing changed');
+    }
+    const after = await docker(['ps', '-q', '--no-trunc', '--filter', `label=ha-run.lab=${LAB}`]);
+    expect(after.stdout.split('\n').sort()).toEqual(before.stdout.split('\n').sort());
+    expect(existsSync(join(elsewhere, '.ha-run/labs', LAB, 'state.json'))).toBe(false);
+  });
+
+  it('records its owner, the real path of the state directory, on network and containers', async () => {
+    const owner = realpathSync(join(root, '.ha-run'));
+    expect((await docker(['network', 'inspect', '--format', '{{index .Labels "ha-run.owner"}}', `ha-run-lab-${LAB}`])).stdout.trim()).toBe(owner);
+    expect((await docker(['ps', '-a', '--filter', `label=ha-run.lab=${LAB}`, '--format', '{{.Label "ha-run.owner"}}'])).stdout.trim().split('\n')).toEqual([owner, owner]);
+    expect(readLabState(LAB)?.owner).toBe(owner);
   });
 
   it('the shared test lab is unaffected and on another network', async () => {

@@ -72,7 +72,7 @@ function expectConverged(run: CliRun, hosts: string[]): void {
 beforeAll(async () => {
   // The shipped lab file under another name: proves it can run beside the default lab.
   const file = join(mkdtempSync(join(tmpdir(), 'ha-run-site-lab-')), 'lab.yml');
-  writeFileSync(file, readFileSync(join(root, 'inventory/lab.yml'), 'utf8').replace(/^name: ha$/m, `name: ${LAB}`));
+  writeFileSync(file, readFileSync(join(root, 'lab/ha.yml'), 'utf8').replace(/^name: ha$/m, `name: ${LAB}`));
   await labDown(LAB); // fresh hosts: a first run must be a first run
   lab = await labUp(file);
 }, 20 * 60_000);

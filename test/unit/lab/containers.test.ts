@@ -10,6 +10,7 @@ const base: HostRunSpec = {
   address: '10.213.0.10',
   port: 20001,
   authorizedKey: 'ssh-ed25519 AAAA lab',
+  owner: '/home/me/project/.ha-run',
 };
 
 function valueAfter(args: string[], flag: string): string[] {
@@ -23,6 +24,12 @@ describe('docker run arguments for lab hosts', () => {
     expect(valueAfter(args, '--ip')).toEqual(['10.213.0.10']);
     expect(valueAfter(args, '--label')).toEqual(expect.arrayContaining(['ha-run.lab=demo', 'ha-run.host=web1', 'ha-run.port=20001']));
     expect(args.at(-1)).toBe('ha-run-lab/plain:abc');
+  });
+
+  it('labels the owner, but a lab made before owners existed keeps its spec hash (adopted, not recreated)', () => {
+    const args = dockerRunArgs(base);
+    expect(valueAfter(args, '--label')).toContain('ha-run.owner=/home/me/project/.ha-run');
+    expect(specHashOf(dockerRunArgs({ ...base, owner: '/elsewhere/.ha-run' }))).toBe(specHashOf(args));
   });
 
   it('runs plain hosts under a tiny init, systemd hosts without one and with cgroups; docker hosts get a volume', () => {

@@ -102,7 +102,7 @@ hosts:
   });
 
   it('accepts the shipped lab files', () => {
-    const ha = loadLabFile('inventory/lab.yml');
+    const ha = loadLabFile('lab/ha.yml');
     expect(ha.hosts.map((h) => `${h.name}:${h.kind}`)).toEqual([
       'db1:systemd', 'db2:systemd', 'db3:systemd', 'lb1:systemd',
       'rancher1:docker', 'rancher2:docker', 'rancher3:docker', 'agent1:docker',

@@ -24,7 +24,7 @@ describe('JSON events', () => {
     expect(eventName('hostResult')).toBe('host_result');
     expect(eventName('handlerStart')).toBe('handler_start');
     const lines: string[] = [];
-    void jsonReporter((l) => void lines.push(l)).warning('careful');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ event: 'warning', message: 'careful' });
+    void jsonReporter((l) => void lines.push(l)).warning({ message: 'careful', location: { file: '/p/site.yml', line: 3, col: 5 } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ event: 'warning', message: 'careful', location: { file: '/p/site.yml', line: 3, col: 5 } });
   });
 });

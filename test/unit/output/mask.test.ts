@@ -71,9 +71,9 @@ describe('masked reporter', () => {
     const masker = new SecretMasker();
     const r = maskedReporter(inner, masker);
     masker.add('pa55word!');
-    await r.warning('login with pa55word! failed');
+    await r.warning({ message: 'login with pa55word! failed' });
     await r.hostResult({ host: 'n', task: { name: 't', module: 'command', handler: false }, status: 'failed', durationMs: 1, result: { stderr: 'bad pa55word!' } });
     expect(JSON.stringify(seen)).not.toContain('pa55word!');
-    expect(seen[0]).toBe(`login with ${MASK} failed`);
+    expect(seen[0]).toEqual({ message: `login with ${MASK} failed` });
   });
 });

@@ -59,7 +59,7 @@ describe('human output never passes a target\'s control characters through', () 
         await r.hostResult(failed());
         await r.hostResult({ ...failed(), status: 'ok', task: { name: 'show', module: 'debug', output: 'show-result', handler: false }, result: { msg: HOSTILE } });
         await r.unreachable({ ...failed(), status: 'unreachable' });
-        await r.warning(`target said ${HOSTILE}`);
+        await r.warning({ message: `target said ${HOSTILE}`, host: 'web1' });
       });
       expect(text).not.toMatch(RAW_CONTROL);
       expect(text).toContain(`fatal: [web1]: FAILED! =>`);

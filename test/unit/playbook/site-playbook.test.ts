@@ -13,9 +13,9 @@ import { formatDiagnostic } from '../../../src/output/diagnostics.js';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SITE = join(ROOT, 'playbooks/site.yml');
 
-/** The inventory `ha-run lab up` writes for inventory/lab.yml, with made-up ports and addresses. */
+/** The inventory `ha-run lab up` writes for lab/ha.yml, with made-up ports and addresses. */
 function labInventory(): string {
-  const spec = loadLabFile(join(ROOT, 'inventory/lab.yml'));
+  const spec = loadLabFile(join(ROOT, 'lab/ha.yml'));
   const dir = mkdtempSync(join(tmpdir(), 'ha-run-lab-inv-'));
   const state: LabState = { name: spec.name, labFile: spec.file, network: 'ha-net', subnet: '10.77.0.0/24', hosts: {} };
   spec.hosts.forEach((h, i) => {
@@ -61,6 +61,16 @@ describe('playbooks/site.yml', () => {
   const production = join(ROOT, 'inventory/production.example.yml');
   it.skipIf(!existsSync(production))('validates against inventory/production.example.yml', () => {
     const run = validate(production);
+    expect(run.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(run.hostsByPlay.every((h) => h !== undefined && h.length > 0)).toBe(true);
+  });
+});
+
+describe('the repository inventory folder', () => {
+  // `-i inventory/` reads every file there as an inventory: the lab file (a lab description, not an
+  // inventory) used to sit among them and broke it.
+  it('is an inventory as a whole, with no lab description among its files', () => {
+    const run = validate(join(ROOT, 'inventory'));
     expect(run.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(run.hostsByPlay.every((h) => h !== undefined && h.length > 0)).toBe(true);
   });
