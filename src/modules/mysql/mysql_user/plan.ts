@@ -91,6 +91,8 @@ export function privilegeStatements(args: MysqlUserArgs, want: Privileges, have:
     }
     // ALL PRIVILEGES covers every other privilege: revoking them first would only make noise.
     if (grant.has('ALL PRIVILEGES')) revoke = new Set([...revoke].filter((p) => p === 'GRANT'));
+    // Appending what ALL PRIVILEGES already covers would grant nothing new, on every run.
+    if (args.append_privs && current.has('ALL PRIVILEGES')) grant = new Set([...grant].filter((p) => p === 'GRANT'));
     if (revoke.size) {
       sql.push(...revokeSql(object, revoke, account));
       said.push(`revoke ${[...revoke].join(', ')} on ${object}`);

@@ -84,6 +84,8 @@ describePlan(mysqlUserModule, [
   { name: 'update_password on_create leaves an existing password', args: { name: 'cattle', password: 'new', update_password: 'on_create' }, facts: { ...cattle, accounts }, expect: 'ok' },
   { name: 'privileges not asked are revoked', args: { name: 'cattle', priv: 'cattle.*:SELECT' }, facts: cattle, expect: ["'cattle'@'localhost': revoke ALL PRIVILEGES on cattle.*; grant SELECT on cattle.*"] },
   { name: 'append_privs only adds', args: { name: 'cattle', priv: 'other.*:SELECT', append_privs: true }, facts: cattle, expect: ["'cattle'@'localhost': grant SELECT on other.*"] },
+  { name: 'converged: appending what ALL PRIVILEGES covers', args: { name: 'cattle', priv: 'cattle.*:SELECT,INSERT', append_privs: true }, facts: cattle, expect: 'ok' },
+  { name: 'appending the grant option to ALL PRIVILEGES', args: { name: 'cattle', priv: 'cattle.*:SELECT,GRANT', append_privs: true }, facts: cattle, expect: ["'cattle'@'localhost': grant GRANT on cattle.*"] },
   { name: 'without append_privs another object is revoked', args: { name: 'cattle', priv: 'other.*:SELECT' }, facts: cattle, expect: ["'cattle'@'localhost': revoke ALL PRIVILEGES on cattle.*; grant SELECT on other.*"] },
   { name: 'subtract_privs revokes only what is asked and held', args: { name: 'repl', host: '10.213.0.%', priv: '*.*:REPLICATION CLIENT,PROCESS', subtract_privs: true }, facts: repl, expect: ["'repl'@'10.213.0.%': revoke BINLOG MONITOR on *.*"] },
   { name: 'grant option', args: { name: 'cattle', priv: 'cattle.*:ALL,GRANT' }, facts: cattle, expect: ["'cattle'@'localhost': grant GRANT on cattle.*"] },
