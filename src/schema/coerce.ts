@@ -1,6 +1,7 @@
 // Ansible converts module arguments to their declared types before a module sees them:
 // 'yes' becomes true, '5' becomes 5, 'a,b' becomes ['a', 'b'], 8080 becomes '8080' for a string.
 // We do the same, guided by each module's JSON Schema, so modules receive clean values.
+import { dictFromText } from './dict-text.js';
 import type { JsonSchema } from './validate.js';
 
 const TRUE = new Set(['yes', 'on', 'true', '1', 'y', 't']);
@@ -87,6 +88,10 @@ function convert(value: unknown, type: string): unknown {
       // Ansible's 'list' type splits a comma-separated string.
       if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
       if (typeof value === 'number' || typeof value === 'boolean') return [value];
+      return undefined;
+    case 'object':
+      // Like a list: a template is read as a mapping only once it is rendered.
+      if (typeof value === 'string' && !/\{\{|\{%/.test(value)) return dictFromText(value);
       return undefined;
     default:
       return undefined;

@@ -80,6 +80,33 @@ describe('mysql family on MariaDB (db1 primary, db2 replica)', () => {
     expect(await sql('db1', 'SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "harun_full"')).toBe('utf8mb3\n');
   }, 60_000);
 
+  it('account settings (TLS, limits, plugins, session variables): check mode, then twice, then a change with its reason', async () => {
+    const cleanup = async () => expect((await runCli(play('user-settings-cleanup.yml'))).code).toBe(0);
+    await cleanup();
+    try {
+      const check = await runCli(play('user-settings.yml', '--check'));
+      expect(check.code, check.stdout).toBe(0);
+      expect(check.stdout).toContain("create user 'harun_tls'@'%' (REQUIRE SSL; MAX_USER_CONNECTIONS 4, MAX_QUERIES_PER_HOUR 1000, MAX_STATEMENT_TIME 2.5)");
+      expect(check.stdout).toContain("create user 'harun_sock'@'localhost' (plugin unix_socket)");
+      expect(await sql('db1', "SELECT COUNT(*) FROM mysql.user WHERE User LIKE 'harun\\_%'")).toBe('0\n');
+
+      const { first } = await runTwice(play('user-settings.yml'));
+      expect(first.stdout).toContain("create user 'harun_cert'@'10.213.0.%' (REQUIRE SUBJECT '/CN=rancher' AND ISSUER '/CN=Lab CA')");
+      expect(first.stdout).not.toContain('harun-Native-pw');
+      const created = await sql('db1', "SHOW CREATE USER 'harun_tls'@'%'");
+      expect(created).toContain('REQUIRE SSL WITH MAX_QUERIES_PER_HOUR 1000 MAX_USER_CONNECTIONS 4 MAX_STATEMENT_TIME 2.500000');
+      expect(await sql('db1', "SHOW CREATE USER 'harun_sock'@'localhost'")).toContain('IDENTIFIED VIA unix_socket');
+      // The plugin's secret is the account's password: the server lets it in with it.
+      expect((await labExec('db1', 'MYSQL_PWD=harun-Native-pw mysql -u harun_native -N -e "SELECT CURRENT_USER()"')).stdout).toBe('harun_native@localhost\n');
+
+      const dropped = await adhoc('db1', 'mysql_user', 'name=harun_tls host=% tls_requires={} resource_limits={"MAX_USER_CONNECTIONS":0}');
+      expect(dropped.stdout).toMatch(/CHANGED[\s\S]*require SSL → none[\s\S]*MAX_USER_CONNECTIONS 4 → 0/);
+      expect(await sql('db1', "SHOW CREATE USER 'harun_tls'@'%'")).not.toContain('REQUIRE');
+    } finally {
+      await cleanup();
+    }
+  }, 120_000);
+
   it('names a missing client and a stopped server', async () => {
     const missing = await adhoc('node1', 'mysql_db', 'name=cattle');
     expect(missing.stdout).toMatch(/mysql or mariadb is missing on node1/);

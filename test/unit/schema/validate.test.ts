@@ -82,6 +82,14 @@ describe('coerceToSchema', () => {
     expect(coerceToSchema({ dest: true, other: false }, schema)).toEqual({ dest: 'True', other: false });
   });
 
+  it("reads a mapping given as text, as Ansible's dict arguments do: JSON, or k=v pairs split on commas and spaces", () => {
+    const dicts = { type: 'object', properties: { d: { type: 'object' }, e: { anyOf: [{ type: 'object' }, { type: 'null' }] } } };
+    expect(coerceToSchema({ d: '{"MAX_USER_CONNECTIONS": 5}', e: '{}' }, dicts)).toEqual({ d: { MAX_USER_CONNECTIONS: 5 }, e: {} });
+    expect(coerceToSchema({ d: "SUBJECT='/CN=a b', ISSUER=\"/CN=ca\" ssl=1" }, dicts)).toEqual({ d: { SUBJECT: '/CN=a b', ISSUER: '/CN=ca', ssl: '1' } });
+    // Rendered first, read after; and text that is neither stays for the validator to report.
+    expect(coerceToSchema({ d: '{{ limits }}', e: 'plain words' }, dicts)).toEqual({ d: '{{ limits }}', e: 'plain words' });
+  });
+
   it('leaves values it cannot convert for the validator to report', () => {
     expect(coerceToSchema({ force: 'maybe' }, schema)).toEqual({ force: 'maybe' });
   });

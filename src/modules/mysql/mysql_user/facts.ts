@@ -2,15 +2,19 @@
 // password matches, judged by the server: the password goes there on stdin and only a yes/no comes
 // back), then SHOW GRANTS of the accounts that exist.
 import { sqlAccount, sqlString } from '../sql-quote.js';
-import type { ResultSet } from '../xml-rows.js';
+import type { ResultSet, Row } from '../xml-rows.js';
+import { limitsOf, type Limits } from './limits.js';
+import { tlsOf, type Tls } from './tls.js';
 
 export interface Account {
   host: string;
   plugin: string;
   /** The asked password gives the stored hash (undefined when no password was asked). */
   passwordMatches?: boolean;
-  /** The stored hash, to give a new host of the same user (on_new_username). */
+  /** The stored authentication string (a hash for mysql_native_password), also lent to a new host (on_new_username). */
   hash: string;
+  tls: Tls;
+  limits: Limits;
 }
 
 export interface ServerInfo {
@@ -25,12 +29,13 @@ export function passwordHashSql(password: string, encrypted: boolean): string {
   return encrypted ? sqlString(password) : `CONCAT('*', UPPER(SHA1(UNHEX(SHA1(${sqlString(password)})))))`;
 }
 
+/**
+ * The server's version, and every row of mysql.user for the user (all columns: MariaDB has
+ * max_statement_time, MySQL does not), with whether `password` gives the stored hash.
+ */
 export function accountsSql(user: string, password: string | undefined, encrypted: boolean): string {
   const matches = password === undefined ? 'NULL' : `(authentication_string = ${passwordHashSql(password, encrypted)})`;
-  return (
-    'SELECT VERSION() AS version;\n' +
-    `SELECT Host AS host, plugin, authentication_string AS hash, ${matches} AS password_matches FROM mysql.user WHERE User = ${sqlString(user)} ORDER BY Host;\n`
-  );
+  return 'SELECT VERSION() AS version;\n' + `SELECT *, ${matches} AS password_matches FROM mysql.user WHERE User = ${sqlString(user)} ORDER BY Host;\n`;
 }
 
 export function serverInfo(version: string): ServerInfo {
@@ -42,13 +47,18 @@ export function serverInfo(version: string): ServerInfo {
 
 export function parseAccounts(sets: ResultSet[]): { server: ServerInfo; accounts: Account[] } {
   const version = sets[0]?.rows[0]?.version ?? '';
-  const accounts = (sets[1]?.rows ?? []).map((r) => ({
-    host: r.host ?? '',
+  return { server: serverInfo(version), accounts: (sets[1]?.rows ?? []).map(accountOf) };
+}
+
+function accountOf(r: Row): Account {
+  return {
+    host: r.Host ?? '',
     plugin: r.plugin ?? '',
-    hash: r.hash ?? '',
+    hash: r.authentication_string ?? '',
+    tls: tlsOf(r),
+    limits: limitsOf(r),
     ...(r.password_matches === null || r.password_matches === undefined ? {} : { passwordMatches: r.password_matches === '1' }),
-  }));
-  return { server: serverInfo(version), accounts };
+  };
 }
 
 export function grantsSql(user: string, hosts: string[]): string {

@@ -3,6 +3,7 @@ import { probeOf } from '../../kit/probe.js';
 import type { DeclarativeModule } from '../../types.js';
 import { loginOf, loginSecrets } from '../login.js';
 import { serverQuery } from '../server-query.js';
+import { secretToCheck } from './auth.js';
 import { accountsSql, grantsSql, parseAccounts, parseGrants } from './facts.js';
 import { planMysqlUser, targetHosts, userName, userResult, type MysqlUserFacts, type UserChange } from './plan.js';
 import { mysqlUserSchema, type MysqlUserArgs } from './schema.js';
@@ -12,13 +13,13 @@ export const mysqlUserModule: DeclarativeModule<MysqlUserArgs, MysqlUserFacts> =
   name: 'mysql_user',
   collection: 'community.mysql',
   schema: mysqlUserSchema,
-  secretArgs: [...loginSecrets, 'password'],
+  secretArgs: [...loginSecrets, 'password', 'plugin_auth_string', 'plugin_hash_string'],
 
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
     const login = loginOf(args);
     const user = userName(args);
-    const { server, accounts } = parseAccounts(await probe.get(serverQuery, { login, sql: accountsSql(user, args.password, args.encrypted === true) }));
+    const { server, accounts } = parseAccounts(await probe.get(serverQuery, { login, sql: accountsSql(user, secretToCheck(args), args.encrypted === true && args.password !== undefined) }));
     // SHOW GRANTS fails for an account that does not exist: ask only for those that do.
     const hosts = targetHosts(args, accounts).filter((h) => accounts.some((a) => a.host === h));
     const grants: Record<string, string[]> = {};

@@ -93,6 +93,12 @@ export function parseShowGrants(lines: string[]): Privileges {
   return privs;
 }
 
+/** Column names in upper case (column_case_sensitive: false): the server matches them without case. */
+export function upperColumns(privs: Privileges): Privileges {
+  const upper = (p: string) => p.replace(/ \((.*)\)$/, (_all, cols: string) => ` (${cols.split(', ').map((c) => c.toUpperCase()).sort().join(', ')})`);
+  return new Map([...privs].map(([object, set]) => [object, new Set([...set].map(upper))]));
+}
+
 /** The privileges that grant something (USAGE grants nothing). */
 export function effective(set: Set<string> | undefined): Set<string> {
   return new Set([...(set ?? [])].filter((p) => p !== 'USAGE'));

@@ -16,7 +16,17 @@ export interface MysqlUserArgs extends LoginArgs {
   sql_log_bin?: boolean;
   state?: 'present' | 'absent';
   check_implicit_admin?: boolean;
+  tls_requires?: Record<string, string | boolean | null> | null;
+  resource_limits?: Record<string, number>;
+  plugin?: string;
+  plugin_auth_string?: string;
+  plugin_hash_string?: string;
+  session_vars?: Record<string, string | number | boolean>;
+  column_case_sensitive?: boolean;
 }
+
+/** resource_limits' keys, as community.mysql spells them (MAX_STATEMENT_TIME: MariaDB only). */
+export const LIMIT_KEYS = ['MAX_QUERIES_PER_HOUR', 'MAX_UPDATES_PER_HOUR', 'MAX_CONNECTIONS_PER_HOUR', 'MAX_USER_CONNECTIONS', 'MAX_STATEMENT_TIME'] as const;
 
 export const mysqlUserSchema: ArgsSchema = {
   type: 'object',
@@ -44,6 +54,25 @@ export const mysqlUserSchema: ArgsSchema = {
     },
     sql_log_bin: { type: 'boolean', default: true, description: 'false: the changes are not written to the binary log (not replicated).' },
     state: { type: 'string', enum: ['present', 'absent'], default: 'present', description: 'Whether the account exists.' },
+    tls_requires: {
+      anyOf: [{ type: 'object', propertyNames: { pattern: '^([Ss][Ss][Ll]|[Xx]509|[Ss][Uu][Bb][Jj][Ee][Cc][Tt]|[Ii][Ss][Ss][Uu][Ee][Rr]|[Cc][Ii][Pp][Hh][Ee][Rr])$' }, additionalProperties: { type: ['string', 'boolean', 'null'] } }, { type: 'null' }],
+      description: "TLS the account must connect with: {SSL: }, {X509: }, or any of SUBJECT, ISSUER, CIPHER with their values; {} means none. Left alone when not given.",
+    },
+    resource_limits: {
+      type: 'object',
+      propertyNames: { enum: [...LIMIT_KEYS] },
+      additionalProperties: { type: 'number', minimum: 0 },
+      description: 'Limits such as MAX_USER_CONNECTIONS: 10 (0 means none); MAX_STATEMENT_TIME (seconds) on MariaDB only.',
+    },
+    plugin: { type: 'string', description: 'The authentication plugin (mysql_native_password, unix_socket, ed25519, caching_sha2_password, pam...).' },
+    plugin_auth_string: { type: 'string', description: "The plugin's secret as given to it (IDENTIFIED WITH plugin BY ..., MariaDB: USING PASSWORD(...)); for pam, the PAM service." },
+    plugin_hash_string: { type: 'string', description: 'The stored authentication string (IDENTIFIED WITH plugin AS ...); wins over plugin_auth_string.' },
+    session_vars: {
+      type: 'object',
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+      description: 'Session variables set before the changes, e.g. {wsrep_on: OFF}.',
+    },
+    column_case_sensitive: { type: 'boolean', default: false, description: 'false: column names in priv are compared and granted in upper case; true: as written.' },
     check_implicit_admin: { type: 'boolean', default: false, description: 'Accepted for compatibility: the client already logs in as root through the socket when no login is given.' },
   },
   allOf: [

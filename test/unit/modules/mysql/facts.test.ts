@@ -57,6 +57,13 @@ describe('state parsers on recorded output', () => {
     ]);
   });
 
+  it("accounts: TLS requirement and resource limits from mysql.user's own columns", () => {
+    const [u11] = parseAccounts(parseXmlResults(fixture('account-settings.xml'))).accounts;
+    expect(u11.passwordMatches).toBe(true);
+    expect(u11.tls).toEqual({ type: 'SPECIFIED', subject: '/CN=a', issuer: '', cipher: 'ECDHE-RSA-AES256-GCM-SHA384' });
+    expect(u11.limits).toEqual({ MAX_QUERIES_PER_HOUR: 0, MAX_UPDATES_PER_HOUR: 0, MAX_CONNECTIONS_PER_HOUR: 0, MAX_USER_CONNECTIONS: 3, MAX_STATEMENT_TIME: 1.5 });
+  });
+
   it('grants: one list of lines per account', () => {
     const [cattle, repl] = parseGrants(parseXmlResults(fixture('grants.xml')));
     expect(cattle).toContain('GRANT ALL PRIVILEGES ON `cattle`.* TO `cattle`@`localhost`');

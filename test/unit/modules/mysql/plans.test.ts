@@ -62,7 +62,12 @@ const { server, accounts } = parseAccounts(fixture('accounts.xml'));
 const [cattleGrants, replGrants] = parseGrants(fixture('grants.xml'));
 const same = accounts.map((a) => ({ ...a, passwordMatches: true }));
 const cattle: MysqlUserFacts = { server, accounts: same, grants: { localhost: cattleGrants } };
-const repl: MysqlUserFacts = { server, accounts: [{ host: '10.213.0.%', plugin: 'mysql_native_password', hash: '*X', passwordMatches: true }], grants: { '10.213.0.%': replGrants } };
+const plain = { tls: { type: '' as const, subject: '', issuer: '', cipher: '' }, limits: { MAX_QUERIES_PER_HOUR: 0, MAX_USER_CONNECTIONS: 0, MAX_STATEMENT_TIME: 0 } };
+const repl: MysqlUserFacts = { server, accounts: [{ host: '10.213.0.%', plugin: 'mysql_native_password', hash: '*X', passwordMatches: true, ...plain }], grants: { '10.213.0.%': replGrants } };
+const [limited] = parseAccounts(fixture('account-settings.xml')).accounts;
+const u11: MysqlUserFacts = { server, accounts: [limited], grants: {} };
+const socketUser: MysqlUserFacts = { server, accounts: [{ host: 'localhost', plugin: 'unix_socket', hash: '', ...plain }], grants: {} };
+const mysql8 = { version: '8.0.36', mariadb: false, binlogMonitor: false };
 const nobody: MysqlUserFacts = { server, accounts: [], grants: {} };
 
 describePlan(mysqlUserModule, [
@@ -79,6 +84,8 @@ describePlan(mysqlUserModule, [
   { name: 'update_password on_create leaves an existing password', args: { name: 'cattle', password: 'new', update_password: 'on_create' }, facts: { ...cattle, accounts }, expect: 'ok' },
   { name: 'privileges not asked are revoked', args: { name: 'cattle', priv: 'cattle.*:SELECT' }, facts: cattle, expect: ["'cattle'@'localhost': revoke ALL PRIVILEGES on cattle.*; grant SELECT on cattle.*"] },
   { name: 'append_privs only adds', args: { name: 'cattle', priv: 'other.*:SELECT', append_privs: true }, facts: cattle, expect: ["'cattle'@'localhost': grant SELECT on other.*"] },
+  { name: 'converged: appending what ALL PRIVILEGES covers', args: { name: 'cattle', priv: 'cattle.*:SELECT,INSERT', append_privs: true }, facts: cattle, expect: 'ok' },
+  { name: 'appending the grant option to ALL PRIVILEGES', args: { name: 'cattle', priv: 'cattle.*:SELECT,GRANT', append_privs: true }, facts: cattle, expect: ["'cattle'@'localhost': grant GRANT on cattle.*"] },
   { name: 'without append_privs another object is revoked', args: { name: 'cattle', priv: 'other.*:SELECT' }, facts: cattle, expect: ["'cattle'@'localhost': revoke ALL PRIVILEGES on cattle.*; grant SELECT on other.*"] },
   { name: 'subtract_privs revokes only what is asked and held', args: { name: 'repl', host: '10.213.0.%', priv: '*.*:REPLICATION CLIENT,PROCESS', subtract_privs: true }, facts: repl, expect: ["'repl'@'10.213.0.%': revoke BINLOG MONITOR on *.*"] },
   { name: 'grant option', args: { name: 'cattle', priv: 'cattle.*:ALL,GRANT' }, facts: cattle, expect: ["'cattle'@'localhost': grant GRANT on cattle.*"] },
@@ -87,6 +94,30 @@ describePlan(mysqlUserModule, [
   { name: 'absent, nothing there', args: { name: 'nobody', state: 'absent' }, facts: nobody, expect: 'ok' },
   { name: 'a bad priv string', args: { name: 'cattle', priv: 'cattle:ALL' }, facts: cattle, expect: { error: /'cattle' is not 'db.table'/ } },
   { name: 'encrypted needs a hash', args: { name: 'cattle', password: 'plain', encrypted: true }, facts: cattle, expect: { error: /does not appear to be a valid hash/ } },
+  // tls_requires
+  { name: 'converged: the same subject and cipher, keys in any case', args: { name: 'u11', host: 'h', tls_requires: { cipher: 'ECDHE-RSA-AES256-GCM-SHA384', SUBJECT: '/CN=a' } }, facts: u11, expect: 'ok' },
+  { name: 'converged: tls_requires not given leaves the requirement alone', args: { name: 'u11', host: 'h', password: 'x' }, facts: u11, expect: 'ok' },
+  { name: 'converged: {} is no requirement, as the account has', args: { name: 'repl', host: '10.213.0.%', tls_requires: {} }, facts: repl, expect: 'ok' },
+  { name: 'SSL asked of an account without', args: { name: 'repl', host: '10.213.0.%', tls_requires: { SSL: null } }, facts: repl, expect: ["'repl'@'10.213.0.%': require none → SSL"] },
+  { name: 'X509 wins over SSL', args: { name: 'repl', host: '10.213.0.%', tls_requires: { ssl: true, x509: true } }, facts: repl, expect: [/require none → X509$/] },
+  { name: 'a requirement dropped with {}', args: { name: 'u11', host: 'h', tls_requires: {} }, facts: u11, expect: ["'u11'@'h': require SUBJECT '/CN=a' AND CIPHER 'ECDHE-RSA-AES256-GCM-SHA384' → none"] },
+  { name: 'a new account with its requirement and limits', args: { name: 'new', host: '%', password: 'pw', tls_requires: { SSL: '' }, resource_limits: { MAX_USER_CONNECTIONS: 5 } }, facts: nobody, expect: ["create user 'new'@'%' (REQUIRE SSL; MAX_USER_CONNECTIONS 5)"] },
+  // resource_limits
+  { name: 'converged: the same limits (a decimal statement time too)', args: { name: 'u11', host: 'h', resource_limits: { MAX_USER_CONNECTIONS: 3, MAX_STATEMENT_TIME: 1.5 } }, facts: u11, expect: 'ok' },
+  { name: 'only the limits that differ are changed', args: { name: 'u11', host: 'h', resource_limits: { MAX_USER_CONNECTIONS: 3, MAX_QUERIES_PER_HOUR: 100 } }, facts: u11, expect: ["'u11'@'h': MAX_QUERIES_PER_HOUR 0 → 100"] },
+  { name: 'MAX_STATEMENT_TIME is refused on MySQL', args: { name: 'repl', host: '10.213.0.%', resource_limits: { MAX_STATEMENT_TIME: 1 } }, facts: { ...repl, server: mysql8 }, expect: { error: /only supported by MariaDB/ } },
+  // plugin
+  { name: 'converged: the plugin it has', args: { name: 'sock', plugin: 'unix_socket' }, facts: socketUser, expect: 'ok' },
+  { name: 'converged: a native auth string the server says matches', args: { name: 'repl', host: '10.213.0.%', plugin: 'mysql_native_password', plugin_auth_string: 'pw' }, facts: repl, expect: 'ok' },
+  { name: 'converged: the stored hash asked', args: { name: 'repl', host: '10.213.0.%', plugin: 'mysql_native_password', plugin_hash_string: '*X' }, facts: repl, expect: 'ok' },
+  { name: 'another plugin', args: { name: 'sock', plugin: 'ed25519', plugin_auth_string: 's3cret' }, facts: socketUser, expect: ["set the authentication of 'sock'@'localhost': plugin unix_socket → ed25519"] },
+  { name: 'another hash', args: { name: 'repl', host: '10.213.0.%', plugin: 'mysql_native_password', plugin_hash_string: '*Y' }, facts: repl, expect: [/authentication string differs$/] },
+  { name: 'a PAM service is compared as text', args: { name: 'sock', plugin: 'unix_socket', plugin_auth_string: 'other' }, facts: socketUser, expect: [/authentication string differs$/] },
+  { name: 'on_create leaves the plugin of an existing account', args: { name: 'sock', plugin: 'ed25519', update_password: 'on_create' }, facts: socketUser, expect: 'ok' },
+  { name: 'a new account by plugin', args: { name: 'new', plugin: 'unix_socket' }, facts: nobody, expect: ["create user 'new'@'localhost' (plugin unix_socket)"] },
+  // column_case_sensitive
+  { name: 'converged: column names differ only in case', args: { name: 'cattle', priv: 'cattle.*:ALL/cattle.setting:SELECT (Name, value)', append_privs: true }, facts: { ...cattle, grants: { localhost: [...cattleGrants, 'GRANT SELECT (`NAME`, `VALUE`) ON `cattle`.`setting` TO `cattle`@`localhost`'] } }, expect: 'ok' },
+  { name: 'column_case_sensitive compares them as written', args: { name: 'cattle', priv: 'cattle.setting:SELECT (Name)', append_privs: true, column_case_sensitive: true }, facts: { ...cattle, grants: { localhost: ['GRANT SELECT (`NAME`) ON `cattle`.`setting` TO `cattle`@`localhost`'] } }, expect: ["'cattle'@'localhost': grant SELECT (Name) on cattle.setting"] },
 ]);
 
 describe('mysql_user ops and result', () => {
@@ -99,6 +130,19 @@ describe('mysql_user ops and result', () => {
   it('on_new_username gives a new host the password the user has elsewhere', () => {
     const [change] = mysqlUserModule.plan({ name: 'cattle', host: '10.0.0.%', password: 'ignored', update_password: 'on_new_username' }, cattle);
     expect((change.ops[0] as { stdin: Buffer }).stdin.toString()).toMatch(/IDENTIFIED BY PASSWORD '\*[0-9A-F]{40}'/);
+  });
+  it('MariaDB: a plugin secret goes through PASSWORD(), a PAM service as it is; MySQL: BY and AS', () => {
+    const sql = (args: Record<string, unknown>, facts: MysqlUserFacts) => (mysqlUserModule.plan(args, facts)[0].ops[0] as { stdin: Buffer }).stdin.toString();
+    expect(sql({ name: 'sock', plugin: 'ed25519', plugin_auth_string: 's3cret' }, socketUser)).toContain("ALTER USER 'sock'@'localhost' IDENTIFIED VIA ed25519 USING PASSWORD('s3cret');");
+    expect(sql({ name: 'new', plugin: 'pam', plugin_auth_string: 'mariadb' }, nobody)).toContain("CREATE USER 'new'@'localhost' IDENTIFIED VIA pam USING 'mariadb';");
+    expect(sql({ name: 'new', plugin: 'caching_sha2_password', plugin_auth_string: 'pw' }, { ...nobody, server: mysql8 })).toContain('IDENTIFIED WITH caching_sha2_password BY');
+    expect(sql({ name: 'new', plugin: 'caching_sha2_password', plugin_hash_string: '$A$005$x' }, { ...nobody, server: mysql8 })).toContain("IDENTIFIED WITH caching_sha2_password AS '$A$005$x'");
+  });
+  it('a new account gets REQUIRE and WITH in its CREATE USER; session_vars come first', () => {
+    const [change] = mysqlUserModule.plan({ name: 'new', host: '%', password: 'pw', tls_requires: { subject: "/CN=it's" }, resource_limits: { MAX_USER_CONNECTIONS: 5 }, session_vars: { wait_timeout: 30, sql_mode: 'ANSI' } }, nobody);
+    expect((change.ops[0] as { stdin: Buffer }).stdin.toString()).toContain(
+      "SET SESSION `wait_timeout` = 30;\nSET SESSION `sql_mode` = 'ANSI';\nCREATE USER 'new'@'%' IDENTIFIED BY 'pw' REQUIRE SUBJECT '/CN=it\\'s' WITH MAX_USER_CONNECTIONS 5;",
+    );
   });
   it("returns user, msg and password_changed as community.mysql does", () => {
     expect(mysqlUserModule.result!({ name: 'cattle' }, cattle, [])).toEqual({ user: 'cattle', msg: 'User unchanged', password_changed: false });
