@@ -1,6 +1,7 @@
 // `ha-run PLAYBOOK... -i INV` (the default command) and `ha-run adhoc PATTERN -m MODULE -a ARGS -i INV`:
 // options → executor request; reporters chosen here (live view on a TTY, plain lines otherwise, JSON on
 // request, and always the masked log file).
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CONNECT_TIMEOUT_SECONDS, connectTimeoutSeconds } from '../connection/connect-timeout.js';
 import { ExitCode, HaRunError } from '../errors.js';
@@ -118,11 +119,15 @@ function runOptions(o: CliOptions, extras: ConfigExtras = {}): RunOptions {
   };
 }
 
+/** Where ansible-playbook reads its inventory when given none. */
+const DEFAULT_INVENTORY = '/etc/ansible/hosts';
+
+/** The -i sources; without any, Ansible's default inventory file, or (as Ansible) only the implicit localhost. */
 function inventoryOf(o: CliOptions): string[] {
-  if (!o.inventory || o.inventory.length === 0) {
-    throw new HaRunError('missing-inventory', 'no inventory given', { exitCode: ExitCode.badOptions, hint: 'pass one with -i INVENTORY (a file, a directory or "host1,host2,"), or name it in ansible.cfg (inventory = ...) or ANSIBLE_INVENTORY' });
-  }
-  return o.inventory;
+  if (o.inventory && o.inventory.length > 0) return o.inventory;
+  if (existsSync(DEFAULT_INVENTORY)) return [DEFAULT_INVENTORY];
+  process.stderr.write(`[WARNING]: no inventory given (-i) and no ${DEFAULT_INVENTORY}: only the implicit localhost is available\n`);
+  return [];
 }
 
 function listMode(o: CliOptions): ListMode | undefined {

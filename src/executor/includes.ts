@@ -165,7 +165,7 @@ export async function runIncludeTasks(pc: PlayContext, parent: Scope, inc: Inclu
   const targets = active(pc, hosts);
   if (targets.length === 0) return;
   await (handler ? run.report.handlerStart({ task: info, hosts: targets }) : run.report.taskStart({ task: info, hosts: targets }));
-  const perHost = await passesPerHost(pc, parent, inc, info, targets, (vars) => (inc.tasks ? inc.file : renderString(inc.file, { vars })));
+  const perHost = await passesPerHost(pc, parent, inc, info, targets, (vars) => (inc.tasks ? inc.file : renderString(inc.file, { vars, searchPaths: searchPaths(pc, parent, inc) })));
   // Every file is loaded and announced first (Ansible's `included:` lines), then the rounds run in order.
   const loaded: (IncludeGroup<string> & { tasks: TaskItem[] })[] = [];
   const origin = { fromFile: inc.location.file, playbookDir: pc.play.playbookDir, ...(inc.role ? { role: inc.role } : {}) };

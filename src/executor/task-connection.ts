@@ -1,7 +1,7 @@
 // The connection a task uses on a host: delegated or not, play connection keywords, become (keyword or
 // ansible_become* vars) and environment applied as decorators; and where controller files are found.
 import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { ConnectionTarget } from '../connection/target.js';
 import type { Connection } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
@@ -22,10 +22,14 @@ export function truthy(value: unknown, vars: Vars): boolean {
 }
 
 /** Where a module looks for controller files: the role's kind dir, the role, the playbook's kind dir, the playbook dir. */
-/** Where a task's relative controller paths are looked for, in Ansible's order: its role, then the playbook's directory. */
-export function searchPaths(pc: PlayContext, scope: Scope, task: Pick<Task, 'role'>): string[] {
+/**
+ * Where a task's relative controller paths are looked for, in Ansible's order: its role, the directory
+ * of the file the task is written in (a role's tasks/, an included file's), then the playbook's directory.
+ */
+export function searchPaths(pc: PlayContext, scope: Scope, task: Pick<Task, 'role' | 'location'>): string[] {
   const rolePath = task.role?.path ?? scope.role?.ref.path;
-  return rolePath ? [rolePath, pc.play.playbookDir] : [pc.play.playbookDir];
+  const taskDir = task.location.file ? dirname(task.location.file) : undefined;
+  return [...new Set([rolePath, taskDir, pc.play.playbookDir].filter((d): d is string => d !== undefined))];
 }
 
 export function fileFinder(pc: PlayContext, scope: Scope, task: Task) {

@@ -6,6 +6,9 @@ import { loadYamlFile, type LoadedYaml, type PathSegment } from '../source/yaml.
 import { isTemplateString, validateAgainstSchema, type JsonSchema } from '../schema/validate.js';
 import { appendAll } from '../util/append.js';
 
+/** Said of a problem that fails only the runs that reach it: validate-run removes it where every run does. */
+export const NOT_EVERY_RUN = ' (a warning: not every run reaches this task; one that does fails there, as in Ansible)';
+
 export class LoadSession {
   readonly diagnostics: Diagnostic[] = [];
   private readonly files = new Map<string, LoadedYaml>();

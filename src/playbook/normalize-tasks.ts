@@ -187,6 +187,7 @@ function normalizeTask(raw: RawMap, path: PathSegment[], ctx: TaskListContext): 
     location: loaded.locate(path),
   };
   setOptional(task, 'name', optionalString(raw.name));
+  setOptional(task, 'argsProblems', action.argsProblems);
   if (action.local) task.delegateTo = 'localhost';
   Object.assign(task, loopOf(raw, path, ctx));
   setOptional(task, 'register', optionalString(raw.register));
@@ -272,9 +273,11 @@ function includeTasks(raw: RawMap, value: unknown, extra: RawMap, isImport: bool
     // Ansible fails an include_tasks of a missing file only when it runs: a warning now, an error
     // later if every run reaches it (validate-run), otherwise a failure of that task at run time.
     missing = includeMissing(ctx, 'file-not-found', `tasks file '${file}' not found`, at, `looked in: ${searchFile(file, includeDirs(ctx)).searched.join(', ')}`);
-  } else {
+  } else if (isImport) {
     tasks = loadTaskFile(file, at, ctx);
     if (!tasks) return undefined;
+  } else {
+    ({ tasks, missing } = loadIncludedFile(file, at, ctx));
   }
   const keywords = inheritableKeywords(raw);
   if (isImport) {
@@ -308,6 +311,22 @@ function includeMissing(ctx: TaskListContext, code: string, message: string, at:
   const found = diagnostic(code, `${message}${MISSING_MAYBE}`, at, hint, 'warning');
   ctx.session.diagnostics.push(found);
   return found;
+}
+
+/**
+ * include_tasks reads its file only when it runs: a problem in that file (an unknown module, a bad
+ * argument) fails Ansible's run only if the include is reached. So its problems are warnings here, the
+ * first kept on the include (an error where every run reaches it, validate-run), and the file is left
+ * for the run, where reaching it fails that task.
+ */
+function loadIncludedFile(file: string, at: SourceLocation, ctx: TaskListContext): { tasks?: TaskItem[]; missing?: Diagnostic } {
+  const before = ctx.session.diagnostics.length;
+  const tasks = loadTaskFile(file, at, ctx);
+  const found = ctx.session.diagnostics.slice(before);
+  const errors = found.filter((d) => d.severity !== 'warning');
+  if (tasks && errors.length === 0) return { tasks };
+  for (const d of errors) Object.assign(d, { severity: 'warning', message: `${d.message}${MISSING_MAYBE}` });
+  return errors.length > 0 ? { missing: errors[0]! } : {};
 }
 
 /** Reads a tasks file named in an include, relative to the including file, the role's tasks/ and the playbook. */

@@ -6,10 +6,11 @@ import type { Module } from '../modules/types.js';
 import { coerceToSchema } from '../schema/coerce.js';
 import { ACTION_KEYWORDS } from '../schema/playbook-schema.js';
 import type { JsonSchema } from '../schema/validate.js';
+import type { Diagnostic } from '../errors.js';
 import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isMap, type RawMap } from './keywords.js';
-import type { LoadSession } from './load-session.js';
+import { NOT_EVERY_RUN, type LoadSession } from './load-session.js';
 import { parseKv } from './parse-kv.js';
 import { splitArgs } from './split-args.js';
 
@@ -22,6 +23,8 @@ export interface ResolvedAction {
   args: Record<string, unknown>;
   /** `local_action` runs on the controller. */
   local: boolean;
+  /** The arguments do not fit the module: a warning now (validate-run makes it an error where the task certainly runs). */
+  argsProblems?: Diagnostic[];
 }
 
 interface Statement {
@@ -75,8 +78,16 @@ export function resolveAction(
   const args = moduleArgs(s, module, raw.args, session, loaded);
   if (!args) return undefined;
   const coerced = coerceToSchema(args, module.schema) as Record<string, unknown>;
-  if (!session.check(coerced, schemaFor(module), loaded, s.argsPath, `module '${module.name}': `)) return undefined;
-  return { module, key: s.key, action: s.name, args: coerced, local: s.key === 'local_action' };
+  const resolved: ResolvedAction = { module, key: s.key, action: s.name, args: coerced, local: s.key === 'local_action' };
+  // Ansible checks a module's arguments only when the task runs: a task that is skipped, or whose
+  // failure is ignored or rescued, runs to the end. The run checks them again and fails the task.
+  const before = session.diagnostics.length;
+  if (!session.check(coerced, schemaFor(module), loaded, s.argsPath, `module '${module.name}': `)) {
+    const problems = session.diagnostics.slice(before);
+    for (const d of problems) Object.assign(d, { severity: 'warning', message: `${d.message}${NOT_EVERY_RUN}` });
+    resolved.argsProblems = problems;
+  }
+  return resolved;
 }
 
 function reportUnknownKey(key: string, keywords: readonly string[], session: LoadSession, at: ReturnType<LoadedYaml['locate']>): void {

@@ -40,6 +40,8 @@ export interface LoopControl {
 export interface Task extends InheritableKeywords {
   kind: 'task';
   name?: string;
+  /** Arguments that do not fit the module: a warning, made an error where every run reaches the task. */
+  argsProblems?: Diagnostic[];
   /** Canonical short module name ('copy'), whatever form was written. */
   module: string;
   /** The module's name as written (`ansible_failed_task.action`). */

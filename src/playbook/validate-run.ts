@@ -15,6 +15,7 @@ import { variablesAreDefined } from './rules/undefined-variables.js';
 import type { Playbook } from './types.js';
 import { walkPlay } from './walk.js';
 import { MISSING_MAYBE } from './normalize-tasks.js';
+import { NOT_EVERY_RUN } from './load-session.js';
 import type { TagSelection } from '../executor/tags.js';
 import { appendAll } from '../util/append.js';
 
@@ -61,11 +62,13 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
     for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) appendAll(outside, Object.keys(vars));
     const certainty = runCertainty(playbook, hostsByPlay.map((hosts) => (hosts ?? []).length > 0), options.tags);
-    // An include of a missing file or role fails every run that reaches it.
+    // An include of a missing file or role, or a task whose arguments do not fit its module, fails
+    // every run that reaches it.
     for (const play of playbook.plays) {
       for (const { item } of walkPlay(play)) {
-        if ((item.kind !== 'include_tasks' && item.kind !== 'include_role') || !item.missing || !certainty.runs(item)) continue;
-        Object.assign(item.missing, { severity: 'error', message: item.missing.message.replace(MISSING_MAYBE, '') });
+        const problems = item.kind === 'task' ? (item.argsProblems ?? []) : (item.kind === 'include_tasks' || item.kind === 'include_role') && item.missing ? [item.missing] : [];
+        if (problems.length === 0 || !certainty.runs(item)) continue;
+        for (const p of problems) Object.assign(p, { severity: 'error', message: p.message.replace(MISSING_MAYBE, '').replace(NOT_EVERY_RUN, '') });
       }
     }
     diagnostics.push(...notifyNamesAHandler(playbook), ...variablesAreDefined({ playbook, files: loadedPlaybook.sources, outside, certainty }));

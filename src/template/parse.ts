@@ -332,7 +332,8 @@ function parseDotted(this: Parser, node: TNode, dot: Token): TNode {
     n.dot = true;
     return n as TNode;
   };
-  if (name?.type === lexer.TOKEN_SYMBOL) return dotted(name.value, name);
+  // `none`, `true`, `null`... are plain attribute names after a dot (`data.null`), as in Jinja2.
+  if (name?.type === lexer.TOKEN_SYMBOL || name?.type === lexer.TOKEN_BOOLEAN || name?.type === lexer.TOKEN_NONE) return dotted(name.value, name);
   if (name?.type === lexer.TOKEN_INT) return dotted(Number(name.value), name);
   if (name?.type === lexer.TOKEN_FLOAT && /^\d+\.\d*$/.test(name.value)) {
     const [first, second] = name.value.split('.');

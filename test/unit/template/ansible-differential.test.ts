@@ -245,6 +245,7 @@ const templates = [
   "={{ 'http://h' | urlsplit('nope') }}",
   "={{ 'http://h:x/' | urlsplit }}",
   "={{ 'a%20b+c%C3%A9%2' | urldecode }} {{ 'x%zz' | urldecode }}",
+  "={{ 'a b/c?d=é&f' | urlencode }} {{ {'k y': 'v/1', 'n': 2} | urlencode }} {{ [['a', 'b c'], ['d', 'e']] | urlencode }} {{ () | urlencode }} {{ 42 | urlencode }}",
   "={{ 'http://h/p' is uri }} {{ 'no scheme' is uri }} {{ 5 is uri }} {{ 'ftp://h' is uri(['http']) }} {{ 'urn:isbn:1' is urn }} {{ 'http://x' is urn }}",
   "={{ 'http://h/p' is url }} {{ 'file:///etc' is url }} {{ 'mailto:a@b' is url }} {{ 'http://[::1' is url }} {{ 'https://h' is url(['http', 'https']) }}",
   "={{ ('nan' | float) is nan }} {{ 1.5 is nan }} {{ 'nan' is nan }} {{ none is isnan }} {{ true is nan }}",

@@ -343,3 +343,11 @@ describe('tests as Jinja2 reads them', () => {
     expect(caught(() => renderString('{{ n is defined if true else 1 }}', ctx)).code).toBe('template-syntax');
   });
 });
+
+describe('attribute names that are also literals', () => {
+  it('read `.null`, `.none`, `.true` after a dot as keys, as Jinja2 does', () => {
+    const data = { null: 'n', none: 'o', true: 't', false: 'f' };
+    expect(renderString('{{ data.null }}{{ data.none }}{{ data.true }}{{ data.false }}', { vars: { data } })).toBe('notf');
+    expect(evaluateCondition('data.null is none', { vars: { data: { null: null } } })).toBe(true);
+  });
+});
