@@ -73,6 +73,19 @@ describe('web and files families on a lab host', () => {
     );
   }, 120_000);
 
+  it('apt installs a .deb given as a URL (the target downloads it), then removes it by a wildcard; each twice', async () => {
+    await sh(`cd ${SERVE}/files && apt-get download figlet >/dev/null 2>&1 && mv figlet_*.deb figlet.deb`);
+    const url = `http://127.0.0.1:${PORT}/files/figlet.deb`;
+    const tmpDebs = () => sh('ls /tmp/tmp.*.deb 2>/dev/null | wc -l');
+    const { first } = await runTwice(play('apt-deb-url.yml', { deb_url: url }));
+    expect(first.stdout).toMatch(/changed: \[node5\]\s+\(install figlet \S+ from http:\/\/127\.0\.0\.1:\d+\/files\/figlet\.deb\)/);
+    expect(await sh("dpkg-query -W -f='${Status}' figlet")).toBe('install ok installed');
+    expect(await tmpDebs()).toBe('0\n');
+    const { first: gone } = await runTwice(play('apt-deb-url.yml', { deb_url: url, gone: true }));
+    expect(gone.stdout).toMatch(/\(purge figlet /);
+    expect(await sh("dpkg-query -W -f='${Status}' figlet 2>/dev/null; true")).not.toContain('installed');
+  }, 180_000);
+
   it('tempfile: a new file or directory each time, always changed', async () => {
     const r = await runCli(['adhoc', HOST, '-i', testLab().inventory, '-m', 'tempfile', '-a', `state=directory path=/tmp prefix=harun-web-tmp. suffix=.d`]);
     expect(r.code, r.stdout).toBe(0);
