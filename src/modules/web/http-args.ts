@@ -15,6 +15,8 @@ export interface HttpArgs {
   http_agent?: string;
   timeout?: number;
   use_proxy?: boolean;
+  client_cert?: string;
+  client_key?: string;
 }
 
 export const httpArgProperties = {
@@ -30,6 +32,8 @@ export const httpArgProperties = {
   http_agent: { type: 'string', default: 'ansible-httpget', description: 'The User-Agent header.' },
   timeout: { type: 'integer', minimum: 1, default: 30, description: 'Seconds before the request gives up.' },
   use_proxy: { type: 'boolean', default: true, description: "Use the target's proxy environment variables (curl and wget read them)." },
+  client_cert: { type: 'string', description: 'A PEM client certificate on the target for TLS client authentication (it may hold the key too).' },
+  client_key: { type: 'string', description: "The client certificate's private key (PEM) on the target, when not in client_cert." },
 } as const;
 
 export const HTTP_SECRET_ARGS = ['url_password', 'password'];
@@ -48,6 +52,8 @@ export function baseRequest(args: HttpArgs, timeoutDefault: number): Omit<HttpRe
     ...(args.ca_path !== undefined ? { caPath: args.ca_path } : {}),
     timeout: args.timeout ?? timeoutDefault,
     noProxy: args.use_proxy === false,
+    ...(args.client_cert !== undefined ? { clientCert: args.client_cert } : {}),
+    ...(args.client_key !== undefined ? { clientKey: args.client_key } : {}),
   };
 }
 

@@ -24,6 +24,11 @@ export interface HttpRequest {
   noProxy?: boolean;
   /** Send If-Modified-Since with this target file's mtime, when it exists (uri's dest). */
   ifModifiedSince?: string;
+  /** TLS client certificate and key (PEM files on the target). */
+  clientCert?: string;
+  clientKey?: string;
+  /** Connect through this Unix socket instead of the URL's host (uri's unix_socket; curl only). */
+  unixSocket?: string;
 }
 
 export interface DownloadPlan {
@@ -67,6 +72,9 @@ function curlConfig(req: HttpRequest): string {
   if (req.noProxy) lines.push('noproxy = "*"');
   if (req.followRedirects) lines.push('location', 'max-redirs = 50');
   if (req.ifModifiedSince !== undefined) lines.push(`time-cond = ${curlString(req.ifModifiedSince)}`);
+  if (req.clientCert !== undefined) lines.push(`cert = ${curlString(req.clientCert)}`);
+  if (req.clientKey !== undefined) lines.push(`key = ${curlString(req.clientKey)}`);
+  if (req.unixSocket !== undefined) lines.push(`unix-socket = ${curlString(req.unixSocket)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -85,6 +93,8 @@ function wgetConfig(req: HttpRequest): string {
   if (req.caPath !== undefined) rc += wgetLine('ca_certificate', req.caPath);
   if (req.noProxy) rc += 'use_proxy = off\n';
   rc += req.followRedirects ? 'max_redirect = 50\n' : 'max_redirect = 0\n';
+  if (req.clientCert !== undefined) rc += wgetLine('certificate', req.clientCert);
+  if (req.clientKey !== undefined) rc += wgetLine('private_key', req.clientKey);
   return rc;
 }
 
@@ -121,7 +131,7 @@ export function requestScript(plan: DownloadPlan, ifModifiedSince?: string): str
     "  echo tool=curl; curl -K curlrc -s -S -D h -o b -w '%{http_code} %{num_redirects} %{time_total} %{url_effective}' > w 2> e; rc=$?",
     '  code=$(cut -d " " -f 1 w)',
     'else',
-    '  echo tool=wget; WGETRC=wgetrc wget -O b "$(cat url)" 2> e; rc=$?',
+    '  echo tool=wget; if grep -q "^unix-socket = " curlrc; then echo "wget cannot connect through a Unix socket (unix_socket needs curl)" > e; rc=1; else WGETRC=wgetrc wget -O b "$(cat url)" 2> e; rc=$?; fi',
     '  code=$(sed -n "s/^  HTTP\\/[0-9.]* \\([0-9]*\\).*/\\1/p" e | tail -n 1)',
     '  [ -n "$code" ] && [ "$rc" = 8 ] && rc=0',
     'fi',

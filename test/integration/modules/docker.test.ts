@@ -5,7 +5,7 @@
 // command line; check mode changes nothing; a stopped daemon is a clear failure.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../executor/cli.js';
+import { recapOf, runCli, totals } from '../executor/cli.js';
 import { busyboxImageArchive } from '../support/busybox-image.js';
 import { labExec, testLab } from '../support/lab.js';
 import { runTwice } from '../support/run-twice.js';
@@ -70,6 +70,25 @@ describe('docker family on a Docker engine host', () => {
     expect(start.stdout).toMatch(/\(start container hrt-web\)/);
     expect(await inspect('{{.State.Status}}')).toBe('running');
   }, 240_000);
+
+  it('compares as comparisons says: env_file read on the target, a port range, networks strict', async () => {
+    const cmp = (format: string) => onHost(`docker container inspect --format '${format}' hrt-cmp`);
+    const { first } = await runTwice(play('compare.yml'));
+    expect(first.stdout).toMatch(/\(create and start container hrt-cmp\)/);
+    expect(await cmp('{{range $p, $b := .HostConfig.PortBindings}}{{$p}}={{(index $b 0).HostPort}} {{end}}')).toBe('8095/tcp=18095 8096/tcp=18096');
+    expect(await onHost(`docker exec hrt-cmp env | grep -c '^MODE=one$'`)).toBe('1');
+
+    const { first: changed } = await runTwice(play('compare.yml', '-e', 'file_mode=two'));
+    expect(changed.stdout).toMatch(/changed: \[dock1\]\s+\(recreate container hrt-cmp: env MODE differs\)/);
+    expect(changed.stdout + changed.stderr).not.toContain('hrt-tok-5c2a');
+
+    await labExec(HOST, 'docker network connect hrt-net2 hrt-cmp');
+    const loose = await runCli(play('compare.yml', '-e', 'file_mode=two'));
+    expect(totals(recapOf(loose.stdout), 'changed')).toBe(0);
+    const { first: strict } = await runTwice(play('compare.yml', '-e', 'file_mode=two', '-e', '{"comparisons_wanted": {"networks": "strict"}}'));
+    expect(strict.stdout).toMatch(/\(disconnect container hrt-cmp from network hrt-net2 \(not in networks\)\)/);
+    expect(await cmp('{{range $n, $e := .NetworkSettings.Networks}}{{$n}} {{end}}')).toBe('hrt-net');
+  }, 300_000);
 
   it('a stopped daemon is a clear failure', async () => {
     await labExec(HOST, 'systemctl stop docker.socket docker');

@@ -44,4 +44,14 @@ describe('packages family on a lab host', () => {
     expect(await allPackages()).toBe(packagesBefore);
     expect(await onHost('ls /etc/apt/sources.list.d/harun-test-updates.list /etc/apt/trusted.gpg.d/harun-test.asc 2>&1 | grep -c "No such"')).toBe('2\n');
   }, 110_000);
+
+  it('name wildcards install every match and remove them again, each twice', async () => {
+    const ours = () => onHost("dpkg-query -W -f='${Package} ${db:Status-Abbrev}\\n' figlet toilet-fonts 2>/dev/null | grep ' ii' | cut -d' ' -f1 | sort | tr '\\n' ' '");
+    const { first } = await runTwice(play('wildcards.yml'));
+    expect(first.stdout).toMatch(/changed: \[node4\]\s+\(install figlet [^;]+; install toilet-fonts [^)]+\)/);
+    expect(await ours()).toBe('figlet toilet-fonts ');
+    const { first: gone } = await runTwice(play('wildcards.yml', '-e', 'wanted=absent'));
+    expect(gone.stdout).toMatch(/\(purge figlet /);
+    expect(await ours()).toBe('');
+  }, 400_000);
 });

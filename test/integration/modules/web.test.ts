@@ -73,6 +73,42 @@ describe('web and files families on a lab host', () => {
     );
   }, 120_000);
 
+  it('apt installs a .deb given as a URL (the target downloads it), then removes it by a wildcard; each twice', async () => {
+    await sh(`cd ${SERVE}/files && apt-get download figlet >/dev/null 2>&1 && mv figlet_*.deb figlet.deb`);
+    const url = `http://127.0.0.1:${PORT}/files/figlet.deb`;
+    const tmpDebs = () => sh('ls /tmp/tmp.*.deb 2>/dev/null | wc -l');
+    const { first } = await runTwice(play('apt-deb-url.yml', { deb_url: url }));
+    expect(first.stdout).toMatch(/changed: \[node5\]\s+\(install figlet \S+ from http:\/\/127\.0\.0\.1:\d+\/files\/figlet\.deb\)/);
+    expect(await sh("dpkg-query -W -f='${Status}' figlet")).toBe('install ok installed');
+    expect(await tmpDebs()).toBe('0\n');
+    const { first: gone } = await runTwice(play('apt-deb-url.yml', { deb_url: url, gone: true }));
+    expect(gone.stdout).toMatch(/\(purge figlet /);
+    expect(await sh("dpkg-query -W -f='${Status}' figlet 2>/dev/null; true")).not.toContain('installed');
+  }, 180_000);
+
+  it('uri through a Unix socket (unix_socket), as roles ask the Docker daemon', async () => {
+    const server = [
+      'import http.server, socketserver, os, sys',
+      'class H(http.server.BaseHTTPRequestHandler):',
+      '    def log_message(self, *a): pass',
+      '    def do_GET(self):',
+      '        b = (\'{"via": "socket", "path": "%s"}\' % self.path).encode()',
+      "        self.send_response(200); self.send_header('Content-Type', 'application/json'); self.send_header('Content-Length', str(len(b))); self.end_headers(); self.wfile.write(b)",
+      'p = sys.argv[1]',
+      'os.path.exists(p) and os.unlink(p)',
+      'socketserver.UnixStreamServer(p, H).serve_forever()',
+    ].join('\n');
+    const sock = `${SERVE}/api.sock`;
+    await sh(`echo ${b64(server)} | base64 -d > ${SERVE}/sock.py && (nohup python3 ${SERVE}/sock.py ${sock} >/dev/null 2>&1 & echo $! > ${SERVE}/sock.pid) && for i in 1 2 3 4 5 6 7 8 9 10; do [ -S ${sock} ] && break; sleep 0.3; done`);
+    try {
+      const r = await runCli(['adhoc', HOST, '-i', testLab().inventory, '-m', 'uri', '-a', `url=http://localhost/v1/info unix_socket=${sock}`]);
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.stdout).toMatch(/"json": \{\s*"via": "socket",\s*"path": "\/v1\/info"/);
+    } finally {
+      await sh(`kill $(cat ${SERVE}/sock.pid) 2>/dev/null; true`);
+    }
+  }, 120_000);
+
   it('tempfile: a new file or directory each time, always changed', async () => {
     const r = await runCli(['adhoc', HOST, '-i', testLab().inventory, '-m', 'tempfile', '-a', `state=directory path=/tmp prefix=harun-web-tmp. suffix=.d`]);
     expect(r.code, r.stdout).toBe(0);

@@ -1,5 +1,6 @@
-// networks: each listed network must be connected, with its aliases and fixed addresses. Docker
-// changes these on a living container (docker network connect/disconnect), so they never recreate it.
+// networks: each listed network must be connected, with its aliases and fixed addresses; compared
+// strictly (or with purge_networks), the container leaves the networks not listed. Docker changes
+// these on a living container (docker network connect/disconnect), so they never recreate it.
 import { shellJoin } from '../../../connection/quote.js';
 import type { Change } from '../../types.js';
 import type { Inspected } from '../inspect.js';
@@ -36,19 +37,36 @@ function connectWords(n: ContainerNetwork, container: string): string[] {
   return [...out, n.name, container];
 }
 
+/** How the task's networks are compared: not at all, or also leaving the networks not listed. */
+export interface NetworkComparison {
+  ignore: boolean;
+  purge: boolean;
+}
+
+/** Ops that take the container off a network (a `docker network disconnect`). */
+export function purgeOps(network: string, container: string): Change['ops'] {
+  return [{ kind: 'exec', command: shellJoin(['docker', 'network', 'disconnect', network, container]) }];
+}
+
 /** connect/disconnect changes for the networks of an existing container (created in network_mode). */
-export function networkChanges(a: DockerContainerArgs, c: Inspected): Change[] {
+export function networkChanges(a: DockerContainerArgs, c: Inspected, how: NetworkComparison): Change[] {
   const mode = String((c.HostConfig as { NetworkMode?: string } | undefined)?.NetworkMode ?? '');
   // host, none and container:X networking cannot join other networks.
   if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) return [];
   const have = endpoints(c);
   const changes: Change[] = [];
-  for (const n of a.networks ?? []) {
+  for (const n of how.ignore ? [] : (a.networks ?? [])) {
     const why = endpointDifference(n, have[n.name]);
     if (!why) continue;
     const connect = shellJoin(connectWords(n, a.name));
     const command = have[n.name] ? `${shellJoin(['docker', 'network', 'disconnect', n.name, a.name])} && ${connect}` : connect;
     changes.push({ summary: `${have[n.name] ? 'reconnect' : 'connect'} container ${a.name} to network ${n.name} (${why})`, ops: [{ kind: 'exec', command }] });
+  }
+  if (how.purge) {
+    const listed = new Set((a.networks ?? []).map((n) => n.name));
+    for (const name of Object.keys(have).filter((n) => !listed.has(n))) {
+      changes.push({ summary: `disconnect container ${a.name} from network ${name} (not in networks)`, ops: purgeOps(name, a.name) });
+    }
   }
   return changes;
 }

@@ -67,6 +67,8 @@ export interface DockerContainerArgs {
   stop_timeout?: number;
   container_default_behavior?: 'compatibility' | 'no_defaults';
   pull?: boolean;
+  comparisons?: Record<string, 'strict' | 'ignore' | 'allow_more_present'>;
+  purge_networks?: boolean;
 }
 
 const flag = (description: string, defaultValue?: boolean) => ({ type: 'boolean', description, ...(defaultValue === undefined ? {} : { default: defaultValue }) });
@@ -85,7 +87,7 @@ export const dockerContainerSchema: ArgsSchema = {
     command: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'The command: a string (split like a shell) or a list.' },
     entrypoint: strings('The entrypoint, a list.'),
     env: { type: 'object', additionalProperties: { type: ['string', 'number'] }, description: 'Environment variables; values travel in a 0600 file, never on a command line.' },
-    env_file: { type: 'string', description: 'A file of VAR=value lines on the target.' },
+    env_file: { type: 'string', description: 'A file of VAR=value lines on the target, read and merged into env (env wins), compared like env.' },
     published_ports: strings('Ports to publish: "[ip:]host_port:container_port[/proto]", "container_port" or "all" (alias: ports).'),
     ports: strings('Alias of published_ports.'),
     default_host_ip: { type: 'string', default: '0.0.0.0', description: 'The host address of published ports that name none ("" for every IPv4 and IPv6 address).' },
@@ -122,7 +124,13 @@ export const dockerContainerSchema: ArgsSchema = {
       },
     },
     network_mode: { type: 'string', description: 'bridge, host, none, container:NAME or a network name (default: the first of networks).' },
-    networks_cli_compatible: flag('Accepted; ha-run always behaves as with true (the default).', true),
+    networks_cli_compatible: flag('true: network_mode defaults to the first of networks (as docker run --network); false: the container starts on the default network and the networks are connected after.', true),
+    purge_networks: flag('Disconnect the container from every network not in networks (as comparisons networks: strict).', false),
+    comparisons: {
+      type: 'object',
+      description: "How an existing container is compared, per option ('*' for all): strict, ignore, or allow_more_present (lists, sets and maps: the container may have more).",
+      additionalProperties: { type: 'string', enum: ['strict', 'ignore', 'allow_more_present'] },
+    },
     restart_policy: { type: 'string', enum: ['no', 'on-failure', 'always', 'unless-stopped'], description: 'The restart policy (changed in place with docker update).' },
     restart_retries: { type: 'integer', description: 'Retries for on-failure.' },
     privileged: flag('Run privileged.'),
@@ -158,7 +166,7 @@ export const dockerContainerSchema: ArgsSchema = {
     force_kill: flag('Kill instead of stop when removing.', false),
     stop_timeout: { type: 'integer', description: 'Seconds to wait for the container to stop.' },
     container_default_behavior: { type: 'string', enum: ['compatibility', 'no_defaults'], default: 'no_defaults', description: 'Accepted: options not given are never compared.' },
-    pull: flag('Accepted; ha-run pulls only a missing image (before removing a container it recreates), it does not look for a newer one.', false),
+    pull: flag('Pull the image on every run (not in check mode); a newer image behind the tag recreates the container. Without it only a missing image is pulled.', false),
   },
   allOf: [
     { description: 'published_ports and ports are aliases: give one', not: { required: ['published_ports', 'ports'] } },

@@ -8,6 +8,7 @@ import { aptSimulate, type SimulatedAction } from '../apt-simulate.js';
 import { dpkgStatus, type DpkgRecord } from '../dpkg-status.js';
 import { specName } from './spec.js';
 import { releaseWords, upgradeWords, type AptOptions } from './options.js';
+import { aptPackageNames, expandPatterns, isPattern, patternMatches, patternPrefix } from './wildcards.js';
 
 export interface DebFields {
   name: string;
@@ -22,6 +23,10 @@ export interface AptFacts extends Partial<Record<Simulated, SimulatedAction[]>> 
   records: DpkgRecord[];
   policy: Record<string, AptPolicy>;
   deb?: DebFields;
+  /** Where the .deb is on the target, when not at `deb` (a URL downloaded). */
+  debPath?: string;
+  /** The packages each wildcard pattern of `name` matches. */
+  matches?: Record<string, string[]>;
 }
 
 export const debFields: Fact<string, DebFields> = {
@@ -48,10 +53,14 @@ function simulations(o: AptOptions): [Simulated, string[]][] {
   return out;
 }
 
-export async function gatherApt(probe: Probe, o: AptOptions): Promise<AptFacts> {
+/** `debPath`: where a `deb:` URL was downloaded on the target. */
+export async function gatherApt(probe: Probe, given: AptOptions, debPath?: string): Promise<AptFacts> {
   const facts: AptFacts = { records: [], policy: {} };
-  if (o.deb?.includes('://')) throw new ModuleFailure(`deb: ${o.deb} is a URL; ha-run installs a .deb file already on the target (fetch it first, e.g. with get_url)`);
-  if (o.deb) facts.deb = await probe.get(debFields, o.deb);
+  const patterns = given.packages.filter(isPattern);
+  if (patterns.length) facts.matches = patternMatches(patterns, await probe.get(aptPackageNames, [...new Set(patterns.map(patternPrefix))]));
+  const o = { ...given, packages: expandPatterns(given.packages, facts.matches) };
+  if (o.deb) facts.deb = await probe.get(debFields, debPath ?? o.deb);
+  if (debPath) facts.debPath = debPath;
   const names = [...o.packages.map(specName), ...(facts.deb ? [facts.deb.name] : [])];
   const sims = simulations(o);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -6,8 +6,9 @@ import { probeOf } from '../../kit/probe.js';
 import type { ActionModule, Change, ModuleContext, ModuleResult } from '../../types.js';
 import { aptGet } from '../apt-command.js';
 import { aptCacheTime } from '../apt-cache-time.js';
-import { dpkgStatus, installedSnapshot } from '../dpkg-status.js';
+import { dpkgStatus, installedSnapshot, type DpkgRecord } from '../dpkg-status.js';
 import { cacheUpdateReason, onlyCacheUpdate } from './cache.js';
+import { downloadDeb, isDebUrl, removeDeb } from './deb-url.js';
 import { gatherApt } from './facts.js';
 import { aptOptions } from './options.js';
 import { planApt } from './plan.js';
@@ -38,16 +39,23 @@ async function runApt(ctx: ModuleContext, args: AptArgs): Promise<ModuleResult> 
   const cacheResult = { cache_updated: cacheUpdated, cache_update_time: cacheTime };
   if (onlyCacheUpdate(args)) return { changed: cacheUpdated, reasons: cacheUpdated && cacheReason ? [cacheReason] : [], ...cacheResult };
 
-  let changes;
-  let facts;
+  let debPath: string | undefined;
   try {
-    facts = await gatherApt(probe, aptOptions(args));
-    changes = planApt(args, facts);
+    if (isDebUrl(args.deb)) debPath = await downloadDeb(ctx.conn, args.deb);
+    return await changePackages(ctx, args, before, cacheResult, debPath);
   } catch (err) {
     // Ansible's apt registers the cache values with its failures too.
     if (err instanceof ModuleFailure) return { changed: false, failed: true, msg: err.message, ...err.extra, ...cacheResult };
     throw err;
+  } finally {
+    if (debPath) await removeDeb(ctx.conn, debPath);
   }
+}
+
+async function changePackages(ctx: ModuleContext, args: AptArgs, before: DpkgRecord[], cacheResult: Record<string, unknown>, debPath: string | undefined): Promise<ModuleResult> {
+  const probe = probeOf(ctx.conn);
+  const facts = await gatherApt(probe, aptOptions(args), debPath);
+  const changes = planApt(args, facts);
   const shown = shownChanges(ctx, changes);
   if (changes.length === 0) return { changed: false, ...cacheResult };
   if (ctx.check) return { changed: true, ...shown, ...cacheResult };

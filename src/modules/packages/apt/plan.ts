@@ -12,6 +12,7 @@ import { hasConfigFiles, isInstalled, recordOf } from '../dpkg-status.js';
 import type { AptFacts } from './facts.js';
 import { aptOptions, commonWords, recommendsWords, upgradeWords, type AptOptions } from './options.js';
 import type { AptArgs } from './schema.js';
+import { expandPatterns } from './wildcards.js';
 import { parseSpec, type PackageSpec } from './spec.js';
 
 /** One package's change before it is grouped into a command. */
@@ -23,7 +24,8 @@ interface PackageStep {
 }
 
 export function planApt(args: AptArgs, facts: AptFacts): Change[] {
-  const o = aptOptions(args);
+  const given = aptOptions(args);
+  const o = { ...given, packages: expandPatterns(given.packages, facts.matches) };
   checkCombination(o);
   const changes: Change[] = [];
   if (o.upgrade && facts.upgrade) changes.push(...simulated(facts.upgrade, aptGet([...commonWords(o), ...upgradeWords(o)])));
@@ -135,7 +137,8 @@ function debChange(o: AptOptions, facts: AptFacts): Change[] {
   const rec = recordOf(facts.records, deb.name);
   const installed = rec && isInstalled(rec) ? rec.version : undefined;
   if (installed && compareDebianVersions(installed, deb.version) === 0) return [];
-  const path = o.deb!.includes('/') ? o.deb! : `./${o.deb}`;
+  const file = facts.debPath ?? o.deb!;
+  const path = file.includes('/') ? file : `./${file}`;
   const summary = installed ? `${compareDebianVersions(deb.version, installed) > 0 ? 'upgrade' : 'downgrade'} ${deb.name} ${installed} → ${deb.version} from ${o.deb}` : `install ${deb.name} ${deb.version} from ${o.deb}`;
   return [
     {

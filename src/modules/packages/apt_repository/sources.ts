@@ -48,7 +48,7 @@ export function renderSources(lines: readonly SourceLine[]): string {
  * is an exact path ending in '/'.
  */
 export function repoSource(repo: string): string {
-  if (repo.startsWith('ppa:')) throw new ModuleFailure(`Invalid repository string: ${repo} (ppa: repositories are Launchpad's, for Ubuntu; not supported by ha-run)`);
+  if (repo.startsWith('ppa:')) throw new ModuleFailure(ppaRefusal(repo));
   const parsed = parseSourceLine(repo);
   if (!parsed.valid || !parsed.enabled) throw new ModuleFailure(`Invalid repository string: ${repo}`);
   const words = parsed.source.replace(/\[[^\]]*\]/, ' ').split(/\s+/).filter(Boolean);
@@ -66,4 +66,17 @@ export function suggestedFile(source: string, filename: string | undefined, dir 
   const parts = line.split(/\s+/).filter((p) => p && !TYPES.includes(p));
   const first = (parts[0] ?? '').includes('@') ? parts[0].split('@').slice(1).join('@') : (parts[0] ?? '');
   return `${dir}/${first.replace(/[^a-zA-Z0-9]/g, ' ').split(/\s+/).filter(Boolean).join('_')}.list`;
+}
+
+/**
+ * Why a ppa: is refused. Ansible expands it to a Launchpad line and asks Launchpad for the signing key
+ * (from the target); on Debian that line names Debian's codename, which Launchpad does not serve.
+ */
+function ppaRefusal(repo: string): string {
+  const [owner = 'OWNER', name = 'ppa'] = repo.slice(4).split('/');
+  return (
+    `${repo}: ppa: repositories are not supported by ha-run (Launchpad builds them for Ubuntu releases; on Debian, Ansible would write ` +
+    `an Ubuntu line naming Debian's codename). Give the line itself, e.g. repo: "deb [signed-by=/etc/apt/keyrings/${owner}.asc] http://ppa.launchpad.net/${owner}/${name}/ubuntu UBUNTU_CODENAME main", ` +
+    'with the key put there first (get_url or apt_key)'
+  );
 }

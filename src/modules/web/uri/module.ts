@@ -35,7 +35,7 @@ export const uriModule: ActionModule<UriArgs> = {
     const codes = statusCodes(args.status_code);
     const method = (args.method ?? 'GET').toUpperCase();
     const encoded = encodeBody(args.body, args.body_format);
-    const request = { ...baseRequest(args, 30), method, followRedirects: wantsRedirects(args.follow_redirects, method) };
+    const request = { ...baseRequest(args, 30), method, followRedirects: wantsRedirects(args.follow_redirects, method), ...(args.unix_socket !== undefined ? { unixSocket: args.unix_socket } : {}) };
     if (encoded.body !== undefined) request.body = encoded.body;
     if (args.src !== undefined) {
       // As Ansible: src is a controller file unless remote_src says it is on the target.

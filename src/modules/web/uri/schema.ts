@@ -16,6 +16,7 @@ export interface UriArgs extends HttpArgs, FileAttrArgs {
   dest?: string;
   creates?: string;
   removes?: string;
+  unix_socket?: string;
 }
 
 export const uriSchema: ArgsSchema = {
@@ -45,6 +46,7 @@ export const uriSchema: ArgsSchema = {
     dest: { type: 'string', description: 'Write the body to this file on the target (sends If-Modified-Since when it exists: a 304 leaves it).' },
     creates: { type: 'string', description: 'Do nothing when this path exists on the target.' },
     removes: { type: 'string', description: 'Do nothing unless this path exists on the target.' },
+    unix_socket: { type: 'string', description: "Connect through this Unix socket on the target (the Docker daemon's, for example); needs curl." },
     ...fileAttrProperties,
   },
   allOf: [exclusive('body', 'src')],

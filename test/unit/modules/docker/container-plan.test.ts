@@ -15,6 +15,7 @@ const container = recorded('container-running.json');
 const image = recorded('image.json');
 const stopped: Inspected = { ...container, State: { ...(container.State as object), Running: false, Status: 'exited' } };
 const facts: DockerContainerFacts = { container, image };
+const withHostConfig = (more: Record<string, unknown>): Inspected => ({ ...container, HostConfig: { ...(container.HostConfig as object), ...more } });
 
 const asRecorded: DockerContainerArgs = {
   name: 'hrt-c1',
@@ -70,7 +71,52 @@ const cases: PlanCase<DockerContainerArgs, DockerContainerFacts>[] = [
   { name: 'missing: create and start', args: asRecorded, facts: { container: null, image }, expect: ['create and start container hrt-c1'] },
   { name: 'missing, present: create only', args: { ...asRecorded, state: 'present' }, facts: { container: null, image }, expect: ['create container hrt-c1'] },
   { name: 'missing without an image', args: { name: 'hrt-c1' }, facts: { container: null, image: null }, expect: { error: /Cannot create container when image is not specified/ } },
-  { name: 'a port range is refused', args: { ...asRecorded, published_ports: ['8000-8001:80'] }, facts, expect: { error: /port ranges are not supported/ } },
+  { name: 'a host port range for one container port is refused', args: { ...asRecorded, published_ports: ['8000-8001:80'] }, facts, expect: { error: /the host ports \(2\) and the container ports \(1\) must be as many/ } },
+  { name: 'a port range: each port of it missing', args: { ...asRecorded, published_ports: ['127.0.0.1:18080-18081:80-81'] }, facts, expect: ['recreate container hrt-c1: published_ports 127.0.0.1:18080-18081:80-81 missing'] },
+  {
+    name: 'already converged: a port range the container publishes port by port',
+    args: { ...asRecorded, published_ports: ['127.0.0.1:18080-18081:80-81'] },
+    facts: { container: withHostConfig({ PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18080' }], '81/tcp': [{ HostIp: '127.0.0.1', HostPort: '18081' }] } }), image },
+    expect: 'ok',
+  },
+  { name: 'a port range that is not one', args: { ...asRecorded, published_ports: ['81-80'] }, facts, expect: { error: /'81-80' is not a port or a port range/ } },
+  // comparisons, as community.docker reads them
+  { name: 'already converged: strict everywhere on a container with nothing more', args: { ...asRecorded, comparisons: { '*': 'strict' } }, facts, expect: 'ok' },
+  { name: 'env strict: a variable the task does not ask for', args: { ...asRecorded, env: {}, comparisons: { env: 'strict' } }, facts, expect: ['recreate container hrt-c1: env FOO not asked for'] },
+  { name: 'env strict: the image gives it', args: { ...asRecorded, env: {}, comparisons: { env: 'strict' } }, facts: { container, image: { ...image, Config: { Env: ['FOO=bar'] } } }, expect: 'ok' },
+  { name: 'env default (allow_more_present): more is fine', args: { ...asRecorded, env: {} }, facts, expect: 'ok' },
+  { name: 'labels strict: a label more', args: { ...asRecorded, labels: {}, comparisons: { labels: 'strict' } }, facts, expect: ['recreate container hrt-c1: labels app not asked for'] },
+  { name: 'capabilities strict', args: { ...asRecorded, capabilities: [], comparisons: { capabilities: 'strict' } }, facts, expect: ['recreate container hrt-c1: capabilities NET_ADMIN not asked for'] },
+  { name: 'published_ports strict (by its alias ports)', args: { ...asRecorded, published_ports: undefined, ports: [], comparisons: { ports: 'strict' } }, facts, expect: ['recreate container hrt-c1: published_ports 127.0.0.1:18080:80/tcp not asked for'] },
+  { name: 'volumes strict: the bind not listed', args: { ...asRecorded, volumes: ['hrt-vol:/data'], comparisons: { volumes: 'strict' } }, facts, expect: ['recreate container hrt-c1: volumes /host-tmp not asked for'] },
+  { name: 'log_options strict', args: { ...asRecorded, log_options: {}, comparisons: { log_opt: 'strict' } }, facts, expect: ['recreate container hrt-c1: log_options max-size not asked for'] },
+  { name: 'healthcheck strict: an interval not asked', args: { ...asRecorded, healthcheck: { test: 'true' }, comparisons: { healthcheck: 'strict' } }, facts, expect: ['recreate container hrt-c1: healthcheck interval not asked for'] },
+  { name: 'command ignored', args: { ...asRecorded, command: 'sleep 5', comparisons: { command: 'ignore' } }, facts, expect: 'ok' },
+  { name: 'command allow_more_present: the words in order, more between', args: { ...asRecorded, command: ['sleep'], comparisons: { command: 'allow_more_present' } }, facts, expect: 'ok' },
+  { name: "'*': ignore, then one option strict", args: { ...asRecorded, command: 'sleep 5', env: { FOO: 'x' }, comparisons: { '*': 'ignore', env: 'strict' } }, facts, expect: ['recreate container hrt-c1: env FOO differs'] },
+  { name: 'image ignored: a new image behind the tag is left alone', args: { ...asRecorded, comparisons: { image: 'ignore' } }, facts: { container, image: { ...image, Id: 'sha256:0123456789abcdef' } }, expect: 'ok' },
+  { name: 'stop_timeout is ignored by default', args: { ...asRecorded, stop_timeout: 7 }, facts, expect: 'ok' },
+  { name: 'stop_timeout compared when strict', args: { ...asRecorded, stop_timeout: 7, comparisons: { stop_timeout: 'strict' } }, facts, expect: ['recreate container hrt-c1: stop_timeout null → 7'] },
+  { name: 'in place too: memory ignored', args: { ...asRecorded, memory: '128m', comparisons: { memory: 'ignore' } }, facts, expect: 'ok' },
+  { name: 'an unknown option in comparisons', args: { ...asRecorded, comparisons: { state: 'strict' } }, facts, expect: { error: /Unknown module option 'state' in comparisons dict!/ } },
+  { name: 'allow_more_present on a value', args: { ...asRecorded, comparisons: { privileged: 'allow_more_present' } }, facts, expect: { error: /Option 'privileged' is a value and not a set\/list\/dict/ } },
+  { name: "'*' cannot allow more", args: { ...asRecorded, comparisons: { '*': 'allow_more_present' } }, facts, expect: { error: /The wildcard can only be used with comparison modes 'strict' and 'ignore'!/ } },
+  { name: 'two aliases of one option', args: { ...asRecorded, comparisons: { ports: 'strict', published_ports: 'ignore' } }, facts, expect: { error: /Both 'published_ports' and 'ports' \(aliases of published_ports\)/ } },
+  // networks: strict or purge_networks take the container off the networks not listed
+  { name: 'networks strict: already converged', args: { ...asRecorded, comparisons: { networks: 'strict' } }, facts, expect: 'ok' },
+  {
+    name: 'networks strict: leave a network not listed',
+    args: { ...asRecorded, network_mode: 'hrt-net', networks: [{ name: 'other' }], comparisons: { networks: 'strict' } },
+    facts,
+    expect: ['connect container hrt-c1 to network other (not connected to other)', 'disconnect container hrt-c1 from network hrt-net (not in networks)'],
+  },
+  { name: 'purge_networks with networks: [] leaves them all', args: { ...asRecorded, network_mode: 'hrt-net', networks: [], purge_networks: true }, facts, expect: ['disconnect container hrt-c1 from network hrt-net (not in networks)'] },
+  { name: 'networks ignored: a missing network is not connected', args: { ...asRecorded, networks: [{ name: 'hrt-net' }, { name: 'other' }], comparisons: { networks: 'ignore' } }, facts, expect: 'ok' },
+  { name: "'*': strict does not touch networks the task does not list", args: { ...asRecorded, networks: undefined, comparisons: { '*': 'strict' } }, facts, expect: 'ok' },
+  // env_file: read on the target, merged into env (env wins), compared like env
+  { name: 'already converged: env_file gives the variable', args: { ...asRecorded, env: undefined, env_file: '/etc/app.env' }, facts: { ...facts, envFile: { FOO: 'bar' } }, expect: 'ok' },
+  { name: "env_file's variable differs", args: { ...asRecorded, env: undefined, env_file: '/etc/app.env' }, facts: { ...facts, envFile: { FOO: 'other' } }, expect: ['recreate container hrt-c1: env FOO differs'] },
+  { name: 'env wins over env_file', args: { ...asRecorded, env_file: '/etc/app.env' }, facts: { ...facts, envFile: { FOO: 'other' } }, expect: 'ok' },
   { name: 'a size that is not one', args: { ...asRecorded, memory: 'lots' }, facts, expect: { error: /memory: 'lots' is not a size/ } },
 ];
 
@@ -133,6 +179,30 @@ describe('docker_container: the commands', () => {
       'docker network connect --ip 10.1.0.5 b n',
     ]);
   });
+
+  const commands = (change: { ops: { kind: string }[] } | undefined) => change!.ops.map((o) => ((o as { command?: string }).command ?? ''));
+
+  it("env_file's values travel with env on stdin, never as a path or on the command line", () => {
+    const [change] = plan({ name: 'e', image: 'ha-run-test/busybox:1', env_file: '/etc/app.env', env: { B: '2' } }, { container: null, image, envFile: { A: 's3cret', B: '1' } });
+    const op = change!.ops[0]!;
+    expect(op.kind === 'exec' && op.command).not.toMatch(/app\.env|s3cret/);
+    expect(op.kind === 'exec' && op.stdin).toBe('A=s3cret\nB=2\n');
+  });
+
+  it('a port range is published port by port', () => {
+    const [change] = plan({ name: 'r', image: 'ha-run-test/busybox:1', published_ports: ['8000-8001:9000-9001/udp'] }, { container: null, image });
+    expect(commands(change)[0]).toContain('--publish 0.0.0.0:8000:9000/udp --publish 0.0.0.0:8001:9001/udp');
+  });
+
+  it('networks_cli_compatible false: created on the default network, every listed network connected after; purged, it leaves bridge', () => {
+    const args: DockerContainerArgs = { name: 'n', image: 'ha-run-test/busybox:1', networks: [{ name: 'a' }], networks_cli_compatible: false };
+    expect(commands(plan(args, { container: null, image })[0])).toEqual(['docker container run --detach --name n ha-run-test/busybox:1', 'docker network connect a n']);
+    expect(commands(plan({ ...args, comparisons: { networks: 'strict' } }, { container: null, image })[0])).toEqual([
+      'docker container run --detach --name n ha-run-test/busybox:1',
+      'docker network connect a n',
+      'docker network disconnect bridge n',
+    ]);
+  });
 });
 
 describe('docker_container: --diff', () => {
@@ -149,5 +219,19 @@ describe('docker_container: --diff', () => {
   it('an in-place update shows its option', () => {
     const [change] = dockerContainerModule.plan({ name: 'hrt-c1', restart_policy: 'always' }, facts);
     expect(change!.diff).toEqual({ path: 'container hrt-c1', before: 'restart_policy: {"Name":"unless-stopped","MaximumRetryCount":0}\n', after: 'restart_policy: {"policy":"always"}\n' });
+  });
+});
+
+describe('docker_container: pull: true', () => {
+  const prelude = (args: DockerContainerArgs) => (dockerContainerModule.prelude?.(args) ?? []).map((c) => [c.summary, ...c.ops.map((o) => (o.kind === 'exec' ? o.command : ''))]);
+
+  it('pulls the tag before gathering, so a newer image shows as an image difference', () => {
+    expect(prelude({ name: 'p', image: 'nginx:1.25', pull: true })).toEqual([['pull image nginx:1.25', 'docker image pull nginx:1.25']]);
+  });
+
+  it('pulls nothing without pull, for state absent, or for an image ID', () => {
+    expect(prelude({ name: 'p', image: 'nginx:1.25' })).toEqual([]);
+    expect(prelude({ name: 'p', image: 'nginx:1.25', pull: true, state: 'absent' })).toEqual([]);
+    expect(prelude({ name: 'p', image: 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', pull: true })).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describeFact } from '../../../kit/fact-cases.js';
 import { imageArchive } from '../../../../src/modules/docker/archive.js';
 import { containerInspect, imageInspect, networkInspect, volumeInspect } from '../../../../src/modules/docker/inspect.js';
+import { envFileVars } from '../../../../src/modules/docker/docker_container/env-file.js';
 
 const recorded = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 const json = (name: string) => (JSON.parse(recorded(name)) as Record<string, unknown>[])[0]!;
@@ -46,4 +47,15 @@ describeFact(imageArchive, [
   },
   { name: 'no file there', args: '/root/none.tar', stdout: '', rc: 3, expect: null },
   { name: 'not a tar archive', args: '/etc/hostname', stdout: 'tar: This does not look like a tar archive\n', rc: 2, expect: { error: /\/etc\/hostname is not an image archive made by docker save: tar: This does not look/ } },
+]);
+
+describeFact(envFileVars, [
+  {
+    name: 'an env file: comments, blank lines, quotes kept, = in values',
+    args: '/etc/app.env',
+    stdout: '# the app\nMODE=one\n\n  URL=http://x/?a=b  \nQUOTED="kept"\n',
+    expect: { MODE: 'one', URL: 'http://x/?a=b', QUOTED: '"kept"' },
+  },
+  { name: 'a line without =', args: '/etc/app.env', stdout: 'MODE=one\nsecretvalue\n', expect: { error: /Invalid line in environment file \/etc\/app.env: line 2 is not VAR=value/ } },
+  { name: 'no such file', args: '/nope.env', stdout: 'cat: /nope.env: No such file or directory\n', rc: 1, expect: { error: /env_file \/nope.env cannot be read on the target: cat: \/nope.env: No such file or directory/ } },
 ]);

@@ -32,9 +32,25 @@ describe('apt gather (replayed)', () => {
     expect(await runModule(aptModule, ctx, { name: ['libc6'] })).toMatchObject({ changed: false });
   });
 
-  it('a .deb URL is refused with the way out', async () => {
-    const ctx = context({ 'dpkg-query': { stdout: '' } });
-    expect(await runModule(aptModule, ctx, { deb: 'https://example.org/x.deb' })).toMatchObject({ failed: true, msg: expect.stringMatching(/is a URL; ha-run installs a \.deb file already on the target/) });
+  it('name wildcards: the names apt lists by prefix, matched as fnmatch does (recorded on node1)', async () => {
+    const ctx = context({
+      'dpkg-query': { stdout: '' },
+      'apt-cache': {
+        byArgs: {
+          'pkgnames figle': { stdout: recorded('apt-cache-pkgnames-figle.txt') },
+          'pkgnames toilet-font': { stdout: recorded('apt-cache-pkgnames-toilet-font.txt') },
+          '*': { stdout: recorded('apt-cache-policy-figlet.txt') },
+        },
+      },
+    });
+    const r = await runModule(aptModule, ctx, { name: ['figle?', 'toilet-font*'] });
+    expect(r).toMatchObject({ changed: true, reasons: ['install figlet 2.2.5-3+b1', 'install toilet-fonts 0.3-1.4'] });
+    expect(conn!.toolCalls.filter((c) => c.includes('pkgnames'))).toEqual(['apt-cache pkgnames figle', 'apt-cache pkgnames toilet-font']);
+  });
+
+  it('a wildcard matching nothing fails as Ansible says it', async () => {
+    const ctx = context({ 'dpkg-query': { stdout: '' }, 'apt-cache': { byArgs: { 'pkgnames toilet-font': { stdout: recorded('apt-cache-pkgnames-toilet-font.txt') }, '*': { stdout: '' } } } });
+    expect(await runModule(aptModule, ctx, { name: ['toilet-x*'] })).toMatchObject({ failed: true, msg: "No package(s) matching 'toilet-x*' available" });
   });
 
   it('a target without apt-cache: the task fails naming it', async () => {

@@ -31,7 +31,7 @@ describePlan(aptRepositoryModule, [
   { name: 'not a deb line', args: { repo: 'http://deb.debian.org/debian bookworm main' }, facts: {}, expect: { error: /Invalid repository string/ } },
   { name: 'no suite', args: { repo: 'deb http://deb.debian.org/debian' }, facts: {}, expect: { error: /no suite after the URI/ } },
   { name: 'no components', args: { repo: 'deb http://deb.debian.org/debian bookworm' }, facts: {}, expect: { error: /needs at least one component/ } },
-  { name: 'ppa', args: { repo: 'ppa:nginx/stable' }, facts: {}, expect: { error: /ppa: repositories/ } },
+  { name: 'ppa: refused, with the line to give instead', args: { repo: 'ppa:nginx/stable' }, facts: {}, expect: { error: /^ppa:nginx\/stable: ppa: repositories are not supported by ha-run .* repo: "deb \[signed-by=\/etc\/apt\/keyrings\/nginx\.asc\] http:\/\/ppa\.launchpad\.net\/nginx\/stable\/ubuntu UBUNTU_CODENAME main"/ } },
 ]);
 
 describe('apt_repository files', () => {

@@ -85,6 +85,13 @@ describe('the request bundle', () => {
     expect(bundle).toContain('insecure');
     expect(bundle).toContain('max_redirect = 0');
   });
+
+  it('client_cert and client_key for curl and wget; unix_socket for curl', () => {
+    const request = { url: 'https://h/x', method: 'GET', headers: {}, validateCerts: true, timeout: 5, followRedirects: false, clientCert: '/etc/ssl/c.pem', clientKey: '/etc/ssl/k.pem', unixSocket: '/run/docker.sock' };
+    const bundle = requestBundle(request).toString();
+    expect(bundle).toContain('cert = "/etc/ssl/c.pem"\nkey = "/etc/ssl/k.pem"\nunix-socket = "/run/docker.sock"\n');
+    expect(bundle).toContain('certificate = /etc/ssl/c.pem\nprivate_key = /etc/ssl/k.pem\n');
+  });
 });
 
 let conn: ReplayConnection | undefined;
