@@ -2,7 +2,7 @@
 // tasks/handlers/defaults/vars read from main.yml (or the *_from file). Role entries in a play as
 // `- name`, `- role: name` + params, `- {name: x, when: ..., tags: ...}`.
 import { readdirSync } from 'node:fs';
-import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { varsFileSchema } from '../schema/inventory-schema.js';
 import { keywordsOf, roleEntryKeywordsSchema } from '../schema/playbook-schema.js';
 import { isTemplateString } from '../schema/validate.js';
@@ -15,6 +15,7 @@ import { cycle, isDirectory, roleVarsFiles, roleVarsSource, yamlFileIn } from '.
 import { readRoleMeta } from './role-meta.js';
 import { recordSource } from './source-map.js';
 import type { Handler, IncludeRole, Role, RoleRef, Task, TaskItem } from './types.js';
+import { rolesPathFromEnv } from './roles-path.js';
 
 interface RoleContent {
   ref: RoleRef;
@@ -37,8 +38,7 @@ export class RoleLoader implements RoleSource {
 
   /** Directories searched for a role name, in order. */
   searchPath(): string[] {
-    const fromEnv = (process.env.ANSIBLE_ROLES_PATH ?? '').split(delimiter).filter((p) => p !== '');
-    return [join(this.playbookDir, 'roles'), ...fromEnv.map((p) => resolve(p)), this.playbookDir];
+    return [join(this.playbookDir, 'roles'), ...rolesPathFromEnv(), this.playbookDir];
   }
 
   load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined {
