@@ -16,9 +16,11 @@ import { SecretMasker } from '../output/mask.js';
 import { createReporters, stdoutWriter } from '../output/setup.js';
 import { action } from './action.js';
 import { useVaultOptions, withVaultOptions } from './vault-options.js';
+import { connectionPasswords, withPasswordOptions, type PasswordCliOptions } from './connection-passwords.js';
+import { askVarsPrompts, type AskedSecrets } from './vars-prompt.js';
 import type { VaultCliOptions } from '../vault/vault-id.js';
 
-interface CliOptions extends VaultCliOptions {
+interface CliOptions extends VaultCliOptions, PasswordCliOptions {
   inventory?: string[];
   check?: boolean;
   diff?: boolean;
@@ -50,7 +52,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 const count = (_v: string, prev: number) => prev + 1;
 
 function withRunOptions(cmd: Command): Command {
-  return withVaultOptions(cmd)
+  return withPasswordOptions(withVaultOptions(cmd))
     .option('-i, --inventory <path>', 'inventory file, directory or host list (repeatable)', collect)
     .option('-C, --check', "dry run: report what would change, change nothing")
     .option('-D, --diff', 'show differences in changed files')
@@ -120,8 +122,17 @@ function listMode(o: CliOptions): ListMode | undefined {
   return o.listHosts ? 'hosts' : o.listTasks ? 'tasks' : o.listTags ? 'tags' : undefined;
 }
 
-async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, adhoc = false): Promise<number> {
+/** -k/-K (or their password files): asked after validation, before anything connects; secrets from then on. */
+async function addConnectionPasswords(options: RunOptions, o: CliOptions): Promise<AskedSecrets> {
+  const passwords = await connectionPasswords(o);
+  options.connectionDefaults = { ...options.connectionDefaults, ...passwords };
+  return { values: Object.values(passwords), names: [] };
+}
+
+async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, asked: AskedSecrets, adhoc = false): Promise<number> {
   const out = createReporters({ json: o.json === true, verbosity: options.verbosity, adhoc });
+  asked.values.forEach((v) => out.masker.add(v));
+  asked.names.forEach((n) => out.masker.addSecretName(n));
   try {
     return await runPlaybooks(prepared, options, { reporter: out.reporter, masker: out.masker, logFile: out.logFile });
   } finally {
@@ -144,6 +155,7 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
   if (o.become || o.becomeUser) {
     for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
   }
+  if (o.syntaxCheck || listMode(o)) await askVarsPrompts(prepared, options.extraVars, true);
   if (o.syntaxCheck) {
     const write = stdoutWriter();
     for (const p of prepared) write(`\nplaybook: ${shownPath(p.playbook.file)}\n`);
@@ -159,7 +171,9 @@ export async function runCommand(targets: string[], o: CliOptions): Promise<numb
     for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel, options.extraVars, masker));
     return ExitCode.ok;
   }
-  return execute(prepared, options, o);
+  const passwords = await addConnectionPasswords(options, o);
+  const prompted = await askVarsPrompts(prepared, options.extraVars);
+  return execute(prepared, options, o, { values: [...passwords.values, ...prompted.values], names: prompted.names });
 }
 
 async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions): Promise<number> {
@@ -168,7 +182,7 @@ async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions): 
     stdoutWriter()(`  hosts (${prepared.hostsPerPlay[0]!.length}):\n${prepared.hostsPerPlay[0]!.map((h) => `    ${h}\n`).join('')}`);
     return ExitCode.ok;
   }
-  return execute([prepared], options, o, true);
+  return execute([prepared], options, o, await addConnectionPasswords(options, o), true);
 }
 
 export function registerRun(program: Command): void {
