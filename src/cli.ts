@@ -1,32 +1,25 @@
 #!/usr/bin/env node
-// argv -> commands; nothing else. Each command lives in src/commands/.
-import { Command, CommanderError } from 'commander';
+// argv -> commands; nothing else. The commands are defined in src/cli/program.ts, each in src/commands/.
+import { CommanderError } from 'commander';
 import { ExitCode } from './errors.js';
 import { reportError } from './commands/action.js';
-import { registerRun } from './commands/run.js';
-import { registerValidate } from './commands/validate.js';
-import { registerInventory } from './commands/inventory.js';
-import { registerSchema } from './commands/schema.js';
-import { registerLab } from './commands/lab.js';
-import { registerHostKeys } from './commands/hostkeys.js';
-import { registerVault } from './commands/vault.js';
-import { registerConfig } from './commands/config.js';
-import { packageVersion } from './util/package-root.js';
+import { mistypedCommand } from './commands/top-level.js';
+import { buildProgram } from './cli/program.js';
 
 export async function main(argv: string[]): Promise<void> {
-  const program = new Command('ha-run')
-    .description('Agentless, Ansible-compatible playbook runner: proves everything valid, then converges hosts over SSH.')
-    .version(packageVersion(), '--version')
-    .showHelpAfterError('(run `ha-run --help` for usage)')
-    .exitOverride();
-  registerRun(program);
-  registerValidate(program);
-  registerInventory(program);
-  registerSchema(program);
-  registerLab(program);
-  registerHostKeys(program);
-  registerVault(program);
-  registerConfig(program);
+  const program = buildProgram();
+  const args = argv.slice(2);
+  if (args.length === 0) {
+    // Nothing asked: say how to ask (to stderr, exit 5, as for any incomplete command line).
+    program.outputHelp({ error: true });
+    process.exitCode = ExitCode.badOptions;
+    return;
+  }
+  const typo = mistypedCommand(program, args);
+  if (typo) {
+    process.exitCode = reportError(typo);
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -22,9 +22,11 @@ import { applyConfig, DEFAULT_FORKS, type ConfigExtras } from '../config/cli-def
 import { unusedSummary } from '../config/dump.js';
 import { formatDiagnostic } from '../output/diagnostics.js';
 import { useVaultOptions, withVaultOptions } from './vault-options.js';
+import { connectionPasswords, withPasswordOptions, type PasswordCliOptions } from './connection-passwords.js';
+import { askVarsPrompts, type AskedSecrets } from './vars-prompt.js';
 import type { VaultCliOptions } from '../vault/vault-id.js';
 
-interface CliOptions extends VaultCliOptions {
+interface CliOptions extends VaultCliOptions, PasswordCliOptions {
   inventory?: string[];
   check?: boolean;
   diff?: boolean;
@@ -57,7 +59,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 const count = (_v: string, prev: number) => prev + 1;
 
 function withRunOptions(cmd: Command): Command {
-  return withVaultOptions(cmd)
+  return withPasswordOptions(withVaultOptions(cmd))
     .option('-i, --inventory <path>', 'inventory file, directory or host list (repeatable)', collect)
     .option('-C, --check', "dry run: report what would change, change nothing")
     .option('-D, --diff', 'show differences in changed files')
@@ -134,7 +136,14 @@ function listMode(o: CliOptions): ListMode | undefined {
   return o.listHosts ? 'hosts' : o.listTasks ? 'tasks' : o.listTags ? 'tags' : undefined;
 }
 
-async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, extras: ConfigExtras, adhoc = false): Promise<number> {
+/** -k/-K (or their password files): asked after validation, before anything connects; secrets from then on. */
+async function addConnectionPasswords(options: RunOptions, o: CliOptions): Promise<AskedSecrets> {
+  const passwords = await connectionPasswords(o);
+  options.connectionDefaults = { ...options.connectionDefaults, ...passwords };
+  return { values: Object.values(passwords), names: [] };
+}
+
+async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: CliOptions, extras: ConfigExtras, asked: AskedSecrets, adhoc = false): Promise<number> {
   const out = createReporters({
     json: o.json === true,
     verbosity: options.verbosity,
@@ -142,6 +151,8 @@ async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: Cli
     ...(extras.logPath ? { logPath: extras.logPath } : {}),
     ...(o.junit ? { junit: o.junit } : {}),
   });
+  asked.values.forEach((v) => out.masker.add(v));
+  asked.names.forEach((n) => out.masker.addSecretName(n));
   try {
     return await runPlaybooks(prepared, options, { reporter: out.reporter, masker: out.masker, logFile: out.logFile });
   } finally {
@@ -180,6 +191,7 @@ export async function runCommand(targets: string[], cli: CliOptions): Promise<nu
     if (fromConfig.become) play.become ??= true;
     if (fromConfig.becomeUser !== undefined) play.becomeUser ??= fromConfig.becomeUser;
   }
+  if (o.syntaxCheck || listMode(o)) await askVarsPrompts(prepared, options.extraVars, true);
   if (o.syntaxCheck) {
     const write = stdoutWriter();
     for (const p of prepared) write(`\nplaybook: ${shownPath(p.playbook.file)}\n`);
@@ -195,7 +207,9 @@ export async function runCommand(targets: string[], cli: CliOptions): Promise<nu
     for (const p of prepared) write(formatListing(mode, p.playbook, p.hostsPerPlay, sel, options.extraVars, masker));
     return ExitCode.ok;
   }
-  return execute(prepared, options, o, extras);
+  const passwords = await addConnectionPasswords(options, o);
+  const prompted = await askVarsPrompts(prepared, options.extraVars);
+  return execute(prepared, options, o, extras, { values: [...passwords.values, ...prompted.values], names: prompted.names });
 }
 
 /** The command line over ansible.cfg and ANSIBLE_*; the configuration's warnings are printed here. */
@@ -219,7 +233,7 @@ async function runAdhoc(req: AdhocRequest, options: RunOptions, o: CliOptions, e
     stdoutWriter()(`  hosts (${prepared.hostsPerPlay[0]!.length}):\n${prepared.hostsPerPlay[0]!.map((h) => `    ${h}\n`).join('')}`);
     return ExitCode.ok;
   }
-  return execute([prepared], options, o, extras, true);
+  return execute([prepared], options, o, extras, await addConnectionPasswords(options, o), true);
 }
 
 export function registerRun(program: Command): void {

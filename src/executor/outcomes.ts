@@ -28,11 +28,22 @@ export function statusOf(result: ModuleResult): HostStatus {
   return result.changed ? 'changed' : 'ok';
 }
 
-/** The event reporters see: censored under no_log, facts left out (they are in ansible_facts). */
+/**
+ * What a result shows of the facts it carries. `facts` is the executor's own copy (never shown); a module
+ * whose output is its facts (setup) shows `ansible_facts`; debug shows what it was asked for, even a
+ * variable named `ansible_facts`; other modules' facts are already in the variables they set.
+ */
+function shownResult(info: TaskInfo, text: ModuleResult): Record<string, unknown> {
+  const { facts: _f, ...withFacts } = text;
+  if (info.output === 'facts' || info.output === 'show-result') return info.output === 'show-result' ? text : withFacts;
+  const { ansible_facts: _af, ...shown } = withFacts;
+  return shown;
+}
+
+/** The event reporters see: censored under no_log, facts shown only where they are the result (see shownResult). */
 export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, noLog: boolean, started: number, delegatedTo?: string): HostResultEvent {
   // Reporters print text: unsafe values (loop items, debug's var=) are shown as the text they hold.
   const text = withoutUnsafe(result) as ModuleResult;
-  const { facts: _f, ansible_facts: _af, ...shown } = text;
   return {
     host,
     task: info,
@@ -44,7 +55,7 @@ export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, 
           msg: typeof text.msg === 'string' ? text.msg : undefined,
           reasons: text.reasons,
           diff: text.diff,
-          result: shown,
+          result: shownResult(info, text),
         }),
     durationMs: Date.now() - started,
   };

@@ -249,6 +249,8 @@ function notifyHandlers(pc: PlayContext, names: string[], host: string, vars: Va
 /** set_fact, include_vars and setup results become host variables. */
 function absorbFacts(pc: PlayContext, task: Task, host: string, result: ModuleResult): void {
   if (result.failed || result.skipped) return;
+  // debug shows values, it sets none: `debug: var=ansible_facts` (or a variable called `facts`) is a display.
+  if (findModule(task.module)?.output === 'show-result') return;
   const state = pc.run.hosts.get(host);
   const collect = (r: ModuleResult): Vars | undefined => (r.facts ?? r.ansible_facts) as Vars | undefined;
   const all = Array.isArray(result.results) ? (result.results as ModuleResult[]).filter((r) => !r.failed && !r.skipped).map(collect) : [collect(result)];

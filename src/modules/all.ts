@@ -22,6 +22,7 @@ import { metaModule } from './meta.js';
 import { pauseModule } from './pause.js';
 import { waitForModule } from './wait-for.js';
 import { setupModule } from './setup.js';
+import { pingModule } from './ping.js';
 import { inventoryModules } from './inventory/index.js';
 import { asyncModules } from './async/index.js';
 import { otherOsModules } from './other-os/index.js';
@@ -58,6 +59,7 @@ export const allModules: Module[] = [
   pauseModule,
   waitForModule,
   setupModule,
+  pingModule,
   ...inventoryModules,
   ...asyncModules,
   ...otherOsModules,

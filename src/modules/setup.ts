@@ -22,6 +22,7 @@ export const setupModule: ActionModule<SetupArgs> = {
   kind: 'action',
   name: 'setup',
   setsVars: 'gathered-facts',
+  output: 'facts',
   aliases: ['gather_facts', 'ansible.builtin.gather_facts'],
   schema: {
     type: 'object',

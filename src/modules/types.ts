@@ -145,9 +145,11 @@ interface ModuleBase<Args> {
   keepsUnsafeArgs?: boolean;
   /**
    * How reporters show its result: 'show-result' always shows it, only what was asked (debug);
-   * 'command' is ad-hoc's `rc=N >>` form followed by the command's output (command, shell, raw, script).
+   * 'command' is ad-hoc's `rc=N >>` form followed by the command's output (command, shell, raw, script);
+   * 'facts': its result is the facts it gathered (setup): ad-hoc output and JSON events carry them as
+   * `ansible_facts`, a playbook's text output never prints them, at any verbosity (as Ansible's).
    */
-  output?: 'show-result' | 'command';
+  output?: 'show-result' | 'command' | 'facts';
   /**
    * Where the variables in its result's `facts` go: host facts (set_fact, the default), include_vars'
    * own precedence level, the gathered facts (setup: also shown as `ansible_<name>`), or the gathered

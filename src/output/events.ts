@@ -27,7 +27,7 @@ export interface TaskInfo {
   name: string;
   module: string;
   /** How the module's result is shown (its declared `output` trait). */
-  output?: 'show-result' | 'command';
+  output?: 'show-result' | 'command' | 'facts';
   location?: SourceLocation;
   role?: string;
   handler: boolean;

@@ -150,6 +150,8 @@ export class PlainReporter implements Reporter {
   /** debug always shows its result; other modules show it at -v; changed tasks show why. */
   private detail(e: HostResultEvent): string {
     if (e.status === 'skipped') return this.opts.verbosity > 0 && e.result.skip_reason ? ` => ${json({ skip_reason: e.result.skip_reason })}` : '';
+    // Gathered facts are for ad-hoc output and JSON events; a playbook's text output never dumps them.
+    if (e.task.output === 'facts' && e.status !== 'failed') return '';
     if (e.task.output === 'show-result' || this.opts.verbosity > 0) return ` => ${json(this.shownResult(e), true)}`;
     if (e.status === 'changed' && e.reasons && e.reasons.length > 0) return `  (${e.reasons.join('; ')})`;
     return '';

@@ -10,7 +10,7 @@ import { normalizeHandlerList, normalizeTaskList, withoutUnsupported, type TaskL
 import { searchFile } from './paths.js';
 import { RoleLoader } from './roles.js';
 import { recordSource } from './source-map.js';
-import type { Play, Role } from './types.js';
+import type { Play, Role, VarsPrompt } from './types.js';
 
 export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYaml, session: LoadSession, playbookDir: string, stack: string[]): Play {
   const written = withoutUnsupported(raw, path, { session, loaded });
@@ -33,6 +33,7 @@ export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYa
     gatherFacts: written.gather_facts !== false,
     serial: serialBatches(written.serial),
     strategy: 'linear',
+    ...varsPromptOf(written.vars_prompt, [...path, 'vars_prompt'], loaded, session),
     preTasks: normalizeTaskList(written.pre_tasks, [...path, 'pre_tasks'], ctx),
     roles,
     tasks: normalizeTaskList(written.tasks, [...path, 'tasks'], ctx),
@@ -65,6 +66,27 @@ function serialBatches(v: unknown): (number | string)[] {
 function varsFileList(v: unknown): string[][] {
   const entries = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
   return entries.map((e) => (Array.isArray(e) ? e.map(String) : [String(e)])).filter((alts) => alts.length > 0);
+}
+
+/** The play's vars_prompt entries (already checked against the schema). */
+function varsPromptOf(value: unknown, path: PathSegment[], loaded: LoadedYaml, session: LoadSession): { varsPrompt?: VarsPrompt[] } {
+  if (!Array.isArray(value) || value.length === 0) return {};
+  const entries = value.filter(isMap).map((e, i): VarsPrompt => {
+    const at = loaded.locate([...path, i]);
+    if (e.encrypt !== undefined) {
+      session.error('unsupported', `vars_prompt '${String(e.name)}': encrypt is not supported by ha-run`, at, 'ask for the plain value and hash it where it is used, or pass the hash with -e NAME=HASH');
+    }
+    return {
+      name: String(e.name),
+      ...(typeof e.prompt === 'string' ? { prompt: e.prompt } : {}),
+      ...(e.default !== undefined ? { default: e.default } : {}),
+      private: e.private !== false,
+      confirm: e.confirm === true,
+      unsafe: e.unsafe === true,
+      location: at,
+    };
+  });
+  return { varsPrompt: entries };
 }
 
 /** Reads the static vars files (templated names wait for run time), later files winning. */

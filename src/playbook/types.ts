@@ -162,8 +162,22 @@ export interface Role {
   identity?: string;
 }
 
+/** One `vars_prompt` entry: asked on the terminal before the run, unless -e gives the variable. */
+export interface VarsPrompt {
+  name: string;
+  /** The question; `input for NAME` when absent. */
+  prompt?: string;
+  default?: unknown;
+  /** Hide the answer (and mask it in output); true unless `private: false`. */
+  private: boolean;
+  confirm: boolean;
+  unsafe: boolean;
+  location: SourceLocation;
+}
+
 export interface Play extends InheritableKeywords {
   name?: string;
+  varsPrompt?: VarsPrompt[];
   /** Host pattern, as written (may be a list joined with ','). */
   hosts: string;
   varsFiles: string[];

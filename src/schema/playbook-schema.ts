@@ -205,6 +205,26 @@ export const playSchema: JsonSchema = {
     post_tasks: anyList,
     handlers: anyList,
     strategy: { enum: ['linear'], description: 'ha-run runs plays with the linear strategy only' },
+    vars_prompt: {
+      type: 'array',
+      description: 'Variables asked for on the terminal before the run (skipped when given with -e)',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+          prompt: text,
+          default: { description: 'The value when the answer is empty' },
+          private: { ...bool, description: 'Hide what is typed (the default); the value is then masked in all output' },
+          confirm: { ...bool, description: 'Ask twice; the answers must match' },
+          unsafe: { ...bool, description: 'Never render the answer as a template' },
+          encrypt: { ...text, description: 'Not supported by ha-run (it would hash the answer)' },
+          salt_size: { type: 'integer' },
+          salt: text,
+        },
+      },
+    },
   },
 };
 
@@ -217,7 +237,6 @@ export const importPlaybookSchema: JsonSchema = {
 
 /** Ansible keywords ha-run knows but does not implement: a clear "not supported" beats "unknown key". */
 export const UNSUPPORTED_KEYWORDS: Record<string, string> = {
-  vars_prompt: 'pass the values with -e instead',
   become_method: 'ha-run always uses sudo',
   order: 'hosts run in inventory order',
   force_handlers: 'handlers run when the play ends without failures',

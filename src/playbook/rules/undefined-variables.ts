@@ -132,6 +132,7 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
   for (const play of playbook.plays) {
     if (play.varsFiles.some(isTemplateString)) return undefined;
     addKeys(play.vars);
+    for (const asked of play.varsPrompt ?? []) names.add(asked.name);
     addKeys(play.varsFromFiles);
     for (const role of rolesOf(play)) {
       addKeys(role.defaults);
