@@ -23,6 +23,8 @@ export interface RunOptions {
   knownHostsFile?: string;
   trustNewHostKeys: boolean;
   connectTimeoutMs?: number;
+  /** --force-handlers: the default of every play's force_handlers. */
+  forceHandlers?: boolean;
   /** -u, -c, --private-key, -T: connection variables for hosts whose vars and play keywords set none. */
   connectionDefaults?: Record<string, string>;
 }

@@ -1,9 +1,10 @@
 // Handlers of a play (roles' first, then the play's) and flushing them: each notified handler runs once
 // per notified host that is still in the play, in definition order.
 import type { Handler, Play, Role, TaskItem } from '../playbook/types.js';
+import { ALL_HOSTS_FAILED } from './failure.js';
 import { runIncludeTasks } from './includes.js';
 import type { PlayContext } from './context.js';
-import { playScope, stopped } from './play-common.js';
+import { active, playScope, stopped } from './play-common.js';
 import { runTask } from './play-runner.js';
 import { roleScope, type Scope } from './scope.js';
 
@@ -53,15 +54,43 @@ export async function flushHandlers(pc: PlayContext, hosts: readonly string[]): 
   let last = -1;
   for (let next = pc.handlers.next(last); next && !stopped(pc); next = pc.handlers.next(last)) {
     last = next.index;
-    const targets = next.hosts.filter((h) => hosts.includes(h));
+    // Hosts out of the play keep their notifications: force_handlers may still run them at the section's end.
+    const targets = active(pc, next.hosts.filter((h) => hosts.includes(h)));
     const role = pc.handlerRoles.get(next.handler);
     const base: Scope = { ...playScope(pc.play), handler: true };
     // A role's handlers see the parameters the role was included with, as its tasks did.
     const scope: Scope = role ? { ...roleScope(base, role), includeParams: pc.roleParams.get(role) } : base;
     if (next.handler.kind === 'include_tasks') await runIncludeTasks(pc, scope, next.handler, targets);
     else await runTask(pc, scope, next.handler, targets, true);
-    pc.handlers.spent(next.index, next.hosts);
+    pc.handlers.spent(next.index, targets);
     // Handlers that do no I/O never leave the microtask queue: yield, so Ctrl-C and SIGTERM are heard.
     await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The flush at the end of pre_tasks, roles + tasks and post_tasks. With force_handlers, the hosts that
+ * failed during the section (not unreachable ones) run their notified handlers too, as if the section
+ * were a block with the flush in its `always`: Ansible builds it that way. Not after any_errors_fatal or
+ * max_fail_percentage stopped the play; a host failing all the section's hosts does not stop it.
+ */
+export async function flushSectionEnd(pc: PlayContext, activeAtStart: readonly string[]): Promise<void> {
+  const { run } = pc;
+  const force = pc.play.forceHandlers ?? run.options.forceHandlers === true;
+  const failedHere = activeAtStart.filter((h) => {
+    const s = run.hosts.get(h);
+    return s.failed && !s.unreachable && !s.endedPlay;
+  });
+  const aborted = run.aborted;
+  const forceable = !pc.ended && !run.interrupted && (aborted === undefined || aborted === ALL_HOSTS_FAILED);
+  if (!force || failedHere.length === 0 || !forceable) return flushHandlers(pc, pc.batch);
+  // Like an `always` section: the failed hosts take part, and stay failed afterwards.
+  run.aborted = undefined;
+  for (const h of failedHere) run.hosts.get(h).failed = false;
+  try {
+    await flushHandlers(pc, pc.batch);
+  } finally {
+    for (const h of failedHere) run.hosts.get(h).failed = true;
+    run.aborted ??= aborted;
   }
 }

@@ -3,13 +3,13 @@
 // any_errors_fatal and max_fail_percentage stop the play.
 import type { Block, Play, Task, TaskItem } from '../playbook/types.js';
 import type { PlayContext, RunContext } from './context.js';
-import { maxFailExceeded, wholeBatchFailed } from './failure.js';
+import { ALL_HOSTS_FAILED, maxFailExceeded, wholeBatchFailed } from './failure.js';
 import { HandlerQueue } from './handlers.js';
 import { runIncludeRole, runIncludeTasks } from './includes.js';
 import { mapLimit } from './limit.js';
 import { runMeta } from './meta.js';
 import { active, playScope, stopped, taskInfo } from './play-common.js';
-import { flushHandlers, playHandlers } from './play-handlers.js';
+import { flushHandlers, flushSectionEnd, playHandlers } from './play-handlers.js';
 import { serialBatches } from './serial.js';
 import { runRole } from './role-run.js';
 import { allTags, childScope, effective, type Scope } from './scope.js';
@@ -189,8 +189,9 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
       () => runItems(pc, scope, play.postTasks, batch, true),
     ];
     for (const section of sections) {
+      const activeAtStart = active(pc, batch);
       await section();
-      await flushHandlers(pc, batch);
+      await flushSectionEnd(pc, activeAtStart);
       if (checkBatchFailures(pc)) break;
     }
     if (checkBatchFailures(pc) || pc.endPlay) return;
@@ -210,7 +211,7 @@ function checkBatchFailures(pc: PlayContext): boolean {
     return true;
   }
   if (wholeBatchFailed(failed, pc.batch.length)) {
-    run.aborted = 'NO MORE HOSTS LEFT';
+    run.aborted = ALL_HOSTS_FAILED;
     return true;
   }
   return false;

@@ -169,6 +169,8 @@ export interface Play extends InheritableKeywords {
   /** Batches: numbers or percentages ('30%'), the last repeating. Empty means all hosts at once. */
   serial: (number | string)[];
   maxFailPercentage?: number;
+  /** Handlers run for hosts that failed in a section too, at the flush that ends it (force_handlers). */
+  forceHandlers?: boolean;
   preTasks: TaskItem[];
   roles: Role[];
   tasks: TaskItem[];
