@@ -48,6 +48,8 @@ export interface RunContext {
   startAt?: string;
   /** Why the run stopped early (any_errors_fatal, max_fail_percentage, all hosts failed). */
   aborted?: string;
+  /** A `debugger` keyword stopped the run where Ansible's debugger would have opened (exit 99). */
+  debuggerStop?: boolean;
 }
 
 export interface PlayContext {

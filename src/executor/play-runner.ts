@@ -18,6 +18,8 @@ import { runTaskOnHost } from './task-runner.js';
 import { renderShown } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
 import { findModule } from '../modules/registry.js';
+import { recordFailure } from './outcomes.js';
+import { truthy } from './task-connection.js';
 
 /** Task names may use variables (Ansible renders them with what is known before the task runs). */
 function renderedName(pc: PlayContext, scope: Scope, task: Task, name: string, host: string): string {
@@ -27,6 +29,12 @@ function renderedName(pc: PlayContext, scope: Scope, task: Task, name: string, h
   } catch {
     return name;
   }
+}
+
+/** `run_once`, a template rendered with the first host's variables, as Ansible's linear strategy decides it. */
+function runsOnce(pc: PlayContext, scope: Scope, task: Task, first: string): boolean {
+  const keyword = effective(scope, task, 'runOnce');
+  return typeof keyword === 'string' ? truthy(keyword, taskVars(pc, scope, task, first)) : keyword === true;
 }
 
 /** --start-at-task: tasks are skipped (silently) until one with that name. */
@@ -52,7 +60,13 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   info.name = renderedName(pc, scope, task, info.name, targets[0]!);
   await (handler ? run.report.handlerStart({ task: info, hosts: targets }) : run.report.taskStart({ task: info, hosts: targets }));
 
-  const runOnce = effective(scope, task, 'runOnce');
+  let runOnce: boolean;
+  try {
+    runOnce = runsOnce(pc, scope, task, targets[0]!);
+  } catch (err) {
+    for (const h of targets) await recordFailure(pc, h, info, err);
+    return;
+  }
   if (runOnce) {
     const first = await runTaskOnHost(pc, scope, task, targets[0]!, info);
     // The one result stands for every host: registered and set_fact values too.

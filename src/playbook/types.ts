@@ -23,8 +23,11 @@ export interface InheritableKeywords {
   connection?: string;
   remoteUser?: string;
   port?: number | string;
-  runOnce?: boolean;
+  /** A boolean, or a template rendered with the first host's variables. */
+  runOnce?: boolean | string;
   anyErrorsFatal?: boolean;
+  /** always, never, on_failed, on_unreachable, on_skipped, or a template: see executor/debugger.ts. */
+  debugger?: string;
 }
 
 export interface LoopControl {

@@ -63,8 +63,12 @@ const inheritableProperties: Record<string, JsonSchema> = {
   connection: { enum: ['ssh', 'smart', 'paramiko', 'local'], description: "'ssh' (the default) or 'local'" },
   remote_user: text,
   port: { type: 'integer', minimum: 1, maximum: 65535 },
-  run_once: bool,
+  run_once: boolOrTemplate,
   any_errors_fatal: bool,
+  debugger: {
+    anyOf: [{ enum: ['always', 'never', 'on_failed', 'on_unreachable', 'on_skipped'] }, { type: 'string', pattern: '\\{\\{' }],
+    description: "Where Ansible's interactive debugger would open; ha-run has none and stops the run there (exit 99), as ansible-playbook does without a terminal",
+  },
 };
 
 /**
@@ -225,7 +229,6 @@ export const UNSUPPORTED_KEYWORDS: Record<string, string> = {
   module_defaults: 'set the arguments on each task',
   throttle: 'use serial on the play',
   include: 'use include_tasks, import_tasks or import_playbook',
-  debugger: 'not supported',
   gather_subset: 'ha-run gathers a fixed set of facts',
 };
 
