@@ -1,9 +1,13 @@
 // Handlers of a play (roles' first, then the play's) and flushing them: each notified handler runs once
 // per notified host that is still in the play, in definition order.
 import type { Handler, Play, Role, TaskItem } from '../playbook/types.js';
+import type { PlayContext, RunContext } from './context.js';
+import { containsTemplate, mergeVars, renderString } from './deps.js';
+import type { HandlerNamer } from './handlers.js';
+import { errorMessage } from './outcomes.js';
+import { roleDefaultsLayers, roleParams, roleVarsLayers } from './role-vars.js';
 import { ALL_HOSTS_FAILED } from './failure.js';
 import { runIncludeTasks } from './includes.js';
-import type { PlayContext } from './context.js';
 import { active, playScope, stopped } from './play-common.js';
 import { runTask } from './play-runner.js';
 import { roleScope, type Scope } from './scope.js';
@@ -93,4 +97,35 @@ export async function flushSectionEnd(pc: PlayContext, activeAtStart: readonly s
     for (const h of failedHere) run.hosts.get(h).failed = true;
     run.aborted ??= aborted;
   }
+}
+
+/**
+ * Handler names with templates, rendered as Ansible 2.14 renders them: with what is known without a host
+ * (extra vars, role defaults and vars, play vars and vars_files, the handler's own vars), never facts or
+ * inventory variables. A name that cannot be rendered matches no notification (its `listen` topics still
+ * do); without topics the handler is unusable, which a warning says.
+ */
+export function handlerNamer(run: RunContext, play: Play, roleOf: ReadonlyMap<Handler, Role>): HandlerNamer {
+  return (h) => {
+    if (h.name === undefined || !containsTemplate(h.name)) return h.name;
+    const role = roleOf.get(h);
+    const vars = mergeVars({
+      extraVars: run.options.extraVars,
+      roleDefaults: roleDefaultsLayers(play, role),
+      playVars: play.vars,
+      varsFiles: play.varsFromFiles ? [play.varsFromFiles] : [],
+      roleVars: roleVarsLayers(play, role),
+      taskVars: h.vars,
+      roleParams: roleParams(role),
+      magic: { playbook_dir: play.playbookDir, ansible_play_name: play.name ?? play.hosts, ...(role ? { role_name: role.ref.name, role_path: role.ref.path } : {}) },
+    });
+    try {
+      return renderString(h.name, { vars });
+    } catch (err) {
+      if ((h.listen ?? []).length === 0) {
+        void run.report.warning(`handler '${h.name}' is unusable: its name cannot be rendered without a host's variables (${errorMessage(err)}); give it a listen topic`);
+      }
+      return undefined;
+    }
+  };
 }

@@ -9,7 +9,7 @@ import { runIncludeRole, runIncludeTasks } from './includes.js';
 import { mapLimit } from './limit.js';
 import { runMeta } from './meta.js';
 import { active, playScope, stopped, taskInfo } from './play-common.js';
-import { flushHandlers, flushSectionEnd, playHandlers } from './play-handlers.js';
+import { flushSectionEnd, handlerNamer, playHandlers } from './play-handlers.js';
 import { serialBatches } from './serial.js';
 import { runRole } from './role-run.js';
 import { allTags, childScope, effective, type Scope } from './scope.js';
@@ -174,7 +174,7 @@ function playName(pc: PlayContext): string {
 export async function runPlay(run: RunContext, play: Play, hosts: string[]): Promise<void> {
   const batches = serialBatches(hosts, play.serial);
   const { handlers: handlerList, roleOf } = playHandlers(play);
-  const handlers = new HandlerQueue(handlerList);
+  const handlers = new HandlerQueue(handlerList, handlerNamer(run, play, roleOf));
   const varsFilesByHost = new Map<string, Record<string, unknown>>();
   const rolesRun = new Map<string, Set<string>>();
   for (const h of hosts) run.hosts.get(h).endedPlay = false;
