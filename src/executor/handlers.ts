@@ -11,9 +11,14 @@ export class HandlerQueue {
   private readonly names = new Map<Handler, string | undefined>();
 
   constructor(
-    readonly handlers: readonly Handler[],
+    private readonly handlers: Handler[],
     private readonly nameOf: HandlerNamer = (h) => h.name,
   ) {}
+
+  /** A handler known only at run time (a role chosen by a template): notifiable from now on, after the others. */
+  add(handler: Handler): void {
+    if (!this.handlers.includes(handler)) this.handlers.push(handler);
+  }
 
   /** Rendered once, when a notification first looks for it (as Ansible caches it). */
   private nameFor(h: Handler): string | undefined {

@@ -11,6 +11,7 @@ import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, lookupSubdirFor } f
 import { searchPaths, truthy } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
+import { addRuntimeRoleHandlers } from './play-handlers.js';
 import { runItems } from './play-runner.js';
 import { runRole } from './role-run.js';
 import { allConditions, allTags, childScope, effective, type Scope } from './scope.js';
@@ -229,8 +230,12 @@ export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: Includ
   await run.report.taskStart({ task: info, hosts: targets });
   // The role per pass: named at run time when its name is a template (loaded roles are cached, so
   // hosts naming the same role share one Role).
-  const roleOf = (vars: Record<string, unknown>): Role =>
-    inc.included ?? run.includes.loadRole(renderString(inc.roleName, { vars }), { location: inc.location, ...renderedFrom(inc.from, vars) }, pc.play.playbookDir);
+  const roleOf = (vars: Record<string, unknown>): Role => {
+    if (inc.included) return inc.included;
+    const role = run.includes.loadRole(renderString(inc.roleName, { vars }), { location: inc.location, ...renderedFrom(inc.from, vars) }, pc.play.playbookDir);
+    addRuntimeRoleHandlers(pc, role);
+    return role;
+  };
   const perHost = await passesPerHost(pc, parent, inc, info, targets, roleOf);
   const keywords = appliedKeywords(inc);
   for (const g of groupsOf(perHost)) {

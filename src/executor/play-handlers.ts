@@ -20,6 +20,25 @@ export interface PlayHandlers {
 }
 
 export function playHandlers(play: Play): PlayHandlers {
+  const { handlers, roleOf, visitRole, visitItems } = handlerCollector();
+  play.roles.forEach(visitRole);
+  visitItems([...play.preTasks, ...play.tasks, ...play.postTasks]);
+  handlers.push(...play.handlers);
+  return { handlers, roleOf };
+}
+
+/** A role chosen at run time (templated include_role) brings its handlers, and its dependencies', when it is loaded. */
+export function addRuntimeRoleHandlers(pc: PlayContext, role: Role): void {
+  const { handlers, roleOf, visitRole } = handlerCollector();
+  visitRole(role);
+  for (const h of handlers) {
+    if (pc.handlerRoles.has(h)) continue;
+    pc.handlerRoles.set(h, roleOf.get(h)!);
+    pc.handlers.add(h);
+  }
+}
+
+function handlerCollector() {
   const handlers: Handler[] = [];
   const roleOf = new Map<Handler, Role>();
   const seen = new Set<Role>();
@@ -43,10 +62,7 @@ export function playHandlers(play: Play): PlayHandlers {
       else if (it.kind === 'include_tasks' && it.tasks) visitItems(it.tasks);
     }
   };
-  play.roles.forEach(visitRole);
-  visitItems([...play.preTasks, ...play.tasks, ...play.postTasks]);
-  handlers.push(...play.handlers);
-  return { handlers, roleOf };
+  return { handlers, roleOf, visitRole, visitItems };
 }
 
 /**
