@@ -53,6 +53,7 @@ interface CliOptions extends VaultCliOptions, PasswordCliOptions {
   connection?: string;
   privateKey?: string;
   timeout?: string;
+  forceHandlers?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -118,6 +119,7 @@ function runOptions(o: CliOptions, extras: ConfigExtras = {}): RunOptions {
     ...(o.trustNewHostKeys !== true && extras.trustNewHostKeysBy ? { trustNewHostKeysBy: extras.trustNewHostKeysBy } : {}),
     ...(extras.sshArgs ? { sshArgs: extras.sshArgs } : {}),
     connectionDefaults: connectionDefaults(o),
+    ...(o.forceHandlers ? { forceHandlers: true } : {}),
   };
 }
 
@@ -245,6 +247,7 @@ export function registerRun(program: Command): void {
     .option('-t, --tags <tags>', 'only run tasks with these tags (comma-separated, repeatable)', collect)
     .option('--skip-tags <tags>', 'skip tasks with these tags (comma-separated, repeatable)', collect)
     .option('--start-at-task <name>', 'start at the task with this name')
+    .option('--force-handlers', 'run notified handlers on hosts that failed too (the default of force_handlers)')
     .option('--list-hosts', 'list the hosts each play would run on, then exit')
     .option('--list-tasks', 'list the tasks that would run, then exit')
     .option('--list-tags', 'list the tags, then exit')

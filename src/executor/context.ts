@@ -28,6 +28,8 @@ export interface RunOptions {
   /** ssh options from ansible.cfg (ssh_args...), under each host's own ansible_ssh_*_args. */
   sshArgs?: string;
   connectTimeoutMs?: number;
+  /** --force-handlers: the default of every play's force_handlers. */
+  forceHandlers?: boolean;
   /** -u, -c, --private-key, -T: connection variables for hosts whose vars and play keywords set none. */
   connectionDefaults?: Record<string, string>;
 }
@@ -51,6 +53,8 @@ export interface RunContext {
   startAt?: string;
   /** Why the run stopped early (any_errors_fatal, max_fail_percentage, all hosts failed). */
   aborted?: string;
+  /** A `debugger` keyword stopped the run where Ansible's debugger would have opened (exit 99). */
+  debuggerStop?: boolean;
 }
 
 export interface PlayContext {

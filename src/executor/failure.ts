@@ -9,3 +9,6 @@ export function maxFailExceeded(failedInBatch: number, batchSize: number, maxFai
 export function wholeBatchFailed(failedInBatch: number, batchSize: number): boolean {
   return batchSize > 0 && failedInBatch >= batchSize;
 }
+
+/** Why the run stops when every host of the batch failed (no any_errors_fatal or max_fail_percentage involved). */
+export const ALL_HOSTS_FAILED = 'NO MORE HOSTS LEFT';

@@ -3,18 +3,37 @@
 // handler runs once per notified host, in definition order, when handlers are flushed.
 import type { Handler } from '../playbook/types.js';
 
+/** A handler's name as notifications match it (templated names rendered), or undefined when it has none usable. */
+export type HandlerNamer = (handler: Handler) => string | undefined;
+
 export class HandlerQueue {
   private readonly pending = new Map<number, Set<string>>();
+  private readonly names = new Map<Handler, string | undefined>();
 
-  constructor(readonly handlers: readonly Handler[]) {}
+  constructor(
+    private readonly handlers: Handler[],
+    private readonly nameOf: HandlerNamer = (h) => h.name,
+  ) {}
+
+  /** A handler known only at run time (a role chosen by a template): notifiable from now on, after the others. */
+  add(handler: Handler): void {
+    if (!this.handlers.includes(handler)) this.handlers.push(handler);
+  }
+
+  /** Rendered once, when a notification first looks for it (as Ansible caches it). */
+  private nameFor(h: Handler): string | undefined {
+    if (!this.names.has(h)) this.names.set(h, this.nameOf(h));
+    return this.names.get(h);
+  }
 
   /** Indexes of the handlers a notify name reaches (empty when none: the validator reports that earlier). */
   resolve(name: string): number[] {
     const byName: number[] = [];
     const byListen: number[] = [];
     this.handlers.forEach((h, i) => {
-      const full = h.role && h.name ? `${h.role.name} : ${h.name}` : undefined;
-      if (h.name === name || full === name) byName.push(i);
+      const own = this.nameFor(h);
+      const full = h.role && own !== undefined ? `${h.role.name} : ${own}` : undefined;
+      if ((own !== undefined && own === name) || full === name) byName.push(i);
       if (h.listen?.includes(name)) byListen.push(i);
     });
     const chosen = new Set(byListen);

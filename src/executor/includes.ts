@@ -6,11 +6,12 @@ import { ValidationError } from '../errors.js';
 import type { TaskInfo } from '../output/events.js';
 import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
-import { evaluateCondition, renderString, renderValue } from './deps.js';
+import { evaluateCondition, isOmit, renderString, renderValue } from './deps.js';
 import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, lookupSubdirFor } from './loop.js';
 import { searchPaths, truthy } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
+import { addRuntimeRoleHandlers } from './play-handlers.js';
 import { runItems } from './play-runner.js';
 import { runRole } from './role-run.js';
 import { allConditions, allTags, childScope, effective, type Scope } from './scope.js';
@@ -207,6 +208,17 @@ async function runImportedRole(pc: PlayContext, parent: Scope, imp: IncludeRole,
   await runRole(pc, childScope(parent, keywords, { includeParams: params }), role, [...params.keys()], { once: false, topLevel: false });
 }
 
+/** tasks_from, vars_from, ... rendered for a host; one that renders to `omit` is as if not written. */
+function renderedFrom(from: IncludeRole['from'], vars: Record<string, unknown>): Pick<IncludeRole, 'from'> {
+  if (!from) return {};
+  const rendered: NonNullable<IncludeRole['from']> = {};
+  for (const [key, value] of Object.entries(from) as [keyof typeof from, string][]) {
+    const name = renderString(value, { vars });
+    if (!isOmit(name)) rendered[key] = name;
+  }
+  return Object.keys(rendered).length > 0 ? { from: rendered } : {};
+}
+
 export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: IncludeRole, hosts: readonly string[]): Promise<void> {
   if (inc.static && inc.included) return runImportedRole(pc, parent, inc, inc.included, hosts);
   const { run } = pc;
@@ -218,7 +230,12 @@ export async function runIncludeRole(pc: PlayContext, parent: Scope, inc: Includ
   await run.report.taskStart({ task: info, hosts: targets });
   // The role per pass: named at run time when its name is a template (loaded roles are cached, so
   // hosts naming the same role share one Role).
-  const roleOf = (vars: Record<string, unknown>): Role => inc.included ?? run.includes.loadRole(renderString(inc.roleName, { vars }), inc, pc.play.playbookDir);
+  const roleOf = (vars: Record<string, unknown>): Role => {
+    if (inc.included) return inc.included;
+    const role = run.includes.loadRole(renderString(inc.roleName, { vars }), { location: inc.location, ...renderedFrom(inc.from, vars) }, pc.play.playbookDir);
+    addRuntimeRoleHandlers(pc, role);
+    return role;
+  };
   const perHost = await passesPerHost(pc, parent, inc, info, targets, roleOf);
   const keywords = appliedKeywords(inc);
   for (const g of groupsOf(perHost)) {

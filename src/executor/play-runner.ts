@@ -3,13 +3,13 @@
 // any_errors_fatal and max_fail_percentage stop the play.
 import type { Block, Play, Task, TaskItem } from '../playbook/types.js';
 import type { PlayContext, RunContext } from './context.js';
-import { maxFailExceeded, wholeBatchFailed } from './failure.js';
+import { ALL_HOSTS_FAILED, maxFailExceeded, wholeBatchFailed } from './failure.js';
 import { HandlerQueue } from './handlers.js';
 import { runIncludeRole, runIncludeTasks } from './includes.js';
 import { mapLimit } from './limit.js';
 import { runMeta } from './meta.js';
 import { active, playScope, stopped, taskInfo } from './play-common.js';
-import { flushHandlers, playHandlers } from './play-handlers.js';
+import { flushSectionEnd, handlerNamer, playHandlers } from './play-handlers.js';
 import { serialBatches } from './serial.js';
 import { runRole } from './role-run.js';
 import { allTags, childScope, effective, type Scope } from './scope.js';
@@ -18,6 +18,8 @@ import { runTaskOnHost } from './task-runner.js';
 import { renderShown } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
 import { findModule } from '../modules/registry.js';
+import { recordFailure } from './outcomes.js';
+import { truthy } from './task-connection.js';
 
 /** Task names may use variables (Ansible renders them with what is known before the task runs). */
 function renderedName(pc: PlayContext, scope: Scope, task: Task, name: string, host: string): string {
@@ -27,6 +29,12 @@ function renderedName(pc: PlayContext, scope: Scope, task: Task, name: string, h
   } catch {
     return name;
   }
+}
+
+/** `run_once`, a template rendered with the first host's variables, as Ansible's linear strategy decides it. */
+function runsOnce(pc: PlayContext, scope: Scope, task: Task, first: string): boolean {
+  const keyword = effective(scope, task, 'runOnce');
+  return typeof keyword === 'string' ? truthy(keyword, taskVars(pc, scope, task, first)) : keyword === true;
 }
 
 /** --start-at-task: tasks are skipped (silently) until one with that name. */
@@ -52,7 +60,13 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
   info.name = renderedName(pc, scope, task, info.name, targets[0]!);
   await (handler ? run.report.handlerStart({ task: info, hosts: targets }) : run.report.taskStart({ task: info, hosts: targets }));
 
-  const runOnce = effective(scope, task, 'runOnce');
+  let runOnce: boolean;
+  try {
+    runOnce = runsOnce(pc, scope, task, targets[0]!);
+  } catch (err) {
+    for (const h of targets) await recordFailure(pc, h, info, err);
+    return;
+  }
   if (runOnce) {
     const first = await runTaskOnHost(pc, scope, task, targets[0]!, info);
     // The one result stands for every host: registered and set_fact values too.
@@ -161,7 +175,7 @@ function playName(pc: PlayContext): string {
 export async function runPlay(run: RunContext, play: Play, hosts: string[]): Promise<void> {
   const batches = serialBatches(hosts, play.serial);
   const { handlers: handlerList, roleOf } = playHandlers(play);
-  const handlers = new HandlerQueue(handlerList);
+  const handlers = new HandlerQueue(handlerList, handlerNamer(run, play, roleOf));
   const varsFilesByHost = new Map<string, Record<string, unknown>>();
   const rolesRun = new Map<string, Set<string>>();
   for (const h of hosts) run.hosts.get(h).endedPlay = false;
@@ -190,8 +204,9 @@ export async function runPlay(run: RunContext, play: Play, hosts: string[]): Pro
       () => runItems(pc, scope, play.postTasks, batch, true),
     ];
     for (const section of sections) {
+      const activeAtStart = active(pc, batch);
       await section();
-      await flushHandlers(pc, batch);
+      await flushSectionEnd(pc, activeAtStart);
       if (checkBatchFailures(pc)) break;
     }
     if (checkBatchFailures(pc) || pc.endPlay) return;
@@ -211,7 +226,7 @@ function checkBatchFailures(pc: PlayContext): boolean {
     return true;
   }
   if (wholeBatchFailed(failed, pc.batch.length)) {
-    run.aborted = 'NO MORE HOSTS LEFT';
+    run.aborted = ALL_HOSTS_FAILED;
     return true;
   }
   return false;

@@ -97,7 +97,7 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
     process.removeListener('SIGTERM', onStop);
     await pool.closeAll();
   }
-  const exitCode = exitCodeFor(stats, stoppedBy);
+  const exitCode = run?.debuggerStop && !stoppedBy ? ExitCode.interrupted : exitCodeFor(stats, stoppedBy);
   await reporter.runEnd({
     stats: stats.snapshot(),
     exitCode,

@@ -28,6 +28,7 @@ import { moduleContext } from './module-context.js';
 import { readAhead } from './lookahead.js';
 import { applyInventoryChanges } from './inventory-changes.js';
 import { runAsyncTask, type AsyncTiming } from './async-task.js';
+import { stopWhereDebuggerOpens } from './debugger.js';
 
 type Vars = Record<string, unknown>;
 
@@ -152,6 +153,12 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
 
 /** Runs `task` on `host` and records everything; never throws for the task's own problems. */
 export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo): Promise<HostOutcome> {
+  const outcome = await taskOutcome(pc, scope, task, host, info);
+  stopWhereDebuggerOpens(pc, scope, task, outcome);
+  return outcome;
+}
+
+async function taskOutcome(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo): Promise<HostOutcome> {
   const { run } = pc;
   const state = run.hosts.get(host);
   const started = Date.now();

@@ -68,8 +68,9 @@ export function inheritableKeywords(raw: RawMap): InheritableKeywords {
   set('connection', optionalString(raw.connection));
   set('remoteUser', optionalString(raw.remote_user));
   set('port', typeof raw.port === 'number' || typeof raw.port === 'string' ? raw.port : undefined);
-  set('runOnce', optionalBoolean(raw.run_once));
+  set('runOnce', boolOrTemplate(raw.run_once));
   set('anyErrorsFatal', optionalBoolean(raw.any_errors_fatal));
+  set('debugger', optionalString(raw.debugger));
   return k;
 }
 

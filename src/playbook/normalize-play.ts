@@ -46,6 +46,7 @@ export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYa
   if (name !== undefined) play.name = name;
   const maxFail = optionalNumber(written.max_fail_percentage);
   if (maxFail !== undefined) play.maxFailPercentage = maxFail;
+  if (typeof written.force_handlers === 'boolean') play.forceHandlers = written.force_handlers;
   recordSource(play, loaded, path);
   return play;
 }

@@ -23,8 +23,11 @@ export interface InheritableKeywords {
   connection?: string;
   remoteUser?: string;
   port?: number | string;
-  runOnce?: boolean;
+  /** A boolean, or a template rendered with the first host's variables. */
+  runOnce?: boolean | string;
   anyErrorsFatal?: boolean;
+  /** always, never, on_failed, on_unreachable, on_skipped, or a template: see executor/debugger.ts. */
+  debugger?: string;
 }
 
 export interface LoopControl {
@@ -185,6 +188,8 @@ export interface Play extends InheritableKeywords {
   /** Batches: numbers or percentages ('30%'), the last repeating. Empty means all hosts at once. */
   serial: (number | string)[];
   maxFailPercentage?: number;
+  /** Handlers run for hosts that failed in a section too, at the flush that ends it (force_handlers). */
+  forceHandlers?: boolean;
   preTasks: TaskItem[];
   roles: Role[];
   tasks: TaskItem[];

@@ -63,8 +63,12 @@ const inheritableProperties: Record<string, JsonSchema> = {
   connection: { enum: ['ssh', 'smart', 'paramiko', 'local'], description: "'ssh' (the default) or 'local'" },
   remote_user: text,
   port: { type: 'integer', minimum: 1, maximum: 65535 },
-  run_once: bool,
+  run_once: boolOrTemplate,
   any_errors_fatal: bool,
+  debugger: {
+    anyOf: [{ enum: ['always', 'never', 'on_failed', 'on_unreachable', 'on_skipped'] }, { type: 'string', pattern: '\\{\\{' }],
+    description: "Where Ansible's interactive debugger would open; ha-run has none and stops the run there (exit 99), as ansible-playbook does without a terminal",
+  },
 };
 
 /**
@@ -199,6 +203,7 @@ export const playSchema: JsonSchema = {
     gather_facts: bool,
     serial: { type: ['integer', 'string', 'array'], items: { type: ['integer', 'string'] } },
     max_fail_percentage: { type: 'number', minimum: 0, maximum: 100 },
+    force_handlers: { type: 'boolean', description: 'Handlers notified on a host run at the end of each section even if the host failed' },
     pre_tasks: anyList,
     roles: anyList,
     tasks: anyList,
@@ -239,12 +244,10 @@ export const importPlaybookSchema: JsonSchema = {
 export const UNSUPPORTED_KEYWORDS: Record<string, string> = {
   become_method: 'ha-run always uses sudo',
   order: 'hosts run in inventory order',
-  force_handlers: 'handlers run when the play ends without failures',
   collections: 'write fully qualified module names instead',
   module_defaults: 'set the arguments on each task',
   throttle: 'use serial on the play',
   include: 'use include_tasks, import_tasks or import_playbook',
-  debugger: 'not supported',
   gather_subset: 'ha-run gathers a fixed set of facts',
 };
 

@@ -210,7 +210,19 @@ export function isSupportedLookup(name: string): boolean {
   return Object.hasOwn(plugins, plugin) && !REFUSED.has(plugin);
 }
 
-function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
+/** A lookup's `errors=`: 'strict' (the default) fails the template; 'warn' and 'ignore' give no result instead. */
+function errorsMode(value: unknown): 'strict' | 'warn' | 'ignore' {
+  if (value === undefined) return 'strict';
+  const mode = pyStr(value);
+  if (mode === 'strict' || mode === 'warn' || mode === 'ignore') return mode;
+  throw new TemplateError('template-error', `lookup errors= must be strict, warn or ignore, not '${mode}'`);
+}
+
+/**
+ * Runs a lookup; undefined when it failed and `errors=` said to go on (Ansible then gives None to lookup()
+ * and [] to query()). An undefined variable fails whatever errors= says, as in Ansible.
+ */
+function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] | undefined {
   if (isUndefined(name)) throw undefinedError(name);
   const plugin = pyStr(name).replace(/^ansible\.builtin\./, '');
   for (const t of terms) if (isUndefined(t)) throw undefinedError(t);
@@ -222,8 +234,15 @@ function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): un
   const fn = Object.hasOwn(plugins, plugin) ? plugins[plugin] : undefined;
   if (fn && ev.ctx.beforeRun && WRITING.has(plugin)) throw new LookupDeferred(plugin);
   if (!fn) throw new TemplateError('template-error', `lookup plugin '${plugin}' not found`, { hint: `supported: ${Object.keys(plugins).join(', ')}` });
-  const { wantlist: _wantlist, errors: _errors, allow_unsafe: allowUnsafe, ...rest } = kwargs;
-  const results = fn(terms, rest, ev);
+  const { wantlist: _wantlist, errors, allow_unsafe: allowUnsafe, ...rest } = kwargs;
+  const mode = errorsMode(errors);
+  let results: unknown[];
+  try {
+    results = fn(terms, rest, ev);
+  } catch (err) {
+    if (mode === 'strict' || (err instanceof TemplateError && err.code === 'undefined-variable')) throw err;
+    return undefined;
+  }
   // As in Ansible, what a lookup reads (files, fetched from targets too; the environment) is data,
   // never rendered again, unless the call says allow_unsafe=True.
   if (results.length === 0 || (allowUnsafe !== undefined && truthy(allowUnsafe))) return results;
@@ -235,6 +254,7 @@ function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): un
 export function lookupValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unknown {
   const [name, ...terms] = args;
   const results = run(name, terms, kwargs, ev);
+  if (results === undefined) return null;
   if (kwargs.wantlist !== undefined && truthy(kwargs.wantlist)) return results;
   // Text results are joined with commas; otherwise one result is itself, several a list (as Ansible).
   if (results.length === 0) return results;
@@ -245,5 +265,5 @@ export function lookupValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unk
 /** query() / q(): always a list. */
 export function queryValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
   const [name, ...terms] = args;
-  return run(name, terms, kwargs, ev);
+  return run(name, terms, kwargs, ev) ?? [];
 }

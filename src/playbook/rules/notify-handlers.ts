@@ -14,12 +14,14 @@ export function notifyNamesAHandler(playbook: Playbook): Diagnostic[] {
     // A role chosen at run time may bring handlers we cannot see: say nothing rather than something wrong.
     if ([...walkPlay(play)].some(({ item }) => item.kind === 'include_role' && !item.included)) continue;
     const known = handlerNames(play);
+    // A templated handler name is rendered at run time: any notify that fits its fixed parts may be it.
+    const templated = [...known].filter(isTemplateString).map(templatePattern);
     // Tasks, blocks or import_tasks whose notify the tasks inside use, and includes' `apply: {notify}`.
     for (const { item } of walkPlay(play)) {
       const written = notifyWritten(item);
       if (!written) continue;
       written.names.forEach((name, i) => {
-        if (known.has(name) || isTemplateString(name)) return;
+        if (known.has(name) || isTemplateString(name) || templated.some((p) => p.test(name))) return;
         const src = sourceOf(item);
         const value = src ? writtenValue(src, written.path) : undefined;
         const location = src && value !== undefined ? src.loaded.locate([...src.path, ...written.path, ...(Array.isArray(value) ? [i] : [])]) : item.location;
@@ -58,4 +60,10 @@ function handlerNames(play: Play): Set<string> {
   add(play.handlers);
   for (const role of rolesOf(play)) add(role.handlers, role.ref.name);
   return names;
+}
+
+/** `restart {{ svc }}` -> /^restart .*$/: the text outside {{ }} and {% %} must be there as written. */
+function templatePattern(name: string): RegExp {
+  const fixed = name.split(/\{\{.*?\}\}|\{%.*?%\}/s).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${fixed.join('.*')}$`, 's');
 }

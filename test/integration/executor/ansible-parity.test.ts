@@ -69,6 +69,12 @@ const cases: { name: string; args: (who: string) => string[]; code: number; ansi
   { name: 'parity-includes.yml', args: () => [], code: 0 },
   { name: 'parity-roles.yml', args: () => ['--skip-tags', 'second'], code: 0 },
   { name: 'parity-hostvars.yml', args: () => [], code: 0 },
+  { name: 'parity-include-role-from.yml', args: () => [], code: 0 },
+  { name: 'parity-run-once-templated.yml', args: () => [], code: 0 },
+  { name: 'parity-force-handlers.yml', args: () => [], code: 2 },
+  { name: 'parity-force-handlers-sections.yml', args: () => [], code: 2 },
+  { name: 'parity-force-handlers-flag.yml', args: () => [], code: 2 },
+  { name: 'parity-force-handlers-flag.yml', args: () => ['--force-handlers'], code: 2 },
   // The limit names localhost: without it neither tool would run the implicit localhost.
   { name: 'parity-implicit-localhost.yml', args: () => [], code: 0, limit: 'node1:localhost' },
   // Unreachable hosts: ha-run exits 3 as Ansible documents; ansible-playbook 2.14 really exits 4, or 2

@@ -211,4 +211,11 @@ describe('output on a terminal', () => {
     const json = await runCli([playbook, '-i', inv(), '-l', 'node1', '--json']);
     expect(json.stdout).toContain(JSON.stringify(`ERR${raw}`).slice(1, -1));
   });
+
+  it('debugger: the run stops with exit 99 where the debugger would open, as ansible-playbook without a terminal', async () => {
+    const r = await runCli([join(fixtures, 'debugger-stops.yml'), '-i', inv(), '-l', 'node1']);
+    expect(r.code, r.stdout + r.stderr).toBe(99);
+    expect(tasksRun(r.stdout)).toEqual(['an ignored failure', 'a failure opens the debugger']);
+    expect(r.stdout + r.stderr).toContain("debugger: on_failed on node1 would open Ansible's interactive debugger");
+  });
 });

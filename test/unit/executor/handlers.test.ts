@@ -19,6 +19,20 @@ function handler(name: string, listen: string[] = [], role?: string): Task {
 }
 
 describe('handler notification', () => {
+  it('matches templated names as the namer renders them, once; an unrenderable name is reached by its listen topics only', () => {
+    let renders = 0;
+    const names: Record<string, string | undefined> = { 'restart {{ svc }}': 'restart web', 'host {{ h }}': undefined };
+    const q = new HandlerQueue([handler('restart {{ svc }}'), handler('host {{ h }}', ['by topic'])], (h) => {
+      renders++;
+      return h.name !== undefined && h.name in names ? names[h.name] : h.name;
+    });
+    expect(q.resolve('restart web')).toEqual([0]);
+    expect(q.resolve('restart {{ svc }}')).toEqual([]);
+    expect(q.resolve('host {{ h }}')).toEqual([]);
+    expect(q.resolve('by topic')).toEqual([1]);
+    expect(renders).toBe(2);
+  });
+
   it('runs each notified handler once per host, in definition order, not notification order', () => {
     const q = new HandlerQueue([handler('restart a'), handler('restart b'), handler('restart c')]);
     q.notify('n1', 'restart c');

@@ -47,6 +47,13 @@ describe('notify names a handler', () => {
     expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("did you mean 'restart db'"), location: { line: 4, col: 29 } }]);
   });
 
+  it('a templated handler name takes the notifies that fit its fixed text (rendered at run time)', () => {
+    const ds = check({
+      'site.yml': '- hosts: all\n  vars: {svc: web}\n  tasks:\n    - debug:\n      notify: [restart web, restrat web]\n  handlers:\n    - name: "restart {{ svc }}"\n      debug:\n',
+    });
+    expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("'restrat web'") }]);
+  });
+
   it('checks the notify of a block and of an import_tasks too', () => {
     const ds = check({ 'site.yml': '- hosts: all\n  tasks:\n    - block:\n        - debug:\n      notify: restrt\n    - import_tasks: t.yml\n      notify: [restart]\n  handlers:\n    - name: restart\n      debug:\n', 't.yml': '- debug:\n' });
     expect(ds).toMatchObject([{ code: 'unknown-handler', message: expect.stringContaining("'restrt'"), location: { line: 5, col: 15 } }]);

@@ -291,6 +291,16 @@ describe('lookups', () => {
     expect(renderValue("{{ lookup('first_found', ['nope.txt', 'motd.txt']) }}", { vars: {}, searchPaths: [dir] })).toStrictEqual(new UnsafeText(join(dir, 'files', 'motd.txt')));
   });
 
+  it("errors='ignore' and 'warn' turn a failing lookup into None (lookup) or [] (query); an undefined variable still fails", () => {
+    const search = { vars: {}, searchPaths: [dir] };
+    expect(renderValue("{{ lookup('first_found', 'nope.txt', errors='ignore') is none }}", search)).toBe(true);
+    expect(renderString("[{{ lookup('file', 'nope.txt', errors='warn') }}]", search)).toBe('[]');
+    expect(renderValue("{{ query('first_found', 'nope.txt', errors='ignore') }}", search)).toEqual([]);
+    expect(caught(() => renderString("{{ lookup('first_found', 'nope.txt') }}", search)).message).toContain('No file was found');
+    expect(caught(() => renderString("{{ lookup('vars', 'zz_undefined', errors='ignore') }}", search)).code).toBe('undefined-variable');
+    expect(caught(() => renderString("{{ lookup('file', 'x', errors='loud') }}", search)).message).toContain('strict, warn or ignore');
+  });
+
   it('pipe is refused with an explanation', () => {
     const err = caught(() => renderString("{{ lookup('pipe', 'id') }}", ctx));
     expect(err.code).toBe('template-error');
