@@ -1,8 +1,8 @@
 // Arguments every file-writing crypto module shares (community.crypto's names), and the two plans
 // they share: removing the file (state=absent) and, when the file is right, its owner/group/mode.
-import { backupOp } from '../content-file.js';
-import { attrChanges, fileAttrProperties, type FileAttrArgs } from '../file-attrs.js';
-import type { FileState } from '../file-probe.js';
+import { backupOp } from '../files/content-file.js';
+import { attrChanges, fileAttrProperties, type FileAttrArgs } from '../files/file-attrs.js';
+import type { FileState } from '../files/file-probe.js';
 import type { Change, Op } from '../types.js';
 import { removeOp } from './write-file.js';
 

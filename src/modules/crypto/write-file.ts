@@ -3,9 +3,9 @@
 // destination: never a half-written key, never a key readable by others for a moment.
 import { shellQuote } from '../../connection/quote.js';
 import type { Op } from '../types.js';
-import type { FileState } from '../file-probe.js';
-import { wantedMode, type FileAttrArgs } from '../file-attrs.js';
-import { formatMode } from '../mode.js';
+import type { FileState } from '../files/file-probe.js';
+import { wantedMode, type FileAttrArgs } from '../files/file-attrs.js';
+import { formatMode } from '../files/mode.js';
 
 /**
  * One exec op: `produce` is shell that writes the new file to "$t" (and may use the scratch

@@ -1,10 +1,10 @@
 // copy and template plans: content by checksum, attributes, backup, force, directories as dest.
 import { describe, expect, it } from 'vitest';
-import { copyModule, type FileCopyFacts as CopyFacts } from '../../../src/modules/copy.js';
-import { templateModule } from '../../../src/modules/template.js';
+import { copyModule, type FileCopyFacts as CopyFacts } from '../../../src/modules/files/copy.js';
+import { templateModule } from '../../../src/modules/files/template.js';
 import { absent, commands, dir, file, written } from './states.js';
-import { makeDirsCommand } from '../../../src/modules/make-dirs.js';
-import { planTree, treeRoot, type TreeFacts } from '../../../src/modules/copy-tree.js';
+import { makeDirsCommand } from '../../../src/modules/files/make-dirs.js';
+import { planTree, treeRoot, type TreeFacts } from '../../../src/modules/files/copy-tree.js';
 
 const copyFacts = (dest: CopyFacts['dest'], content: string, extra: Partial<CopyFacts> = {}): CopyFacts => ({
   dest,

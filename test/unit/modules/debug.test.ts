@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debugModule } from '../../../src/modules/debug.js';
+import { debugModule } from '../../../src/modules/control/debug.js';
 import type { ModuleContext } from '../../../src/modules/types.js';
 
 /** debug runs on the controller only: a context with variables is all it reads. */

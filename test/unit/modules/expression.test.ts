@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTruthy } from '../../../src/modules/expression.js';
+import { isTruthy } from '../../../src/modules/control/expression.js';
 import { PyFloat } from '../../../src/template/py-float.js';
 
 describe('isTruthy', () => {

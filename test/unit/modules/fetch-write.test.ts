@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../src/connection/connect.js';
 import type { Connection } from '../../../src/connection/types.js';
-import { fetchModule } from '../../../src/modules/fetch.js';
+import { fetchModule } from '../../../src/modules/files/fetch.js';
 import type { ModuleContext } from '../../../src/modules/types.js';
 
 let conn: Connection;

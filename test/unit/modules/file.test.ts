@@ -1,8 +1,8 @@
 // file module plans: (args, what is on the target) → changes, always with the converged case.
 import { describe, expect, it } from 'vitest';
-import { fileModule, parseTree, type FileFacts } from '../../../src/modules/file.js';
-import { makeDirsCommand } from '../../../src/modules/make-dirs.js';
-import { parseTimes } from '../../../src/modules/file-times.js';
+import { fileModule, parseTree, type FileFacts } from '../../../src/modules/files/file.js';
+import { makeDirsCommand } from '../../../src/modules/files/make-dirs.js';
+import { parseTimes } from '../../../src/modules/files/file-times.js';
 import { absent, commands, dir, file, link } from './states.js';
 
 const facts = (target: FileFacts['target'], extra: Partial<FileFacts> = {}): FileFacts => ({ target, ...extra });

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shlexSplit } from '../../../src/util/shlex.js';
 import { expandMatch, pythonRegex, splitLinesKeepEnds } from '../../../src/modules/py-regex.js';
-import { delta, globWord, stripEnds } from '../../../src/modules/command-run.js';
-import { fileState, parseProbe, probeFiles } from '../../../src/modules/file-probe.js';
+import { delta, globWord, stripEnds } from '../../../src/modules/commands/command-run.js';
+import { fileState, parseProbe, probeFiles } from '../../../src/modules/files/file-probe.js';
 import { replayConnection, type ReplayConnection } from '../../kit/replay-connection.js';
-import { waitCondition, waitScript } from '../../../src/modules/wait-for.js';
-import { fetchDestination } from '../../../src/modules/fetch.js';
-import { mimeFields, mimeScript, statResult } from '../../../src/modules/stat.js';
+import { waitCondition, waitScript } from '../../../src/modules/net/wait-for.js';
+import { fetchDestination } from '../../../src/modules/files/fetch.js';
+import { mimeFields, mimeScript, statResult } from '../../../src/modules/files/stat.js';
 import { file } from './states.js';
 
 describe('shlexSplit (Python shlex.split)', () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeDirsCommand, pathPrefixes } from '../../../src/modules/make-dirs.js';
+import { makeDirsCommand, pathPrefixes } from '../../../src/modules/files/make-dirs.js';
 
 const mode = (p: string) => (statSync(p).mode & 0o7777).toString(8);
 let top: string | undefined;

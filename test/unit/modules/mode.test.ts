@@ -1,7 +1,7 @@
 // Mode parsing: integers, octal strings and symbolic modes. The symbolic expectations were recorded
 // by running GNU chmod on real files and directories with the same starting modes.
 import { describe, expect, it } from 'vitest';
-import { formatMode, isValidMode, resolveMode } from '../../../src/modules/mode.js';
+import { formatMode, isValidMode, resolveMode } from '../../../src/modules/files/mode.js';
 
 const chmodRecorded: [string, number, boolean, number][] = [
   ['u+x', 0o644, false, 0o744],

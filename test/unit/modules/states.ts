@@ -1,6 +1,6 @@
 // Test helpers: FileState values as gather would report them (pure data, no connection).
 import { createHash } from 'node:crypto';
-import type { FileState } from '../../../src/modules/file-probe.js';
+import type { FileState } from '../../../src/modules/files/file-probe.js';
 import type { Change, Op } from '../../../src/modules/types.js';
 
 export function absent(path: string): FileState {

@@ -2,11 +2,11 @@
 // (fixtures/ansible-text-edits.json was recorded by running ansible -m <module> on each case).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lineinfileModule } from '../../../src/modules/lineinfile.js';
-import { blockinfileModule } from '../../../src/modules/blockinfile.js';
-import { replaceModule } from '../../../src/modules/replace.js';
+import { lineinfileModule } from '../../../src/modules/files/lineinfile.js';
+import { blockinfileModule } from '../../../src/modules/files/blockinfile.js';
+import { replaceModule } from '../../../src/modules/files/replace.js';
 import type { DeclarativeModule } from '../../../src/modules/types.js';
-import type { FileState } from '../../../src/modules/file-probe.js';
+import type { FileState } from '../../../src/modules/files/file-probe.js';
 import { absent, file, written } from './states.js';
 
 interface Case {

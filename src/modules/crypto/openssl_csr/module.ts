@@ -1,5 +1,5 @@
 // openssl_csr: a certificate signing request made on the target by its openssl from a key there.
-import { fileState } from '../../file-probe.js';
+import { fileState } from '../../files/file-probe.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import type { DeclarativeModule } from '../../types.js';

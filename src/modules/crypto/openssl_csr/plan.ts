@@ -1,6 +1,6 @@
 // openssl_csr's pure plan: make the CSR again only when the one there does not hold what is asked
 // (subject, SANs, key usages, basic constraints, the private key), saying which.
-import type { FileState } from '../../file-probe.js';
+import type { FileState } from '../../files/file-probe.js';
 import type { Change } from '../../types.js';
 import { csrInfoText, csrMismatch, passphraseInput, reqCommand, usableKey, wantedInfoText } from '../csr/make.js';
 import { csrSpec } from '../csr/spec.js';

@@ -1,6 +1,6 @@
 // openssl_privatekey: a private key made on the target by its openssl; only the public half is
 // ever read back (for type, size and fingerprints), the key itself only for return_content.
-import { fileState } from '../../file-probe.js';
+import { fileState } from '../../files/file-probe.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import type { DeclarativeModule } from '../../types.js';

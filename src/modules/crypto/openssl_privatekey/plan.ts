@@ -1,7 +1,7 @@
 // openssl_privatekey's pure plan: a key is made again only when the one there does not match what
 // is asked (passphrase, type, size or curve, format), and the reason says which.
 import { ModuleFailure } from '../../failure.js';
-import type { FileState } from '../../file-probe.js';
+import type { FileState } from '../../files/file-probe.js';
 import type { Change } from '../../types.js';
 import type { KeyFile } from '../facts.js';
 import { absentChanges, backupBefore, keptFileChanges } from '../file-args.js';

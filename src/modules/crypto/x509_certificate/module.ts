@@ -1,6 +1,6 @@
 // x509_certificate (providers selfsigned and ownca): a certificate issued on the target by its openssl
 // from a CSR there; the keys that sign never leave the host.
-import { fileState, type FileState } from '../../file-probe.js';
+import { fileState, type FileState } from '../../files/file-probe.js';
 import { ask, type FactRequest } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import type { DeclarativeModule } from '../../types.js';

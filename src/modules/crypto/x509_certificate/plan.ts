@@ -1,7 +1,7 @@
 // x509_certificate's pure plan: issue the certificate again only when the one there does not match
 // its key, its CSR, its signer (or, with ignore_timestamps=false, the validity asked), saying why.
 import { ModuleFailure } from '../../failure.js';
-import type { FileState } from '../../file-probe.js';
+import type { FileState } from '../../files/file-probe.js';
 import type { Change } from '../../types.js';
 import { absentChanges, backupBefore, keptFileChanges } from '../file-args.js';
 import { writeOp } from '../write-file.js';

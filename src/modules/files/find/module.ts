@@ -1,7 +1,7 @@
 // find: the files under directories on the target that match, with their stat fields. Read-only:
 // never changed. One round trip lists every directory; a second reads content only when `contains`
 // or `get_checksum` needs it.
-import { fileState } from '../../file-probe.js';
+import { fileState } from '../file-probe.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import { withPatternBudget } from '../../py-regex.js';

@@ -1,8 +1,8 @@
 // tempfile: a new, uniquely named file or directory on the target (mktemp), its path returned.
 // Always a change, as in Ansible; like Ansible's it does not run in check mode.
 import { shellQuote } from '../../../connection/quote.js';
-import { fileResultKeys } from '../../file-attrs.js';
-import { fileState } from '../../file-probe.js';
+import { fileResultKeys } from '../file-attrs.js';
+import { fileState } from '../file-probe.js';
 import { probeOf } from '../../kit/probe.js';
 import type { ActionModule } from '../../types.js';
 import { tempfileSchema, type TempfileArgs } from './schema.js';

@@ -3,7 +3,7 @@
 import { shellQuote } from '../../../connection/quote.js';
 import type { Change } from '../../types.js';
 import { aptGet } from '../apt-command.js';
-import { formatMode, resolveMode } from '../../mode.js';
+import { formatMode, resolveMode } from '../../files/mode.js';
 import { parseSources, renderSources, repoSource, suggestedFile, type SourceLine } from './sources.js';
 import type { AptRepositoryArgs } from './schema.js';
 

@@ -1,7 +1,7 @@
 // cron: a named job (or variable) in a user's crontab, read with `crontab -l` and installed with
 // `crontab -` (the text on stdin), or in a cron_file under /etc/cron.d, edited as a file. Entries
 // carry Ansible's '#Ansible: NAME' marker, so crontabs written by either tool are managed by both.
-import { fileState } from '../../file-probe.js';
+import { fileState } from '../../files/file-probe.js';
 import { probeOf } from '../../kit/probe.js';
 import type { DeclarativeModule } from '../../types.js';
 import { envNames, jobNames } from './crontab.js';

@@ -2,7 +2,7 @@
 // installs the new text with `crontab -` (stdin) or writes the file; an emptied cron_file is deleted.
 import { shellQuote } from '../../../connection/quote.js';
 import { ModuleFailure } from '../../failure.js';
-import type { FileState } from '../../file-probe.js';
+import type { FileState } from '../../files/file-probe.js';
 import type { Change, Op } from '../../types.js';
 import { editEnv, editJob, jobLine, readCrontab, renderCrontab, type CrontabEdit } from './crontab.js';
 import { crontabCommand } from './facts.js';

@@ -1,7 +1,7 @@
 // ini_file (community.general): options of an INI-style file, edited line by line as Ansible edits
 // them, so a file converged by either tool is converged for both.
-import type { FileState } from '../../file-probe.js';
-import { gatherText } from '../../text-file.js';
+import type { FileState } from '../../files/file-probe.js';
+import { gatherText } from '../../files/text-file.js';
 import type { DeclarativeModule } from '../../types.js';
 import { iniEdit, iniPath, planIniFile } from './plan.js';
 import { iniFileSchema, type IniFileArgs } from './schema.js';

@@ -1,7 +1,7 @@
 // ini_file's pure plan: the edit (ini.ts) as one write, plus owner/group/mode, with Ansible's msg.
 import { missingNow, ModuleFailure } from '../../failure.js';
-import type { FileState } from '../../file-probe.js';
-import { textChanges } from '../../text-file.js';
+import type { FileState } from '../../files/file-probe.js';
+import { textChanges } from '../../files/text-file.js';
 import type { Change } from '../../types.js';
 import { editIni, type IniEdit } from './ini.js';
 import type { IniFileArgs } from './schema.js';

@@ -1,6 +1,6 @@
 // ini_file's arguments (community.general's names), with the common file arguments.
 import type { ArgsSchema } from '../../types.js';
-import { fileAttrProperties, type FileAttrArgs } from '../../file-attrs.js';
+import { fileAttrProperties, type FileAttrArgs } from '../../files/file-attrs.js';
 import { exclusive, oneOf } from '../../schema-rules.js';
 
 export interface IniFileArgs extends FileAttrArgs {

@@ -2,7 +2,7 @@
 // mount/umount (see plan.ts for each state).
 import { ask, type FactRequest } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
-import { fileState, type FileState } from '../../file-probe.js';
+import { fileState, type FileState } from '../../files/file-probe.js';
 import type { DeclarativeModule } from '../../types.js';
 import { mountStatus, type MountStatus } from './facts.js';
 import { mountSettings, needsMountStatus, planMount, type MountFacts } from './plan.js';

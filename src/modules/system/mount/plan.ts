@@ -4,9 +4,9 @@
 // and of the directories it made when the mount fails, and remounted (always a change).
 import { posix } from 'node:path';
 import { shellQuote } from '../../../connection/quote.js';
-import { backupOp } from '../../content-file.js';
+import { backupOp } from '../../files/content-file.js';
 import { ModuleFailure } from '../../failure.js';
-import type { FileState } from '../../file-probe.js';
+import type { FileState } from '../../files/file-probe.js';
 import type { Change, Op } from '../../types.js';
 import type { MountStatus } from './facts.js';
 import { setMount, unsetMount, type FstabEdit } from './fstab.js';

@@ -1,8 +1,8 @@
 // pam_limits (community.general): one limit in a limits.conf-style file, edited as Ansible edits it.
 import { posix } from 'node:path';
 import { probeOf } from '../../kit/probe.js';
-import { fileState, type FileState } from '../../file-probe.js';
-import { backupOp } from '../../content-file.js';
+import { fileState, type FileState } from '../../files/file-probe.js';
+import { backupOp } from '../../files/content-file.js';
 import { missingNow, ModuleFailure } from '../../failure.js';
 import { ask } from '../../kit/fact.js';
 import type { Change, DeclarativeModule, Op } from '../../types.js';

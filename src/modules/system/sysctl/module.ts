@@ -2,7 +2,7 @@
 // with `sysctl -w` / `sysctl -p`, deciding `changed` exactly as Ansible's module does.
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
-import { fileState } from '../../file-probe.js';
+import { fileState } from '../../files/file-probe.js';
 import type { DeclarativeModule } from '../../types.js';
 import { sysctlValue } from './facts.js';
 import { planSysctl, sysctlName, type SysctlFacts } from './plan.js';

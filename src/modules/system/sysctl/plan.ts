@@ -3,7 +3,7 @@
 // is loaded with sysctl -p (reload). A running value that cannot be read counts as a difference.
 import { shellQuote } from '../../../connection/quote.js';
 import { ModuleFailure } from '../../failure.js';
-import type { FileState } from '../../file-probe.js';
+import type { FileState } from '../../files/file-probe.js';
 import type { Change } from '../../types.js';
 import type { SysctlArgs } from './schema.js';
 import { writeThen } from '../write-then.js';

@@ -4,8 +4,8 @@
 // dest. An existing dest matching `checksum` is never downloaded; without `force` an existing dest
 // is asked for with If-Modified-Since, as Ansible does.
 import { posix } from 'node:path';
-import { fileResultKeys } from '../../file-attrs.js';
-import { fileState } from '../../file-probe.js';
+import { fileResultKeys } from '../../files/file-attrs.js';
+import { fileState } from '../../files/file-probe.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import type { DeclarativeModule, ModuleContext } from '../../types.js';

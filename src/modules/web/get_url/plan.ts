@@ -3,11 +3,11 @@
 // dest's attributes and renames it over dest: never a half-written dest.
 import { posix } from 'node:path';
 import { shellQuote } from '../../../connection/quote.js';
-import { backupOp } from '../../content-file.js';
-import { attrChanges, wantedMode } from '../../file-attrs.js';
-import type { FileState } from '../../file-probe.js';
+import { backupOp } from '../../files/content-file.js';
+import { attrChanges, wantedMode } from '../../files/file-attrs.js';
+import type { FileState } from '../../files/file-probe.js';
 import { missingNow, ModuleFailure } from '../../failure.js';
-import { formatMode } from '../../mode.js';
+import { formatMode } from '../../files/mode.js';
 import type { Change } from '../../types.js';
 import { baseRequest, responseMsg } from '../http-args.js';
 import { requestBundle, requestScript, type HttpRequest } from '../request.js';

@@ -3,12 +3,12 @@
 // at once); the change copies it again to unpack it.
 import { posix } from 'node:path';
 import { shellQuote } from '../../../connection/quote.js';
-import { fileResultKeys } from '../../file-attrs.js';
-import { fileState } from '../../file-probe.js';
+import { fileResultKeys } from '../../files/file-attrs.js';
+import { fileState } from '../../files/file-probe.js';
 import { ModuleFailure } from '../../failure.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
-import { contentSha1, readLocalContent, type Content } from '../../local-file.js';
+import { contentSha1, readLocalContent, type Content } from '../../files/local-file.js';
 import type { DeclarativeModule, ModuleContext } from '../../types.js';
 import { archiveState, type ArchiveFacts } from './facts.js';
 import { archiveQuery, planUnarchive, type UnarchiveFacts } from './plan.js';

@@ -3,11 +3,11 @@
 // disk with its type, size and mtime. Otherwise unpack; then owner/group/mode on every member.
 import { posix } from 'node:path';
 import { shellJoin, shellQuote } from '../../../connection/quote.js';
-import { attrChanges } from '../../file-attrs.js';
-import type { FileState } from '../../file-probe.js';
+import { attrChanges } from '../../files/file-attrs.js';
+import type { FileState } from '../../files/file-probe.js';
 import { missingNow, ModuleFailure } from '../../failure.js';
-import { formatMode } from '../../mode.js';
-import type { Content } from '../../local-file.js';
+import { formatMode } from '../../files/mode.js';
+import type { Content } from '../../files/local-file.js';
 import type { Change, Op } from '../../types.js';
 import { TAR_FLAGS, tarOptions, type ArchiveFacts, type ArchiveQuery, type MemberOnDisk } from './facts.js';
 import type { UnarchiveArgs } from './schema.js';

@@ -1,6 +1,6 @@
 // unarchive's arguments: Ansible's names.
 import type { ArgsSchema } from '../../types.js';
-import { fileAttrProperties, type FileAttrArgs } from '../../file-attrs.js';
+import { fileAttrProperties, type FileAttrArgs } from '../../files/file-attrs.js';
 
 export interface UnarchiveArgs extends FileAttrArgs {
   src: string;

@@ -4,8 +4,8 @@
 import { posix } from 'node:path';
 import { shellQuote } from '../../../connection/quote.js';
 import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../../../source/read-file.js';
-import { attrChanges, fileResultKeys } from '../../file-attrs.js';
-import { fileState } from '../../file-probe.js';
+import { attrChanges, fileResultKeys } from '../../files/file-attrs.js';
+import { fileState } from '../../files/file-probe.js';
 import { ModuleFailure } from '../../failure.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';

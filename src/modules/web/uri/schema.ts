@@ -1,6 +1,6 @@
 // uri's arguments: Ansible's names.
 import type { ArgsSchema } from '../../types.js';
-import { fileAttrProperties, type FileAttrArgs } from '../../file-attrs.js';
+import { fileAttrProperties, type FileAttrArgs } from '../../files/file-attrs.js';
 import { exclusive } from '../../schema-rules.js';
 import { httpArgProperties, type HttpArgs } from '../http-args.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { privateKey, x509File, type KeyFile, type X509File } from '../../../../src/modules/crypto/facts.js';
-import type { FileState } from '../../../../src/modules/file-probe.js';
+import type { FileState } from '../../../../src/modules/files/file-probe.js';
 
 const recorded = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 

@@ -5,7 +5,7 @@ import { cronModule } from '../../../../src/modules/system/cron/module.js';
 import { editEnv, editJob, jobLine, readCrontab } from '../../../../src/modules/system/cron/crontab.js';
 import { userCrontab } from '../../../../src/modules/system/cron/facts.js';
 import type { CronFacts } from '../../../../src/modules/system/cron/plan.js';
-import type { FileState } from '../../../../src/modules/file-probe.js';
+import type { FileState } from '../../../../src/modules/files/file-probe.js';
 import { describeFact } from '../../../kit/fact-cases.js';
 import { describePlan } from '../../../kit/plan-cases.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { iniFileModule } from '../../../../src/modules/system/ini_file/module.js';
 import { editIni, type IniWish } from '../../../../src/modules/system/ini_file/ini.js';
-import type { FileState } from '../../../../src/modules/file-probe.js';
+import type { FileState } from '../../../../src/modules/files/file-probe.js';
 import { describePlan } from '../../../kit/plan-cases.js';
 
 const file = (content: string, extra: Partial<FileState> = {}): FileState => ({ path: '/etc/app.ini', type: 'file', exists: true, mode: 0o644, owner: 'root', group: 'root', content: Buffer.from(content), ...extra });

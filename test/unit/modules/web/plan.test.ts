@@ -9,7 +9,7 @@ import type { HttpResponse } from '../../../../src/modules/web/response.js';
 import { unarchiveModule } from '../../../../src/modules/web/unarchive/module.js';
 import type { UnarchiveFacts } from '../../../../src/modules/web/unarchive/plan.js';
 import type { ArchiveFacts, MemberOnDisk } from '../../../../src/modules/web/unarchive/facts.js';
-import type { FileState } from '../../../../src/modules/file-probe.js';
+import type { FileState } from '../../../../src/modules/files/file-probe.js';
 
 const URL = 'http://127.0.0.1:28431/hello.txt';
 const SHA1 = 'f572d396fae9206628714fb2ce00f72e94f2258f';

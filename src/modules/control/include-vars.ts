@@ -1,0 +1,109 @@
+// include_vars: load variables from YAML/JSON files on the controller (a file, or every file of a
+// directory in name order), optionally under one name.
+import { readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { ActionModule } from '../types.js';
+import { loadYamlFile } from '../../source/yaml.js';
+import { ModuleFailure } from '../failure.js';
+import { exactlyOne } from '../schema-rules.js';
+import { pythonRegex } from '../py-regex.js';
+
+export interface IncludeVarsArgs {
+  _raw_params?: string;
+  file?: string;
+  dir?: string;
+  name?: string;
+  depth?: number;
+  files_matching?: string;
+  ignore_files?: string[];
+  extensions?: string[];
+  ignore_unknown_extensions?: boolean;
+}
+
+function loadVarsFile(file: string): Record<string, unknown> {
+  const loaded = loadYamlFile(file);
+  const problem = loaded.diagnostics.find((d) => d.severity === 'error');
+  if (problem) {
+    const where = problem.location ? `${problem.location.file}:${problem.location.line}:${problem.location.col}: ` : '';
+    throw new ModuleFailure(`${where}${problem.message}`, { ansible_included_var_files: [] });
+  }
+  if (loaded.value === null || loaded.value === undefined) return {};
+  if (typeof loaded.value !== 'object' || Array.isArray(loaded.value)) {
+    throw new ModuleFailure(`${file} must contain a mapping of variable names to values`);
+  }
+  return loaded.value as Record<string, unknown>;
+}
+
+/** Every directory of the tree, the top one first, sorted by path (the order Ansible walks them in). */
+function directoriesOf(top: string): string[] {
+  const out = [top];
+  for (const entry of readdirSync(top, { withFileTypes: true })) if (entry.isDirectory()) out.push(...directoriesOf(join(top, entry.name)));
+  return out.sort();
+}
+
+/**
+ * The files include_vars dir= loads, as Ansible picks them: `depth` counts directories in walk
+ * order (0: all), `files_matching` and `ignore_files` are Python regexps on the file name (an
+ * ignore_files entry must match its end), and a file with another extension fails the task unless
+ * `ignore_unknown_extensions` skips it.
+ */
+function filesIn(top: string, args: IncludeVarsArgs): string[] {
+  const extensions = args.extensions ?? ['yaml', 'yml', 'json'];
+  const matching = args.files_matching === undefined ? undefined : pythonRegex(args.files_matching);
+  const ignored = (args.ignore_files ?? []).map((p) => pythonRegex(`${p}$`));
+  const dirs = directoriesOf(top);
+  const out: string[] = [];
+  for (const dir of args.depth ? dirs.slice(0, args.depth) : dirs) {
+    const names = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name).sort();
+    for (const name of names) {
+      if (matching && !matching.test(name)) continue;
+      if (ignored.some((re) => re.test(name))) continue;
+      if (!extensions.includes(extname(name).slice(1))) {
+        if (args.ignore_unknown_extensions) continue;
+        throw new ModuleFailure(`${join(dir, name)} does not have a valid extension: ${extensions.join(', ')}`);
+      }
+      out.push(join(dir, name));
+    }
+  }
+  return out;
+}
+
+export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
+  kind: 'action',
+  name: 'include_vars',
+  setsVars: 'include-vars',
+  definesVars: 'vars-file',
+  freeForm: true,
+  controllerOnly: true,
+  resultIsControllerData: true,
+  schema: {
+    type: 'object',
+    description: 'Loads variables from a YAML/JSON file (or a directory of them) on the controller.',
+    additionalProperties: false,
+    properties: {
+      _raw_params: { type: 'string', description: 'The file to load (free form).' },
+      file: { type: 'string', description: 'The file to load (looked up in vars/ of the role and playbook).' },
+      dir: { type: 'string', description: 'Load every matching file of this directory, in name order.' },
+      name: { type: 'string', description: 'Put everything loaded under this one variable.' },
+      depth: { type: 'integer', minimum: 0, default: 0, description: 'How many directories of dir to read, in walk order (0: all).' },
+      files_matching: { type: 'string', description: 'Only files whose name matches this regexp.' },
+      ignore_files: { type: 'array', items: { type: 'string' }, description: 'Skip files whose name ends with a match of one of these regexps.' },
+      extensions: { type: 'array', items: { type: 'string' }, default: ['yaml', 'yml', 'json'], description: 'File extensions to load.' },
+      ignore_unknown_extensions: { type: 'boolean', default: false, description: 'Skip files with another extension (otherwise they fail the task).' },
+    },
+    allOf: exactlyOne('_raw_params', 'file', 'dir'),
+  },
+  async run(ctx, args) {
+    let files: string[];
+    try {
+      files = args.dir !== undefined ? filesIn(ctx.findFile('vars', args.dir), args) : [ctx.findFile('vars', (args.file ?? args._raw_params)!)];
+    } catch (err) {
+      if (err instanceof ModuleFailure) throw err;
+      throw new ModuleFailure(`Could not find or access '${args.dir ?? args.file ?? args._raw_params}': ${(err as Error).message}`);
+    }
+    const loaded: Record<string, unknown> = {};
+    for (const f of files) Object.assign(loaded, loadVarsFile(f));
+    const facts = args.name ? { [args.name]: loaded } : loaded;
+    return { changed: false, facts, ansible_facts: facts, ansible_included_var_files: files };
+  },
+};
