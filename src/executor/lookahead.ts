@@ -11,12 +11,11 @@ import type { Connection, ExecOptions } from '../connection/types.js';
 import type { Module } from '../modules/types.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
-import { coerceToSchema, evaluateCondition, findModule, renderValue, validateAgainstSchema } from './deps.js';
+import { evaluateCondition, findModule } from './deps.js';
+import { argumentProblems, moduleArguments } from './module-arguments.js';
 import { moduleContext } from './module-context.js';
 import { allConditions, effective, type Scope } from './scope.js';
-import { argumentsFor } from './target-data.js';
 import { connectionFor, searchPaths } from './task-connection.js';
-import { dropOmitted } from './task-runner.js';
 import { taskVars } from './task-vars.js';
 
 type Vars = Record<string, unknown>;
@@ -37,25 +36,36 @@ class Recorded extends Error {}
 // A lookup can run a command or create a file on the controller (pipe, password): never run one early.
 const LOOKUP = /\b(lookup|query|q)\s*\(/;
 
-/** Changed counts per host when its last window was read: a host that keeps changing gains nothing from look-ahead. */
-const changedAtLastWindow = new WeakMap<PlayContext, Map<string, number>>();
+/** Per host, what its last window saw: a host that keeps changing gains nothing from look-ahead, and a
+ *  task whose reads the last window already made (nothing having run since) needs no window of its own. */
+interface LastWindow {
+  changed: number;
+  readAt: number;
+  covered: Set<Task>;
+}
+const lastWindows = new WeakMap<PlayContext, Map<string, LastWindow>>();
 
 /** Reads the facts of `task` and of the tasks ahead of it on `host` in one round trip, where they can be known now. */
 export async function readAhead(pc: PlayContext, scope: Scope, task: Task, host: string): Promise<void> {
   const ahead = pc.lookahead;
   if (!ahead || ahead.scope !== scope || ahead.items[ahead.index] !== task) return;
-  const seen = changedAtLastWindow.get(pc) ?? new Map<string, number>();
-  changedAtLastWindow.set(pc, seen);
+  const windows = lastWindows.get(pc) ?? new Map<string, LastWindow>();
+  lastWindows.set(pc, windows);
+  const last = windows.get(host);
+  const facts = pc.run.pool.facts;
+  if (last && last.readAt === facts.now() && last.covered.has(task)) return;
   const changed = pc.run.stats.changedCount(host);
-  // While a host is changing (a first run), each window would be thrown away by the next change.
-  const changing = seen.has(host) && changed > seen.get(host)!;
-  seen.set(host, changed);
-  // The task reads its own facts when it runs, as without look-ahead.
-  if (changing) return;
+  // While a host is changing (a first run), each window would be thrown away by the next change: the
+  // task reads its own facts when it runs, as without look-ahead.
+  if (last && changed > last.changed) {
+    windows.set(host, { changed, readAt: -1, covered: new Set() });
+    return;
+  }
 
   const reads: RecordedRead[] = [];
-  let covered = 0;
-  for (let i = ahead.index; i < ahead.items.length && covered < WINDOW; i++) {
+  const covered = new Set<Task>();
+  const readAt = facts.now();
+  for (let i = ahead.index; i < ahead.items.length && covered.size < WINDOW; i++) {
     const item = ahead.items[i]!;
     if (item.kind !== 'task') break;
     const module = findModule(item.module);
@@ -68,9 +78,11 @@ export async function readAhead(pc: PlayContext, scope: Scope, task: Task, host:
     const recorded = await recordReads(pc, scope, item, module, host);
     if (recorded === undefined) break;
     reads.push(...recorded);
-    covered++;
+    // A task whose arguments could not be rendered yet (a variable set later) reads for itself.
+    if (recorded.length > 0) covered.add(item);
   }
   await sendTogether(pc, reads);
+  windows.set(host, { changed, readAt, covered });
 }
 
 function speculable(scope: Scope, task: Task, module: Module): boolean {
@@ -88,10 +100,8 @@ async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Mo
     const vars: Vars = taskVars(pc, scope, task, host);
     for (const condition of allConditions(scope, task)) if (!evaluateCondition(condition, { vars })) return [];
     const paths = searchPaths(pc, scope, task);
-    const rendered = dropOmitted(renderValue(task.args, { vars, searchPaths: paths })) as Vars;
-    const args = coerceToSchema(argumentsFor(task.module, rendered), module.schema) as Vars;
-    const problems = validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], { allowTemplates: false });
-    if (problems.length > 0) return undefined;
+    const args = moduleArguments(task, module, vars, paths);
+    if (argumentProblems(task, module, args).length > 0) return undefined;
     const recorder = (target: string, endpoint: ConnectionTarget): Connection => ({
       host: target,
       exec: async (_command, options = {}) => {

@@ -7,24 +7,22 @@ import type { TaskInfo } from '../output/events.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import {
-  coerceToSchema,
   ConnectionError,
   evaluateCondition,
   findModule,
-  isOmit,
   renderString,
   renderValue,
   runModule,
-  validateAgainstSchema,
 } from './deps.js';
 import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, loopVarName, lookupSubdirFor } from './loop.js';
 import { errorMessage, recordInterrupted, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
-import { argumentsFor, resultAsVariable } from './target-data.js';
+import { resultAsVariable } from './target-data.js';
 import { connectionFor, searchPaths, truthy } from './task-connection.js';
 import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretResultValues, secretsReadBy } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
 import { moduleContext } from './module-context.js';
+import { argumentProblems, moduleArguments } from './module-arguments.js';
 import { readAhead } from './lookahead.js';
 import { applyInventoryChanges } from './inventory-changes.js';
 import { runAsyncTask, type AsyncTiming } from './async-task.js';
@@ -33,17 +31,6 @@ import { stopWhereDebuggerOpens } from './debugger.js';
 type Vars = Record<string, unknown>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Drops `omit` arguments (and omitted dict entries below them), as Ansible does. */
-export function dropOmitted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => !isOmit(v)).map(dropOmitted);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Vars = {};
-    for (const [k, v] of Object.entries(value)) if (!isOmit(v)) out[k] = dropOmitted(v);
-    return out;
-  }
-  return value;
-}
 
 function conditionsHold(conditions: string[], vars: Vars): { ok: boolean; failed?: string } {
   for (const c of conditions) if (!evaluateCondition(c, { vars })) return { ok: false, failed: c };
@@ -95,15 +82,11 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
   if (!module) return { result: { changed: false, failed: true, msg: `module '${task.module}' is not available` } };
   // lookup('file', ...) and friends find relative paths where the task's files/ and templates/ are.
   const paths = searchPaths(pc, scope, task);
-  const rendered = dropOmitted(renderValue(task.args, { vars, searchPaths: paths })) as Vars;
-  const args = coerceToSchema(argumentsFor(task.module, rendered), module.schema) as Vars;
+  const args = moduleArguments(task, module, vars, paths);
   const secretArgs = secretArguments(module, args);
   used.push(...secretArgs);
   secretArgs.forEach((value) => pc.run.masker.add(value));
-  const problems = validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], {
-    allowTemplates: false,
-    context: `module '${task.module}': `,
-  });
+  const problems = argumentProblems(task, module, args);
   if (problems.length > 0) {
     return { result: { changed: false, failed: true, msg: problems.map((p) => p.message).join('; ') } };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { environmentStrings } from '../../../src/executor/environment.js';
 import { allConditions, allTags, blockVars, childScope, effective, type Scope } from '../../../src/executor/scope.js';
-import { dropOmitted } from '../../../src/executor/task-runner.js';
+import { dropOmitted } from '../../../src/executor/module-arguments.js';
 import type { InheritableKeywords } from '../../../src/playbook/types.js';
 import { OMIT } from '../../../src/template/index.js';
 

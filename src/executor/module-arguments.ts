@@ -1,0 +1,34 @@
+// A task's arguments as its module gets them: rendered with the host's variables, `omit` dropped,
+// coerced to the module's schema, and what the schema says of them. The task runs with these; look-ahead
+// reads with the very same, so its requests match the task's.
+import type { Diagnostic } from '../errors.js';
+import type { Module } from '../modules/types.js';
+import type { Task } from '../playbook/types.js';
+import { coerceToSchema, isOmit, renderValue, validateAgainstSchema } from './deps.js';
+import { argumentsFor } from './target-data.js';
+
+type Vars = Record<string, unknown>;
+
+/** Drops `omit` arguments (and omitted dict entries below them), as Ansible does. */
+export function dropOmitted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => !isOmit(v)).map(dropOmitted);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Vars = {};
+    for (const [k, v] of Object.entries(value)) if (!isOmit(v)) out[k] = dropOmitted(v);
+    return out;
+  }
+  return value;
+}
+
+/** Rendered (lookups find relative paths in `searchPaths`), omitted ones dropped, coerced to the schema. */
+export function moduleArguments(task: Task, module: Module, vars: Vars, searchPaths: string[]): Vars {
+  const rendered = dropOmitted(renderValue(task.args, { vars, searchPaths })) as Vars;
+  return coerceToSchema(argumentsFor(task.module, rendered), module.schema) as Vars;
+}
+
+export function argumentProblems(task: Task, module: Module, args: Vars): Diagnostic[] {
+  return validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], {
+    allowTemplates: false,
+    context: `module '${task.module}': `,
+  });
+}
