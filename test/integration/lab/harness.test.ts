@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkoutLabName } from '../checkout-lab.js';
 import { labExec, labHostInfo, regenerateHostKeys, restartHost, startHost, stopHost, testLab } from '../support/lab.js';
 
 function sshAsRoot(host: string, command: string): { status: number | null; stdout: string; stderr: string } {
@@ -18,7 +19,7 @@ function sshAsRoot(host: string, command: string): { status: number | null; stdo
 describe('test lab description', () => {
   it('lists every host of test/lab.yml with its kind, groups, port and lab address', () => {
     const lab = testLab();
-    expect(lab.name).toBe('hatest');
+    expect(lab.name).toBe(checkoutLabName('hatest'));
     expect(Object.keys(lab.hosts).sort()).toEqual(
       ['db1', 'db2', 'diff-ansible', 'diff-harun', 'dock1', 'dock2', 'node1', 'node2', 'node3', 'node4', 'node5', 'sys1', 'victim'],
     );

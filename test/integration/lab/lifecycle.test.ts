@@ -11,10 +11,11 @@ import { labSshArgs } from '../../../src/lab/lab-ssh.js';
 import { labStatus } from '../../../src/lab/lab-status.js';
 import { labUp } from '../../../src/lab/lab-up.js';
 import { labPaths, readLabState } from '../../../src/lab/state.js';
+import { checkoutLabName } from '../checkout-lab.js';
 import { root, runCli } from '../executor/cli.js';
 import { testLab } from '../support/lab.js';
 
-const LAB = 'hasmoke';
+const LAB = checkoutLabName('hasmoke');
 const labFile = join(mkdtempSync(join(tmpdir(), 'ha-run-lab-')), 'smoke.yml');
 writeFileSync(
   labFile,

@@ -1,5 +1,5 @@
-// The flagship end to end: the shipped lab file, copied under another name (`hasite`, side by side
-// with a user's own `ha` lab), brought up fresh; playbooks/site.yml deploys Rancher HA on it with
+// The flagship end to end: the shipped lab file, copied under another name (`hasite-<hash of this
+// checkout>`, side by side with a user's own `ha` lab and other checkouts' site labs), brought up fresh; playbooks/site.yml deploys Rancher HA on it with
 // ha-run, twice (the second run changes nothing); then everything is checked from outside ha-run
 // (docker exec and plain sockets), backups are restored, and the failure drill is run.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execInHost, startHost, stopHost } from '../../../src/lab/host-control.js';
 import { labDown } from '../../../src/lab/lab-down.js';
 import { labUp, type LabUpResult } from '../../../src/lab/lab-up.js';
+import { checkoutLabName, labFileNamed } from '../checkout-lab.js';
 import { recapOf, root, runCli, type CliRun } from '../executor/cli.js';
 
-const LAB = 'hasite';
+const LAB = checkoutLabName('hasite');
 const SERVERS = ['rancher1', 'rancher2', 'rancher3'];
 const REPLICAS = ['db2', 'db3'];
 const RUN_TIMEOUT = 30 * 60_000;
@@ -71,8 +72,7 @@ function expectConverged(run: CliRun, hosts: string[]): void {
 
 beforeAll(async () => {
   // The shipped lab file under another name: proves it can run beside the default lab.
-  const file = join(mkdtempSync(join(tmpdir(), 'ha-run-site-lab-')), 'lab.yml');
-  writeFileSync(file, readFileSync(join(root, 'lab/ha.yml'), 'utf8').replace(/^name: ha$/m, `name: ${LAB}`));
+  const file = labFileNamed(join(root, 'lab/ha.yml'), LAB);
   await labDown(LAB); // fresh hosts: a first run must be a first run
   lab = await labUp(file);
 }, 20 * 60_000);
