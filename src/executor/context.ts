@@ -3,6 +3,7 @@ import type { Inventory } from '../inventory/types.js';
 import type { SecretMasker } from '../output/mask.js';
 import type { Reporter } from '../output/reporter.js';
 import type { Handler, Play, Role, Task, TaskItem } from '../playbook/types.js';
+import type { RunnablePlay } from './play-keywords.js';
 import type { Scope } from './scope.js';
 import type { ConnectionPool } from './deps.js';
 import type { IncludeLoader } from './dynamic-include.js';
@@ -59,7 +60,7 @@ export interface RunContext {
 
 export interface PlayContext {
   run: RunContext;
-  play: Play;
+  play: RunnablePlay;
   /** Every host the play targets (ansible_play_hosts_all). */
   playHosts: string[];
   /** The current serial batch (ansible_play_batch). */

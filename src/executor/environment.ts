@@ -1,6 +1,7 @@
 // `environment:` applies to every command a task runs: a Connection decorator adds the variables to
 // each exec, so modules need not know about it.
 import type { Connection, ExecOptions } from '../connection/types.js';
+import { HaRunError } from '../errors.js';
 
 export function withEnvironment(conn: Connection, env: Record<string, string>): Connection {
   if (Object.keys(env).length === 0) return conn;
@@ -13,6 +14,24 @@ export function withEnvironment(conn: Connection, env: Record<string, string>): 
     get: (path, options) => conn.get(path, options),
     close: () => conn.close(),
   };
+}
+
+/**
+ * The `environment:` of a task and its enclosing scopes, outermost first, rendered and merged as Ansible
+ * does: each value (or each entry of a list) must render to a mapping; later ones win; empty ones are skipped.
+ */
+export function mergedEnvironment(written: readonly unknown[], render: (value: unknown) => unknown): Record<string, unknown> {
+  const env: Record<string, unknown> = {};
+  for (const entry of written.flatMap((value) => (Array.isArray(value) ? value : [value]))) {
+    if (entry === null || entry === undefined || entry === '') continue;
+    const rendered = render(entry);
+    if (rendered === null || rendered === undefined || rendered === '') continue;
+    if (typeof rendered !== 'object' || Array.isArray(rendered)) {
+      throw new HaRunError('invalid-environment', `environment must be a mapping, but it rendered to ${Array.isArray(rendered) ? 'a list' : `${typeof rendered} ${JSON.stringify(rendered)}`}`);
+    }
+    Object.assign(env, rendered);
+  }
+  return env;
 }
 
 /** Environment values rendered to strings; null/undefined entries dropped. */

@@ -18,7 +18,7 @@ export function moduleContext(pc: PlayContext, scope: Scope, task: Task, host: s
     host,
     conn,
     check: checkKeyword !== undefined ? truthy(checkKeyword, vars) : pc.run.options.check,
-    diff: diffKeyword !== undefined ? diffKeyword : pc.run.options.diff,
+    diff: diffKeyword !== undefined ? truthy(diffKeyword, vars) : pc.run.options.diff,
     vars,
     // Template files get Python string escapes, as Ansible's template module renders them, and
     // find what they include next to themselves and in the templates/ of the search paths.

@@ -10,9 +10,11 @@ import { mapLimit } from './limit.js';
 import { runMeta } from './meta.js';
 import { active, playScope, stopped, taskInfo } from './play-common.js';
 import { flushSectionEnd, handlerNamer, playHandlers } from './play-handlers.js';
+import { withPlayKeywordsRendered } from './play-keywords.js';
 import { serialBatches } from './serial.js';
 import { runRole } from './role-run.js';
-import { allTags, childScope, effective, type Scope } from './scope.js';
+import { renderValue } from './deps.js';
+import { allTags, childScope, effective, keywordBoolean, type Scope } from './scope.js';
 import { shouldRunByTags } from './tags.js';
 import { runTaskOnHost } from './task-runner.js';
 import { renderShown } from './task-secrets.js';
@@ -84,7 +86,7 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
     await mapLimit(targets, run.options.forks, (h) => runTaskOnHost(pc, scope, task, h, info));
   }
 
-  const fatal = effective(scope, task, 'anyErrorsFatal') ?? pc.play.anyErrorsFatal;
+  const fatal = targets.length > 0 && anyErrorsFatal(pc, scope, task, targets[0]!);
   // A failure a rescue section will handle is not fatal (yet): the rescue's own failures are. An
   // unreachable host is fatal too, as in Ansible.
   const unreachable = targets.some((h) => run.hosts.get(h).unreachable);
@@ -92,6 +94,13 @@ export async function runTask(pc: PlayContext, scope: Scope, task: Task, hosts: 
     pc.ended = true;
     run.aborted = 'NO MORE HOSTS LEFT (any_errors_fatal: a host failed)';
   }
+}
+
+/** any_errors_fatal of the task (or what it is in), a template rendered with the first host's variables. */
+function anyErrorsFatal(pc: PlayContext, scope: Scope, task: Task, host: string): boolean {
+  const value = effective(scope, task, 'anyErrorsFatal') ?? pc.play.anyErrorsFatal;
+  if (typeof value !== 'string') return value ?? false;
+  return keywordBoolean('any_errors_fatal', renderValue(value, { vars: taskVars(pc, scope, task, host) }));
 }
 
 /**
@@ -172,7 +181,8 @@ function playName(pc: PlayContext): string {
 }
 
 /** Runs one play over its hosts in serial batches. */
-export async function runPlay(run: RunContext, play: Play, hosts: string[]): Promise<void> {
+export async function runPlay(run: RunContext, written: Play, hosts: string[]): Promise<void> {
+  const play = withPlayKeywordsRendered(run, written);
   const batches = serialBatches(hosts, play.serial);
   const { handlers: handlerList, roleOf } = playHandlers(play);
   const handlers = new HandlerQueue(handlerList, handlerNamer(run, play, roleOf));

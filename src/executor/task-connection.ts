@@ -9,7 +9,7 @@ import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, renderString, renderValue, withBecome } from './deps.js';
 import { keywordVars, renderConnectionVars, SECRET_VARIABLES } from './connection-vars.js';
-import { environmentStrings, lazyConnection, withEnvironment } from './environment.js';
+import { environmentStrings, lazyConnection, mergedEnvironment, withEnvironment } from './environment.js';
 import { effective, effectiveRendered, keywordBoolean, type Scope } from './scope.js';
 import { taskVars } from './task-vars.js';
 
@@ -84,9 +84,8 @@ export async function connectionFor(
       password: password === undefined ? undefined : String(password),
     });
   }
-  const env: Vars = {};
-  for (const k of [...scope.keywords, task]) if (k.environment) Object.assign(env, renderValue(k.environment, { vars }) as Vars);
-  conn = withEnvironment(conn, environmentStrings(env));
+  const written = [...scope.keywords, task].flatMap((k) => (k.environment === undefined ? [] : [k.environment]));
+  conn = withEnvironment(conn, environmentStrings(mergedEnvironment(written, render)));
   return { conn, delegatedTo: target === host ? undefined : target };
 }
 

@@ -47,6 +47,13 @@ export function varsMapping(v: unknown): Record<string, unknown> {
   return {};
 }
 
+/** `environment:` as written (the schema has checked its shape): a mapping, a template or a list. */
+function environmentKeyword(v: unknown): InheritableKeywords['environment'] {
+  if (isMap(v)) return { ...v };
+  if (typeof v === 'string' || Array.isArray(v)) return v;
+  return undefined;
+}
+
 /** The keywords any task, block, include, role entry or play may carry. */
 export function inheritableKeywords(raw: RawMap): InheritableKeywords {
   const k: InheritableKeywords = {
@@ -59,17 +66,17 @@ export function inheritableKeywords(raw: RawMap): InheritableKeywords {
   };
   set('become', boolOrTemplate(raw.become));
   set('becomeUser', optionalString(raw.become_user));
-  set('environment', isMap(raw.environment) ? { ...raw.environment } : undefined);
+  set('environment', environmentKeyword(raw.environment));
   set('ignoreErrors', boolOrTemplate(raw.ignore_errors));
   set('checkMode', boolOrTemplate(raw.check_mode));
-  set('diff', optionalBoolean(raw.diff));
+  set('diff', boolOrTemplate(raw.diff));
   set('noLog', boolOrTemplate(raw.no_log));
   set('delegateTo', optionalString(raw.delegate_to));
   set('connection', optionalString(raw.connection));
   set('remoteUser', optionalString(raw.remote_user));
   set('port', typeof raw.port === 'number' || typeof raw.port === 'string' ? raw.port : undefined);
   set('runOnce', boolOrTemplate(raw.run_once));
-  set('anyErrorsFatal', optionalBoolean(raw.any_errors_fatal));
+  set('anyErrorsFatal', boolOrTemplate(raw.any_errors_fatal));
   set('debugger', optionalString(raw.debugger));
   return k;
 }

@@ -49,7 +49,7 @@ export class LoadSession {
       const type = properties[key]?.type;
       const types = typeof type === 'string' ? [type] : Array.isArray(type) ? (type as string[]) : undefined;
       if (!types || types.includes('string') || !isTemplateString(v)) continue;
-      this.error('template-not-supported', `'${key}' must be ${types.map(article).join(' or ')} written in the playbook; ha-run does not template it`, loaded.locate([...path, key]));
+      this.error('template-not-supported', `'${key}' must be ${types.filter((t) => t !== 'null').map(article).join(' or ')} written in the playbook; ha-run does not template it`, loaded.locate([...path, key]));
       ok = false;
     }
     return ok;

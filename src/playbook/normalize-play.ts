@@ -30,7 +30,7 @@ export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYa
     hosts: hostPattern(written.hosts),
     varsFiles: varsFiles.map((alternatives) => alternatives.find((name) => searchFile(name, [playbookDir]).found) ?? alternatives[0]!),
     varsFromFiles: readVarsFiles(varsFiles, [...path, 'vars_files'], loaded, session, playbookDir),
-    gatherFacts: written.gather_facts !== false,
+    gatherFacts: typeof written.gather_facts === 'string' ? written.gather_facts : written.gather_facts !== false,
     serial: serialBatches(written.serial),
     strategy: 'linear',
     ...varsPromptOf(written.vars_prompt, [...path, 'vars_prompt'], loaded, session),
@@ -44,9 +44,9 @@ export function normalizePlay(raw: RawMap, path: PathSegment[], loaded: LoadedYa
   };
   const name = optionalString(written.name);
   if (name !== undefined) play.name = name;
-  const maxFail = optionalNumber(written.max_fail_percentage);
+  const maxFail = typeof written.max_fail_percentage === 'string' ? written.max_fail_percentage : optionalNumber(written.max_fail_percentage);
   if (maxFail !== undefined) play.maxFailPercentage = maxFail;
-  if (typeof written.force_handlers === 'boolean') play.forceHandlers = written.force_handlers;
+  if (typeof written.force_handlers === 'boolean' || typeof written.force_handlers === 'string') play.forceHandlers = written.force_handlers;
   recordSource(play, loaded, path);
   return play;
 }

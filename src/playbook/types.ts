@@ -11,12 +11,13 @@ export interface InheritableKeywords {
   becomeUser?: string;
   /** Blocks and import_tasks: handlers notified by the tasks inside that name none of their own. */
   notify?: string[];
-  environment?: Record<string, unknown>;
+  /** A mapping, a template rendering to one, or a list of those merged in order (executor/environment.ts). */
+  environment?: Record<string, unknown> | string | unknown[];
   tags: string[];
   vars: Record<string, unknown>;
   ignoreErrors?: boolean | string;
   checkMode?: boolean | string;
-  diff?: boolean;
+  diff?: boolean | string;
   noLog?: boolean | string;
   delegateTo?: string;
   /** Connection keywords as written (templates allowed); the host's connection variables win over them. */
@@ -25,7 +26,7 @@ export interface InheritableKeywords {
   port?: number | string;
   /** A boolean, or a template rendered with the first host's variables. */
   runOnce?: boolean | string;
-  anyErrorsFatal?: boolean;
+  anyErrorsFatal?: boolean | string;
   /** always, never, on_failed, on_unreachable, on_skipped, or a template: see executor/debugger.ts. */
   debugger?: string;
 }
@@ -184,12 +185,13 @@ export interface Play extends InheritableKeywords {
   /** Host pattern, as written (may be a list joined with ','). */
   hosts: string;
   varsFiles: string[];
-  gatherFacts: boolean;
+  /** A boolean, or a template rendered with the play's variables as it starts (executor/play-keywords.ts). */
+  gatherFacts: boolean | string;
   /** Batches: numbers or percentages ('30%'), the last repeating. Empty means all hosts at once. */
   serial: (number | string)[];
-  maxFailPercentage?: number;
+  maxFailPercentage?: number | string;
   /** Handlers run for hosts that failed in a section too, at the flush that ends it (force_handlers). */
-  forceHandlers?: boolean;
+  forceHandlers?: boolean | string;
   preTasks: TaskItem[];
   roles: Role[];
   tasks: TaskItem[];

@@ -29,7 +29,13 @@ const vars: JsonSchema = {
   items: varsMapping,
   description: 'Variables for this scope (a mapping, or a list of mappings merged in order)',
 };
-const environment: JsonSchema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } };
+const environmentMapping: JsonSchema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } };
+const environmentTemplate: JsonSchema = { type: 'string', pattern: '\\{\\{', description: 'a template that renders to a mapping' };
+/** As Ansible takes it: a mapping, a template that renders to one, or a list of those merged in order. */
+const environment: JsonSchema = {
+  anyOf: [environmentMapping, environmentTemplate, { type: 'array', items: { anyOf: [environmentMapping, environmentTemplate] } }],
+  description: 'Environment variables for the commands a task runs: a mapping, a template rendering to one, or a list of those (later entries win)',
+};
 const anyList: JsonSchema = { type: 'array' };
 
 export const loopControlSchema: JsonSchema = {
@@ -56,15 +62,15 @@ const inheritableProperties: Record<string, JsonSchema> = {
   vars,
   ignore_errors: boolOrTemplate,
   check_mode: boolOrTemplate,
-  diff: bool,
+  diff: boolOrTemplate,
   no_log: boolOrTemplate,
   delegate_to: text,
   // Connection keywords: the host's own variables (ansible_connection, ansible_user, ansible_port) win over them.
   connection: { enum: ['ssh', 'smart', 'paramiko', 'local'], description: "'ssh' (the default) or 'local'" },
   remote_user: text,
-  port: { type: 'integer', minimum: 1, maximum: 65535 },
+  port: { type: ['integer', 'string'], minimum: 1, maximum: 65535 },
   run_once: boolOrTemplate,
-  any_errors_fatal: bool,
+  any_errors_fatal: boolOrTemplate,
   debugger: {
     anyOf: [{ enum: ['always', 'never', 'on_failed', 'on_unreachable', 'on_skipped'] }, { type: 'string', pattern: '\\{\\{' }],
     description: "Where Ansible's interactive debugger would open; ha-run has none and stops the run there (exit 99), as ansible-playbook does without a terminal",
@@ -200,10 +206,10 @@ export const playSchema: JsonSchema = {
     ...playInheritable,
     hosts: { type: ['string', 'array'], items: { type: 'string' }, description: 'Host pattern, e.g. "web:&prod:!web3"' },
     vars_files: { type: ['array', 'string'], items: { type: ['string', 'array'] } },
-    gather_facts: bool,
+    gather_facts: boolOrTemplate,
     serial: { type: ['integer', 'string', 'array'], items: { type: ['integer', 'string'] } },
-    max_fail_percentage: { type: 'number', minimum: 0, maximum: 100 },
-    force_handlers: { type: 'boolean', description: 'Handlers notified on a host run at the end of each section even if the host failed' },
+    max_fail_percentage: { type: ['number', 'string'], minimum: 0, maximum: 100 },
+    force_handlers: { type: ['boolean', 'string'], description: 'Handlers notified on a host run at the end of each section even if the host failed' },
     pre_tasks: anyList,
     roles: anyList,
     tasks: anyList,

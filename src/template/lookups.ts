@@ -11,7 +11,8 @@ import { TemplateError } from './errors.js';
 import { passwordLookup } from './lookup-password.js';
 import { readTemplateFile } from './template-loader.js';
 import { dictItems, flattened, indexedItems, nested, randomChoice, sequence, subelements, together } from './lookups-lists.js';
-import { isMapping, pyStr, truthy } from './python.js';
+import { isMapping, pyStr, truthy, typeName } from './python.js';
+import { compileRegex } from './regex.js';
 import { syntaxSetting, type TemplateSyntax } from './syntax.js';
 import { templateVariables } from './template-variables.js';
 import { readBackLiteral } from './template-value.js';
@@ -131,7 +132,26 @@ const plugins: Record<string, LookupPlugin> = {
   random_choice: randomChoice,
   items: (terms) => terms.flat(),
   list: (terms) => terms,
+  varnames,
 };
+
+/** The names of the variables visible here that match any of the regexes (searched, not anchored), in the order variables are defined. */
+function varnames(terms: unknown[], _kwargs: Kwargs, ev: Evaluator): string[] {
+  const names = Object.keys(ev.ctx.vars);
+  return terms.flatMap((term) => {
+    if (typeof term !== 'string') {
+      throw new TemplateError('template-error', `Invalid setting identifier, "${pyStr(term)}" is not a string, it is a ${typeName(term)}`);
+    }
+    let pattern: RegExp;
+    try {
+      pattern = compileRegex(term);
+    } catch (err) {
+      const reason = (err instanceof Error ? err.message : String(err)).replace(/^.*: /, '').toLowerCase();
+      throw new TemplateError('template-error', `Unable to use "${term}" as a search parameter: ${reason}`);
+    }
+    return names.filter((name) => pattern.test(name));
+  });
+}
 
 /** Names to try, in order: strings, lists of them, and `{files, paths, skip}` mappings (names split on , and ;, paths on , : and ;). */
 function firstFoundCandidates(terms: unknown[], kwargs: Kwargs): { names: string[]; skip: boolean } {

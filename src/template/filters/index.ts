@@ -1,6 +1,7 @@
 // Every filter by name. Names are looked up without their `ansible.builtin.` prefix.
 import { versionMatches } from '../version.js';
 import type { FilterDef } from '../types.js';
+import { bytesFilters } from './bytes.js';
 import { collectionFilters } from './collections.js';
 import { commentFilters } from './comment.js';
 import { coreFilters } from './core.js';
@@ -23,6 +24,7 @@ export const filters: Record<string, FilterDef> = {
   ...hashFilters,
   ...urlFilters,
   ...randomFilters,
+  ...bytesFilters,
   version_compare: versionFilter,
   version: versionFilter,
 };

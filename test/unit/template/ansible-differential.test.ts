@@ -249,6 +249,13 @@ const templates = [
   "={{ 'http://h/p' is uri }} {{ 'no scheme' is uri }} {{ 5 is uri }} {{ 'ftp://h' is uri(['http']) }} {{ 'urn:isbn:1' is urn }} {{ 'http://x' is urn }}",
   "={{ 'http://h/p' is url }} {{ 'file:///etc' is url }} {{ 'mailto:a@b' is url }} {{ 'http://[::1' is url }} {{ 'https://h' is url(['http', 'https']) }}",
   "={{ ('nan' | float) is nan }} {{ 1.5 is nan }} {{ 'nan' is nan }} {{ none is isnan }} {{ true is nan }}",
+  // Sizes as people write them, and back.
+  "={{ '1K' | human_to_bytes }} {{ '2 MB' | human_to_bytes }} {{ '1.5G' | human_to_bytes }} {{ ' 7 M' | human_to_bytes }} {{ '0.5K' | human_to_bytes }} {{ '3 bytes' | human_to_bytes }} {{ 10 | human_to_bytes }} {{ '2.5' | human_to_bytes }} {{ '1Z' | human_to_bytes }}",
+  "={{ '1Mb' | human_to_bytes(isbits=true) }} {{ '10' | human_to_bytes('M') }} {{ '10' | human_to_bytes(default_unit='K') }} {{ '1kB' | human_to_bytes }}",
+  "={{ '1kb' | human_to_bytes }}",
+  "={{ 'abc' | human_to_bytes }}",
+  "={{ '1Q' | human_to_bytes }}",
+  "={{ 0 | human_readable }} {{ 1023 | human_readable }} {{ 1024 | human_readable }} {{ 1500000 | human_readable }} {{ 10737418240 | human_readable(unit='M') }} {{ 1048576 | human_readable(isbits=true) }} {{ 1.5 | human_readable }}",
 ];
 
 const reference: { results?: ReferenceResult[] } = {};
