@@ -159,9 +159,9 @@ export class PlainReporter implements Reporter {
 
   private shownResult(e: HostResultEvent): Record<string, unknown> {
     if (e.task.output !== 'show-result' || this.opts.verbosity > 0) return e.result;
-    // Like Ansible, debug shows only what was asked for.
+    // Like Ansible, debug shows only what was asked for: a message alone, without the loop's item.
     const { changed: _c, failed: _f, ...rest } = e.result;
-    return rest;
+    return 'msg' in rest ? { msg: rest.msg } : rest;
   }
 
   private printDiff(e: HostResultEvent): void {

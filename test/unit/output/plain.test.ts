@@ -50,6 +50,14 @@ describe('plain reporter', () => {
     expect(text()).toContain('fatal: [node1]: UNREACHABLE! => node1 (127.0.0.1:1) is unreachable: connection refused');
     expect(text()).toContain('hint: check the port');
   });
+  it('debug in a loop shows its message alone, a variable with the loop variables, as Ansible does', () => {
+    const { r, text } = capture();
+    const debug: TaskInfo = { name: 'show', module: 'debug', output: 'show-result', handler: false };
+    r.itemResult(ev({ task: debug, item: 1, result: { msg: 'one', item: 1, ansible_loop_var: 'item', changed: false } }));
+    r.itemResult(ev({ task: debug, item: 2, result: { item: 2, ansible_loop_var: 'item', changed: false } }));
+    expect(text()).toContain('ok: [node1] => (item=1) => {\n    "msg": "one"\n}');
+    expect(text()).toContain('ok: [node1] => (item=2) => {\n    "item": 2,\n    "ansible_loop_var": "item"\n}');
+  });
   it('loop items get their own lines; the loop summary only when it failed', () => {
     const { r, text } = capture();
     r.itemResult(ev({ status: 'changed', item: 'a' }));
