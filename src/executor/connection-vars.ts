@@ -7,7 +7,7 @@ import { errorMessage } from './outcomes.js';
 type Vars = Record<string, unknown>;
 
 /** The become variables read for a task (besides `ansible_become`, a condition evaluated by the executor). */
-export const BECOME_VARIABLES = { user: ['ansible_become_user'], password: ['ansible_become_password', 'ansible_become_pass'] } as const;
+export const BECOME_VARIABLES = { user: ['ansible_become_user'], password: ['ansible_become_password', 'ansible_become_pass'], method: ['ansible_become_method'] } as const;
 
 /** Every variable the connection or become reads: all are rendered for every task, used or not (as in Ansible). */
 const RENDERED = [...Object.values(CONNECTION_VARIABLES), ...Object.values(BECOME_VARIABLES)].flat();

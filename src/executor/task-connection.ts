@@ -76,6 +76,12 @@ export async function connectionFor(
   const becomeKeyword = effectiveRendered(scope, task, 'become', render);
   const become = becomeKeyword !== undefined ? keywordBoolean('become', becomeKeyword) : truthy(context.ansible_become ?? false, context);
   if (become) {
+    const method = effectiveRendered(scope, task, 'becomeMethod', render) ?? connVars.ansible_become_method ?? 'sudo';
+    if (method !== 'sudo') {
+      throw new HaRunError('become-method-unsupported', `become method '${String(method)}' is not available in ha-run: it becomes another user with sudo only`, {
+        hint: 'use become_method: sudo (the target needs sudo), or log in as that user with remote_user',
+      });
+    }
     const keyword = effectiveRendered(scope, task, 'becomeUser', render);
     const user = keyword ?? connVars.ansible_become_user;
     const password = connVars.ansible_become_password ?? connVars.ansible_become_pass;

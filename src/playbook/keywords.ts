@@ -66,6 +66,7 @@ export function inheritableKeywords(raw: RawMap): InheritableKeywords {
   };
   set('become', boolOrTemplate(raw.become));
   set('becomeUser', optionalString(raw.become_user));
+  set('becomeMethod', optionalString(raw.become_method));
   set('environment', environmentKeyword(raw.environment));
   set('ignoreErrors', boolOrTemplate(raw.ignore_errors));
   set('checkMode', boolOrTemplate(raw.check_mode));

@@ -9,6 +9,8 @@ export interface InheritableKeywords {
   /** A boolean, or a template decided per host (one rendering to `omit` leaves the outer value in force). */
   become?: boolean | string;
   becomeUser?: string;
+  /** 'sudo' or a template that must render to it (executor/task-connection.ts). */
+  becomeMethod?: string;
   /** Blocks and import_tasks: handlers notified by the tasks inside that name none of their own. */
   notify?: string[];
   /** A mapping, a template rendering to one, or a list of those merged in order (executor/environment.ts). */

@@ -57,6 +57,10 @@ const inheritableProperties: Record<string, JsonSchema> = {
   when: conditions,
   become: boolWordOrTemplate,
   become_user: text,
+  become_method: {
+    anyOf: [{ enum: ['sudo'] }, { type: 'string', pattern: '\\{\\{' }],
+    description: "How to become another user: 'sudo', the one method ha-run has (a template must render to it)",
+  },
   environment,
   tags: stringOrList,
   vars,
@@ -248,7 +252,6 @@ export const importPlaybookSchema: JsonSchema = {
 
 /** Ansible keywords ha-run knows but does not implement: a clear "not supported" beats "unknown key". */
 export const UNSUPPORTED_KEYWORDS: Record<string, string> = {
-  become_method: 'ha-run always uses sudo',
   order: 'hosts run in inventory order',
   collections: 'write fully qualified module names instead',
   module_defaults: 'set the arguments on each task',

@@ -78,7 +78,9 @@ function explain(errors: ErrorObject[], root: unknown, basePath: readonly PathSe
       if (e.keyword === 'type') types.add(String(e.params.type));
     }
     const combinators = list.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-    const specific = list.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'type');
+    let specific = list.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'type');
+    // "or a template" branches (a `{{` pattern) are an escape hatch: the other branch says what is wrong.
+    if (specific.some((e) => !isTemplateBranch(e))) specific = specific.filter((e) => !isTemplateBranch(e));
     if (types.size > 0 && specific.length === 0 && !deeper) {
       problems.push({ code: 'wrong-type', message: `${describe(path)} must be ${typeNames([...types])}, not ${kindOf(list[0]!.data)}`, path, atKey: false });
       continue;
@@ -96,6 +98,10 @@ function explain(errors: ErrorObject[], root: unknown, basePath: readonly PathSe
     }
   }
   return problems;
+}
+
+function isTemplateBranch(e: ErrorObject): boolean {
+  return e.keyword === 'pattern' && String(e.params.pattern).includes('\\{\\{');
 }
 
 function explainOne(e: ErrorObject, path: PathSegment[]): Problem {

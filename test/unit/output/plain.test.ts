@@ -53,8 +53,8 @@ describe('plain reporter', () => {
   it('debug in a loop shows its message alone, a variable with the loop variables, as Ansible does', () => {
     const { r, text } = capture();
     const debug: TaskInfo = { name: 'show', module: 'debug', output: 'show-result', handler: false };
-    r.itemResult(ev({ task: debug, item: 1, result: { msg: 'one', item: 1, ansible_loop_var: 'item', changed: false } }));
-    r.itemResult(ev({ task: debug, item: 2, result: { item: 2, ansible_loop_var: 'item', changed: false } }));
+    r.itemResult(ev({ task: debug, item: '1', result: { msg: 'one', item: 1, ansible_loop_var: 'item', changed: false } }));
+    r.itemResult(ev({ task: debug, item: '2', result: { item: 2, ansible_loop_var: 'item', changed: false } }));
     expect(text()).toContain('ok: [node1] => (item=1) => {\n    "msg": "one"\n}');
     expect(text()).toContain('ok: [node1] => (item=2) => {\n    "item": 2,\n    "ansible_loop_var": "item"\n}');
   });
