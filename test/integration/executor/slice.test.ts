@@ -88,5 +88,10 @@ describe('runs sliced across processes, merged by ha-run recap', () => {
     expect(refused.code, refused.stdout + refused.stderr).toBe(4);
     expect(refused.stderr).toMatch(/run-once\.yml:8:7 +not-sliceable +run_once is refused under --slice/);
     expect(refused.stdout).not.toContain('TASK [');
+    // validate says the same without running; without --slice the play is fine.
+    const validated = await runCli(['validate', join(fixtures, 'run-once.yml'), '-i', testLab().inventory, '--slice', '1/2']);
+    expect(validated.code, validated.stderr).toBe(4);
+    expect(validated.stderr).toContain('run_once is refused under --slice');
+    expect((await runCli(['validate', join(fixtures, 'run-once.yml'), '-i', testLab().inventory])).code).toBe(0);
   }, 240_000);
 });
