@@ -7,6 +7,7 @@ import { registerHostKeys } from '../commands/hostkeys.js';
 import { registerInventory } from '../commands/inventory.js';
 import { registerLab } from '../commands/lab.js';
 import { registerMan } from '../commands/man.js';
+import { registerRecap } from '../commands/recap.js';
 import { registerRun } from '../commands/run.js';
 import { registerSchema } from '../commands/schema.js';
 import { addRunOptionsToHelp, longVersion } from '../commands/top-level.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerRun(program);
   registerValidate(program);
+  registerRecap(program);
   registerInventory(program);
   registerSchema(program);
   registerLab(program);

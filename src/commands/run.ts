@@ -12,6 +12,7 @@ import { learnSecrets } from '../executor/learn-secrets.js';
 import { formatListing, shownPath, type ListMode } from '../executor/listing.js';
 import { preparePlaybook, type PreparedPlaybook } from '../executor/prepare.js';
 import { runPlaybooks } from '../executor/run-playbooks.js';
+import { parseSlice, sliced } from '../executor/slice.js';
 import { splitTagOption } from '../executor/tags.js';
 import { SecretMasker } from '../output/mask.js';
 import { createReporters, stdoutWriter } from '../output/setup.js';
@@ -54,6 +55,7 @@ interface CliOptions extends VaultCliOptions, PasswordCliOptions {
   privateKey?: string;
   timeout?: string;
   forceHandlers?: boolean;
+  slice?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -166,17 +168,20 @@ export async function runCommand(targets: string[], cli: CliOptions): Promise<nu
   const { options: o, extras } = configured(cli);
   await useVaultOptions(o);
   const options = runOptions(o, extras);
+  const slice = o.slice === undefined ? undefined : parseSlice(o.slice);
+  if (slice) options.slice = slice;
   const inventorySources = inventoryOf(o);
   if (o.moduleName) {
     // `ha-run -i INV PATTERN -m MODULE -a ARGS`: the ansible (ad-hoc) form.
+    if (slice) throw new HaRunError('bad-option', '--slice is for playbook runs, not ad-hoc ones', { exitCode: ExitCode.badOptions });
     if (targets.length !== 1) throw new HaRunError('bad-option', 'an ad-hoc run takes exactly one host pattern', { exitCode: ExitCode.badOptions });
     return runAdhoc(adhocRequest(targets[0]!, o, extras, inventorySources), options, o, extras);
   }
   if (targets.length === 0) throw new HaRunError('bad-option', 'no playbook given', { exitCode: ExitCode.badOptions, hint: 'usage: ha-run PLAYBOOK.yml -i INVENTORY' });
   // Every playbook is proven valid before the first one touches a host.
-  const prepared = targets.map((playbook) => {
+  const all = targets.map((playbook) => {
     try {
-      return preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars, tags: { only: options.tags, skip: options.skipTags } });
+      return preparePlaybook({ playbook, inventorySources, limit: options.limit, extraVars: options.extraVars, tags: { only: options.tags, skip: options.skipTags }, sliced: slice !== undefined });
     } catch (err) {
       // With --json, a run that cannot start says why in events too (people read stderr).
       const problems = o.json ? diagnosticsOf(err) : undefined;
@@ -184,6 +189,8 @@ export async function runCommand(targets: string[], cli: CliOptions): Promise<nu
       throw err;
     }
   });
+  // --slice: the hosts are partitioned over all the playbooks together, so a host is in one slice for the whole run.
+  const prepared = slice ? sliced(all, slice) : all;
   if (o.become || o.becomeUser) {
     for (const p of prepared) for (const play of p.playbook.plays) Object.assign(play, o.become ? { become: true } : {}, o.becomeUser ? { becomeUser: o.becomeUser } : {});
   }
@@ -248,6 +255,7 @@ export function registerRun(program: Command): void {
     .option('--skip-tags <tags>', 'skip tasks with these tags (comma-separated, repeatable)', collect)
     .option('--start-at-task <name>', 'start at the task with this name')
     .option('--force-handlers', 'run notified handlers on hosts that failed too (the default of force_handlers)')
+    .option('--slice <K/N>', 'run only the K-th of N host partitions (hosts sorted by name, every N-th), for N controllers; merge their --json logs with `ha-run recap`')
     .option('--list-hosts', 'list the hosts each play would run on, then exit')
     .option('--list-tasks', 'list the tasks that would run, then exit')
     .option('--list-tags', 'list the tags, then exit')

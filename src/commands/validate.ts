@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { parseExtraVars } from '../executor/extra-vars.js';
+import { parseSlice } from '../executor/slice.js';
 import { formatDiagnostic, sortDiagnostics, sourceReader } from '../output/diagnostics.js';
 import { validateRun, type ValidatedRun } from '../playbook/validate-run.js';
 import { diagnosticLines, diagnosticsOf, validateEndLine } from '../output/diagnostic-events.js';
@@ -16,6 +17,7 @@ interface ValidateOptions extends VaultCliOptions {
   limit?: string;
   extraVars: string[];
   json?: boolean;
+  slice?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -28,13 +30,16 @@ export function registerValidate(program: Command): void {
     .option('-l, --limit <pattern>', 'further limit selected hosts to this pattern')
     .option('-e, --extra-vars <vars>', 'extra variables: key=value, JSON/YAML mapping, or @file (repeatable)', collect, [])
     .option('--json', 'print each problem as a JSON event line (`diagnostic`), then `validate_end`')
+    .option('--slice <K/N>', 'also check that the plays can run sliced (as `ha-run PLAYBOOK --slice K/N` does before connecting)')
     .action(
       action(async (playbookFile: string, options: ValidateOptions) => {
         let run: ValidatedRun;
         try {
           await useVaultOptions(options);
           const extraVars = parseExtraVars(options.extraVars);
-          run = validateRun({ playbook: playbookFile, inventorySources: options.inventory, limit: options.limit, extraVars });
+          // The same K/N a run takes (checked as a run checks it); which slice does not change what is refused.
+          if (options.slice !== undefined) parseSlice(options.slice);
+          run = validateRun({ playbook: playbookFile, inventorySources: options.inventory, limit: options.limit, extraVars, sliced: options.slice !== undefined });
         } catch (err) {
           // Machines get the problems on stdout; people still get them, framed, on stderr.
           const problems = options.json ? diagnosticsOf(err) : undefined;

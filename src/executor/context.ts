@@ -1,6 +1,7 @@
 // The state a run and a play carry while the executor walks them.
 import type { Inventory } from '../inventory/types.js';
 import type { SecretMasker } from '../output/mask.js';
+import type { Slice } from '../output/events.js';
 import type { Reporter } from '../output/reporter.js';
 import type { Handler, Play, Role, Task, TaskItem } from '../playbook/types.js';
 import type { RunnablePlay } from './play-keywords.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   forceHandlers?: boolean;
   /** -u, -c, --private-key, -T: connection variables for hosts whose vars and play keywords set none. */
   connectionDefaults?: Record<string, string>;
+  /** --slice K/N: this run is one of N (its hosts are already narrowed; the events say which). */
+  slice?: Slice;
 }
 
 export interface RunContext {

@@ -26,6 +26,8 @@ export interface PrepareRequest {
   limit?: string;
   extraVars?: Record<string, unknown>;
   tags?: TagSelection;
+  /** --slice: refuse plays that cannot be sliced. */
+  sliced?: boolean;
 }
 
 export function playHosts(inventory: Inventory, pattern: string, limit: string | undefined): string[] {

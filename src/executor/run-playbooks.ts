@@ -12,23 +12,13 @@ import { HostStates } from './host-state.js';
 import { runPlay } from './play-runner.js';
 import type { PreparedPlaybook } from './prepare.js';
 import { RunStats } from './stats.js';
+import { exitCodeFor, type StopSignal } from './exit-code.js';
 import { onRevealed } from '../vault/revealed.js';
 
 export interface RunSetup {
   reporter: Required<Reporter>;
   masker: SecretMasker;
   logFile?: string;
-}
-
-/** The signals that stop a run cleanly: Ctrl-C, and SIGTERM (what CI sends on cancel). */
-export type StopSignal = 'SIGINT' | 'SIGTERM';
-
-export function exitCodeFor(stats: RunStats, stoppedBy: StopSignal | undefined): number {
-  if (stoppedBy === 'SIGTERM') return ExitCode.terminated;
-  if (stoppedBy === 'SIGINT') return ExitCode.interrupted;
-  if (stats.anyUnreachable()) return ExitCode.hostsUnreachable;
-  if (stats.anyFailed()) return ExitCode.hostsFailed;
-  return ExitCode.ok;
 }
 
 export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOptions, setup: RunSetup): Promise<number> {
@@ -61,7 +51,8 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
   };
   process.on('SIGINT', onStop);
   process.on('SIGTERM', onStop);
-  await reporter.runStart({ playbooks: prepared.map((p) => p.playbook.file), check: options.check, diff: options.diff, logFile: setup.logFile });
+  const slice = options.slice ? { slice: options.slice } : {};
+  await reporter.runStart({ playbooks: prepared.map((p) => p.playbook.file), check: options.check, diff: options.diff, logFile: setup.logFile, ...slice });
   try {
     for (const p of prepared) {
       run = {
@@ -104,6 +95,7 @@ export async function runPlaybooks(prepared: PreparedPlaybook[], options: RunOpt
     durationMs: Date.now() - started,
     roundTrips: Object.fromEntries(pool.facts.roundTrips()),
     ...(setup.logFile ? { logFile: setup.logFile } : {}),
+    ...slice,
     ...(stoppedBy ? { aborted: `interrupted (${stoppedBy}): connections closed` } : run?.aborted ? { aborted: run.aborted } : {}),
   });
   forgetVaultValues();

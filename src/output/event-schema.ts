@@ -43,7 +43,7 @@ const hostResult = (description: string) =>
 
 /** Event name → the shape of its line. */
 const EVENTS: Record<string, Schema> = {
-  run_start: shape({ ...COMMON, playbooks: strings, check: bool, diff: bool }, { logFile: str }, 'The run begins.'),
+  run_start: shape({ ...COMMON, playbooks: strings, check: bool, diff: bool }, { logFile: str, slice: ref('slice') }, 'The run begins; `slice` under --slice K/N.'),
   play_start: shape({ ...COMMON, name: str, hosts: strings }, { playbook: str, batch: ref('batch') }, 'A play (or one serial batch of it) begins; `batch` as the banner prints it.'),
   task_start: shape({ ...COMMON, task: ref('task'), hosts: strings }, {}, 'A task begins on these hosts.'),
   handler_start: shape({ ...COMMON, task: ref('task'), hosts: strings }, {}, 'A notified handler runs on these hosts.'),
@@ -62,7 +62,7 @@ const EVENTS: Record<string, Schema> = {
   play_end: shape({ ...COMMON, name: str, hosts: strings, durationMs: int }, { batch: ref('batch') }, 'A play (or serial batch) is done.'),
   run_end: shape(
     { ...COMMON, stats: { type: 'object', additionalProperties: ref('stats') }, exitCode: int, durationMs: int },
-    { logFile: str, aborted: str, roundTrips: { type: 'object', additionalProperties: int, description: 'Commands each host was sent: commands, file transfers, batches of fact reads.' } },
+    { logFile: str, aborted: str, slice: ref('slice'), roundTrips: { type: 'object', additionalProperties: int, description: 'Commands each host was sent: commands, file transfers, batches of fact reads.' } },
     'The run is over: the PLAY RECAP counters per host and the exit code.',
   ),
   diagnostic: shape(
@@ -94,6 +94,7 @@ export function eventsSchema(): Schema {
       location: shape({ file: str, line: int, col: int }),
       status: { enum: statuses },
       batch: shape({ number: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } }),
+      slice: shape({ number: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } }, {}, 'This run is slice `number` of `count` (--slice K/N).'),
       task: shape({ name: str, module: str, handler: bool }, { output: { enum: ['show-result', 'command'] }, location: ref('location'), role: str }),
       counts: shape(Object.fromEntries([...statuses, 'ignored'].map((s) => [s, int]))),
       stats: shape(

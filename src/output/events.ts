@@ -33,11 +33,18 @@ export interface TaskInfo {
   handler: boolean;
 }
 
+/** `--slice K/N`: this run is the K-th of N host partitions (numbered from 1, as written). */
+export interface Slice {
+  number: number;
+  count: number;
+}
+
 export interface RunStartEvent {
   playbooks: string[];
   check: boolean;
   diff: boolean;
   logFile?: string;
+  slice?: Slice;
 }
 
 /** A play's serial batch, numbered from 1 as the banner prints it: `(batch 2/3)`. */
@@ -130,6 +137,8 @@ export interface RunEndEvent {
   aborted?: string;
   /** Commands each host was sent (commands, transfers, batches of fact reads): what look-ahead saves. */
   roundTrips?: Record<string, number>;
+  /** Set under --slice: `ha-run recap` merges the slices' run_end events by it. */
+  slice?: Slice;
 }
 
 export function emptyCounts(): StatusCounts {

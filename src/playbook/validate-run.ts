@@ -10,6 +10,7 @@ import { includeVarsFilesLoad } from './rules/include-vars-files.js';
 import { inventoryAssertionsHold } from './rules/inventory-assertions.js';
 import { notifyNamesAHandler } from './rules/notify-handlers.js';
 import { runCertainty } from './rules/run-certainty.js';
+import { sliceable } from './rules/sliceable.js';
 import { sourceFilesExist } from './rules/source-files-exist.js';
 import { variablesAreDefined } from './rules/undefined-variables.js';
 import type { Playbook } from './types.js';
@@ -26,6 +27,8 @@ export interface ValidateRunOptions {
   extraVars?: Record<string, unknown>;
   /** --tags / --skip-tags: a task they leave out is not certainly run (its problems are warnings). */
   tags?: TagSelection;
+  /** --slice: plays that depend on hosts of other slices are refused (rules/sliceable.ts). */
+  sliced?: boolean;
 }
 
 export interface ValidatedRun {
@@ -58,6 +61,7 @@ export function validateRun(options: ValidateRunOptions): ValidatedRun {
     : loadVarsBeside(playbookDir, { groups: inventory.groups.keys(), hosts: inventory.hosts.keys() });
   appendAll(diagnostics, varsBesidePlaybook.diagnostics);
   diagnostics.push(...sourceFilesExist(loadedPlaybook.partial), ...includeVarsFilesLoad(loadedPlaybook.partial));
+  if (options.sliced) appendAll(diagnostics, sliceable(loadedPlaybook.partial, loadedPlaybook.sources));
   if (playbook && inventoryUsable) {
     const outside = [...inventoryVariableNames(inventory), ...Object.keys(options.extraVars ?? {})];
     for (const vars of [...varsBesidePlaybook.groupVars.values(), ...varsBesidePlaybook.hostVars.values()]) appendAll(outside, Object.keys(vars));

@@ -175,7 +175,7 @@ function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefin
 }
 
 /** Static `template:` sources (their variables are checked too), each with the delimiters its task reads it with. */
-function templateFiles(playbook: Playbook): { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax>; tasks: Task[] }[] {
+export function templateFiles(playbook: Playbook): { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax>; tasks: Task[] }[] {
   const files = new Map<string, { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax>; tasks: Task[] }>();
   for (const play of playbook.plays) {
     for (const { task } of tasksOf(play)) {
@@ -211,7 +211,7 @@ function taskSyntax(task: Task): Partial<TemplateSyntax> | undefined {
   return syntax;
 }
 
-function visitStrings(value: unknown, path: PathSegment[], visit: (text: string, path: PathSegment[]) => void): void {
+export function visitStrings(value: unknown, path: PathSegment[], visit: (text: string, path: PathSegment[]) => void): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) value.forEach((v, i) => visitStrings(v, [...path, i], visit));
   else if (isMap(value)) for (const [k, v] of Object.entries(value)) visitStrings(v, [...path, k], visit);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxFailExceeded, wholeBatchFailed } from '../../../src/executor/failure.js';
 import { RunStats } from '../../../src/executor/stats.js';
-import { exitCodeFor } from '../../../src/executor/run-playbooks.js';
+import { exitCodeFor } from '../../../src/executor/exit-code.js';
 import { recapLine } from '../../../src/output/recap.js';
 
 describe('failure percentage', () => {

@@ -290,3 +290,73 @@ describe('Ansible Vault wherever vars are read', () => {
     ]);
   });
 });
+
+describe('under --slice, plays that depend on other slices are refused', () => {
+  const sliced = (files: Record<string, string>) => check(files, { sliced: true }).filter((d) => d.code === 'not-sliceable');
+
+  it('says nothing without --slice, nor for a play that only reads its own host', () => {
+    const play = '- hosts: all\n  serial: 1\n  tasks:\n    - debug: msg="{{ hostvars[inventory_hostname].web_port }}"\n      run_once: true\n';
+    expect(check({ 'site.yml': play }).filter((d) => d.code === 'not-sliceable')).toEqual([]);
+    const own = '- hosts: all\n  tasks:\n    - debug: msg="{{ hostvars[inventory_hostname].web_port | default(1) }}"\n      when: hostvars[ inventory_hostname ].inv_all == 1\n      delegate_to: localhost\n      run_once: false\n';
+    expect(sliced({ 'site.yml': own })).toEqual([]);
+  });
+
+  it('points at run_once, serial, delegate_to, any_errors_fatal and max_fail_percentage where written', () => {
+    const ds = sliced({
+      'site.yml': `- hosts: all
+  serial: [1, 50%]
+  max_fail_percentage: 10
+  tasks:
+    - debug:
+      run_once: "{{ inv_all == 1 }}"
+    - block:
+        - debug:
+      delegate_to: db1
+      any_errors_fatal: true
+`,
+    });
+    expect(ds.map((d) => [d.message.split(' is refused')[0], d.location?.line, d.location?.col])).toEqual([
+      ['serial', 2, 3],
+      ['max_fail_percentage', 3, 3],
+      ['run_once', 6, 7],
+      ['delegate_to: db1', 9, 7],
+      ['any_errors_fatal', 10, 7],
+    ]);
+    expect(ds[0]).toMatchObject({ severity: 'error', hint: expect.stringContaining('without --slice') });
+  });
+
+  it('finds them in roles, role entries and included task files too', () => {
+    const ds = sliced({
+      'site.yml': '- hosts: all\n  roles:\n    - role: web\n      run_once: true\n  tasks:\n    - import_tasks: more.yml\n',
+      'roles/web/tasks/main.yml': '- debug:\n  delegate_to: "{{ groups.db[0] }}"\n',
+      'more.yml': '- debug:\n  run_once: true\n',
+    });
+    expect(ds.map((d) => `${d.location?.file.split('/').slice(-1)[0]}:${d.location?.line} ${d.message.split(' is refused')[0]}`).sort()).toEqual([
+      'main.yml:2 delegate_to: {{ groups.db[0] }}',
+      'more.yml:2 run_once',
+      'site.yml:4 run_once',
+    ]);
+  });
+
+  it("refuses another host's hostvars and the play's host lists, in templates, conditions and template files", () => {
+    const ds = sliced({
+      'site.yml': `- hosts: all
+  vars:
+    primary: "{{ hostvars[groups.db[0]].ansible_host }}"
+  tasks:
+    - debug: msg="{{ ansible_play_hosts | length }}"
+    - assert:
+        that: hostvars | length > 0
+    - template: { src: cluster.j2, dest: /tmp/x }
+    - debug: msg="hostvars are fine in plain text"
+`,
+      'templates/cluster.j2': 'members:\n{% for h in groups.web %}\n  - {{ hostvars[h].web_port }}\n{% endfor %}\n',
+    });
+    expect(ds.map((d) => `${d.location?.file.split('/').slice(-1)[0]}:${d.location?.line}:${d.location?.col} ${d.message.split(' is refused')[0]}`)).toEqual([
+      'site.yml:3:18 hostvars of another host',
+      'site.yml:5:22 ansible_play_hosts',
+      'site.yml:7:15 hostvars of another host',
+      'cluster.j2:3:8 hostvars of another host',
+    ]);
+  });
+});
