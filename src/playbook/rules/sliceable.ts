@@ -35,7 +35,8 @@ export function sliceable(playbook: Playbook, files: readonly LoadedYaml[]): Dia
     if (node.delegateTo !== undefined && !DELEGATION_HERE.test(node.delegateTo)) {
       refuse(`delegate_to: ${node.delegateTo}`, 'the host it acts on may belong to another slice, run by another controller at the same time', at('delegate_to'));
     }
-    if (node.anyErrorsFatal === true) refuse('any_errors_fatal', "a failure stops only its own slice's hosts", at('any_errors_fatal'));
+    // A template may render to true on some host: refused like a literal true.
+    if (node.anyErrorsFatal !== undefined && node.anyErrorsFatal !== false) refuse('any_errors_fatal', "a failure stops only its own slice's hosts", at('any_errors_fatal'));
   };
   const seen = new Set<object>();
   for (const play of playbook.plays) {
