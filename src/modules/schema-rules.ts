@@ -6,7 +6,12 @@ type Rule = Record<string, unknown>;
 
 /** At least one of the keys must be given. */
 export function oneOf(...keys: string[]): Rule {
-  return { description: `one of ${listOf(keys)} is required`, anyOf: keys.map((k) => ({ required: [k] })) };
+  return requiredOneOf(keys, `one of ${listOf(keys)} is required`);
+}
+
+/** At least one of the keys, with the sentence that says so when none is there. */
+export function requiredOneOf(keys: string[], description: string): Rule {
+  return { description, anyOf: keys.map((k) => ({ required: [k] })) };
 }
 
 /** These two keys cannot be given together. */
@@ -16,7 +21,12 @@ export function exclusive(a: string, b: string): Rule {
 
 /** Exactly one of the keys: required and mutually exclusive. */
 export function exactlyOne(...keys: string[]): Rule[] {
-  const rules = [oneOf(...keys)];
+  return exactlyOneStated(keys, `one of ${listOf(keys)} is required`);
+}
+
+/** exactlyOne, saying what is missing in the module's own words. */
+export function exactlyOneStated(keys: string[], missing: string): Rule[] {
+  const rules = [requiredOneOf(keys, missing)];
   for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) rules.push(exclusive(keys[i], keys[j]));
   return rules;
 }

@@ -78,7 +78,19 @@ function explain(errors: ErrorObject[], root: unknown, basePath: readonly PathSe
       if (e.keyword === 'type') types.add(String(e.params.type));
     }
     const combinators = list.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-    let specific = list.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'type');
+    // A rule that says itself in words (modules' "one of x or y is required") is reported as that
+    // sentence, not as each of its branches.
+    const stated = combinators.filter((e) => typeof statedRule(e) === 'string');
+    for (const e of stated) {
+      const p: Problem = { code: 'missing-key', message: statedRule(e)!, path, atKey: path.length > 0 };
+      const key = `${p.code}|${p.path.join('/')}|${p.message}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        problems.push(p);
+      }
+    }
+    const underStated = (e: ErrorObject) => stated.some((s) => e.schemaPath.startsWith(`${s.schemaPath}/`));
+    let specific = list.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'type' && !underStated(e));
     // "or a template" branches (a `{{` pattern) are an escape hatch: the other branch says what is wrong.
     if (specific.some((e) => !isTemplateBranch(e))) specific = specific.filter((e) => !isTemplateBranch(e));
     if (types.size > 0 && specific.length === 0 && !deeper) {
@@ -93,11 +105,20 @@ function explain(errors: ErrorObject[], root: unknown, basePath: readonly PathSe
         problems.push(p);
       }
     }
-    if (specific.length === 0 && types.size === 0 && combinators.length > 0 && !deeper) {
+    if (specific.length === 0 && types.size === 0 && combinators.length > stated.length && !deeper) {
       problems.push({ code: 'invalid-value', message: `${describe(path)} does not match any allowed form`, path, atKey: false });
     }
   }
   return problems;
+}
+
+/** The words of a rule written with a `description` and only required-key branches (see modules/schema-rules.ts). */
+function statedRule(e: ErrorObject): string | undefined {
+  const parent = e.parentSchema as { description?: unknown; anyOf?: unknown[]; oneOf?: unknown[] } | undefined;
+  const branches = parent?.anyOf ?? parent?.oneOf;
+  if (typeof parent?.description !== 'string' || !Array.isArray(branches)) return undefined;
+  const onlyRequired = branches.every((b) => typeof b === 'object' && b !== null && Object.keys(b).join() === 'required');
+  return onlyRequired ? parent.description : undefined;
 }
 
 function isTemplateBranch(e: ErrorObject): boolean {
@@ -121,8 +142,12 @@ function explainOne(e: ErrorObject, path: PathSegment[]): Problem {
     }
     case 'const':
       return { code: 'invalid-value', message: `${describe(path)} must be ${JSON.stringify(e.params.allowedValue)}`, path, atKey: false };
-    case 'not':
+    case 'not': {
+      // A rule with its own words (modules' "x and y are mutually exclusive") says them.
+      const stated = (e.parentSchema as { description?: unknown } | undefined)?.description;
+      if (typeof stated === 'string') return { code: 'invalid-value', message: stated, path, atKey: path.length > 0 };
       return { code: 'invalid-value', message: `${describe(path)} is not allowed here`, path, atKey: path.length > 0 };
+    }
     case 'dependencies':
     case 'dependentRequired':
       return { code: 'missing-key', message: `'${String(e.params.property)}' needs '${String(e.params.missingProperty)}' too${inWhere(path)}`, path, atKey: false };

@@ -4,6 +4,7 @@ import { coerceToSchema } from '../../../src/schema/coerce.js';
 import { PyFloat } from '../../../src/template/py-float.js';
 import { parseYaml } from '../../../src/source/yaml.js';
 import { closest } from '../../../src/util/did-you-mean.js';
+import { exactlyOneStated } from '../../../src/modules/schema-rules.js';
 
 const schema = {
   type: 'object',
@@ -113,5 +114,29 @@ describe('closest, on ties', () => {
   it('prefers the candidate that keeps the typed letters', () => {
     expect(closest('taks', ['tags', 'tasks'])).toBe('tasks');
     expect(closest('tgas', ['tasks', 'tags'])).toBe('tags');
+  });
+});
+
+describe('rules that say themselves in words', () => {
+  const ruled = {
+    type: 'object',
+    properties: { _raw_params: { type: 'string' }, cmd: { type: 'string' }, argv: { type: 'array' }, become: { anyOf: [{ enum: ['sudo'] }, { type: 'string', pattern: '\\{\\{' }] } },
+    allOf: exactlyOneStated(['_raw_params', 'cmd', 'argv'], 'no command given'),
+  };
+  const problems = (text: string) => {
+    const y = parseYaml(text, 't.yml');
+    return validateAgainstSchema((y.value as Record<string, unknown>).args, ruled, y, ['args']).map((d) => d.message);
+  };
+
+  it('a missing one of several keys is the rule sentence, once, not each branch', () => {
+    expect(problems('args: {}\n')).toEqual(['no command given']);
+  });
+  it('two of them are the exclusion, and a converged value nothing', () => {
+    expect(problems('args: { cmd: x, argv: [x] }\n')).toEqual([expect.stringContaining('mutually exclusive')]);
+    expect(problems('args: { cmd: x }\n')).toEqual([]);
+  });
+  it('an "or a template" branch does not add a pattern complaint to the real one', () => {
+    expect(problems('args: { cmd: x, become: su }\n')).toEqual([`'become' must be one of "sudo", not "su"`]);
+    expect(problems('args: { cmd: x, become: "{{ m }}" }\n')).toEqual([]);
   });
 });
