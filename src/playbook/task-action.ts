@@ -11,6 +11,7 @@ import type { LoadedYaml, PathSegment } from '../source/yaml.js';
 import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isMap, type RawMap } from './keywords.js';
 import { NOT_EVERY_RUN, type LoadSession } from './load-session.js';
+import { freeFormRefusal, isWholeTemplate, VARIABLE_PARAMS } from '../modules/free-form.js';
 import { parseKv } from './parse-kv.js';
 import { splitArgs } from './split-args.js';
 
@@ -77,13 +78,19 @@ export function resolveAction(
   const module = findModule(s.name)!;
   const args = moduleArgs(s, module, raw.args, session, loaded);
   if (!args) return undefined;
+  if (VARIABLE_PARAMS in args) return { module, key: s.key, action: s.name, args, local: s.key === 'local_action' };
   const coerced = coerceToSchema(args, module.schema) as Record<string, unknown>;
   const resolved: ResolvedAction = { module, key: s.key, action: s.name, args: coerced, local: s.key === 'local_action' };
   // Ansible checks a module's arguments only when the task runs: a task that is skipped, or whose
   // failure is ignored or rescued, runs to the end. The run checks them again and fails the task.
   const before = session.diagnostics.length;
-  if (!session.check(coerced, schemaFor(module), loaded, s.argsPath, `module '${module.name}': `)) {
-    const problems = session.diagnostics.slice(before);
+  if (!module.freeForm && coerced._raw_params !== undefined) {
+    session.error('free-form-not-supported', freeFormRefusal(module.name, coerced._raw_params), loaded.locate(s.argsPath));
+  } else {
+    session.check(coerced, schemaFor(module), loaded, s.argsPath, `module '${module.name}': `);
+  }
+  const problems = session.diagnostics.slice(before);
+  if (problems.length > 0) {
     for (const d of problems) Object.assign(d, { severity: 'warning', message: `${d.message}${NOT_EVERY_RUN}` });
     resolved.argsProblems = problems;
   }
@@ -153,11 +160,9 @@ function moduleArgs(s: Statement, module: Module, extra: unknown, session: LoadS
       session.error('bad-arguments', `module '${module.name}': ${parsed.error}`, at);
       return undefined;
     }
-    if (!module.freeForm && parsed.args._raw_params !== undefined) {
-      session.error('free-form-not-supported', `module '${module.name}' takes no free-form text ('${parsed.args._raw_params}'); write key=value pairs or a mapping`, at);
-      return undefined;
-    }
-    inline = parsed.args;
+    // One template for all the arguments: rendered (and checked) when the task runs.
+    if (!module.freeForm && Object.keys(parsed.args).length === 1 && isWholeTemplate(s.value)) inline = { [VARIABLE_PARAMS]: s.value };
+    else inline = parsed.args;
   } else if (isMap(s.value)) {
     inline = { ...s.value };
   } else {
