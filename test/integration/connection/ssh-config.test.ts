@@ -1,6 +1,6 @@
 // The OpenSSH client configuration against the lab's real sshd: an alias to a published port with the lab
 // key as IdentityFile, a ProxyJump through one lab host to another on the lab network (both hops named in
-// the config), and an authentication failure that says which key was offered and what the server takes.
+// the config, or the hop written as user@host:port), and an authentication failure that says which key was offered and what the server takes.
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,14 @@ beforeAll(() => {
       'Host inner',
       `  HostName ${labHostInfo('victim').address}`,
       '  ProxyJump bastion',
+      '  User root',
+      `  IdentityFile ${lab.privateKey}`,
+      `  UserKnownHostsFile ${known}`,
+      '  StrictHostKeyChecking accept-new',
+      // The hop's user written in ProxyJump: `Host *` below would otherwise make it nobody-by-default.
+      'Host inner-via-written-hop',
+      `  HostName ${labHostInfo('victim').address}`,
+      `  ProxyJump root@127.0.0.1:${labHostInfo('node4').port}`,
       '  User root',
       `  IdentityFile ${lab.privateKey}`,
       `  UserKnownHostsFile ${known}`,
@@ -88,6 +96,15 @@ describe('ssh client configuration', () => {
       await conn.close();
     }
     expect(readFileSync(known, 'utf8')).toContain(`\n${labHostInfo('victim').address} ssh-ed25519 `);
+  });
+
+  it('logs into a hop written as user@host:port as that user, whatever the config says for the hop', async () => {
+    const conn = await connect({ inventory_hostname: 'inner-via-written-hop', ...args() });
+    try {
+      expect((await conn.exec('hostname')).stdout).toBe('victim\n');
+    } finally {
+      await conn.close();
+    }
   });
 
   it('lets the inventory win: ansible_user overrides the config User (a refused login proves it was used)', async () => {
