@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build` (and `npm ci`'s prepare): everything under dist/.
 //   1. tsc emits the module tree (dist/**/*.js), which the precompiler and bench:ssh import;
-//   2. every known schema is precompiled to dist/schema/precompiled/KEY.cjs (src/schema/compile.ts);
+//   2. every known schema is precompiled to dist/schema/precompiled/KEY.cjs (src/schema/compile.ts), and
+//      the man page is written to man/ha-run.1;
 //   3. esbuild bundles the CLI into dist/ha-run.js (+ dist/chunks/ for what loads lazily): one file to
 //      load instead of ~350 cuts process start-up, which a short run feels most.
 // `--out DIR` builds into DIR/dist instead (tests build a private copy there); DIR gets a copy of
@@ -30,6 +31,13 @@ const precompiled = join(dist, 'schema/precompiled');
 rmSync(precompiled, { recursive: true, force: true });
 mkdirSync(precompiled, { recursive: true });
 for (const [key, source] of precompiledModules()) writeFileSync(join(precompiled, `${key}.cjs`), source);
+
+// The man page, made from the same command definitions as --help: man/ha-run.1, which package.json's `man`
+// names, so `npm install -g` puts it where `man ha-run` finds it. Committed; a unit test keeps it current.
+const { buildProgram } = await import(pathToFileURL(join(dist, 'cli/program.js')).href);
+const { manPageText } = await import(pathToFileURL(join(dist, 'commands/man.js')).href);
+mkdirSync(join(out, 'man'), { recursive: true });
+writeFileSync(join(out, 'man/ha-run.1'), manPageText(buildProgram()));
 
 rmSync(join(dist, 'chunks'), { recursive: true, force: true });
 await build({

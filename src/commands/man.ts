@@ -1,4 +1,5 @@
-// `ha-run man`: the man page, in roff, made from the command definitions (install: see README).
+// `ha-run man`: the man page, in roff, made from the command definitions (install: see README); the build
+// writes the same page to man/ha-run.1, which npm installs with the package.
 import type { Command } from 'commander';
 import { manPage } from '../cli/man-page.js';
 import { commandSpec } from '../cli/spec.js';
@@ -19,14 +20,19 @@ const EXIT_STATUS = [
 
 const SEE_ALSO = '\\fBansible\\-playbook\\fR(1), \\fBansible\\fR(1), \\fBansible\\-vault\\fR(1), and the README of ha\\-run.';
 
+/** The whole man page of this version: also written to man/ha-run.1 by the build (scripts/build.mjs). */
+export function manPageText(program: Command): string {
+  const exitStatus = EXIT_STATUS.map(([code, meaning]) => `.TP\n.B ${code}\n${meaning}`).join('\n');
+  return manPage(commandSpec(program), { version: packageVersion(), extraSections: [['EXIT STATUS', exitStatus], ['SEE ALSO', SEE_ALSO]] });
+}
+
 export function registerMan(program: Command): void {
   program
     .command('man')
     .description('Print the man page (roff): ha-run man > ~/.local/share/man/man1/ha-run.1')
     .action(
       action(async () => {
-        const exitStatus = EXIT_STATUS.map(([code, meaning]) => `.TP\n.B ${code}\n${meaning}`).join('\n');
-        process.stdout.write(manPage(commandSpec(program), { version: packageVersion(), extraSections: [['EXIT STATUS', exitStatus], ['SEE ALSO', SEE_ALSO]] }));
+        process.stdout.write(manPageText(program));
       }),
     );
 }

@@ -151,6 +151,7 @@ async function execute(prepared: PreparedPlaybook[], options: RunOptions, o: Cli
   const out = createReporters({
     json: o.json === true,
     verbosity: options.verbosity,
+    forks: options.forks,
     adhoc,
     ...(extras.logPath ? { logPath: extras.logPath } : {}),
     ...(o.junit ? { junit: o.junit } : {}),

@@ -231,7 +231,7 @@ function flag(host: string, value: { name: string; value: string } | undefined):
   throw invalid(host, `${value.name} for ${host} must be yes or no, got ${JSON.stringify(value.value)}`);
 }
 
-/** ProxyJump's hops, each completed from the ssh config of its own name (HostName, Port, User, IdentityFile). */
+/** ProxyJump's hops (`[user@]host[:port]`), each completed from the ssh config of its own name (HostName, Port, User, IdentityFile). */
 function jumpHosts(host: string, proxyJump: { name: string; value: string } | undefined, files: SshConfigFile[], home: string, localUser: string): JumpHost[] {
   if (proxyJump === undefined) return [];
   const written = proxyJumpHops(proxyJump.value);
@@ -244,8 +244,10 @@ function jumpHosts(host: string, proxyJump: { name: string; value: string } | un
     const address = c.values.has('hostname') ? tokens(host, c.values.get('hostname')!, base) : hop.address;
     const portText = get('port');
     const port = hop.port ?? (portText === undefined ? 22 : integer(host, `Port of jump host ${hop.address}`, portText, 1, 65535));
-    const user = hop.user ?? get('user');
-    const keyFiles = c.identityFiles.map((f) => tokens(host, f, { ...base, host: address, remoteUser: user ?? localUser, port }));
+    // As ssh's own hop (`ssh -l USER -W ...`): the user written in ProxyJump, else the hop's User in the
+    // config, else the local user; never the target's user (ansible_user / -u are the target's).
+    const user = hop.user ?? get('user') ?? localUser;
+    const keyFiles = c.identityFiles.map((f) => tokens(host, f, { ...base, host: address, remoteUser: user, port }));
     return { user, address, port, ...(keyFiles.length > 0 ? { keyFiles } : {}) };
   });
 }

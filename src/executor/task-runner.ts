@@ -293,7 +293,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     results.push(r);
     const label = lc?.label !== undefined ? renderString(lc.label, { vars: iv }) : itemLabel(items[i]);
     const event = resultEvent(host, info, r, noLog, started, delegatedTo);
-    await pc.run.report.itemResult(pc.run.masker.forTask(used).mask({ ...event, item: noLog ? 'None' : label }));
+    await pc.run.report.itemResult(pc.run.masker.forTask(used).mask({ ...event, item: noLog ? 'None' : label, itemCount: items.length }));
     if (lc?.pause && i < items.length - 1) await sleep(lc.pause * 1000);
   }
   const failed = results.some((r) => r.failed);

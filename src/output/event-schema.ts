@@ -31,6 +31,7 @@ const hostResult = (description: string) =>
       ignored: bool,
       delegatedTo: str,
       item: str,
+      itemCount: int,
       msg: str,
       reasons: strings,
       reason: { type: 'string', description: 'reasons joined with "; "' },
@@ -95,7 +96,7 @@ export function eventsSchema(): Schema {
       status: { enum: statuses },
       batch: shape({ number: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } }),
       slice: shape({ number: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } }, {}, 'This run is slice `number` of `count` (--slice K/N).'),
-      task: shape({ name: str, module: str, handler: bool }, { output: { enum: ['show-result', 'command'] }, location: ref('location'), role: str }),
+      task: shape({ name: str, module: str, handler: bool }, { output: { enum: ['show-result', 'command', 'facts'] }, location: ref('location'), role: str }),
       counts: shape(Object.fromEntries([...statuses, 'ignored'].map((s) => [s, int]))),
       stats: shape(
         Object.fromEntries(['ok', 'changed', 'unreachable', 'failed', 'skipped', 'rescued', 'ignored'].map((s) => [s, int])),

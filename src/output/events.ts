@@ -102,6 +102,8 @@ export interface HostResultEvent {
   delegatedTo?: string;
   /** The loop item's label, for per-item results. */
   item?: string;
+  /** How many items the host's loop has, for per-item results (the live view shows `item 2/5`). */
+  itemCount?: number;
   msg?: string;
   /** Why something changed (or would change in check mode), one line each. */
   reasons?: string[];

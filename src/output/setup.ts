@@ -27,6 +27,8 @@ export interface ReporterChoice {
   logPath?: string;
   /** `--junit FILE`: a JUnit XML report written at the end of the run. */
   junit?: string;
+  /** Hosts worked on at once: the live view shows the others as queued. */
+  forks?: number;
 }
 
 /** Writes to stdout; when the reader goes away (`| head`), output stops quietly and the run goes on. */

@@ -1,6 +1,6 @@
 // The OpenSSH client configuration against the lab's real sshd: an alias to a published port with the lab
 // key as IdentityFile, a ProxyJump through one lab host to another on the lab network (both hops named in
-// the config), and an authentication failure that says which key was offered and what the server takes.
+// the config, or the hop written as user@host:port), and an authentication failure that says which key was offered and what the server takes.
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,22 @@ let dir: string;
 let sshConfig: string;
 let known: string;
 const saved = { home: process.env.HOME, agent: process.env.SSH_AUTH_SOCK };
+
+/** An alias for victim, on the lab network only, reached through a jump host. */
+function victimBehind(alias: string, proxyJump: string): string[] {
+  const lines = [`HostName ${labHostInfo('victim').address}`, `ProxyJump ${proxyJump}`, 'User root', `IdentityFile ${testLab().privateKey}`];
+  return [`Host ${alias}`, ...[...lines, `UserKnownHostsFile ${known}`, 'StrictHostKeyChecking accept-new'].map((l) => `  ${l}`)];
+}
+
+/** What `hostname` says on the host an alias leads to. */
+async function hostnameVia(alias: string): Promise<string> {
+  const conn = await connect({ inventory_hostname: alias, ...args() });
+  try {
+    return (await conn.exec('hostname')).stdout;
+  } finally {
+    await conn.close();
+  }
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ha-run-ssh-config-'));
@@ -39,13 +55,9 @@ beforeAll(() => {
       `  Port ${labHostInfo('node4').port}`,
       '  User root',
       `  IdentityFile ${lab.privateKey}`,
-      'Host inner',
-      `  HostName ${labHostInfo('victim').address}`,
-      '  ProxyJump bastion',
-      '  User root',
-      `  IdentityFile ${lab.privateKey}`,
-      `  UserKnownHostsFile ${known}`,
-      '  StrictHostKeyChecking accept-new',
+      ...victimBehind('inner', 'bastion'),
+      // The hop's user written in ProxyJump: `Host *` below would otherwise make it nobody-by-default.
+      ...victimBehind('inner-via-written-hop', `root@127.0.0.1:${labHostInfo('node4').port}`),
       'Host stranger',
       '  HostName 127.0.0.1',
       `  Port ${labHostInfo('node1').port}`,
@@ -72,22 +84,16 @@ const args = () => ({ ansible_ssh_common_args: `-F ${sshConfig}` });
 
 describe('ssh client configuration', () => {
   it('reaches a host known only by its alias (HostName, Port, User, IdentityFile, UserKnownHostsFile)', async () => {
-    const conn = await connect({ inventory_hostname: 'web-alias', ...args() });
-    try {
-      expect((await conn.exec('hostname')).stdout).toBe('node1\n');
-    } finally {
-      await conn.close();
-    }
+    expect(await hostnameVia('web-alias')).toBe('node1\n');
   });
 
   it('goes through a jump host named in the config to a host on the lab network', async () => {
-    const conn = await connect({ inventory_hostname: 'inner', ...args() });
-    try {
-      expect((await conn.exec('hostname')).stdout).toBe('victim\n');
-    } finally {
-      await conn.close();
-    }
+    expect(await hostnameVia('inner')).toBe('victim\n');
     expect(readFileSync(known, 'utf8')).toContain(`\n${labHostInfo('victim').address} ssh-ed25519 `);
+  });
+
+  it('logs into a hop written as user@host:port as that user, whatever the config says for the hop', async () => {
+    expect(await hostnameVia('inner-via-written-hop')).toBe('victim\n');
   });
 
   it('lets the inventory win: ansible_user overrides the config User (a refused login proves it was used)', async () => {

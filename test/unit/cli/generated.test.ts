@@ -1,7 +1,7 @@
 // Help, completion and the man page are generated from the one command definition (src/cli/program.ts):
 // every option defined there must show up in each, and the scripts must work in their shells.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { buildProgram } from '../../../src/cli/program.js';
 import { bashCompletion, zshCompletion } from '../../../src/cli/completion.js';
 import { manPage, roffText } from '../../../src/cli/man-page.js';
 import { commandPaths, commandSpec } from '../../../src/cli/spec.js';
+import { manPageText } from '../../../src/commands/man.js';
 import { mistypedCommand } from '../../../src/commands/top-level.js';
 import { versionText } from '../../../src/commands/version.js';
 
@@ -88,6 +89,11 @@ describe('man page', () => {
     expect(page).toContain('.TH HA\\-RUN 1 "" "ha\\-run 9.9.9"');
     expect(page).toContain('.SH EXIT STATUS');
     expect(roffText('.start \\ and `code`')).toBe('\\&.start \\e and \\fBcode\\fR');
+  });
+
+  it('is committed as the build writes it (man/ha-run.1: `npm run build` after changing a command or option)', () => {
+    const committed = readFileSync(join(import.meta.dirname, '../../../man/ha-run.1'), 'utf8');
+    expect(committed).toBe(manPageText(buildProgram()));
   });
 
   it.skipIf(!has('groff'))('renders without roff warnings', () => {

@@ -109,6 +109,18 @@ describe('resolveSshSettings with an ssh config (Ansible precedence: inventory v
     expect(s.agent).toBeUndefined();
   });
 
+  it('gives each hop its own user: user@ in ProxyJump over the config, else the local user, never the target user', () => {
+    const hop = (proxyJump: string) =>
+      resolveSshSettings({ inventory_hostname: 'db9', ansible_host: '10.0.0.9', ansible_user: 'dba', ansible_ssh_common_args: `-o ProxyJump=${proxyJump}` }, { sshConfigFiles: files() }, env()).jumps;
+    expect(hop('ops@bastion:2201')).toMatchObject([{ user: 'ops', address: '192.0.2.1', port: 2201, keyFiles: [join(home, '.ssh/jump')] }]);
+    expect(hop('bastion')).toMatchObject([{ user: 'jumper', address: '192.0.2.1', port: 2200 }]);
+    expect(hop('198.51.100.7')).toEqual([{ user: 'me', address: '198.51.100.7', port: 22 }]);
+    expect(hop('a@198.51.100.7:2022,198.51.100.8')).toEqual([
+      { user: 'a', address: '198.51.100.7', port: 2022 },
+      { user: 'me', address: '198.51.100.8', port: 22 },
+    ]);
+  });
+
   it('matches ansible_host against Host lines, as ssh (given ansible_host) does', () => {
     const s = resolveSshSettings({ inventory_hostname: 'app', ansible_host: 'web1' }, { sshConfigFiles: files() }, env());
     expect(s).toMatchObject({ host: 'app', address: '10.0.0.5', port: 2222 });

@@ -6,7 +6,7 @@ import { findModule } from '../../../src/modules/registry.js';
 import type { Task } from '../../../src/playbook/types.js';
 
 function task(module: string, args: Record<string, unknown>): Task {
-  return { kind: 'task', module, action: module, args, when: [], tags: [], vars: {}, notify: [], listen: [], location: { file: 'site.yml', line: 3, column: 7 } } as Task;
+  return { kind: 'task', module, action: module, args, when: [], tags: [], vars: {}, notify: [], listen: [], location: { file: 'site.yml', line: 3, col: 7 } } as Task;
 }
 
 const vars = { spec: { dest: '/tmp/x', content: 'hi', mode: '0644' }, list: [1] };

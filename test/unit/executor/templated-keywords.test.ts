@@ -12,7 +12,7 @@ function play(keywords: Partial<Play>, vars: Record<string, unknown> = {}): Play
   return {
     hosts: 'all', varsFiles: [], gatherFacts: true, serial: [], when: [], tags: [], vars,
     preTasks: [], roles: [], tasks: [], postTasks: [], handlers: [], playbookDir: '/tmp',
-    location: { file: 'site.yml', line: 1, column: 3 },
+    location: { file: 'site.yml', line: 1, col: 3 },
     ...keywords,
   } as Play;
 }

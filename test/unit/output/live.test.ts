@@ -24,4 +24,19 @@ describe('live reporter', () => {
     expect(out).toContain('PLAY RECAP');
     expect(out).toContain('full log of this run: /tmp/l.jsonl');
   });
+
+  it('with fewer forks than hosts, still ends when results come in any order or not at all', async () => {
+    let out = '';
+    const r = new LiveReporter((s) => (out += s), { verbosity: 0, forks: 1 });
+    await r.playStart({ name: 'web', hosts: ['a', 'b', 'c'] });
+    await r.taskStart({ task, hosts: ['a', 'b', 'c'] });
+    // 'c' reports while it is still queued behind 'a'; 'b' never reports.
+    r.hostResult({ host: 'c', task, status: 'skipped', durationMs: 0, result: {} });
+    r.hostResult({ host: 'a', task, status: 'ok', durationMs: 1, result: {} });
+    const done = r.runEnd({ stats: { a: { ...zero, ok: 1 }, b: zero, c: { ...zero, skipped: 1 } }, exitCode: 0, durationMs: 5 });
+    await expect(Promise.race([done.then(() => 'ended'), new Promise((res) => setTimeout(() => res('hung'), 5000))])).resolves.toBe('ended');
+    expect(out).toContain('PLAY RECAP');
+    // A skipped host is no plain line of its own: the live line says it once.
+    expect(out).not.toContain('skipping');
+  });
 });
