@@ -16,7 +16,15 @@ export function dpkgOptionArgs(options: string | undefined): string[] {
     .flatMap((o) => ['-o', `Dpkg::Options::=--${o}`]);
 }
 
-/** One apt-get command line, every word quoted. */
+/** How long apt-get waits for another apt or dpkg (an unattended upgrade, a parallel run) to let go: Ansible's default lock_timeout. */
+export const DEFAULT_LOCK_TIMEOUT_S = 60;
+
+export function lockTimeoutArgs(seconds: number = DEFAULT_LOCK_TIMEOUT_S): string[] {
+  return ['-o', `DPkg::Lock::Timeout=${seconds}`];
+}
+
+/** One apt-get command line, every word quoted; it waits for the dpkg lock unless the words say how long. */
 export function aptGet(words: readonly string[]): string {
-  return `${APT_ENV} apt-get ${words.map(shellQuote).join(' ')}`;
+  const waits = words.some((w) => w.startsWith('DPkg::Lock::Timeout='));
+  return `${APT_ENV} apt-get ${[...(waits ? [] : lockTimeoutArgs()), ...words].map(shellQuote).join(' ')}`;
 }

@@ -1,6 +1,6 @@
 // apt's arguments with aliases resolved and Ansible's normalisations applied, and the apt-get words
 // they turn into.
-import { dpkgOptionArgs } from '../apt-command.js';
+import { dpkgOptionArgs, lockTimeoutArgs } from '../apt-command.js';
 import type { AptArgs, AptState } from './schema.js';
 
 export interface AptOptions {
@@ -40,6 +40,7 @@ export function commonWords(o: AptOptions): string[] {
   const a = o.args;
   return [
     '-y',
+    ...lockTimeoutArgs(a.lock_timeout),
     ...dpkgOptionArgs(a.dpkg_options),
     ...(a.force ? ['--force-yes'] : []),
     ...(a.fail_on_autoremove ? ['--no-remove'] : []),

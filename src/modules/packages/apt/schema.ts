@@ -70,7 +70,7 @@ export const aptSchema: ArgsSchema = {
     allow_downgrade: flag('Allow installing an older version (aliases: allow_downgrades).', false),
     allow_downgrades: flag('Alias of allow_downgrade.'),
     allow_change_held_packages: flag('Allow changing held packages.', false),
-    lock_timeout: { type: 'integer', default: 60, description: 'Accepted for compatibility.' },
+    lock_timeout: { type: 'integer', default: 60, description: 'Seconds to wait for the dpkg lock held by another apt or dpkg before failing.' },
     policy_rc_d: { type: 'integer', description: 'Accepted for compatibility; ignored.' },
   },
   allOf: [oneOf('autoremove', 'deb', 'name', 'pkg', 'package', 'update_cache', 'upgrade', 'autoclean', 'cache_valid_time'), exclusive('deb', 'name'), exclusive('deb', 'upgrade'), exclusive('name', 'upgrade')],

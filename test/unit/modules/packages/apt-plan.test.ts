@@ -63,9 +63,14 @@ describe('apt commands', () => {
   const plan = (args: Record<string, unknown>, facts: AptFacts) => planApt(coerceToSchema(args, aptModule.schema) as never, facts);
   const commands = (args: Record<string, unknown>, facts: AptFacts) => plan(args, facts).flatMap((c) => c.ops.map((o) => (o.kind === 'exec' ? o.command : '')));
 
+  it('waits lock_timeout seconds for a dpkg lock another apt holds (60 unless told)', () => {
+    expect(commands({ name: 'tree', lock_timeout: 5 }, none)[0]).toContain("-o 'DPkg::Lock::Timeout=5'");
+    expect(commands({ name: 'tree', lock_timeout: 5 }, none)[0]).not.toContain('Timeout=60');
+  });
+
   it('one apt-get install for all packages, pinned to the versions planned, noninteractive, confdef/confold', () => {
     expect(commands({ name: 'tree,sl', install_recommends: false }, none)).toEqual([
-      "DEBIAN_FRONTEND=noninteractive DEBIAN_PRIORITY=critical LC_ALL=C LANG=C apt-get -y -o 'Dpkg::Options::=--force-confdef' -o 'Dpkg::Options::=--force-confold' -o 'APT::Install-Recommends=no' install 'tree=2.1.0-1' 'sl=5.02-1+b1'",
+      "DEBIAN_FRONTEND=noninteractive DEBIAN_PRIORITY=critical LC_ALL=C LANG=C apt-get -y -o 'DPkg::Lock::Timeout=60' -o 'Dpkg::Options::=--force-confdef' -o 'Dpkg::Options::=--force-confold' -o 'APT::Install-Recommends=no' install 'tree=2.1.0-1' 'sl=5.02-1+b1'",
     ]);
   });
 

@@ -47,7 +47,7 @@ describe('apt_repository files', () => {
 
   it('a new file gets mode 0644 unless mode says, then apt-get update (unless update_cache: no)', () => {
     const [change] = aptRepositoryModule.plan({ repo: BACKPORTS, mode: 0o600 }, {});
-    expect(change.ops.map((o) => (o.kind === 'put' ? `put ${o.path} ${o.mode}` : o.command))).toEqual([`put ${BACKPORTS_FILE} 0600`, expect.stringMatching(/apt-get update$/)]);
+    expect(change.ops.map((o) => (o.kind === 'put' ? `put ${o.path} ${o.mode}` : o.command))).toEqual([`put ${BACKPORTS_FILE} 0600`, expect.stringMatching(/apt-get -o 'DPkg::Lock::Timeout=60' update$/)]);
     expect(aptRepositoryModule.plan({ repo: BACKPORTS, update_cache: false }, {})[0].ops).toHaveLength(1);
   });
 });
