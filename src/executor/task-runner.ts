@@ -42,12 +42,23 @@ function applyResultConditions(task: Task, result: ModuleResult, vars: Vars): vo
   if (task.changedWhen === undefined && task.failedWhen === undefined) return;
   const withResult = withRegistered(task, result, vars);
   const holds = (conds: string[] | boolean) => (typeof conds === 'boolean' ? conds : conds.every((c) => evaluateCondition(c, { vars: withResult })));
-  if (task.changedWhen !== undefined) result.changed = holds(task.changedWhen);
-  if (task.failedWhen !== undefined) {
-    const failed = holds(task.failedWhen);
-    result.failed_when_result = failed;
-    result.failed = failed;
-    if (failed && result.msg === undefined) result.msg = 'failed_when condition was true';
+  // As in Ansible, a condition that cannot be evaluated fails the task, which keeps what the module
+  // returned (stdout...) and says why under changed_when_result / failed_when_result.
+  let evaluating: 'changed' | 'failed' = 'changed';
+  try {
+    if (task.changedWhen !== undefined) result.changed = holds(task.changedWhen);
+    evaluating = 'failed';
+    if (task.failedWhen !== undefined) {
+      const failed = holds(task.failedWhen);
+      result.failed_when_result = failed;
+      result.failed = failed;
+      if (failed && result.msg === undefined) result.msg = 'failed_when condition was true';
+    }
+  } catch (err) {
+    const why = `the ${evaluating}_when condition could not be evaluated: ${errorMessage(err)}`;
+    result.failed = true;
+    result[`${evaluating}_when_result`] = why;
+    if (!result.msg) result.msg = why;
   }
 }
 
