@@ -21,13 +21,13 @@ export function exclusive(a: string, b: string): Rule {
 
 /** Exactly one of the keys: required and mutually exclusive. */
 export function exactlyOne(...keys: string[]): Rule[] {
-  return exactlyOneStated(keys, `one of ${listOf(keys)} is required`);
+  return [oneOf(...keys), ...atMostOne(...keys)];
 }
 
-/** exactlyOne, saying what is missing in the module's own words. */
-export function exactlyOneStated(keys: string[], missing: string): Rule[] {
-  const rules = [requiredOneOf(keys, missing)];
-  for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) rules.push(exclusive(keys[i], keys[j]));
+/** No two of the keys together. */
+export function atMostOne(...keys: string[]): Rule[] {
+  const rules: Rule[] = [];
+  for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) rules.push(exclusive(keys[i]!, keys[j]!));
   return rules;
 }
 

@@ -4,7 +4,7 @@ import type { ActionModule } from '../types.js';
 import { commandAsyncJob, commandOptions, commandProperties, runCommandTask, type CommandLikeArgs, type CommandTask } from './command-run.js';
 import { shlexSplit, ShlexError } from '../../util/shlex.js';
 import { ModuleFailure } from '../failure.js';
-import { exactlyOneStated } from '../schema-rules.js';
+import { atMostOne } from '../schema-rules.js';
 import { commandScript } from './command-argv.js';
 
 export interface CommandArgs extends CommandLikeArgs {
@@ -28,7 +28,8 @@ export const commandModule: ActionModule<CommandArgs> = {
       argv: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The command as a list of arguments (no splitting at all).' },
       executable: { type: 'string', description: 'Ignored with a warning, as Ansible does: use the shell module to choose a shell.' },
     },
-    allOf: exactlyOneStated(['_raw_params', 'cmd', 'argv'], 'no command given: write it after the module name, or give cmd or argv'),
+    // No command at all fails when the task runs, with Ansible's message and rc (a task may expect it).
+    allOf: atMostOne('_raw_params', 'cmd', 'argv'),
   },
   asyncJob: commandAsyncJob(commandTaskOf),
   async run(ctx, args) {
@@ -41,7 +42,7 @@ export const commandModule: ActionModule<CommandArgs> = {
 
 function commandTaskOf(args: CommandArgs): CommandTask {
   const argv = args.argv ?? splitCommandLine(args._raw_params ?? args.cmd ?? '');
-  if (argv.length === 0) throw new ModuleFailure('no command given');
+  if (argv.length === 0) throw new ModuleFailure('no command given', { rc: 256 });
   return { line: commandScript(argv), cmd: argv, ...commandOptions(args) };
 }
 

@@ -4,7 +4,7 @@ import { coerceToSchema } from '../../../src/schema/coerce.js';
 import { PyFloat } from '../../../src/template/py-float.js';
 import { parseYaml } from '../../../src/source/yaml.js';
 import { closest } from '../../../src/util/did-you-mean.js';
-import { exactlyOneStated } from '../../../src/modules/schema-rules.js';
+import { atMostOne, requiredOneOf } from '../../../src/modules/schema-rules.js';
 
 const schema = {
   type: 'object',
@@ -121,7 +121,7 @@ describe('rules that say themselves in words', () => {
   const ruled = {
     type: 'object',
     properties: { _raw_params: { type: 'string' }, cmd: { type: 'string' }, argv: { type: 'array' }, become: { anyOf: [{ enum: ['sudo'] }, { type: 'string', pattern: '\\{\\{' }] } },
-    allOf: exactlyOneStated(['_raw_params', 'cmd', 'argv'], 'no command given'),
+    allOf: [requiredOneOf(['_raw_params', 'cmd', 'argv'], 'no command given'), ...atMostOne('_raw_params', 'cmd', 'argv')],
   };
   const problems = (text: string) => {
     const y = parseYaml(text, 't.yml');
