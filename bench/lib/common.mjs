@@ -29,6 +29,25 @@ export function run(program, args, env = {}) {
   });
 }
 
+/**
+ * `run`, also measuring the CPU time (user + system, seconds) the program and the children it waited for
+ * used: bash's `times` after it. Unlike wall time it hardly depends on what else the machine runs (a
+ * loaded machine gives a tool of many processes, as ansible-playbook with its forks, more of the CPU).
+ * ssh's ControlPersist master leaves the process tree, so ansible-playbook's count misses it.
+ */
+export async function runCounted(program, args, env = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ha-run-bench-'));
+  const file = join(dir, 'times');
+  try {
+    const r = await run('bash', ['-c', '"$@"; rc=$?; times >"$BENCH_TIMES_FILE"; exit $rc', 'bench', program, ...args], { ...env, BENCH_TIMES_FILE: file });
+    const children = existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n')[1] ?? '' : '';
+    const cpuSeconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+    return { ...r, cpuSeconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Stops the bench with a message (and the useful end of a tool's output); the script's main reports it. */
 export function fail(message, detail = '') {
   throw new Error(`${message}${detail ? `\n${detail.slice(-4000)}` : ''}`);
@@ -125,7 +144,7 @@ function total(stats, key) {
 
 /** ansible-playbook with pipelining on, forks = `forks`, JSON callback; the recap summed over hosts. */
 export async function ansibleRun(inventory, forks, playbook = BENCH20) {
-  const r = await run('ansible-playbook', ['-i', inventory, '-f', String(forks), '-e', 'bench_tool=ansible', playbook], {
+  const r = await runCounted('ansible-playbook', ['-i', inventory, '-f', String(forks), '-e', 'bench_tool=ansible', playbook], {
     ANSIBLE_STDOUT_CALLBACK: 'json',
     ANSIBLE_LOAD_CALLBACK_PLUGINS: '1',
     ANSIBLE_NOCOLOR: '1',
@@ -134,7 +153,7 @@ export async function ansibleRun(inventory, forks, playbook = BENCH20) {
   });
   if (r.code !== 0) fail(`ansible-playbook exited ${r.code}`, r.stderr || r.stdout);
   const doc = JSON.parse(r.stdout.slice(r.stdout.search(/^\{/m)));
-  return { seconds: r.seconds, changed: total(doc.stats, 'changed'), ok: total(doc.stats, 'ok') };
+  return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, changed: total(doc.stats, 'changed'), ok: total(doc.stats, 'ok') };
 }
 
 /**
@@ -145,7 +164,7 @@ export async function ansibleRun(inventory, forks, playbook = BENCH20) {
 export async function harunRun(inventory, forks, playbook = BENCH20) {
   const statsDir = mkdtempSync(join(tmpdir(), 'ha-run-bench-'));
   const statsFile = join(statsDir, 'controller.json');
-  const r = await run(
+  const r = await runCounted(
     process.execPath,
     ['--import', CONTROLLER_STATS_HOOK, CLI, playbook, '-i', inventory, '-f', String(forks), '-e', 'bench_tool=harun', '--json'],
     { HA_RUN_CONTROLLER_STATS_FILE: statsFile },
@@ -157,6 +176,7 @@ export async function harunRun(inventory, forks, playbook = BENCH20) {
   rmSync(statsDir, { recursive: true, force: true });
   return {
     seconds: r.seconds,
+    cpuSeconds: r.cpuSeconds,
     runSeconds: end.durationMs / 1000,
     changed: total(end.stats, 'changed'),
     ok: total(end.stats, 'ok'),
@@ -176,6 +196,13 @@ export function spread(values) {
   if (sorted.length === 0) return 'none';
   const mid = sorted[Math.floor((sorted.length - 1) / 2)];
   return sorted[0] === sorted.at(-1) ? `${mid}` : `${sorted[0]}/${mid}/${sorted.at(-1)} (min/median/max)`;
+}
+
+/** One line comparing a run of each tool: wall times and their ratio, then CPU times and theirs. */
+export function comparisonRow(label, a, h) {
+  const wall = `ansible ${a.seconds.toFixed(2).padStart(7)} s, ha-run ${h.seconds.toFixed(2).padStart(6)} s: ${(a.seconds / h.seconds).toFixed(1).padStart(5)}x`;
+  const cpu = `CPU ${a.cpuSeconds.toFixed(1)} s / ${h.cpuSeconds.toFixed(2)} s: ${(a.cpuSeconds / h.cpuSeconds).toFixed(1)}x`;
+  return `  ${label.padEnd(9)} ${wall}   (${cpu}; changed ${a.changed} / ${h.changed})\n`;
 }
 
 /** Prints a target as met or NOT met; returns whether it was met. */
