@@ -31,8 +31,7 @@ export function run(program, args, env = {}) {
 
 /**
  * `run`, also measuring the CPU time (user + system, seconds) the program and the children it waited for
- * used: bash's `times` after it. Unlike wall time it hardly depends on what else the machine runs (a
- * loaded machine gives a tool of many processes, as ansible-playbook with its forks, more of the CPU).
+ * used: bash's `times` after it. Unlike wall time it depends little on what else the machine runs.
  * ssh's ControlPersist master leaves the process tree, so ansible-playbook's count misses it.
  */
 export async function runCounted(program, args, env = {}) {
