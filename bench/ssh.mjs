@@ -1,23 +1,11 @@
-// Per-command latency on the lab's node1..node5, all at once: the persistent framed shell against a new
-// exec channel per command, plus independent commands issued together (pipelined: one write, one round trip). Needs `npm run build` and a running lab (`ha-run lab up` / the test lab).
+// Per-command latency on the bench lab's five hosts, all at once: the persistent framed shell against a new
+// exec channel per command, plus independent commands issued together (pipelined: one write, one round trip). Needs `npm run build`; brings the bench lab (bench/lab.yml) up.
 // Not a timed test: it prints numbers for people to read.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { connect } from '../dist/connection/connect.js';
+import { benchLab, containers, labHint } from './lib/common.mjs';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 200);
 const BATCH = 10;
-const HOSTS = ['node1', 'node2', 'node3', 'node4', 'node5'];
-
-function lab() {
-  const file = process.env.HA_RUN_TEST_LAB ?? resolve('.ha-run/labs/hatest/lab.json');
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    console.error(`bench:ssh needs the hatest lab (${file}): ${err.message}\nstart it with: ha-run lab up test/lab.yml`);
-    process.exit(1);
-  }
-}
 
 function varsFor(description, host) {
   const info = description.hosts[host];
@@ -65,7 +53,8 @@ function stats(times) {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-const description = lab();
+const description = await benchLab();
+const HOSTS = containers(description);
 const started = Date.now();
 const conns = await Promise.all(HOSTS.map((h) => connect(varsFor(description, h))));
 console.log(`connected to ${HOSTS.length} hosts in ${Date.now() - started} ms; ${COMMANDS} commands per host, all hosts at once\n`);
@@ -83,3 +72,4 @@ for (const [name, measure] of Object.entries(modes)) {
   console.log(`${name.padEnd(21)} ${median.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(9)}`);
 }
 await Promise.all(conns.map((c) => c.close()));
+process.stdout.write(labHint(description));
