@@ -1,4 +1,5 @@
 // openssl_csr: a certificate signing request made on the target by its openssl from a key there.
+import { readsFlags } from '../../files/file-flags.js';
 import { fileState } from '../../files/file-probe.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
@@ -16,9 +17,9 @@ export const csrModule: DeclarativeModule<CsrArgs, CsrFacts> = {
   secretArgs: ['privatekey_passphrase'],
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
-    if (args.state === 'absent') return { file: await probe.get(fileState, { path: args.path }), csr: { exists: false }, key: { exists: false, encrypted: false } };
+    if (args.state === 'absent') return { file: await probe.get(fileState, { path: args.path, flags: readsFlags(args) }), csr: { exists: false }, key: { exists: false, encrypted: false } };
     const keyArgs = { path: args.privatekey_path, passphrase: args.privatekey_passphrase };
-    const [file, csr, key] = await probe.many(ask(fileState, { path: args.path }), ask(x509File, { path: args.path, kind: 'csr' as const }), ask(keyFact(keyArgs), keyArgs));
+    const [file, csr, key] = await probe.many(ask(fileState, { path: args.path, flags: readsFlags(args) }), ask(x509File, { path: args.path, kind: 'csr' as const }), ask(keyFact(keyArgs), keyArgs));
     return { file, csr, key };
   },
   plan: planCsr,

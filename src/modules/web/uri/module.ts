@@ -6,6 +6,7 @@ import { shellQuote } from '../../../connection/quote.js';
 import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../../../source/read-file.js';
 import { attrChanges, fileResultKeys } from '../../files/file-attrs.js';
 import { fileState } from '../../files/file-probe.js';
+import { readsFlags } from '../../files/file-flags.js';
 import { ModuleFailure } from '../../failure.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
@@ -85,7 +86,7 @@ async function placeBody(ctx: ModuleContext, temp: string, dest: string, destSha
 
 /** owner/group/mode on dest (as Ansible sets them after writing), and the file keys it registers. */
 async function destAttributes(ctx: ModuleContext, args: UriArgs, dest: string, written: boolean | undefined): Promise<ModuleResult> {
-  let state = await probeOf(ctx.conn).get(fileState, { path: dest });
+  let state = await probeOf(ctx.conn).get(fileState, { path: dest, flags: readsFlags(args) });
   let changed = written === true;
   const reasons = written ? [`wrote ${dest}`] : [];
   if (state.exists) {

@@ -1,6 +1,7 @@
 // uri's arguments: Ansible's names.
 import type { ArgsSchema } from '../../types.js';
 import { fileAttrProperties, type FileAttrArgs } from '../../files/file-attrs.js';
+import { fileFlagProperties } from '../../files/file-flags.js';
 import { exclusive } from '../../schema-rules.js';
 import { httpArgProperties, type HttpArgs } from '../http-args.js';
 
@@ -48,6 +49,7 @@ export const uriSchema: ArgsSchema = {
     removes: { type: 'string', description: 'Do nothing unless this path exists on the target.' },
     unix_socket: { type: 'string', description: "Connect through this Unix socket on the target (the Docker daemon's, for example); needs curl." },
     ...fileAttrProperties,
+    ...fileFlagProperties,
   },
   allOf: [exclusive('body', 'src')],
 };
