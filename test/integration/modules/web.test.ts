@@ -86,6 +86,12 @@ describe('web and files families on a lab host', () => {
     );
   }, 120_000);
 
+  it('uri posts a form-multipart body the server reads whole, twice', async () => {
+    await installTools();
+    await runTwice(play('uri-multipart.yml'));
+    expect(await sh(`cat ${WORK}/multipart.txt`)).toBe('True\nTrue True\nTrue True\nTrue True True\n');
+  }, 120_000);
+
   it('apt installs a .deb given as a URL (the target downloads it), then removes it by a wildcard; each twice', async () => {
     await sh(`cd ${SERVE}/files && apt-get download figlet >/dev/null 2>&1 && mv figlet_*.deb figlet.deb`);
     const url = `http://127.0.0.1:${PORT}/files/figlet.deb`;

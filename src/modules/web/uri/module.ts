@@ -14,6 +14,7 @@ import type { ActionModule, ModuleContext, ModuleResult } from '../../types.js';
 import { baseRequest, HTTP_SECRET_ARGS } from '../http-args.js';
 import { fetchOnTarget } from '../response.js';
 import { encodeBody } from './body.js';
+import { multipartBody } from './multipart.js';
 import { statusCodes, uriResult, wantsRedirects } from './result.js';
 import { uriSchema, type UriArgs } from './schema.js';
 
@@ -35,7 +36,8 @@ export const uriModule: ActionModule<UriArgs> = {
 
     const codes = statusCodes(args.status_code);
     const method = (args.method ?? 'GET').toUpperCase();
-    const encoded = encodeBody(args.body, args.body_format);
+    const encoded: { body?: string | Buffer; contentType?: string } =
+      args.body_format === 'form-multipart' && args.body !== undefined ? multipartBody(args.body, (name) => controllerBody(ctx, name)) : encodeBody(args.body, args.body_format === 'form-multipart' ? 'raw' : args.body_format);
     const request = { ...baseRequest(args, 30), method, followRedirects: wantsRedirects(args.follow_redirects, method), ...(args.unix_socket !== undefined ? { unixSocket: args.unix_socket } : {}) };
     if (encoded.body !== undefined) request.body = encoded.body;
     if (args.src !== undefined) {
