@@ -29,13 +29,20 @@ function keyScript({ path, passphrase }: KeyFileArgs): string {
   return [
     `[ -e ${p} ] || { echo state=absent; exit 0; }`,
     `[ -r ${p} ] || { echo state=unreadable; exit 0; }`,
-    'echo state=present',
-    `sed -n -e 's/^-----BEGIN \\(.*\\)-----$/label=\\1/p' -e 's/^Proc-Type: 4,ENCRYPTED.*/encrypted=yes/p' ${p} | head -n 2`,
-    `if e=$(openssl pkey -in ${p} ${passin} -pubout 2>&1 >&3); then :; else printf 'error=%s\\n' "$(printf %s "$e" | head -n 1)"; fi 3>&1`,
+    keyReadScript(p, passin),
   ].join('\n');
 }
 
-function parseKey(stdout: string, { path }: KeyFileArgs, rc: number): KeyFile {
+/** Prints state=present, the PEM label, whether it is encrypted, and the public key (or openssl's error). */
+export function keyReadScript(file: string, passin: string): string {
+  return [
+    'echo state=present',
+    `sed -n -e 's/^-----BEGIN \\(.*\\)-----$/label=\\1/p' -e 's/^Proc-Type: 4,ENCRYPTED.*/encrypted=yes/p' ${file} | head -n 2`,
+    `if e=$(openssl pkey -in ${file} ${passin} -pubout 2>&1 >&3); then :; else printf 'error=%s\\n' "$(printf %s "$e" | head -n 1)"; fi 3>&1`,
+  ].join('\n');
+}
+
+export function parseKey(stdout: string, { path }: KeyFileArgs, rc: number): KeyFile {
   if (rc !== 0) throw new ModuleFailure(`could not read the private key ${path}: ${stdout.trim()}`);
   const lines = stdout.split('\n');
   if (lines.includes('state=absent')) return { exists: false, encrypted: false };

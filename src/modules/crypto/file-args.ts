@@ -2,6 +2,7 @@
 // they share: removing the file (state=absent) and, when the file is right, its owner/group/mode.
 import { backupOp } from '../files/content-file.js';
 import { attrChanges, fileAttrProperties, type FileAttrArgs } from '../files/file-attrs.js';
+import { fileFlagProperties } from '../files/file-flags.js';
 import type { FileState } from '../files/file-probe.js';
 import type { Change, Op } from '../types.js';
 import { removeOp } from './write-file.js';
@@ -28,6 +29,7 @@ export const cryptoFileProperties = {
     description: "Accepted for compatibility: ha-run always uses the target's openssl binary.",
   },
   ...fileAttrProperties,
+  ...fileFlagProperties,
 } as const;
 
 /** state=absent: remove the file when it exists (after a backup when asked). */

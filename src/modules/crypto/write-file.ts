@@ -6,6 +6,7 @@ import type { Op } from '../types.js';
 import type { FileState } from '../files/file-probe.js';
 import { wantedMode, type FileAttrArgs } from '../files/file-attrs.js';
 import { formatMode } from '../files/mode.js';
+import { flagsAfterWrite } from '../files/file-flags.js';
 
 /**
  * One exec op: `produce` is shell that writes the new file to "$t" (and may use the scratch
@@ -36,6 +37,8 @@ export function writeOp(path: string, produce: string, attrs: FileAttrArgs, stat
     ...(attrs.owner !== undefined ? [`chown -- ${shellQuote(attrs.owner)} "$t"`] : state.exists && state.owner ? [`chown -- ${shellQuote(String(state.uid))} "$t" 2>/dev/null || true`] : []),
     ...(attrs.group !== undefined ? [`chgrp -- ${shellQuote(attrs.group)} "$t"`] : state.exists && state.group ? [`chgrp -- ${shellQuote(String(state.gid))} "$t" 2>/dev/null || true`] : []),
     `mv -f -- "$t" ${p}`,
+    // The new file has the file system's default flags: set the wanted ones (attributes).
+    ...flagsAfterWrite(path, attrs).map((op) => (op.kind === 'exec' ? op.command : '')),
   ];
   return { kind: 'exec', command: steps.join('\n'), ...(stdin !== undefined ? { stdin } : {}) };
 }

@@ -1,4 +1,5 @@
 // blockinfile: a block of lines between two marker lines should be in a file (or be gone).
+import { readsFlags } from './file-flags.js';
 import type { DeclarativeModule } from '../types.js';
 import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
@@ -101,7 +102,7 @@ export const blockinfileModule: DeclarativeModule<BlockinfileArgs, FileState> = 
     allOf: [pathRequired, exclusive('insertbefore', 'insertafter')],
   },
 
-  gather: (ctx, args) => gatherText(ctx, textPath(args)),
+  gather: (ctx, args) => gatherText(ctx, textPath(args), readsFlags(args)),
 
   plan(args, state) {
     const path = textPath(args);

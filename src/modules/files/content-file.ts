@@ -9,6 +9,7 @@ import type { Change, FileDiff, Op } from '../types.js';
 import type { FileState } from './file-probe.js';
 import { attrChanges, wantedMode, type FileAttrArgs } from './file-attrs.js';
 import { formatMode } from './mode.js';
+import { flagsAfterWrite, wantedFlags } from './file-flags.js';
 import { ModuleFailure } from '../failure.js';
 import { contentMd5, contentSha1, contentSize, type Content } from './local-file.js';
 
@@ -86,13 +87,19 @@ export function contentChanges(d: DesiredContent): Change[] {
   } else {
     ops.push({ kind: 'put', path, data: d.content, ...put });
   }
+  // The write makes a new inode with the file system's default flags: set the wanted ones again.
+  ops.push(...flagsAfterWrite(path, d));
 
   const replacesLink = state.type === 'link' ? 'replace symlink with a file' : undefined;
   const reasons = [d.reason ?? replacesLink ?? (state.exists ? `content differs (sha1 ${short(state.sha1)} → ${short(contentSha1(d.content))})` : `create file (${contentSize(d.content)} bytes)`)];
   if (state.exists) {
     // The write sets owner/group/mode too: fold their reasons into this one change.
     reasons.push(...attrChanges(path, d, state).map((c) => c.summary));
-  } else if (put.mode) reasons.push(`mode ${put.mode}`);
+  } else {
+    if (put.mode) reasons.push(`mode ${put.mode}`);
+    const flags = wantedFlags(d);
+    if (flags) reasons.push(`attributes '${flags.operator}${flags.flags}'`);
+  }
   const diff: FileDiff | undefined =
     !state.exists || state.content !== undefined ? { path, before: diffText(state.content), after: diffText(d.content) } : undefined;
   return [{ summary: reasons.join(', '), diff, ops }];

@@ -10,6 +10,7 @@ import { probeFiles, type FileState } from './file-probe.js';
 import { contentChanges, DIFF_LIMIT_BYTES } from './content-file.js';
 import { formatMode, resolveMode, type ModeSpec } from './mode.js';
 import { attrChanges, type FileAttrArgs } from './file-attrs.js';
+import { readsFlags } from './file-flags.js';
 import { makeDirsCommand } from './make-dirs.js';
 import { ModuleFailure } from '../failure.js';
 import { readLocalContent, type Content } from './local-file.js';
@@ -63,7 +64,7 @@ export async function gatherTree(ctx: ModuleContext, args: TreeArgs, localDir: s
   const root = treeRoot(args.src ?? '', args.dest);
   const listed: Listed[] = [{ path: root, isDirectory: true, localMode: statSync(localDir).mode & 0o7777 }];
   walk(localDir, root, listed);
-  const requests = listed.map((e) => ({ path: e.path, checksum: !e.isDirectory, contentUpTo: ctx.diff && !e.isDirectory ? DIFF_LIMIT_BYTES : undefined }));
+  const requests = listed.map((e) => ({ path: e.path, checksum: !e.isDirectory, contentUpTo: ctx.diff && !e.isDirectory ? DIFF_LIMIT_BYTES : undefined, flags: !e.isDirectory && readsFlags(args) }));
   const states = await probeFiles(ctx.conn, requests);
   const entries: TreeEntry[] = [];
   for (const [i, { localPath, ...e }] of listed.entries()) {

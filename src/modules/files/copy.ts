@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DeclarativeModule, ModuleContext } from '../types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
+import { fileFlagProperties, readsFlags } from './file-flags.js';
 import { contentChanges, contentResultKeys } from './content-file.js';
 import { gatherTarget, resolveTarget, withDestDirectory, type TargetFacts } from './file-target.js';
 import { formatMode } from './mode.js';
@@ -87,6 +88,7 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
       remote_src: { type: 'boolean', default: false, description: 'src is a file on the target, not on the controller.' },
       follow: { type: 'boolean', default: false, description: 'When dest is a symlink, write the file it points to.' },
       ...fileAttrProperties,
+      ...fileFlagProperties,
       mode: { ...fileAttrProperties.mode, description: `${fileAttrProperties.mode.description} 'preserve' keeps src's mode.` },
     },
     allOf: exactlyOne('src', 'content'),
@@ -97,7 +99,7 @@ export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
     if (localDir) return { tree: await gatherTree(ctx, args, localDir) };
     const want = await desiredContent(ctx, args);
     const basename = args.src ? posix.basename(args.src) : undefined;
-    return { ...(await gatherTarget(ctx, args.dest, basename, args.follow === true)), ...want };
+    return { ...(await gatherTarget(ctx, args.dest, basename, args.follow === true, readsFlags(args))), ...want };
   },
 
   plan(args, facts) {

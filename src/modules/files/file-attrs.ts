@@ -4,8 +4,9 @@ import { shellQuote } from '../../connection/quote.js';
 import type { Change } from '../types.js';
 import type { FileState } from './file-probe.js';
 import { formatMode, resolveMode, type ModeSpec } from './mode.js';
+import { flagChanges, type FileFlagArgs } from './file-flags.js';
 
-export interface FileAttrArgs {
+export interface FileAttrArgs extends FileFlagArgs {
   mode?: ModeSpec;
   owner?: string;
   group?: string;
@@ -53,7 +54,7 @@ export function wantedMode(args: FileAttrArgs, state: FileState | undefined, isD
   return resolveMode(args.mode, state?.exists ? state.mode : undefined, isDirectory);
 }
 
-/** Changes that bring an EXISTING file's owner, group and mode to what args ask. */
+/** Changes that bring an EXISTING file's owner, group, mode and (when asked) attributes to what args ask. */
 export function attrChanges(path: string, args: FileAttrArgs, state: FileState, options: { noFollow?: boolean } = {}): Change[] {
   const changes: Change[] = [];
   const q = shellQuote(path);
@@ -82,6 +83,8 @@ export function attrChanges(path: string, args: FileAttrArgs, state: FileState, 
       ops: [{ kind: 'exec', command: `chmod ${formatMode(mode)} -- ${q}` }],
     });
   }
+  // Ansible sets attributes last; a symlink has none of its own (lsattr refuses it).
+  if (state.type !== 'link') changes.push(...flagChanges(path, args, state.flags));
   return changes;
 }
 

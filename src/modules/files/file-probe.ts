@@ -6,6 +6,7 @@ import { shellQuote } from '../../connection/quote.js';
 import type { Connection } from '../../connection/types.js';
 import { ask, type Fact } from '../kit/fact.js';
 import { probeOf } from '../kit/probe.js';
+import { parseFlagLine, type FileFlags } from './file-flags.js';
 
 export type FileType = 'file' | 'directory' | 'link' | 'other' | 'absent';
 
@@ -42,6 +43,8 @@ export interface FileState {
   sha1?: string;
   /** The content, when asked for and not larger than the limit. */
   content?: Buffer;
+  /** lsattr's flags of a file or directory, when asked for (`attributes`). */
+  flags?: FileFlags;
 }
 
 export interface ProbeRequest {
@@ -51,6 +54,8 @@ export interface ProbeRequest {
   contentUpTo?: number;
   /** Describe what a symlink points to instead of the link itself. */
   follow?: boolean;
+  /** Read the file's flags with lsattr (for `attributes`). */
+  flags?: boolean;
 }
 
 // One function, written once per round trip; each call prints one fact's answer. Paths that come
@@ -67,6 +72,8 @@ const PROBE_FUNCTION = [
   // Size first, so the content test below needs no second stat.
   "  s=$(stat -c '%s %a|%u|%g|%U|%G|%s|%Y|%X|%Z|%i|%h|%d|%F' -- \"$p\" 2>/dev/null) && echo \"stat=${s#* }\"",
   '  a=; [ -r "$p" ] && a=${a}r; [ -w "$p" ] && a=${a}w; [ -x "$p" ] && a=${a}x; echo "access=$a"',
+  // lsattr only where a module sets attributes; a file system without flags says why (base64: any text).
+  '  if [ "$5" = 1 ] && [ "$t" != link ]; then if ! command -v lsattr >/dev/null 2>&1; then echo flagsmissing=1; elif f=$(lsattr -d -- "$p" 2>&1); then echo "flags=${f%% *}"; else printf "flagserr=%s\\n" "$(printf %s "$f" | base64 | tr -d "\\n")"; fi; fi',
   '  if [ "$t" = link ]; then printf "target=%s\\n" "$(readlink -- "$p" | base64 | tr -d "\\n")"; printf "real=%s\\n" "$(readlink -m -- "$p" | base64 | tr -d "\\n")"; fi',
   '  [ "$t" = file ] || return 0',
   // Content read anyway: its sha1 is computed by parseProbe, one fork fewer on the target.
@@ -81,7 +88,7 @@ export const fileState: Fact<ProbeRequest, FileState> = {
   name: 'the state of a file',
   prelude: PROBE_FUNCTION,
   inline: true,
-  script: (r) => `haprobe ${shellQuote(r.path)} ${r.checksum ? 1 : 0} ${r.contentUpTo ?? -1} ${r.follow ? 1 : 0}`,
+  script: (r) => `haprobe ${shellQuote(r.path)} ${r.checksum ? 1 : 0} ${r.contentUpTo ?? -1} ${r.follow ? 1 : 0}${r.flags ? ' 1' : ''}`,
   parse: (stdout, r) => parseProbe(r.path, stdout),
 };
 
@@ -138,6 +145,7 @@ export function parseProbe(path: string, section: string): FileState {
     else if (key === 'real') state.realpath = decodedPath(value) || undefined;
     else if (key === 'resolved') state.resolved = decodedPath(value);
     else if (key === 'sha1') state.sha1 = value;
+    else state.flags = parseFlagLine(key, value) ?? state.flags;
   }
   return state;
 }

@@ -20,13 +20,13 @@ export function insidePath(dest: string, basename: string | undefined): string |
   return basename ? posix.join(dest, basename) : undefined;
 }
 
-export async function gatherTarget(ctx: ModuleContext, dest: string, basename: string | undefined, follow: boolean): Promise<TargetFacts> {
+export async function gatherTarget(ctx: ModuleContext, dest: string, basename: string | undefined, follow: boolean, flags = false): Promise<TargetFacts> {
   const contentUpTo = ctx.diff ? DIFF_LIMIT_BYTES : undefined;
   const inside = insidePath(dest, basename);
   const requests: ProbeRequest[] = [
-    { path: dest, checksum: true, contentUpTo, follow },
+    { path: dest, checksum: true, contentUpTo, follow, flags },
     { path: posix.dirname(dest.replace(/\/+$/, '')) || '/' },
-    ...(inside ? [{ path: inside, checksum: true, contentUpTo, follow }] : []),
+    ...(inside ? [{ path: inside, checksum: true, contentUpTo, follow, flags }] : []),
   ];
   const [destState, parent, insideState] = await probeFiles(ctx.conn, requests);
   return { dest: destState, parent, inside: insideState };

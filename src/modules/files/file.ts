@@ -11,6 +11,7 @@ import { formatMode, resolveMode } from './mode.js';
 import { missingNow, ModuleFailure } from '../failure.js';
 import { makeDirsCommand } from './make-dirs.js';
 import { oneOf } from '../schema-rules.js';
+import { fileFlagProperties, flagsAfterWrite, readsFlags, wantedFlags } from './file-flags.js';
 import { fileTimeProperties, fileTimes, setsTimes, timeChanges, wantedTimes, type FileTimeArgs, type TimeFacts } from './file-times.js';
 
 export type FileStateArg = 'file' | 'directory' | 'link' | 'hard' | 'touch' | 'absent';
@@ -81,6 +82,7 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
       force: { type: 'boolean', default: false, description: 'For links: replace a file that is in the way, or link to a src that does not exist.' },
       follow: { type: 'boolean', default: true, description: 'Set attributes on what a symlink points to rather than on the link.' },
       ...fileAttrProperties,
+      ...fileFlagProperties,
       ...fileTimeProperties,
     },
     allOf: [oneOf('path', 'dest', 'name')],
@@ -89,7 +91,7 @@ export const fileModule: DeclarativeModule<FileArgs, FileFacts> = {
   async gather(ctx, args) {
     const path = filePath(args);
     const state = args.state;
-    const requests: ProbeRequest[] = [{ path, follow: state !== 'link' && state !== 'absent' && args.follow !== false }];
+    const requests: ProbeRequest[] = [{ path, follow: state !== 'link' && state !== 'absent' && args.follow !== false, flags: state !== 'absent' && readsFlags(args) }];
     if ((state === 'link' || state === 'hard') && args.src) requests.push({ path: posix.resolve(posix.dirname(path), args.src) });
     // state=absent ignores the times, even ones it could not read (as Ansible).
     const times = state === 'absent' ? undefined : wantedTimes(args, state === 'touch');
@@ -172,6 +174,8 @@ function createWithAttrs(path: string, args: FileArgs, kind: 'file' | 'directory
   const reasons = [kind === 'directory' ? 'create directory' : 'create empty file'];
   const mode = wantedMode(args, undefined, kind === 'directory');
   if (mode !== undefined) reasons.push(`mode ${formatMode(mode)}`);
+  const flags = wantedFlags(args);
+  if (flags) reasons.push(`attributes '${flags.operator}${flags.flags}'`);
   let command: string;
   if (kind === 'directory') {
     command = makeDirsCommand(path, { owner: args.owner, group: args.group, mode });
@@ -182,7 +186,7 @@ function createWithAttrs(path: string, args: FileArgs, kind: 'file' | 'directory
     if (mode !== undefined) commands.push(`chmod ${formatMode(mode)} -- ${q}`);
     command = commands.join(' && ');
   }
-  return { summary: reasons.join(', '), diff: stateDiff(path, 'absent', kind), ops: [{ kind: 'exec', command }] };
+  return { summary: reasons.join(', '), diff: stateDiff(path, 'absent', kind), ops: [{ kind: 'exec', command }, ...flagsAfterWrite(path, args)] };
 }
 
 function planLink(path: string, args: FileArgs, facts: FileFacts): Change[] {
@@ -219,7 +223,7 @@ function planHard(path: string, args: FileArgs, facts: FileFacts): Change[] {
   if (args.group !== undefined) commands.push(`chgrp -- ${shellQuote(args.group)} ${q}`);
   const mode = wantedMode(args, src, false);
   if (mode !== undefined) commands.push(`chmod ${formatMode(mode)} -- ${q}`);
-  return [{ summary: `hard link to ${args.src}`, diff: stateDiff(path, target.exists ? target.type : 'absent', 'hard'), ops: [{ kind: 'exec', command: commands.join(' && ') }] }];
+  return [{ summary: `hard link to ${args.src}`, diff: stateDiff(path, target.exists ? target.type : 'absent', 'hard'), ops: [{ kind: 'exec', command: commands.join(' && ') }, ...flagsAfterWrite(path, args)] }];
 }
 
 /** With recurse=true: entries below the directory whose owner, group or mode differ, fixed with -R. */

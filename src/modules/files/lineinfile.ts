@@ -1,6 +1,7 @@
 // lineinfile: one line should be in a file (replacing the line a regexp or search string finds), or
 // lines matching should be gone. Same placement rules as Ansible (insertafter/insertbefore, BOF/EOF,
 // firstmatch, backrefs).
+import { readsFlags } from './file-flags.js';
 import type { DeclarativeModule } from '../types.js';
 import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
@@ -148,7 +149,7 @@ export const lineinfileModule: DeclarativeModule<LineinfileArgs, FileState> = {
     allOf: [pathRequired, exclusive('insertbefore', 'insertafter'), exclusive('regexp', 'search_string'), exclusive('backrefs', 'search_string')],
   },
 
-  gather: (ctx, args) => gatherText(ctx, textPath(args)),
+  gather: (ctx, args) => gatherText(ctx, textPath(args), readsFlags(args)),
 
   plan(args, state) {
     const path = textPath(args);

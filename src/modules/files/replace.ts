@@ -1,5 +1,6 @@
 // replace: every match of a (Python) regular expression in a file is replaced, optionally only
 // between `after` and `before`.
+import { readsFlags } from './file-flags.js';
 import type { DeclarativeModule } from '../types.js';
 import type { FileState } from './file-probe.js';
 import { editMessage, gatherText, pathRequired, textChanges, textFileProperties, textPath, type TextFileArgs } from './text-file.js';
@@ -67,7 +68,7 @@ export const replaceModule: DeclarativeModule<ReplaceArgs, FileState> = {
     allOf: [pathRequired],
   },
 
-  gather: (ctx, args) => gatherText(ctx, textPath(args)),
+  gather: (ctx, args) => gatherText(ctx, textPath(args), readsFlags(args)),
 
   plan(args, state) {
     const path = textPath(args);

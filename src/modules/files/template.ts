@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import type { DeclarativeModule } from '../types.js';
 import { fileAttrProperties, fileResultKeys, type FileAttrArgs } from './file-attrs.js';
+import { fileFlagProperties, readsFlags } from './file-flags.js';
 import { contentChanges, contentResultKeys } from './content-file.js';
 import { gatherTarget, resolveTarget, withDestDirectory, type TargetFacts } from './file-target.js';
 import { formatMode } from './mode.js';
@@ -83,6 +84,7 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
       comment_end_string: delimiter("The string that closes a comment (default '#}')."),
       output_encoding: { type: 'string', default: 'utf-8', description: 'Encoding of the written file (utf-8, latin-1, ascii, utf-16...).' },
       ...fileAttrProperties,
+      ...fileFlagProperties,
       mode: { ...fileAttrProperties.mode, description: `${fileAttrProperties.mode.description} 'preserve' keeps the template's mode.` },
     },
   },
@@ -103,7 +105,7 @@ export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
     // Jinja2 reads every line ending of the template source (\r\n, \r, \n) as \n.
     const rendered = ctx.render(text.replace(/\r\n?/g, '\n'), { file: true, path: local, syntax: syntaxOf(args), vars });
     const bytes = encodeText(rendered, args.output_encoding || 'utf-8');
-    return { ...(await gatherTarget(ctx, args.dest, posix.basename(args.src), args.follow === true)), rendered: bytes, srcMode };
+    return { ...(await gatherTarget(ctx, args.dest, posix.basename(args.src), args.follow === true, readsFlags(args))), rendered: bytes, srcMode };
   },
 
   plan(args, facts) {

@@ -6,6 +6,7 @@ import type { Change, ModuleContext } from '../types.js';
 import { probeFiles, type FileState } from './file-probe.js';
 import { attrChanges, fileAttrProperties, type FileAttrArgs } from './file-attrs.js';
 import { contentChanges } from './content-file.js';
+import { fileFlagProperties } from './file-flags.js';
 import { ModuleFailure } from '../failure.js';
 import { oneOf } from '../schema-rules.js';
 
@@ -29,6 +30,7 @@ export const textFileProperties = {
   backup: { type: 'boolean', default: false, description: 'Keep the old file as path.<timestamp>~ when it changes.' },
   validate: { type: 'string', description: "Command that must accept the edited file before it replaces the old one; %s is its path." },
   ...fileAttrProperties,
+  ...fileFlagProperties,
 } as const;
 
 export const pathRequired = oneOf('path', 'dest', 'destfile', 'name');
@@ -39,8 +41,8 @@ export function textPath(args: TextFileArgs): string {
   return p;
 }
 
-export async function gatherText(ctx: ModuleContext, path: string): Promise<FileState> {
-  const requests = [{ path, checksum: true, contentUpTo: EDIT_LIMIT_BYTES, follow: true }];
+export async function gatherText(ctx: ModuleContext, path: string, flags = false): Promise<FileState> {
+  const requests = [{ path, checksum: true, contentUpTo: EDIT_LIMIT_BYTES, follow: true, flags }];
   const [state] = await probeFiles(ctx.conn, requests);
   if (state.type === 'file' && state.content === undefined) throw new ModuleFailure(`${path} is too large or unreadable to edit`, { path });
   return state;

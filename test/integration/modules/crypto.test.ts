@@ -74,4 +74,15 @@ describe('crypto family on lab hosts', () => {
     const ca = await labExec('node3', `stat -c '%U:%G %a' ${root}/var/lib/rancher/etc/ssl/ca.crt && openssl x509 -in ${root}/var/lib/rancher/etc/ssl/ca.crt -noout -subject -ext basicConstraints`);
     expect(ca.stdout).toBe('root:root 400\nsubject=CN = Rancher management CA\nX509v3 Basic Constraints: critical\n    CA:TRUE\n');
   }, 120_000);
+  it('signs a CSR with a key given as content and reads keys with openssl_privatekey_info, twice; the key stays hidden', async () => {
+    const { first } = await runTwice(play('key-content.yml', 'node3'));
+    expect(first.stdout).toMatch(/changed: \[node3\]\s+\(generate CSR for CN=content.example.com \(no CSR yet\)\)/);
+    expect(first.stdout).not.toMatch(/BEGIN (RSA |ENCRYPTED )?PRIVATE KEY/);
+    expect((await labExec('node3', 'cat /tmp/harun-crypto-it/content/info.txt')).stdout).toBe(
+      'plain ECC secp256r1 256 consistent=True parse=True\n' +
+        'secret RSA 2048 65537 consistent= sha256=95\n' +
+        'wrong load=True parse=False failed=True\n' +
+        'pipe changed=False same=True\n',
+    );
+  }, 180_000);
 });

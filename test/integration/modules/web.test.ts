@@ -20,6 +20,13 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 let installed: string[] = [];
 
+/** curl, unzip, bzip2 and xz where the host lacks them (removed again after the tests). */
+async function installTools(): Promise<void> {
+  if (!installed.length) return;
+  const r = await runCli(['adhoc', HOST, '-i', testLab().inventory, '-m', 'apt', '-a', `name=${installed.join(',')} install_recommends=no`]);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+}
+
 beforeAll(async () => {
   buildCli();
   await labExec(HOST, `rm -rf ${WORK} ${SERVE}`);
@@ -54,10 +61,7 @@ describe('web and files families on a lab host', () => {
   });
 
   it('converges: requests, downloads, archives, find; the second run changes nothing', async () => {
-    if (installed.length) {
-      const r = await runCli(['adhoc', HOST, '-i', testLab().inventory, '-m', 'apt', '-a', `name=${installed.join(',')} install_recommends=no`]);
-      expect(r.code, r.stdout + r.stderr).toBe(0);
-    }
+    await installTools();
     const { first, second } = await runTwice(play('converge.yml'));
     expect(first.stdout).toMatch(/changed: \[node5\]\s+\(download http:\/\/127\.0\.0\.1:\d+\/files\/hello\.txt \(6 bytes\)/);
     expect(first.stdout).toMatch(/unpack .*site\.tgz into \/tmp\/harun-web-it\/unpacked/);
@@ -71,6 +75,21 @@ describe('web and files families on a lab host', () => {
     expect(await sh(`cat ${WORK}/out/found.txt`)).toBe(
       `${WORK}/bundle/bundle/conf/app.conf 0640 12\n${WORK}/unpacked/conf/site.conf 0644 10\nmatched=2 site=./,./conf/,./conf/site.conf handler=TgzArchive\n`,
     );
+  }, 120_000);
+
+  it('unarchive downloads a URL on the target and unpacks it, twice; the download leaves nothing behind', async () => {
+    await installTools();
+    const { first } = await runTwice(play('unarchive-url.yml'));
+    expect(first.stdout).toMatch(/unpack http:\/\/127\.0\.0\.1:\d+\/files\/site\.tgz into \/tmp\/harun-web-it\/fromurl \(/);
+    expect(await sh(`cat ${WORK}/fromurl/conf/site.conf ${WORK}/fromurl.txt; ls /tmp/.ha-run-unarchive-* 2>/dev/null | wc -l`)).toMatch(
+      /^port = 80\nTgzArchive Failure downloading http:\/\/127\.0\.0\.1:\d+\/files\/none\.tgz, HTTP Error 404: .*\n0\n$/,
+    );
+  }, 120_000);
+
+  it('uri posts a form-multipart body the server reads whole, twice', async () => {
+    await installTools();
+    await runTwice(play('uri-multipart.yml'));
+    expect(await sh(`cat ${WORK}/multipart.txt`)).toBe('True\nTrue True\nTrue True\nTrue True True\n');
   }, 120_000);
 
   it('apt installs a .deb given as a URL (the target downloads it), then removes it by a wildcard; each twice', async () => {

@@ -5,13 +5,15 @@ import { missingNow, ModuleFailure } from '../../failure.js';
 import type { KeyFile, X509File } from '../facts.js';
 import { describePublicKey } from '../public-key.js';
 import type { CsrContentArgs } from './schema.js';
+import { keyLabel, keyOptions, type KeySource } from '../key-source.js';
 import { addextArgs, contentDifference, csrSpec, nameText, subjArg, type CsrSpec } from './spec.js';
 
 /** The signing key must be there and readable: a CSR cannot be made otherwise. */
 export function usableKey(args: CsrContentArgs, key: KeyFile): string {
-  if (!key.exists) throw missingNow(`The private key ${args.privatekey_path} does not exist`);
+  const label = keyLabel(csrKeySource(args));
+  if (!key.exists) throw missingNow(`The private key ${label} does not exist`);
   if (!key.publicKey) {
-    throw new ModuleFailure(`Error while reading the private key ${args.privatekey_path}: ${args.privatekey_passphrase === undefined && key.encrypted ? 'it is protected by a passphrase and privatekey_passphrase is not given' : key.readError}`);
+    throw new ModuleFailure(`Error while reading the private key ${label}: ${args.privatekey_passphrase === undefined && key.encrypted ? 'it is protected by a passphrase and privatekey_passphrase is not given' : key.readError}`);
   }
   return key.publicKey;
 }
@@ -30,10 +32,10 @@ export function csrMismatch(spec: CsrSpec, publicKey: string, csr: X509File): st
 export function reqCommand(args: CsrContentArgs, spec: CsrSpec, publicKey: string, out: string): string {
   const type = describePublicKey(publicKey).type;
   const digest = type === 'Ed25519' || type === 'Ed448' ? '' : ` -${digestName(args.digest ?? 'sha256')}`;
-  const passin = args.privatekey_passphrase !== undefined ? 'stdin' : 'pass:';
   const addext = addextArgs(spec).map((e) => ` -addext ${shellQuote(e)}`).join('');
   const target = out === '-' ? '' : ` -out ${out}`;
-  return `openssl req -new -batch -utf8 -key ${shellQuote(args.privatekey_path)} -passin ${passin} -subj ${shellQuote(subjArg(spec.subject))}${digest}${addext}${target}`;
+  const source = csrKeySource(args);
+  return `openssl req -new -batch -utf8 ${keyOptions(source)} -subj ${shellQuote(subjArg(spec.subject))}${digest}${addext}${target}`;
 }
 
 function digestName(digest: string): string {
@@ -41,8 +43,9 @@ function digestName(digest: string): string {
   return digest.toLowerCase();
 }
 
-export function passphraseInput(args: CsrContentArgs): string | undefined {
-  return args.privatekey_passphrase !== undefined ? `${args.privatekey_passphrase}\n` : undefined;
+/** The signing key's source: privatekey_path or privatekey_content, with its passphrase. */
+export function csrKeySource(args: CsrContentArgs): KeySource {
+  return { path: args.privatekey_path, content: args.privatekey_content, passphrase: args.privatekey_passphrase };
 }
 
 /** What --diff shows of a CSR: its subject and extensions. */
@@ -61,7 +64,7 @@ export function wantedInfoText(spec: CsrSpec): string {
 export function csrResultKeys(args: CsrContentArgs): Record<string, unknown> {
   const spec = csrSpec(args);
   return {
-    privatekey: args.privatekey_path,
+    privatekey: args.privatekey_path ?? null,
     subject: spec.subjectAsGiven,
     subjectAltName: spec.subjectAltName.length ? spec.subjectAltName : null,
     keyUsage: args.key_usage?.length ? args.key_usage : null,

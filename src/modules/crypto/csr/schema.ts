@@ -2,7 +2,8 @@
 import type { ArgsSchema } from '../../types.js';
 
 export interface CsrContentArgs {
-  privatekey_path: string;
+  privatekey_path?: string;
+  privatekey_content?: string;
   privatekey_passphrase?: string;
   digest?: string;
   version?: number;
@@ -33,6 +34,7 @@ const text = (description: string) => ({ type: 'string', description });
 
 export const csrContentProperties: ArgsSchema = {
   privatekey_path: text('The private key on the target that signs the CSR.'),
+  privatekey_content: text('The private key (PEM) itself, instead of privatekey_path: sent to openssl on stdin, never written to a lasting file.'),
   privatekey_passphrase: text('Its passphrase (given to openssl on stdin).'),
   digest: { type: 'string', default: 'sha256', description: 'The signature digest (not used with Ed25519/Ed448 keys).' },
   version: { type: 'integer', enum: [1], default: 1, description: 'The CSR version (always 1).' },

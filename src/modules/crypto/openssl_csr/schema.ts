@@ -1,5 +1,6 @@
 // openssl_csr's arguments: the CSR content arguments plus the file ones.
 import type { ArgsSchema } from '../../types.js';
+import { exclusive, oneOf } from '../../schema-rules.js';
 import { csrContentProperties, type CsrContentArgs } from '../csr/schema.js';
 import { cryptoFileProperties, type CryptoFileArgs } from '../file-args.js';
 
@@ -17,5 +18,6 @@ export const csrSchema: ArgsSchema = {
     return_content: { type: 'boolean', default: false, description: 'Return the CSR (PEM) as `csr`.' },
   },
   if: { not: { properties: { state: { const: 'absent' } }, required: ['state'] } },
-  then: { required: ['privatekey_path'] },
+  then: oneOf('privatekey_path', 'privatekey_content'),
+  allOf: [exclusive('privatekey_path', 'privatekey_content')],
 };

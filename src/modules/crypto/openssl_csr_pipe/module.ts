@@ -4,9 +4,11 @@ import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import type { Change, DeclarativeModule } from '../../types.js';
 import { csrContentProperties, type CsrContentArgs } from '../csr/schema.js';
-import { csrInfoText, csrMismatch, csrResultKeys, passphraseInput, reqCommand, usableKey, wantedInfoText } from '../csr/make.js';
+import { csrInfoText, csrKeySource, csrMismatch, csrResultKeys, reqCommand, usableKey, wantedInfoText } from '../csr/make.js';
+import { keyInput, keySourceFact, withKeyScratch } from '../key-source.js';
+import { exclusive, oneOf } from '../../schema-rules.js';
 import { csrSpec } from '../csr/spec.js';
-import { keyFact, x509Content, type KeyFile, type X509File } from '../facts.js';
+import { x509Content, type KeyFile, type X509File } from '../facts.js';
 
 export interface CsrPipeArgs extends CsrContentArgs {
   content?: string;
@@ -22,12 +24,13 @@ export function planCsrPipe(args: CsrPipeArgs, facts: CsrPipeFacts): Change[] {
   const spec = csrSpec(args);
   const reason = csrMismatch(spec, publicKey, facts.existing);
   if (reason === undefined) return [];
-  const stdin = passphraseInput(args);
+  const source = csrKeySource(args);
+  const stdin = keyInput(source);
   return [
     {
       summary: `generate CSR for ${spec.subject.map(([k, v]) => `${k}=${v}`).join(',') || 'an empty subject'} (${reason})`,
       diff: { before: csrInfoText(facts.existing), after: wantedInfoText(spec) },
-      ops: [{ kind: 'exec', command: reqCommand(args, spec, publicKey, '-'), resultKey: 'csr', ...(stdin !== undefined ? { stdin } : {}) }],
+      ops: [{ kind: 'exec', command: withKeyScratch(source, reqCommand(args, spec, publicKey, '-')), resultKey: 'csr', ...(stdin !== undefined ? { stdin } : {}) }],
     },
   ];
 }
@@ -40,17 +43,17 @@ export const csrPipeModule: DeclarativeModule<CsrPipeArgs, CsrPipeFacts> = {
     type: 'object',
     description: 'Generates a certificate signing request on the target with its openssl and returns it (nothing is written).',
     additionalProperties: false,
-    required: ['privatekey_path'],
     properties: {
       ...csrContentProperties,
       content: { type: 'string', description: 'An existing CSR (PEM): returned as it is when it already holds what is asked.' },
     },
+    allOf: [oneOf('privatekey_path', 'privatekey_content'), exclusive('privatekey_path', 'privatekey_content')],
   },
-  secretArgs: ['privatekey_passphrase'],
+  secretArgs: ['privatekey_passphrase', 'privatekey_content'],
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
-    const keyArgs = { path: args.privatekey_path, passphrase: args.privatekey_passphrase };
-    const key = await probe.get(keyFact(keyArgs), keyArgs);
+    const source = keySourceFact(csrKeySource(args));
+    const key = await probe.get(source.fact, source.args);
     const existing = args.content ? await probe.get(x509Content, { path: 'content', kind: 'csr', content: args.content }) : { exists: false };
     return { existing, key };
   },

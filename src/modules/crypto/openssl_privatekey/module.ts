@@ -1,5 +1,6 @@
 // openssl_privatekey: a private key made on the target by its openssl; only the public half is
 // ever read back (for type, size and fingerprints), the key itself only for return_content.
+import { readsFlags } from '../../files/file-flags.js';
 import { fileState } from '../../files/file-probe.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
@@ -18,8 +19,8 @@ export const privateKeyModule: DeclarativeModule<PrivateKeyArgs, PrivateKeyFacts
   secretResults: ['privatekey'],
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
-    if (args.state === 'absent') return { file: await probe.get(fileState, { path: args.path }), key: { exists: false, encrypted: false } };
-    const [file, key] = await probe.many(ask(fileState, { path: args.path }), ask(keyFact(args), { path: args.path, passphrase: args.passphrase }));
+    if (args.state === 'absent') return { file: await probe.get(fileState, { path: args.path, flags: readsFlags(args) }), key: { exists: false, encrypted: false } };
+    const [file, key] = await probe.many(ask(fileState, { path: args.path, flags: readsFlags(args) }), ask(keyFact(args), { path: args.path, passphrase: args.passphrase }));
     const content = args.return_content && key.exists ? await probe.get(keyContent, args.path) : undefined;
     return { file, key, content };
   },

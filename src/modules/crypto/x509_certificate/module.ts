@@ -1,5 +1,6 @@
 // x509_certificate (providers selfsigned and ownca): a certificate issued on the target by its openssl
 // from a CSR there; the keys that sign never leave the host.
+import { readsFlags } from '../../files/file-flags.js';
 import { fileState, type FileState } from '../../files/file-probe.js';
 import { ask, type FactRequest } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
@@ -18,8 +19,8 @@ export const certificateModule: DeclarativeModule<CertificateArgs, CertificateFa
   secretArgs: ['privatekey_passphrase', 'ownca_privatekey_passphrase'],
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
-    if (args.state === 'absent') return { file: await probe.get(fileState, { path: args.path }), cert: NO_FILE, csr: NO_FILE, now: new Date() };
-    const file = ask(fileState, { path: args.path }) as FactRequest<unknown, FileState>;
+    if (args.state === 'absent') return { file: await probe.get(fileState, { path: args.path, flags: readsFlags(args) }), cert: NO_FILE, csr: NO_FILE, now: new Date() };
+    const file = ask(fileState, { path: args.path, flags: readsFlags(args) }) as FactRequest<unknown, FileState>;
     const existing = ask(x509File, { path: args.path, kind: 'certificate' }) as FactRequest<unknown, X509File>;
     const { extra, ...facts } = await gatherIssue(probe, args, existing, file);
     return { ...facts, file: extra! };

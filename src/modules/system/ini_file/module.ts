@@ -1,5 +1,6 @@
 // ini_file (community.general): options of an INI-style file, edited line by line as Ansible edits
 // them, so a file converged by either tool is converged for both.
+import { readsFlags } from '../../files/file-flags.js';
 import type { FileState } from '../../files/file-probe.js';
 import { gatherText } from '../../files/text-file.js';
 import type { DeclarativeModule } from '../../types.js';
@@ -12,7 +13,7 @@ export const iniFileModule: DeclarativeModule<IniFileArgs, FileState> = {
   collection: 'community.general',
   schema: iniFileSchema,
 
-  gather: (ctx, args) => gatherText(ctx, iniPath(args)),
+  gather: (ctx, args) => gatherText(ctx, iniPath(args), readsFlags(args)),
 
   plan: planIniFile,
 

@@ -1,6 +1,7 @@
 // ini_file's arguments (community.general's names), with the common file arguments.
 import type { ArgsSchema } from '../../types.js';
 import { fileAttrProperties, type FileAttrArgs } from '../../files/file-attrs.js';
+import { fileFlagProperties } from '../../files/file-flags.js';
 import { exclusive, oneOf } from '../../schema-rules.js';
 
 export interface IniFileArgs extends FileAttrArgs {
@@ -42,6 +43,7 @@ export const iniFileSchema: ArgsSchema = {
     create: { type: 'boolean', default: true, description: 'Create the file when missing (false: fail instead).' },
     follow: { type: 'boolean', default: false, description: 'When path is a symlink, edit the file it points to (else the link is replaced by a file).' },
     ...fileAttrProperties,
+    ...fileFlagProperties,
   },
   allOf: [oneOf('path', 'dest'), exclusive('path', 'dest'), exclusive('value', 'values')],
 };

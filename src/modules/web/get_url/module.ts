@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { fileResultKeys } from '../../files/file-attrs.js';
 import { fileState } from '../../files/file-probe.js';
+import { readsFlags } from '../../files/file-flags.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
 import type { DeclarativeModule, ModuleContext } from '../../types.js';
@@ -34,10 +35,10 @@ export const getUrlModule: DeclarativeModule<GetUrlArgs, GetUrlFacts> = {
   secretArgs: HTTP_SECRET_ARGS,
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
-    const [destNow, destParent] = await probe.many(ask(fileState, { path: args.dest, checksum: true }), ask(fileState, { path: posix.dirname(args.dest.replace(/\/+$/, '')) || '/' }));
+    const [destNow, destParent] = await probe.many(ask(fileState, { path: args.dest, checksum: true, flags: readsFlags(args) }), ask(fileState, { path: posix.dirname(args.dest.replace(/\/+$/, '')) || '/' }));
     const intoDirectory = destNow.type === 'directory';
     const path = intoDirectory ? posix.join(args.dest, posix.basename(args.url.split(/[?#]/)[0]) || 'index.html') : args.dest;
-    const [dest, parent] = intoDirectory ? await probe.many(ask(fileState, { path, checksum: true }), ask(fileState, { path: args.dest })) : [destNow, destParent];
+    const [dest, parent] = intoDirectory ? await probe.many(ask(fileState, { path, checksum: true, flags: readsFlags(args) }), ask(fileState, { path: args.dest })) : [destNow, destParent];
     const wanted = await wantedChecksum(ctx, args);
     const destDigest = wanted && dest.type === 'file' ? await probe.get(fileDigest, { path, algorithm: wanted.algorithm }) : undefined;
     const facts: GetUrlFacts = { path, dest, parent, wanted, destDigest };

@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import { shellQuote } from '../../../connection/quote.js';
 import { backupOp } from '../../files/content-file.js';
 import { attrChanges, wantedMode } from '../../files/file-attrs.js';
+import { flagsAfterWrite } from '../../files/file-flags.js';
 import type { FileState } from '../../files/file-probe.js';
 import { missingNow, ModuleFailure } from '../../failure.js';
 import { formatMode } from '../../files/mode.js';
@@ -50,7 +51,7 @@ export function planGetUrl(args: GetUrlArgs, facts: GetUrlFacts): Change[] {
   if (dest.exists) reasons.push(...attrChanges(path, args, dest).map((c) => c.summary));
   const ops: Change['ops'] = [];
   if (args.backup && dest.type === 'file') ops.push(backupOp(path));
-  ops.push({ kind: 'exec', command: downloadCommand(args, facts), stdin: requestBundle(downloadRequest(args, false, path)) });
+  ops.push({ kind: 'exec', command: downloadCommand(args, facts), stdin: requestBundle(downloadRequest(args, false, path)) }, ...flagsAfterWrite(path, args));
   return [{ summary: reasons.join(', '), ops }];
 }
 

@@ -1,6 +1,7 @@
 // get_url's arguments: Ansible's names.
 import type { ArgsSchema } from '../../types.js';
 import { fileAttrProperties, type FileAttrArgs } from '../../files/file-attrs.js';
+import { fileFlagProperties } from '../../files/file-flags.js';
 import { httpArgProperties, type HttpArgs } from '../http-args.js';
 
 export interface GetUrlArgs extends HttpArgs, FileAttrArgs {
@@ -29,5 +30,6 @@ export const getUrlSchema: ArgsSchema = {
     backup: { type: 'boolean', default: false, description: 'Keep the old file as dest.<timestamp>~ when it is replaced.' },
     tmp_dest: { type: 'string', description: "Directory on the target for the download before it is compared (default: the target's TMPDIR)." },
     ...fileAttrProperties,
+    ...fileFlagProperties,
   },
 };

@@ -11,6 +11,8 @@ import { probeOf } from '../../kit/probe.js';
 import { contentSha1, readLocalContent, type Content } from '../../files/local-file.js';
 import type { DeclarativeModule, ModuleContext } from '../../types.js';
 import { archiveState, type ArchiveFacts } from './facts.js';
+import { checkDownload, downloadPath, downloadRequest, isUrlSource } from './url-source.js';
+import { fetchOnTarget } from '../response.js';
 import { archiveQuery, planUnarchive, type UnarchiveFacts } from './plan.js';
 import { unarchiveSchema, type UnarchiveArgs } from './schema.js';
 
@@ -34,18 +36,20 @@ export const unarchiveModule: DeclarativeModule<UnarchiveArgs, UnarchiveFacts> =
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
     const [dest, creates] = await probe.many(ask(fileState, { path: args.dest }), ask(fileState, { path: args.creates ?? args.dest }));
+    const download = isUrlSource(args, remote(args));
     const upload = remote(args) ? undefined : await controllerArchive(ctx, args.src);
-    const archivePath = upload ? `/tmp/.ha-run-unarchive-${contentSha1(upload).slice(0, 16)}-${posix.basename(args.src)}` : args.src;
-    const facts: UnarchiveFacts = { dest, creates: args.creates === undefined ? undefined : creates, archivePath, upload };
+    const archivePath = upload ? `/tmp/.ha-run-unarchive-${contentSha1(upload).slice(0, 16)}-${posix.basename(args.src)}` : download ? downloadPath(args.src) : args.src;
+    const facts: UnarchiveFacts = { dest, creates: args.creates === undefined ? undefined : creates, archivePath, upload, download };
     if ((args.creates !== undefined && creates.exists) || dest.type !== 'directory') return facts;
     const key = `${args.src}\n${args.dest}`;
     const known = readBefore.get(ctx)?.get(key);
     if (known) return { ...facts, archive: known };
     if (upload) await ctx.conn.put(archivePath, upload, { mode: '0600' });
+    if (download) checkDownload(args, await fetchOnTarget(ctx.conn, downloadRequest(args), { returnBody: false, keepAt: archivePath, keepOn: [200] }));
     try {
       facts.archive = await probe.get(archiveState, archiveQuery(args, archivePath));
     } finally {
-      if (upload) await ctx.conn.exec(`rm -f -- ${shellQuote(archivePath)}`);
+      if (upload || download) await ctx.conn.exec(`rm -f -- ${shellQuote(archivePath)}`);
     }
     if (!readBefore.has(ctx)) readBefore.set(ctx, new Map());
     readBefore.get(ctx)!.set(key, facts.archive);

@@ -11,6 +11,7 @@ import type { Content } from '../../files/local-file.js';
 import type { Change, Op } from '../../types.js';
 import { TAR_FLAGS, tarOptions, type ArchiveFacts, type ArchiveQuery, type MemberOnDisk } from './facts.js';
 import type { UnarchiveArgs } from './schema.js';
+import { downloadOp } from './url-source.js';
 
 export interface UnarchiveFacts {
   dest: FileState;
@@ -19,6 +20,8 @@ export interface UnarchiveFacts {
   archivePath: string;
   /** The controller file, copied to archivePath by the change. */
   upload?: Content;
+  /** src is a URL: the change downloads it to archivePath again. */
+  download?: boolean;
   /** Absent when creates exists or dest is not a directory. */
   archive?: ArchiveFacts;
 }
@@ -110,7 +113,8 @@ export function planUnarchive(args: UnarchiveArgs, facts: UnarchiveFacts): Chang
   }
   const ops: Op[] = [];
   if (facts.upload) ops.push({ kind: 'put', path: facts.archivePath, data: facts.upload, scratch: true });
-  const cleanup = facts.upload ? `; rc=$?; rm -f -- ${shellQuote(facts.archivePath)}; exit $rc` : '';
+  if (facts.download) ops.push(downloadOp(args, facts.archivePath));
+  const cleanup = facts.upload || facts.download ? `; rc=$?; rm -f -- ${shellQuote(facts.archivePath)}; exit $rc` : '';
   ops.push({ kind: 'exec', command: `${extractCommand(args, archive, facts.archivePath)}${cleanup}` });
   const attrs = membersAttrCommand(args);
   if (attrs) ops.push({ kind: 'exec', command: attrs, stdin: targets.map((t) => `${t}\n`).join('') });

@@ -13,6 +13,7 @@ export interface UnarchiveArgs extends FileAttrArgs {
   include?: string[];
   exclude?: string[];
   keep_newer?: boolean;
+  validate_certs?: boolean;
 }
 
 const list = (description: string) => ({ type: 'array', items: { type: 'string' }, default: [], description }) as const;
@@ -23,7 +24,7 @@ export const unarchiveSchema: ArgsSchema = {
   additionalProperties: false,
   required: ['src', 'dest'],
   properties: {
-    src: { type: 'string', description: 'The archive: a controller file (copied over), or a file on the target with remote_src.' },
+    src: { type: 'string', description: 'The archive: a controller file (copied over), or with remote_src a file on the target or a URL the target downloads (curl or wget).' },
     dest: { type: 'string', description: 'The directory to unpack into (must exist).' },
     remote_src: { type: 'boolean', default: false, description: 'src is already on the target.' },
     copy: { type: 'boolean', description: 'Old inverse of remote_src (copy: false = remote_src: true).' },
@@ -32,6 +33,7 @@ export const unarchiveSchema: ArgsSchema = {
     extra_opts: list('More options for tar or unzip (e.g. --strip-components=1).'),
     include: list('Only these members.'),
     exclude: list('Members (shell patterns) not to unpack.'),
+    validate_certs: { type: 'boolean', default: true, description: 'With a URL as src: verify the server\'s TLS certificate.' },
     keep_newer: { type: 'boolean', default: false, description: 'Keep files on disk that are newer than the archive\'s (tar).' },
     ...fileAttrProperties,
   },

@@ -6,6 +6,7 @@ import { shellQuote } from '../../../connection/quote.js';
 import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../../../source/read-file.js';
 import { attrChanges, fileResultKeys } from '../../files/file-attrs.js';
 import { fileState } from '../../files/file-probe.js';
+import { readsFlags } from '../../files/file-flags.js';
 import { ModuleFailure } from '../../failure.js';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
@@ -13,6 +14,7 @@ import type { ActionModule, ModuleContext, ModuleResult } from '../../types.js';
 import { baseRequest, HTTP_SECRET_ARGS } from '../http-args.js';
 import { fetchOnTarget } from '../response.js';
 import { encodeBody } from './body.js';
+import { multipartBody } from './multipart.js';
 import { statusCodes, uriResult, wantsRedirects } from './result.js';
 import { uriSchema, type UriArgs } from './schema.js';
 
@@ -34,7 +36,8 @@ export const uriModule: ActionModule<UriArgs> = {
 
     const codes = statusCodes(args.status_code);
     const method = (args.method ?? 'GET').toUpperCase();
-    const encoded = encodeBody(args.body, args.body_format);
+    const encoded: { body?: string | Buffer; contentType?: string } =
+      args.body_format === 'form-multipart' && args.body !== undefined ? multipartBody(args.body, (name) => controllerBody(ctx, name)) : encodeBody(args.body, args.body_format === 'form-multipart' ? 'raw' : args.body_format);
     const request = { ...baseRequest(args, 30), method, followRedirects: wantsRedirects(args.follow_redirects, method), ...(args.unix_socket !== undefined ? { unixSocket: args.unix_socket } : {}) };
     if (encoded.body !== undefined) request.body = encoded.body;
     if (args.src !== undefined) {
@@ -85,7 +88,7 @@ async function placeBody(ctx: ModuleContext, temp: string, dest: string, destSha
 
 /** owner/group/mode on dest (as Ansible sets them after writing), and the file keys it registers. */
 async function destAttributes(ctx: ModuleContext, args: UriArgs, dest: string, written: boolean | undefined): Promise<ModuleResult> {
-  let state = await probeOf(ctx.conn).get(fileState, { path: dest });
+  let state = await probeOf(ctx.conn).get(fileState, { path: dest, flags: readsFlags(args) });
   let changed = written === true;
   const reasons = written ? [`wrote ${dest}`] : [];
   if (state.exists) {

@@ -1,13 +1,14 @@
 // uri's arguments: Ansible's names.
 import type { ArgsSchema } from '../../types.js';
 import { fileAttrProperties, type FileAttrArgs } from '../../files/file-attrs.js';
+import { fileFlagProperties } from '../../files/file-flags.js';
 import { exclusive } from '../../schema-rules.js';
 import { httpArgProperties, type HttpArgs } from '../http-args.js';
 
 export interface UriArgs extends HttpArgs, FileAttrArgs {
   method?: string;
   body?: unknown;
-  body_format?: 'raw' | 'json' | 'form-urlencoded';
+  body_format?: 'raw' | 'json' | 'form-urlencoded' | 'form-multipart';
   src?: string;
   remote_src?: boolean;
   status_code?: number | string | (number | string)[];
@@ -28,7 +29,7 @@ export const uriSchema: ArgsSchema = {
     ...httpArgProperties,
     method: { type: 'string', pattern: '^[A-Za-z]+$', default: 'GET', description: 'The HTTP method (GET, POST, PUT, DELETE, HEAD, PATCH, ...).' },
     body: { description: 'The request body: a string, or data encoded as body_format says.' },
-    body_format: { type: 'string', enum: ['raw', 'json', 'form-urlencoded'], default: 'raw', description: 'How body is encoded: raw as given, json, or form-urlencoded (each sets Content-Type when not given).' },
+    body_format: { type: 'string', enum: ['raw', 'json', 'form-urlencoded', 'form-multipart'], default: 'raw', description: 'How body is encoded: raw as given, json, form-urlencoded, or form-multipart (fields: a string, or {content|filename, mime_type}; filename is a controller file); each sets Content-Type when not given.' },
     src: { type: 'string', description: 'A file sent as the body: on the controller (files/ of the role and playbook), or on the target with remote_src.' },
     remote_src: { type: 'boolean', default: false, description: 'src is a file on the target.' },
     status_code: {
@@ -48,6 +49,7 @@ export const uriSchema: ArgsSchema = {
     removes: { type: 'string', description: 'Do nothing unless this path exists on the target.' },
     unix_socket: { type: 'string', description: "Connect through this Unix socket on the target (the Docker daemon's, for example); needs curl." },
     ...fileAttrProperties,
+    ...fileFlagProperties,
   },
   allOf: [exclusive('body', 'src')],
 };

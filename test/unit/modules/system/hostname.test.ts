@@ -21,6 +21,12 @@ describePlan<Record<string, unknown>, HostnameFacts>(hostnameModule, [
   { name: 'hostnamectl fails', args: { name: 'web1' }, facts: { systemd: true, transient: { rc: 1, out: 'boom' }, static: { rc: 0, out: 'x' }, fqdn: '' }, expect: { error: /Command failed rc=1, out=, err=boom/ } },
   { name: 'too long for systemd', args: { name: 'a'.repeat(65) }, facts: systemd('sys1'), expect: { error: /longer than 64/ } },
   { name: 'alpine: file, then hostname -F', args: { name: 'web1', use: 'alpine' }, facts: plain('old'), expect: ["host name 'old' → 'web1' in /etc/hostname"] },
+  { name: 'redhat: the HOSTNAME line says it: converged', args: { name: 'web1', use: 'redhat' }, facts: { systemd: false, file: 'NETWORKING=yes\nHOSTNAME=web1\n', fqdn: '' }, expect: 'ok' },
+  { name: 'redhat: another name', args: { name: 'web1', use: 'redhat' }, facts: { systemd: false, file: 'HOSTNAME = old\n', fqdn: '' }, expect: ["host name 'old' → 'web1' in /etc/sysconfig/network"] },
+  { name: 'redhat: no HOSTNAME line', args: { name: 'web1', use: 'redhat' }, facts: { systemd: false, file: 'NETWORKING=yes\n', fqdn: '' }, expect: { error: /Unable to locate HOSTNAME entry in \/etc\/sysconfig\/network/ } },
+  { name: 'redhat: no file', args: { name: 'web1', use: 'redhat' }, facts: { systemd: false, fqdn: '' }, expect: { error: /failed to read hostname: \[Errno 2\]/ } },
+  { name: 'openrc: converged', args: { name: 'web1', use: 'openrc' }, facts: { systemd: false, file: '# set by hand\nhostname="web1"\n', fqdn: '' }, expect: 'ok' },
+  { name: 'openrc: another name', args: { name: 'web1', use: 'openrc' }, facts: { systemd: false, file: 'hostname="old"\n', fqdn: '' }, expect: ["host name 'old' → 'web1' in /etc/conf.d/hostname"] },
 ]);
 
 describe('hostname', () => {
@@ -36,7 +42,16 @@ describe('hostname', () => {
     });
   });
   it('refuses strategies of other systems', () => {
-    expect(() => hostnameModule.gather({ conn: {} } as never, { name: 'x', use: 'redhat' })).toThrow(/use=redhat is not supported by ha-run/);
+    expect(() => hostnameModule.gather({ conn: {} } as never, { name: 'x', use: 'freebsd' })).toThrow(/use=freebsd is not supported by ha-run \(supported: systemd, debian, alpine, sles, openbsd, redhat, openrc\)/);
+  });
+
+  it('rewrites the settings file with the name in its line, the rest kept as Ansible keeps it', () => {
+    const text = (ops: { kind: string; command?: string }[]) => Buffer.from(/printf %s '?([A-Za-z0-9+/=]+)'? \| base64 -d/.exec(ops[0].command!)![1], 'base64').toString();
+    const [rh] = hostnameModule.plan({ name: 'web1', use: 'redhat' }, { systemd: false, file: 'NETWORKING=yes\nHOSTNAME=old\nGATEWAY=10.0.0.1', fqdn: '' });
+    expect(text(rh.ops)).toBe('NETWORKING=yes\nHOSTNAME=web1\nGATEWAY=10.0.0.1');
+    const [rc] = hostnameModule.plan({ name: 'web1', use: 'openrc' }, { systemd: false, file: '  # note\nhostname="old"\n', fqdn: '' });
+    expect(text(rc.ops)).toBe('# note\nhostname="web1"\n');
+    expect(rc.ops[0].kind === 'exec' && rc.ops[0].command).toMatch(/> \/etc\/conf\.d\/hostname$/);
   });
 });
 

@@ -9,6 +9,7 @@ import type { HttpResponse } from '../../../../src/modules/web/response.js';
 import { unarchiveModule } from '../../../../src/modules/web/unarchive/module.js';
 import type { UnarchiveFacts } from '../../../../src/modules/web/unarchive/plan.js';
 import type { ArchiveFacts, MemberOnDisk } from '../../../../src/modules/web/unarchive/facts.js';
+import { downloadPath, isUrlSource } from '../../../../src/modules/web/unarchive/url-source.js';
 import type { FileState } from '../../../../src/modules/files/file-probe.js';
 
 const URL = 'http://127.0.0.1:28431/hello.txt';
@@ -105,10 +106,38 @@ const unarchiveCases: PlanCase<Record<string, unknown>, UnarchiveFacts>[] = [
     facts: ufacts({ ...zip, onDisk: { ...zip.onDisk, 'a.txt': member({ size: 3 }) } }),
     expect: ['unpack /srv/t.zip into /srv/x (a.txt differs)'],
   },
+  { name: 'a URL, converged: tar --diff finds nothing', args: { src: 'https://example.test/t.tgz', dest: '/srv/x', remote_src: true }, facts: ufacts(tar(), { download: true }), expect: 'ok' },
+  {
+    name: 'a URL, not unpacked: downloaded again, unpacked, removed',
+    args: { src: 'https://example.test/t.tgz', dest: '/srv/x', remote_src: true },
+    facts: ufacts(tar({ diff: { rc: 1, out: './a.txt: Contents differ\n', err: '' } }), { download: true }),
+    expect: ['unpack https://example.test/t.tgz into /srv/x (./a.txt: Contents differ)'],
+  },
   { name: 'dest is missing', args: { src: '/srv/t.tgz', dest: '/srv/x', remote_src: true }, facts: ufacts(undefined, { dest: { path: '/srv/x', type: 'absent', exists: false } }), expect: { error: /Destination '\/srv\/x' does not exist/ } },
   { name: 'dest is a file', args: { src: '/srv/t.tgz', dest: '/srv/x', remote_src: true }, facts: ufacts(undefined, { dest: { path: '/srv/x', type: 'file', exists: true } }), expect: { error: /is not a directory/ } },
 ];
 describePlan(unarchiveModule, unarchiveCases);
+
+describe('unarchive of a URL', () => {
+  it('downloads on the target with the request on stdin, then unpacks and removes the download', () => {
+    const path = downloadPath('https://example.test/dl/t.tgz?x=1');
+    expect(path).toMatch(/^\/tmp\/\.ha-run-unarchive-[0-9a-f]{16}-t\.tgz$/);
+    const args = { src: 'https://example.test/dl/t.tgz?x=1', dest: '/srv/x', remote_src: true, validate_certs: false };
+    const [change] = unarchiveModule.plan(args, ufacts(tar({ diff: { rc: 1, out: './a.txt: Contents differ\n', err: '' } }), { download: true, archivePath: path }));
+    const [download, unpack] = change.ops;
+    if (download?.kind !== 'exec' || unpack?.kind !== 'exec') throw new Error('two exec ops expected');
+    expect(download.command).toContain(`mv -f b ${path}`);
+    expect(String(download.stdin)).toContain('https://example.test/dl/t.tgz?x=1');
+    expect(String(download.stdin)).toContain('insecure');
+    expect(unpack.command).toMatch(new RegExp(`rm -f -- ${path.replace(/\./g, '\\.')}; exit \\$rc$`));
+  });
+
+  it('is a URL only with remote_src, as in Ansible', () => {
+    expect(isUrlSource({ src: 'https://x/t.tgz', dest: '/d' }, false)).toBe(false);
+    expect(isUrlSource({ src: 'https://x/t.tgz', dest: '/d' }, true)).toBe(true);
+    expect(isUrlSource({ src: '/srv/t.tgz', dest: '/d' }, true)).toBe(false);
+  });
+});
 
 describe('get_url failures', () => {
   it('a download that does not match its checksum fails as changed, as Ansible counts it in the recap', () => {
