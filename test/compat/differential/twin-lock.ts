@@ -9,8 +9,9 @@ const LOCK_DIR = '/var/lock/hadiff-twins';
 const STALE_AFTER_S = 1800;
 
 const tryLock = (pid: number) => `mkdir ${LOCK_DIR} 2>/dev/null && echo "$(date +%s) ${pid}" > ${LOCK_DIR}/holder`;
-// The holder line, then now, then the lock's age source (its mtime) for a lock without a holder line.
-const READ_HOLDER = `cat ${LOCK_DIR}/holder 2>/dev/null; echo; date +%s; stat -c %Y ${LOCK_DIR} 2>/dev/null || echo 0`;
+// The holder line (exactly one line, empty when there is none yet), then now, then the lock's age
+// source (its mtime) for a lock without a holder line.
+const READ_HOLDER = `printf '%s\\n' "$(cat ${LOCK_DIR}/holder 2>/dev/null)"; date +%s; stat -c %Y ${LOCK_DIR} 2>/dev/null || echo 0`;
 
 function alive(pid: number): boolean {
   try {
