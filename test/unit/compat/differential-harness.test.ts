@@ -198,7 +198,7 @@ describe('lockTwins', () => {
         state.holder = `${now} ${process.pid}`;
         return { exitCode: 0, stdout: '', stderr: '' };
       }
-      if (cmd.startsWith('cat')) return { exitCode: 0, stdout: `${state.holder ?? ''}\n${now}\n${now}\n`, stderr: '' };
+      if (cmd.startsWith('printf')) return { exitCode: 0, stdout: `${state.holder ?? ''}\n${now}\n${now}\n`, stderr: '' };
       if (cmd.startsWith('rm -rf')) state.holder = undefined;
       return { exitCode: 0, stdout: '', stderr: '' };
     };
