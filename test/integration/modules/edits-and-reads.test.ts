@@ -119,7 +119,11 @@ describe('read-only modules', () => {
   });
 
   it('wait_for sees sshd listening, a file appearing, and times out clearly', async () => {
-    expect(await r.run('wait_for', { port: 22, timeout: 5 })).toMatchObject({ changed: false, elapsed: 0 });
+    // elapsed is whole seconds by the target's clock: a check that straddles a second says 1.
+    const listening = await r.run('wait_for', { port: 22, timeout: 5 });
+    expect(listening).toMatchObject({ changed: false });
+    expect(listening.failed).toBeUndefined();
+    expect(listening.elapsed).toBeLessThanOrEqual(1);
     const path = `${r.dir}/ready`;
     await r.sh(`(sleep 1; echo service ready > ${path}) >/dev/null 2>&1 &`);
     const appeared = await r.run('wait_for', { path, search_regex: 'ready$', timeout: 10 });
@@ -130,7 +134,10 @@ describe('read-only modules', () => {
   });
 
   it('wait_for reaches a port on another host over the lab network (no nc there: bash /dev/tcp)', async () => {
-    expect(await r.run('wait_for', { host: 'node2', port: 22, timeout: 5 })).toMatchObject({ changed: false, elapsed: 0 });
+    const reached = await r.run('wait_for', { host: 'node2', port: 22, timeout: 5 });
+    expect(reached).toMatchObject({ changed: false });
+    expect(reached.failed).toBeUndefined();
+    expect(reached.elapsed).toBeLessThanOrEqual(1);
     expect(await r.run('wait_for', { host: 'node2', port: 1, timeout: 1, connect_timeout: 1 })).toMatchObject({ failed: true, msg: 'Timeout when waiting for node2:1' });
     expect(await r.run('wait_for', { host: 'node2', port: 1, state: 'stopped', timeout: 2 })).toMatchObject({ changed: false });
   });
