@@ -7,6 +7,7 @@ import { loadYamlFile } from '../../source/yaml.js';
 import { ModuleFailure } from '../failure.js';
 import { exactlyOne } from '../schema-rules.js';
 import { pythonRegex } from '../py-regex.js';
+import { isPlainMapping, mergeHash } from '../../util/merge-hash.js';
 
 export interface IncludeVarsArgs {
   _raw_params?: string;
@@ -18,6 +19,7 @@ export interface IncludeVarsArgs {
   ignore_files?: string[];
   extensions?: string[];
   ignore_unknown_extensions?: boolean;
+  hash_behaviour?: 'replace' | 'merge';
 }
 
 function loadVarsFile(file: string): Record<string, unknown> {
@@ -68,6 +70,18 @@ function filesIn(top: string, args: IncludeVarsArgs): string[] {
   return out;
 }
 
+/** hash_behaviour=merge: each variable loaded merged into what it holds now (a variable not set yet just takes the value). */
+function mergedIntoCurrent(loaded: Record<string, unknown>, current: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(loaded)) {
+    const before = current[name];
+    if (before === undefined || before === null) out[name] = value;
+    else if (isPlainMapping(before) && isPlainMapping(value)) out[name] = mergeHash(before, value);
+    else throw new ModuleFailure(`hash_behaviour=merge: '${name}' holds ${Array.isArray(before) ? 'a list' : typeof before} and the file gives ${Array.isArray(value) ? 'a list' : typeof value}; only two mappings can be merged`);
+  }
+  return out;
+}
+
 export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
   kind: 'action',
   name: 'include_vars',
@@ -90,6 +104,7 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
       ignore_files: { type: 'array', items: { type: 'string' }, description: 'Skip files whose name ends with a match of one of these regexps.' },
       extensions: { type: 'array', items: { type: 'string' }, default: ['yaml', 'yml', 'json'], description: 'File extensions to load.' },
       ignore_unknown_extensions: { type: 'boolean', default: false, description: 'Skip files with another extension (otherwise they fail the task).' },
+      hash_behaviour: { enum: ['replace', 'merge'], default: 'replace', description: 'merge: a mapping loaded is merged, recursively, into the mapping the variable already holds instead of replacing it.' },
     },
     allOf: exactlyOne('_raw_params', 'file', 'dir'),
   },
@@ -103,7 +118,8 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
     }
     const loaded: Record<string, unknown> = {};
     for (const f of files) Object.assign(loaded, loadVarsFile(f));
-    const facts = args.name ? { [args.name]: loaded } : loaded;
+    const named = args.name ? { [args.name]: loaded } : loaded;
+    const facts = args.hash_behaviour === 'merge' ? mergedIntoCurrent(named, ctx.vars) : named;
     return { changed: false, facts, ansible_facts: facts, ansible_included_var_files: files };
   },
 };
