@@ -52,8 +52,11 @@ export const loopControlSchema: JsonSchema = {
 };
 
 /** Keywords every task-like thing (task, block, include, role entry) accepts and passes to what it contains. */
+/** A task, block or play name; left empty (`name:`) it is as if not written, as in Ansible. */
+const optionalName: JsonSchema = { type: ['string', 'null'] };
+
 const inheritableProperties: Record<string, JsonSchema> = {
-  name: text,
+  name: optionalName,
   when: conditions,
   become: boolWordOrTemplate,
   become_user: text,
