@@ -1,7 +1,8 @@
 // Play keywords Ansible templates with the play's own variables (its vars, vars_files and -e; no
-// host's): serial, gather_facts, any_errors_fatal, max_fail_percentage and force_handlers. Rendered once, as the play
-// starts, into a play whose keywords are plain values.
-import { HaRunError } from '../errors.js';
+// host's): serial, gather_facts, any_errors_fatal, max_fail_percentage and force_handlers. Rendered
+// once, as the play starts, into a play whose keywords are plain values. One that cannot be is bad
+// input (exit 4, as ansible-playbook exits).
+import { ExitCode, HaRunError } from '../errors.js';
 import type { Play } from '../playbook/types.js';
 import type { RunContext } from './context.js';
 import { renderValue } from './deps.js';
@@ -25,6 +26,7 @@ export function withPlayKeywordsRendered(run: RunContext, play: Play): RunnableP
     } catch (err) {
       throw new HaRunError('invalid-keyword', `the play's '${keyword}' could not be rendered with the play's variables: ${err instanceof Error ? err.message : String(err)}`, {
         location: play.location,
+        exitCode: ExitCode.invalidInput,
       });
     }
   };
@@ -45,14 +47,18 @@ function serialEntries(value: unknown): (number | string)[] {
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => {
     if (typeof item === 'number' || (typeof item === 'string' && /^\s*(\d+(\.\d+)?%|\d+)\s*$/.test(item))) return item;
-    throw new HaRunError('invalid-keyword', `the field 'serial' has an invalid value (${JSON.stringify(item)}): a number of hosts or a percentage such as '30%'`);
+    throw new HaRunError('invalid-keyword', `the field 'serial' has an invalid value (${JSON.stringify(item)}): a number of hosts or a percentage such as '30%'`, {
+      exitCode: ExitCode.invalidInput,
+    });
   });
 }
 
 function percentage(value: unknown): number {
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 100) {
-    throw new HaRunError('invalid-keyword', `the field 'max_fail_percentage' has an invalid value (${JSON.stringify(value)}): a number from 0 to 100`);
+    throw new HaRunError('invalid-keyword', `the field 'max_fail_percentage' has an invalid value (${JSON.stringify(value)}): a number from 0 to 100`, {
+      exitCode: ExitCode.invalidInput,
+    });
   }
   return n;
 }

@@ -30,6 +30,11 @@ describe('play keywords rendered with the play variables', () => {
     expect(withPlayKeywordsRendered(run(), play(keywords as Partial<Play>, vars))).toMatchObject(expected);
   });
 
+  it('a play keyword that cannot be rendered is bad input (exit 4, as ansible-playbook)', () => {
+    const attempt = () => withPlayKeywordsRendered(run(), play({ serial: ['{{ nope }}'] }));
+    expect(attempt).toThrow(expect.objectContaining({ exitCode: 4, location: expect.objectContaining({ line: 1 }) }));
+  });
+
   it('extra vars win over play vars', () => {
     expect(withPlayKeywordsRendered(run({ n: 5 }), play({ serial: ['{{ n }}'] }, { n: 1 })).serial).toEqual([5]);
   });
