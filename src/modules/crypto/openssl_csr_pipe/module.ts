@@ -6,7 +6,7 @@ import type { Change, DeclarativeModule } from '../../types.js';
 import { csrContentProperties, type CsrContentArgs } from '../csr/schema.js';
 import { csrInfoText, csrKeySource, csrMismatch, csrResultKeys, reqCommand, usableKey, wantedInfoText } from '../csr/make.js';
 import { keyInput, keySourceFact, withKeyScratch } from '../key-source.js';
-import { exclusive, oneOf } from '../../schema-rules.js';
+import { exactlyOne } from '../../schema-rules.js';
 import { csrSpec } from '../csr/spec.js';
 import { x509Content, type KeyFile, type X509File } from '../facts.js';
 
@@ -47,7 +47,7 @@ export const csrPipeModule: DeclarativeModule<CsrPipeArgs, CsrPipeFacts> = {
       ...csrContentProperties,
       content: { type: 'string', description: 'An existing CSR (PEM): returned as it is when it already holds what is asked.' },
     },
-    allOf: [oneOf('privatekey_path', 'privatekey_content'), exclusive('privatekey_path', 'privatekey_content')],
+    allOf: exactlyOne('privatekey_path', 'privatekey_content'),
   },
   secretArgs: ['privatekey_passphrase', 'privatekey_content'],
   async gather(ctx, args) {

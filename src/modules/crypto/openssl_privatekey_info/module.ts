@@ -4,7 +4,7 @@ import { createPublicKey } from 'node:crypto';
 import { probeOf } from '../../kit/probe.js';
 import { missingNow, ModuleFailure } from '../../failure.js';
 import type { DeclarativeModule } from '../../types.js';
-import { exclusive, oneOf } from '../../schema-rules.js';
+import { exactlyOne } from '../../schema-rules.js';
 import { describePublicKey, fingerprints } from '../public-key.js';
 import { keyInfoFact, type KeyInfoFile } from './fact.js';
 
@@ -79,7 +79,7 @@ export const privateKeyInfoModule: DeclarativeModule<PrivateKeyInfoArgs, Private
       check_consistency: { type: 'boolean', default: false, description: "Check the key with openssl pkey -check; key_is_consistent says the result (null for X25519/X448)." },
       select_crypto_backend: { type: 'string', enum: ['auto', 'cryptography'], default: 'auto', description: "Accepted for compatibility: ha-run uses the target's openssl binary." },
     },
-    allOf: [oneOf('path', 'content'), exclusive('path', 'content')],
+    allOf: exactlyOne('path', 'content'),
   },
   secretArgs: ['content', 'passphrase'],
   async gather(ctx, args) {
