@@ -2,6 +2,7 @@
 // each exec, so modules need not know about it.
 import type { Connection, ExecOptions } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
+import { isPlainMapping } from '../util/merge-hash.js';
 
 export function withEnvironment(conn: Connection, env: Record<string, string>): Connection {
   if (Object.keys(env).length === 0) return conn;
@@ -26,7 +27,7 @@ export function mergedEnvironment(written: readonly unknown[], render: (value: u
     if (entry === null || entry === undefined || entry === '') continue;
     const rendered = render(entry);
     if (rendered === null || rendered === undefined || rendered === '') continue;
-    if (typeof rendered !== 'object' || Array.isArray(rendered)) {
+    if (!isPlainMapping(rendered)) {
       throw new HaRunError('invalid-environment', `environment must be a mapping, but it rendered to ${Array.isArray(rendered) ? 'a list' : `${typeof rendered} ${JSON.stringify(rendered)}`}`);
     }
     Object.assign(env, rendered);

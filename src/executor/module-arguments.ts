@@ -5,6 +5,7 @@ import { diagnostic, HaRunError, type Diagnostic } from '../errors.js';
 import { freeFormRefusal, VARIABLE_PARAMS } from '../modules/free-form.js';
 import type { Module } from '../modules/types.js';
 import type { Task } from '../playbook/types.js';
+import { isPlainMapping } from '../util/merge-hash.js';
 import { coerceToSchema, isOmit, renderValue, validateAgainstSchema } from './deps.js';
 import { argumentsFor } from './target-data.js';
 
@@ -32,7 +33,7 @@ export function moduleArguments(task: Task, module: Module, vars: Vars, searchPa
 /** `module: "{{ spec }}"`: the mapping of arguments the template renders to. */
 function variableParams(template: unknown, vars: Vars, searchPaths: string[]): Vars {
   const value = dropOmitted(renderValue(template, { vars, searchPaths }));
-  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Vars;
+  if (isPlainMapping(value)) return value;
   throw new HaRunError('bad-arguments', `the arguments ${String(template)} must render to a mapping, not ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}`);
 }
 
