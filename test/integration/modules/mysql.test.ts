@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../executor/cli.js';
 import { runTwice } from '../support/run-twice.js';
-import { labExec, testLab } from '../support/lab.js';
+import { labExec, labHostInfo, testLab } from '../support/lab.js';
 
 const dir = join(import.meta.dirname, 'fixtures/mysql');
 const play = (file: string, ...extra: string[]) => [join(dir, file), '-i', testLab().inventory, ...extra];
 const adhoc = (host: string, module: string, args: string, ...extra: string[]) => runCli(['adhoc', host, '-i', testLab().inventory, '-m', module, '-a', args, ...extra]);
 const sql = async (host: string, query: string) => (await labExec(host, `mysql -N -B -e ${JSON.stringify(query)}`)).stdout;
 const PASSWORDS = ['harun-Repl-7c41f0', 'Ca\'ttle "pw" #1'];
+/** The lab network as converge.yml derives it from db1's address (`a.b.c.%`); each lab has its own subnet. */
+const labNetwork = () => `${labHostInfo('db1').address.split('.').slice(0, 3).join('.')}.%`;
 
 /** Records every command line on the host until stop() is called (ps every 50 ms). */
 function watchProcesses(host: string): { stop(): Promise<string> } {
@@ -43,7 +45,7 @@ describe('mysql family on MariaDB (db1 primary, db2 replica)', () => {
       seen = (await Promise.all(watchers.map((w) => w.stop()))).join('\n');
     }
     const { first } = runs;
-    expect(first.stdout).toContain("create user 'repl'@'10.213.0.%'");
+    expect(first.stdout).toContain(`create user 'repl'@'${labNetwork()}'`);
     expect(first.stdout).toMatch(/change the replica's source: Master_Host \(none\) → [\d.]+, Master_User \(none\) → repl, Using_Gtid \(none\) → Slave_Pos, password \(not set yet\)/);
     expect(first.stdout).toContain('start the replica (I/O thread and SQL thread not running)');
     expect(first.stdout).toContain('create database cattle (utf8, utf8_general_ci)');
@@ -55,7 +57,7 @@ describe('mysql family on MariaDB (db1 primary, db2 replica)', () => {
     expect(await sql('db1', 'SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "cattle"')).toBe('utf8mb3\tutf8mb3_general_ci\n');
     expect(await sql('db2', 'SHOW SLAVE STATUS')).toMatch(/\tYes\tYes\t/);
     expect(await sql('db2', 'SELECT value FROM cattle_restore.setting')).toBe('http://rancher.example\n');
-    expect(await sql('db1', "SHOW GRANTS FOR 'repl'@'10.213.0.%'")).toContain('GRANT REPLICATION SLAVE, BINLOG MONITOR ON *.*');
+    expect(await sql('db1', `SHOW GRANTS FOR 'repl'@'${labNetwork()}'`)).toContain('GRANT REPLICATION SLAVE, BINLOG MONITOR ON *.*');
   }, 240_000);
 
   it('startreplica and stopreplica change only when a thread changes state', async () => {
@@ -91,7 +93,7 @@ describe('mysql family on MariaDB (db1 primary, db2 replica)', () => {
       expect(await sql('db1', "SELECT COUNT(*) FROM mysql.user WHERE User LIKE 'harun\\_%'")).toBe('0\n');
 
       const { first } = await runTwice(play('user-settings.yml'));
-      expect(first.stdout).toContain("create user 'harun_cert'@'10.213.0.%' (REQUIRE SUBJECT '/CN=rancher' AND ISSUER '/CN=Lab CA')");
+      expect(first.stdout).toContain("create user 'harun_cert'@'192.0.2.%' (REQUIRE SUBJECT '/CN=rancher' AND ISSUER '/CN=Lab CA')");
       expect(first.stdout).not.toContain('harun-Native-pw');
       const created = await sql('db1', "SHOW CREATE USER 'harun_tls'@'%'");
       expect(created).toContain('REQUIRE SSL WITH MAX_QUERIES_PER_HOUR 1000 MAX_USER_CONNECTIONS 4 MAX_STATEMENT_TIME 2.500000');
@@ -110,13 +112,14 @@ describe('mysql family on MariaDB (db1 primary, db2 replica)', () => {
   it('names a missing client and a stopped server', async () => {
     const missing = await adhoc('node1', 'mysql_db', 'name=cattle');
     expect(missing.stdout).toMatch(/mysql or mariadb is missing on node1/);
-    await labExec('db1', 'systemctl stop mariadb');
+    // The socket unit too: Debian enables mariadb.socket, which would start the server again on the first connection.
+    await labExec('db1', 'systemctl stop mariadb.socket mariadb.service');
     try {
       const stopped = await adhoc('db1', 'mysql_user', 'name=cattle password=x');
       expect(stopped.stdout).toMatch(/cannot connect to the MySQL\/MariaDB server \(is it running\?\): ERROR 2002/);
       expect(stopped.stdout).not.toContain('"password=x"');
     } finally {
-      await labExec('db1', 'systemctl start mariadb');
+      await labExec('db1', 'systemctl start mariadb.socket mariadb.service');
     }
   }, 60_000);
 });
