@@ -63,7 +63,7 @@ export function withFactCache(conn: Connection, cache: FactCache, identity: stri
     const missing = answers.flatMap((a, i) => (a ? [] : [i]));
     let stderr = '';
     let rc = 0;
-    if (missing.length > 0) {
+    if (missing.length > 0 && !sections.keptOnly) {
       const readAt = cache.now();
       cache.countTrip(conn.host);
       const script = sectionsScript(sections.nonce, missing.map((i) => sections.requests[i]!), rest.stdin !== undefined);
@@ -74,7 +74,7 @@ export function withFactCache(conn: Connection, cache: FactCache, identity: stri
         cache.keep(keys[missing[n]!]!, answer, readAt);
       });
     }
-    const stdout = renderSections(sections.nonce, answers as SectionAnswer[]);
+    const stdout = renderSections(sections.nonce, answers.map((a) => a ?? { kind: 'lost' }));
     return { rc, stdout, stderr, stdoutBytes: Buffer.from(stdout) };
   };
   return {

@@ -28,7 +28,15 @@ export interface ExecOptions {
    * The command is a sections script (sections.ts) of read-only requests under this nonce: a connection
    * may answer some from what it read before, as long as nothing has changed since (fact-cache.ts).
    */
-  sections?: { nonce: string; requests: readonly SectionRequest[] };
+  sections?: {
+    nonce: string;
+    requests: readonly SectionRequest[];
+    /**
+     * Only what was read before is wanted: a caching connection answers the requests it kept and gives
+     * the others as lost, without a round trip (a shortcut a task may take, never the answer it needs).
+     */
+    keptOnly?: boolean;
+  };
 }
 
 export interface ExecResult {

@@ -65,17 +65,20 @@ export async function readAhead(pc: PlayContext, scope: Scope, task: Task, host:
   const reads: RecordedRead[] = [];
   const covered = new Set<Task>();
   const readAt = facts.now();
+  // What the set_fact tasks passed so far would set: the tasks after them render with it.
+  const previewed: Vars = {};
   for (let i = ahead.index; i < ahead.items.length && covered.size < WINDOW; i++) {
     const item = ahead.items[i]!;
     if (item.kind !== 'task') break;
     const module = findModule(item.module);
     if (!module || module.waits) break;
-    if (module.kind === 'action' && !module.readsOnly) {
-      // debug, set_fact, assert touch no host: look past them (a variable they set only makes a later request differ).
-      if (module.controllerOnly) continue;
-      break;
+    if (module.kind === 'action' && !module.readsOnly && !module.readsBeforeRunning) {
+      // debug, set_fact, assert touch no host: look past them.
+      if (!module.controllerOnly) break;
+      if (module.setsVars === 'host-facts') Object.assign(previewed, await previewFacts(pc, scope, item, module, host, previewed));
+      continue;
     }
-    const recorded = await recordReads(pc, scope, item, module, host);
+    const recorded = await recordReads(pc, scope, item, module, host, previewed);
     if (recorded === undefined) break;
     reads.push(...recorded);
     // A task whose arguments could not be rendered yet (a variable set later) reads for itself.
@@ -86,18 +89,48 @@ export async function readAhead(pc: PlayContext, scope: Scope, task: Task, host:
 }
 
 function speculable(scope: Scope, task: Task, module: Module): boolean {
-  if (module.kind === 'declarative' ? module.prelude !== undefined : !module.readsOnly) return false;
+  if (module.kind === 'declarative' ? module.prelude !== undefined : !module.readsOnly && !module.readsBeforeRunning) return false;
   if (task.loop !== undefined || task.async !== undefined) return false;
   if (effective(scope, task, 'delegateTo') !== undefined || effective(scope, task, 'runOnce')) return false;
   return !LOOKUP.test(JSON.stringify([task.args, allConditions(scope, task)]));
 }
 
+/**
+ * The facts a set_fact task would set on `host` now ({} when it cannot tell). A wrong guess (a variable
+ * that -e overrides, a value an earlier task changes) only makes a later request differ from what the
+ * task asks when it runs, which then reads for itself: a preview never decides anything.
+ */
+async function previewFacts(pc: PlayContext, scope: Scope, task: Task, module: Module, host: string, previewed: Vars): Promise<Vars> {
+  if (module.kind !== 'action' || task.loop !== undefined || effective(scope, task, 'delegateTo') !== undefined) return {};
+  if (LOOKUP.test(JSON.stringify([task.args, allConditions(scope, task)]))) return {};
+  try {
+    const vars: Vars = taskVars(pc, scope, task, host, previewed);
+    for (const condition of allConditions(scope, task)) if (!evaluateCondition(condition, { vars })) return {};
+    const args = moduleArguments(task, module, vars, searchPaths(pc, scope, task));
+    if (argumentProblems(task, module, args).length > 0) return {};
+    const result = await module.run(moduleContext(pc, scope, task, host, vars, noConnection(host)), args);
+    return result.failed ? {} : (result.facts ?? {});
+  } catch {
+    return {};
+  }
+}
+
+/** A controller-only module never uses its connection: this one refuses, to be sure. */
+function noConnection(host: string): Connection {
+  const refuse = async (): Promise<never> => {
+    throw new Recorded();
+  };
+  return { host, exec: refuse, put: refuse, get: refuse, close: async () => {} };
+}
+
 /** The reads the task would make first on `host` with today's variables; [] when its `when` is false; undefined to stop looking. */
-async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Module, host: string): Promise<RecordedRead[] | undefined> {
+async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Module, host: string, previewed: Vars): Promise<RecordedRead[] | undefined> {
   if (!speculable(scope, task, module)) return undefined;
   const reads: RecordedRead[] = [];
+  // The task would change its host before (or without) reading anything: the reads after it are for nothing.
+  let writesFirst = false;
   try {
-    const vars: Vars = taskVars(pc, scope, task, host);
+    const vars: Vars = taskVars(pc, scope, task, host, previewed);
     for (const condition of allConditions(scope, task)) if (!evaluateCondition(condition, { vars })) return [];
     const paths = searchPaths(pc, scope, task);
     const args = moduleArguments(task, module, vars, paths);
@@ -106,9 +139,11 @@ async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Mo
       host: target,
       exec: async (_command, options = {}) => {
         if (options.sections && options.stdin === undefined) reads.push({ endpoint, options, requests: options.sections.requests });
+        else if (!options.sections) writesFirst = true;
         throw new Recorded();
       },
       put: async () => {
+        writesFirst = true;
         throw new Recorded();
       },
       get: async () => {
@@ -125,7 +160,7 @@ async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Mo
   } catch {
     // Recorded, or anything the task itself will meet and report when it runs.
   }
-  return reads;
+  return writesFirst && module.kind === 'action' ? undefined : reads;
 }
 
 function plainTemplate(path: string): boolean {

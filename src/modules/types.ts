@@ -137,6 +137,12 @@ interface ModuleBase<Args> {
    */
   readsOnly?: boolean;
   /**
+   * An action whose run first asks whether it has anything to do with a read (command's creates and
+   * removes) and takes a kept answer when there is one: look-ahead makes that read early, and looks past
+   * the task when it would stop there. A task that would run changes things: look-ahead stops at it.
+   */
+  readsBeforeRunning?: boolean;
+  /**
    * Its result is the controller's own values (set_fact, include_vars: Ansible's "clean facts"), so it
    * enters variables as it is; every other module's result is target data, never rendered again.
    */

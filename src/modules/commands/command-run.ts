@@ -4,7 +4,8 @@
 import { shellQuote } from '../../connection/quote.js';
 import type { AsyncJobSupport, ModuleContext, ModuleResult } from '../types.js';
 import { NO_EXEC, noExecFailure } from './command-argv.js';
-import { newNonce } from '../../connection/sections.js';
+import { newNonce, parseSections, sectionsScript } from '../../connection/sections.js';
+import type { Connection } from '../../connection/types.js';
 
 export interface CommandTask {
   /** The /bin/sh command line to run on the target. */
@@ -142,7 +143,27 @@ export function commandAsyncJob<Args>(taskOf: (args: Args) => CommandTask): Asyn
   };
 }
 
+/**
+ * The verdict of creates/removes when the connection already read it (a look-ahead read, nothing having
+ * run since): a converged command costs no round trip of its own. Nothing kept: undefined, and the
+ * guards run with the command as always (they decide again there, so a stale answer cannot skip it).
+ */
+export async function keptSkip(conn: Connection, task: CommandTask): Promise<ModuleResult | undefined> {
+  if (!task.creates && !task.removes) return undefined;
+  // Without the task's prelude (a cleanup trap belongs to the run, not to a read).
+  const requests = [{ script: guards({ ...task, prelude: undefined }).join('\n') }];
+  const nonce = newNonce();
+  const r = await conn.exec(sectionsScript(nonce, requests), { ownScript: true, sections: { nonce, requests, keptOnly: true } });
+  const [answer] = parseSections(r.stdout, nonce, 1);
+  if (answer?.kind !== 'answer') return undefined;
+  const early = earlyExit(task, answer.stdout.trim());
+  // Only a skip is taken from the kept answer; a missing chdir is reported by the run itself.
+  return early && !early.failed ? early : undefined;
+}
+
 export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Promise<ModuleResult> {
+  const kept = await keptSkip(ctx.conn, task);
+  if (kept) return kept;
   const pre = guards(task);
   if (ctx.check) {
     // Check mode runs only the guards: they decide, or the command "would run".

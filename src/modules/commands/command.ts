@@ -18,6 +18,7 @@ export const commandModule: ActionModule<CommandArgs> = {
   output: 'command',
   freeForm: true,
   commandLine: true,
+  readsBeforeRunning: true,
   schema: {
     type: 'object',
     description: 'Runs a program on the target without a shell: no pipes or redirections; $VARS and a leading ~ in each argument are expanded.',

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { shellQuote } from '../../connection/quote.js';
 import type { ActionModule } from '../types.js';
-import { runCommandTask } from './command-run.js';
+import { keptSkip, runCommandTask } from './command-run.js';
 import { splitCommandLine } from './command.js';
 import { ModuleFailure } from '../failure.js';
 import { exactlyOne } from '../schema-rules.js';
@@ -23,6 +23,7 @@ export const scriptModule: ActionModule<ScriptArgs> = {
   output: 'command',
   freeForm: true,
   commandLine: true,
+  readsBeforeRunning: true,
   schema: {
     type: 'object',
     description: 'Transfers a local script to the target and runs it there (with the given arguments).',
@@ -51,9 +52,8 @@ export const scriptModule: ActionModule<ScriptArgs> = {
     }
     const remote = `/tmp/.ha-run-script-${randomUUID()}`;
     const q = shellQuote(remote);
-    if (!ctx.check) await ctx.conn.put(remote, body, { mode: '0700' });
     const runner = args.executable ? `${shellQuote(args.executable)} ` : '';
-    return runCommandTask(ctx, {
+    const task = {
       // The trap removes the copy whatever happens, also when creates/removes skip the run.
       line: `${runner}${q}${rest}`,
       cmd: text,
@@ -61,6 +61,11 @@ export const scriptModule: ActionModule<ScriptArgs> = {
       creates: args.creates,
       removes: args.removes,
       prelude: `trap 'rm -f -- ${q}' EXIT`,
-    });
+    };
+    // A converged script whose creates/removes were read ahead is not even copied.
+    const kept = await keptSkip(ctx.conn, task);
+    if (kept) return kept;
+    if (!ctx.check) await ctx.conn.put(remote, body, { mode: '0700' });
+    return runCommandTask(ctx, task);
   },
 };

@@ -14,6 +14,7 @@ export const shellModule: ActionModule<ShellArgs> = {
   output: 'command',
   freeForm: true,
   commandLine: true,
+  readsBeforeRunning: true,
   schema: {
     type: 'object',
     description: 'Runs a command line through a shell on the target (/bin/sh unless `executable` says otherwise).',

@@ -33,10 +33,10 @@ function countingHost(host: string): Connection & { commands: string[] } {
   };
 }
 
-async function read(conn: Connection, scripts: string[], options: ExecOptions = {}): Promise<string[]> {
+async function read(conn: Connection, scripts: string[], options: ExecOptions = {}, keptOnly = false): Promise<string[]> {
   const nonce = newNonce();
   const requests: SectionRequest[] = scripts.map((script) => ({ script }));
-  const r = await conn.exec(sectionsScript(nonce, requests), { ...options, ownScript: true, sections: { nonce, requests } });
+  const r = await conn.exec(sectionsScript(nonce, requests), { ...options, ownScript: true, sections: { nonce, requests, keptOnly } });
   return parseSections(r.stdout, nonce, scripts.length).map((a) => (a.kind === 'answer' ? a.stdout : a.kind));
 }
 
@@ -86,6 +86,17 @@ describe('fact cache', () => {
     expect(await read(conn, ['echo a'], { env: { LANG: 'C' } })).toEqual(['echo a #3']);
     await conn.get('/etc/hostname');
     expect(await read(conn, ['echo a'], { become: { user: 'postgres' } })).toEqual(['echo a #2']);
+  });
+
+  it('asked for kept answers only, gives the others as lost without a round trip', async () => {
+    const cache = new FactCache();
+    const host = countingHost('web1');
+    const conn = withFactCache(host, cache, 'web1');
+    await read(conn, ['echo a']);
+    expect(await read(conn, ['echo a', 'echo b'], {}, true)).toEqual(['echo a #1', 'lost']);
+    await conn.exec('touch /x');
+    expect(await read(conn, ['echo a'], {}, true)).toEqual(['lost']);
+    expect(host.commands).toHaveLength(2);
   });
 
   it('does not keep an answer read while something changed', async () => {
