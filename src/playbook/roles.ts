@@ -36,11 +36,13 @@ export class RoleLoader implements RoleSource {
     private readonly playbookDir: string,
   ) {}
 
-  /** Directories searched for a role name, in order. */
+  private searchDirs?: string[];
+
+  /** Directories searched for a role name, in order (the configuration does not change while a playbook loads). */
   searchPath(): string[] {
     // roles_path of ansible.cfg or ANSIBLE_ROLES_PATH, already resolved against where it was written.
-    const configured = configValue<string[]>('roles_path') ?? [];
-    return [join(this.playbookDir, 'roles'), ...configured, this.playbookDir];
+    this.searchDirs ??= [join(this.playbookDir, 'roles'), ...(configValue<string[]>('roles_path') ?? []), this.playbookDir];
+    return this.searchDirs;
   }
 
   load(name: string, options: { from?: IncludeRole['from']; at: LoadedYaml; path: PathSegment[]; stack: string[] }): Role | undefined {
