@@ -1,6 +1,6 @@
 // Everything the executor uses from its sibling layers, in one place: the seams of the pipeline.
 export { containsTemplate, referencedVariables, queryLookup, renderValue, renderString, renderTemplateFile, evaluateExpression, evaluateCondition, templateSearchPath, TemplateError, isOmit, OMIT, markUnsafe, withoutUnsafe, isUnsafe } from '../template/index.js';
-export { mergeVars, magicVars } from '../vars/index.js';
+export { mergeVars, magicVars, groupNames } from '../vars/index.js';
 export { selectHosts, groupsMap, hostVars as inventoryHostVars } from '../inventory/index.js';
 export { ConnectionPool } from '../connection/pool.js';
 export { withBecome } from '../connection/become.js';

@@ -108,6 +108,10 @@ function delegation(pc: PlayContext, scope: Scope, task: Task, host: string, var
   let targetVars: Vars;
   if (pc.run.inventory.hosts.has(target)) targetVars = taskVars(pc, scope, task, target);
   else if (['localhost', '127.0.0.1', '::1'].includes(target)) targetVars = { ...vars, ansible_connection: 'local', inventory_hostname: target };
-  else targetVars = { ...vars, ansible_host: target, inventory_hostname: target };
+  else {
+    targetVars = { ...vars, ansible_host: target, inventory_hostname: target };
+    // The implicit localhost's own `local` is not the connection to another address.
+    if (host === 'localhost' && !pc.run.inventory.hosts.has(host) && targetVars.ansible_connection === 'local') delete targetVars.ansible_connection;
+  }
   return { target, context: { ...targetVars, inventory_hostname: host } };
 }

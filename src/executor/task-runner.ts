@@ -152,6 +152,12 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   return outcome;
 }
 
+/** A task that ran (not skipped, not a loop) registers `failed` even when false, as Ansible's results do. */
+function withFailedKey(task: Task, result: ModuleResult): ModuleResult {
+  if (task.loop !== undefined || result.skipped === true || result.failed !== undefined) return result;
+  return { ...result, failed: false };
+}
+
 async function taskOutcome(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo): Promise<HostOutcome> {
   const { run } = pc;
   const state = run.hosts.get(host);
@@ -193,7 +199,7 @@ async function taskOutcome(pc: PlayContext, scope: Scope, task: Task, host: stri
 
   const ignored = result.failed === true && ignoreErrors(scope, task, vars).ignore;
   // From here on the result is variables: target data, never rendered again.
-  const registered = resultAsVariable(task.module, result);
+  const registered = resultAsVariable(task.module, withFailedKey(task, result));
   if (noLog) learnNoLogResult(run.masker, task, findModule(task.module), result);
   absorbFacts(pc, task, host, registered);
   if (task.register) state.hostFacts[task.register] = registered;

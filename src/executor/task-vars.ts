@@ -3,7 +3,7 @@
 // magic variables only the executor knows (play hosts, batch, failed task...).
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
-import { magicVars, mergeVars } from './deps.js';
+import { groupNames, magicVars, mergeVars } from './deps.js';
 import { roleDefaultsLayers, roleParams, roleVarsLayers } from './role-vars.js';
 import { blockVars, type Scope } from './scope.js';
 import { readTemplatedVarsFiles, templatedVarsFiles } from './vars-files.js';
@@ -31,8 +31,22 @@ function otherHostVars(pc: PlayContext, name: string): Vars {
     includeVars: state.includeVars,
     hostFacts: state.hostFacts,
     extraVars: run.options.extraVars,
-    magic: { inventory_hostname: name, inventory_hostname_short: name.split('.')[0] },
+    // The host's own magic variables, as Ansible's hostvars[name] carries them.
+    magic: hostMagic(pc, name),
   });
+}
+
+function hostMagic(pc: PlayContext, name: string): Vars {
+  const { inventory } = pc.run;
+  const source = inventory.sources[0];
+  return {
+    inventory_hostname: name,
+    inventory_hostname_short: name.split('.')[0],
+    group_names: groupNames(inventory, name),
+    inventory_dir: inventory.dir,
+    ...(source === undefined ? {} : { inventory_file: source }),
+    playbook_dir: pc.play.playbookDir,
+  };
 }
 
 /** The play's templated vars_files for a host, read once per play (rendered with the host's play-level vars). */
@@ -95,5 +109,16 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
     includeParams: scope.includeParams?.get(host) ?? {},
     magic,
   });
+  // As Ansible's PlayContext.update_vars: a task sees the connection it uses even when no variable names it.
+  if (merged.ansible_connection === undefined) merged.ansible_connection = defaultConnection(pc, scope, task, host);
   return Object.keys(extra).length > 0 ? Object.assign(merged, extra) : merged;
+}
+
+/** The connection keyword (task, block, role or play), else -c, else local for the implicit localhost, else ssh. */
+function defaultConnection(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'> | undefined, host: string): unknown {
+  const keyword = (task as Partial<Task> | undefined)?.connection ?? [...scope.keywords].reverse().find((k) => k.connection !== undefined)?.connection;
+  if (keyword !== undefined) return keyword;
+  const given = pc.run.options.connectionDefaults?.ansible_connection;
+  if (given !== undefined) return given;
+  return host === 'localhost' && !pc.run.inventory.hosts.has('localhost') ? 'local' : 'ssh';
 }

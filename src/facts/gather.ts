@@ -21,6 +21,7 @@ import { loadavgFacts, systemFacts } from './system.js';
 import { mountsFacts } from './mounts.js';
 import { virtualizationFacts } from './virtualization.js';
 import { selinuxFacts } from './selinux.js';
+import { pythonFacts } from './python.js';
 
 const PARSERS = [
   platformFacts,
@@ -40,6 +41,7 @@ const PARSERS = [
   mountsFacts,
   virtualizationFacts,
   selinuxFacts,
+  pythonFacts,
 ];
 
 /** Facts from the script's output (pure: tests feed recorded outputs). */

@@ -41,6 +41,9 @@ const SECTIONS: Record<string, string> = {
     'for f in /lib/libselinux.so.1 /lib64/libselinux.so.1 /usr/lib/libselinux.so.1 /usr/lib64/libselinux.so.1 /lib/*/libselinux.so.1 /usr/lib/*/libselinux.so.1; do [ -e "$f" ] && { echo library; break; }; done; ' +
     'while read -r _ m t o _; do [ "$t" = selinuxfs ] || continue; echo "mount $o"; read -r v < "$m/enforce" && echo "enforce $v"; read -r v < "$m/policyvers" && echo "policyvers $v"; ' +
     '[ -e /etc/selinux/config ] && { echo config; while IFS= read -r l || [ -n "$l" ]; do echo "config $l"; done < /etc/selinux/config; }; break; done < /proc/mounts',
+  // Only when an interpreter is there: one short run of it, without its site packages.
+  python:
+    'p=$(command -v python3 || command -v python) && "$p" -S -c "import sys, ssl; v = sys.version_info; print(sys.executable); print(\'%d.%d.%d\' % v[:3]); print(v[3]); print(v[4]); print(sys.implementation.name); print(hasattr(ssl, \'SSLContext\'))"',
   virt: '[ -f /.dockerenv ] && echo docker; [ -f /run/.containerenv ] && echo podman; grep -qa lxc /proc/1/cgroup && echo lxc; cat /sys/devices/virtual/dmi/id/product_name /sys/devices/virtual/dmi/id/sys_vendor',
 };
 

@@ -74,6 +74,11 @@ export function hostvarsMapping(inventory: Inventory, varsOf: (host: string) => 
   );
 }
 
+/** `group_names`: the host's groups but `all`, sorted. */
+export function groupNames(inventory: Inventory, host: string): string[] {
+  return groupOrder(inventory, host).filter((g) => g !== 'all').sort();
+}
+
 export function magicVars(input: MagicInput): Vars {
   const { inventory, host } = input;
   const playHosts = input.playHosts ?? [...inventory.hosts.keys()];
@@ -83,7 +88,7 @@ export function magicVars(input: MagicInput): Vars {
     inventory_hostname: host,
     inventory_hostname_short: host.split('.')[0],
     groups: groupsMap(inventory),
-    group_names: groupOrder(inventory, host).filter((g) => g !== 'all').sort(),
+    group_names: groupNames(inventory, host),
     ansible_play_hosts_all: playHosts,
     ansible_play_hosts: active,
     play_hosts: active,

@@ -29,8 +29,9 @@ export const commandModule: ActionModule<CommandArgs> = {
       argv: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The command as a list of arguments (no splitting at all).' },
       executable: { type: 'string', description: 'Ignored with a warning, as Ansible does: use the shell module to choose a shell.' },
     },
-    // No command at all fails when the task runs, with Ansible's message and rc (a task may expect it).
-    allOf: atMostOne('_raw_params', 'cmd', 'argv'),
+    // No command at all, or a command line with argv, fails when the task runs, with Ansible's message
+    // and rc (a task may expect it).
+    allOf: atMostOne('_raw_params', 'cmd'),
   },
   asyncJob: commandAsyncJob(commandTaskOf),
   async run(ctx, args) {
@@ -42,6 +43,7 @@ export const commandModule: ActionModule<CommandArgs> = {
 };
 
 function commandTaskOf(args: CommandArgs): CommandTask {
+  if (args.argv !== undefined && (args._raw_params ?? args.cmd) !== undefined) throw new ModuleFailure('only command or argv can be given, not both', { rc: 256 });
   const argv = args.argv ?? splitCommandLine(args._raw_params ?? args.cmd ?? '');
   if (argv.length === 0) throw new ModuleFailure('no command given', { rc: 256 });
   return { line: commandScript(argv), cmd: argv, ...commandOptions(args) };

@@ -2,6 +2,8 @@
 import type { ActionModule, ModuleResult } from '../types.js';
 import { evaluateExpression } from './expression.js';
 import { exclusive } from '../schema-rules.js';
+import { ModuleFailure } from '../failure.js';
+import { TemplateError } from '../../template/index.js';
 
 export interface DebugArgs {
   msg?: unknown;
@@ -34,7 +36,9 @@ export const debugModule: ActionModule<DebugArgs> = {
     let value: unknown;
     try {
       value = evaluateExpression(ctx, args.var);
-    } catch {
+    } catch (err) {
+      // Only an undefined name is shown as such; any other error (a filter refusing its input) fails the task, as in Ansible.
+      if (err instanceof TemplateError && err.code !== 'undefined-variable') throw new ModuleFailure(err.message);
       value = 'VARIABLE IS NOT DEFINED!';
     }
     return { changed: false, [args.var]: value } as ModuleResult;

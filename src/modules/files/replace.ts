@@ -26,6 +26,12 @@ function sectionPattern(args: ReplaceArgs): string {
   return `${args.after ?? ''}(?P<subsection>.${args.after !== undefined && args.before !== undefined ? '*?' : '*'})${args.before ?? ''}`;
 }
 
+/** Whether the after/before markers delimit a section of the text. */
+function sectionFound(contents: string, args: ReplaceArgs): boolean {
+  const pattern = sectionPattern(args);
+  return withPatternBudget([pattern], () => pythonRegex(pattern, 'sd').exec(contents) !== null, 'd');
+}
+
 function replaceInSection(contents: string, args: ReplaceArgs, pattern: string | undefined): TextEdit {
   let start = 0;
   let end = contents.length;
@@ -78,7 +84,11 @@ export const replaceModule: DeclarativeModule<ReplaceArgs, FileState> = {
     return textChanges(path, args, state, e.after ?? '', e.after === undefined ? undefined : e.reason);
   },
 
-  result(_args, _state, changes) {
+  result(args, state, changes) {
+    // Ansible says why nothing was replaced when the after/before markers do not match.
+    if (changes.length === 0 && (args.after !== undefined || args.before !== undefined) && state.content !== undefined && !sectionFound(state.content.toString('utf8'), args)) {
+      return { msg: `Pattern for before/after params did not match the given file: ${sectionPattern(args)}` };
+    }
     return { msg: editMessage(changes) };
   },
 };
