@@ -24,7 +24,10 @@ export const pingModule: ActionModule<PingArgs> = {
     if (probe.rc !== 0 || probe.stdout.trim() !== 'pong') {
       return { changed: false, failed: true, msg: `the host's shell did not answer (rc=${probe.rc}): ${probe.stderr.trim() || probe.stdout.trim()}` };
     }
-    if (data === 'crash') return { changed: false, failed: true, msg: 'boom: ping was asked to crash (data=crash)' };
+    // The shape of Ansible's module crash (what playbooks testing failure handling read), with a message that says why.
+    if (data === 'crash') {
+      return { changed: false, failed: true, rc: 1, msg: 'boom: ping was asked to crash (data=crash)', module_stdout: '', module_stderr: 'Exception: boom\n' };
+    }
     return { changed: false, ping: data };
   },
 };

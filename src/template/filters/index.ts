@@ -6,6 +6,7 @@ import { collectionFilters } from './collections.js';
 import { commentFilters } from './comment.js';
 import { coreFilters } from './core.js';
 import { hashFilters } from './hash.js';
+import { passwordHashFilters } from './password-hash.js';
 import { randomFilters } from './random.js';
 import { regexFilters } from './regex.js';
 import { serializeFilters } from './serialize.js';
@@ -25,6 +26,7 @@ export const filters: Record<string, FilterDef> = {
   ...urlFilters,
   ...randomFilters,
   ...bytesFilters,
+  ...passwordHashFilters,
   version_compare: versionFilter,
   version: versionFilter,
 };

@@ -255,6 +255,9 @@ const templates = [
   "={{ '1kb' | human_to_bytes }}",
   "={{ 'abc' | human_to_bytes }}",
   "={{ '1Q' | human_to_bytes }}",
+  // Password hashes with a salt given: the same text as passlib's (the default rounds are written out).
+  "={{ 'secret' | password_hash('sha512', 'abcdefgh') }} {{ 'pässword' | password_hash('md5', 'salt') }}",
+  "={{ 'pw' | password_hash('sha256_crypt', salt='s1.B/', rounds=1000) }} {{ '42' | password_hash(salt='0123456789abcdef', rounds=5000) }}",
   "={{ 0 | human_readable }} {{ 1023 | human_readable }} {{ 1024 | human_readable }} {{ 1500000 | human_readable }} {{ 10737418240 | human_readable(unit='M') }} {{ 1048576 | human_readable(isbits=true) }} {{ 1.5 | human_readable }}",
 ];
 
