@@ -38,3 +38,22 @@ export function shlexSplit(line: string): string[] {
   if (inWord) words.push(word);
   return words;
 }
+
+/** Where the first shell word of `text` ends (after its quotes and backslash escapes). */
+export function firstWordEnd(text: string): number {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  let quote: string | undefined;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+    } else if (quote === '"') {
+      if (ch === '\\') i++;
+      else if (ch === '"') quote = undefined;
+    } else if (ch === '\\') i++;
+    else if (ch === "'" || ch === '"') quote = ch;
+    else if (/\s/.test(ch)) break;
+  }
+  return Math.min(i, text.length);
+}

@@ -4,6 +4,7 @@ import { shellQuote } from '../../connection/quote.js';
 import type { ActionModule } from '../types.js';
 import { keptSkip, runCommandTask } from './command-run.js';
 import { splitCommandLine } from './command.js';
+import { firstWordEnd } from '../../util/shlex.js';
 import { ModuleFailure } from '../failure.js';
 import { exactlyOne } from '../schema-rules.js';
 import { MAX_TRANSFER_SOURCE_BYTES, readRegularFile } from '../../source/read-file.js';
@@ -42,8 +43,8 @@ export const scriptModule: ActionModule<ScriptArgs> = {
     const text = (args._raw_params ?? args.cmd ?? '').trim();
     const [local] = splitCommandLine(text);
     if (!local) throw new ModuleFailure('no script given');
-    // Arguments after the path are shell text, as in Ansible.
-    const rest = text.slice(text.indexOf(local) + local.length);
+    // Arguments after the path are shell text, as in Ansible (the path itself may be quoted: 'a b/c.sh').
+    const rest = text.slice(firstWordEnd(text));
     let body: Buffer;
     try {
       body = readRegularFile(ctx.findFile('files', local), MAX_TRANSFER_SOURCE_BYTES);
@@ -69,3 +70,4 @@ export const scriptModule: ActionModule<ScriptArgs> = {
     return runCommandTask(ctx, task);
   },
 };
+
