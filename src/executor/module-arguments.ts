@@ -38,9 +38,11 @@ function variableParams(template: unknown, vars: Vars, searchPaths: string[]): V
 }
 
 export function argumentProblems(task: Task, module: Module, args: Vars): Diagnostic[] {
-  if (!module.freeForm && args._raw_params !== undefined) return [diagnostic('free-form-not-supported', freeFormRefusal(task.module, args._raw_params), task.location)];
+  // The name as written, unless a template named it (`action: "{{ ... }}"`): then the module it named.
+  const name = task.module === module.name || !task.module.includes('{{') ? task.module : module.name;
+  if (!module.freeForm && args._raw_params !== undefined) return [diagnostic('free-form-not-supported', freeFormRefusal(name, args._raw_params), task.location)];
   return validateAgainstSchema(args, module.schema, { file: task.location.file, locate: () => task.location }, [], {
     allowTemplates: false,
-    context: `module '${task.module}': `,
+    context: `module '${name}': `,
   });
 }

@@ -2,7 +2,7 @@
 // (through the task's connection, in check/diff mode as asked), until/retries, changed_when/failed_when,
 // register, handler notification, stats and reporting.
 import { HaRunError } from '../errors.js';
-import type { ModuleResult } from '../modules/types.js';
+import type { Module, ModuleResult } from '../modules/types.js';
 import type { TaskInfo } from '../output/events.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
@@ -85,11 +85,21 @@ function asyncTiming(task: Task, vars: Vars, searchPaths: string[]): AsyncTiming
   return limit === 0 ? undefined : { seconds: limit, poll: keywordNumber(task.poll, 'poll', 10, vars, searchPaths) };
 }
 
+/** The task's module; for `action: "{{ ... }}"` the one the name renders to on this host. */
+function moduleForHost(task: Task, vars: Vars): Module | undefined {
+  const module = findModule(task.module);
+  if (module?.templatedName === undefined) return module;
+  const name = renderString(module.templatedName, { vars }).trim();
+  const named = findModule(name);
+  if (named && named.templatedName === undefined) return named;
+  throw new HaRunError('unknown-module', `couldn't resolve module/action '${name}' (the action '${task.module}' on this host)`);
+}
+
 /** One run of the module (and its until/retries) with the given variables. */
 async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars, used: unknown[]): Promise<{ result: ModuleResult; delegatedTo?: string }> {
   const ignoreProblem = ignoreErrors(scope, task, vars).problem;
   if (ignoreProblem !== undefined) return { result: { changed: false, failed: true, msg: ignoreProblem } };
-  const module = findModule(task.module);
+  const module = moduleForHost(task, vars);
   if (!module) return { result: { changed: false, failed: true, msg: `module '${task.module}' is not available` } };
   // lookup('file', ...) and friends find relative paths where the task's files/ and templates/ are.
   const paths = searchPaths(pc, scope, task);

@@ -1,6 +1,7 @@
 // Every module by every name it answers to. Adding a module to ./all.ts adds its schema everywhere.
 import type { Module } from './types.js';
 import { allModules } from './all.js';
+import { knownTemplatedAction } from './templated-action.js';
 
 const byName = new Map<string, Module>();
 for (const m of allModules) {
@@ -10,9 +11,9 @@ for (const m of allModules) {
   }
 }
 
-/** The module for a short or fully qualified name, or undefined. */
+/** The module for a short or fully qualified name (or an `action:` template already loaded), or undefined. */
 export function findModule(name: string): Module | undefined {
-  return byName.get(name);
+  return byName.get(name) ?? knownTemplatedAction(name);
 }
 
 /** Every name a module answers to (for "did you mean" and editor schemas). */

@@ -127,6 +127,11 @@ interface ModuleBase<Args> {
    * command options (chdir=, creates=, ...) are part of the command, not arguments.
    */
   commandLine?: boolean;
+  /**
+   * A stand-in for a module an `action:` names with a template (`action: "{{ ansible_facts.pkg_mgr }}"`):
+   * the executor renders this name for the host and runs the module it names (templated-action.ts).
+   */
+  templatedName?: string;
   /** Runs on the controller only (debug, set_fact, assert, fail, meta, pause, include_vars). */
   controllerOnly?: boolean;
   /** It lets time pass (pause): what was read of the hosts before it may be out of date after it. */

@@ -2,6 +2,7 @@
 // `copy: {src: a}`, `copy: src=a dest=b`, `command: ls chdir=/tmp`, `action: copy src=a`,
 // `local_action: {module: command, cmd: ls}`, `ansible.builtin.copy:`, plus `args:` merged underneath.
 import { findModule, moduleNames } from '../modules/registry.js';
+import { templatedActionModule } from '../modules/templated-action.js';
 import type { Module } from '../modules/types.js';
 import { coerceToSchema } from '../schema/coerce.js';
 import { ACTION_KEYWORDS } from '../schema/playbook-schema.js';
@@ -131,7 +132,8 @@ function actionStatement(key: string, value: unknown, session: LoadSession, load
     session.error('no-action', `'${key}' must name a module: \`${key}: copy src=a dest=b\` or \`${key}: {module: copy, ...}\``, at);
     return undefined;
   }
-  const module = findModule(name);
+  // A module named by a template is known only on the host (Ansible resolves it there too).
+  const module = findModule(name) ?? (name.includes('{{') ? templatedActionModule(name) : undefined);
   if (!module) {
     const hint = didYouMean(name, moduleNames());
     session.error('unknown-module', `couldn't resolve module/action '${name}'${hint}`, at);
