@@ -137,9 +137,10 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     if (module.changesInventory) applyInventoryChanges(pc, host, result);
     // Diffs are shown exactly when the task is in diff mode (--diff, or its own `diff:`).
     if (!ctx.diff) delete result.diff;
+    // changed_when and failed_when see the attempt number too, as in Ansible.
+    if (task.until) result.attempts = n;
     applyResultConditions(task, result, vars);
     if (!task.until) break;
-    result.attempts = n;
     if (evaluateCondition(task.until, { vars: withRegistered(task, result, vars) })) {
       result.failed = false;
       break;

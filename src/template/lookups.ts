@@ -98,6 +98,7 @@ const plugins: Record<string, LookupPlugin> = {
     }),
   vars: (terms, kwargs, ev) =>
     terms.map((t) => {
+      if (typeName(t) !== 'str') throw new TemplateError('template-error', `Invalid setting identifier, "${pyStr(t)}" is not a string, its a <class '${typeName(t)}'>`);
       const value = ev.variable(pyStr(t));
       if (isUndefined(value)) {
         if (kwargs.default !== undefined) return kwargs.default;

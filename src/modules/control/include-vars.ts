@@ -113,8 +113,9 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
     try {
       files = args.dir !== undefined ? filesIn(ctx.findFile('vars', args.dir), args) : [ctx.findFile('vars', (args.file ?? args._raw_params)!)];
     } catch (err) {
-      if (err instanceof ModuleFailure) throw err;
-      throw new ModuleFailure(`Could not find or access '${args.dir ?? args.file ?? args._raw_params}': ${(err as Error).message}`);
+      const message = err instanceof ModuleFailure ? err.message : `Could not find or access '${args.dir ?? args.file ?? args._raw_params}': ${(err as Error).message}`;
+      // Ansible's include_vars registers its failure under `message` (playbooks read it there).
+      throw new ModuleFailure(message, { message });
     }
     const loaded: Record<string, unknown> = {};
     for (const f of files) Object.assign(loaded, loadVarsFile(f));
