@@ -92,12 +92,12 @@ export function searchHost(content: string, name: string, wanted: HostKey | unde
   return { found: true, replaceOrAdd: true };
 }
 
-/** The file without the entries of `name` (ssh-keygen -R). */
+/** The file without the entries of `name` (ssh-keygen -R, which keeps @cert-authority and @revoked lines). */
 export function withoutHost(content: string, name: string): string {
   return fileLines(content)
     .filter((text) => {
       const entry = parseEntry(text);
-      return !(entry && hostFieldMatches(entry.host, name));
+      return !(entry && !entry.marker && hostFieldMatches(entry.host, name));
     })
     .join('');
 }
