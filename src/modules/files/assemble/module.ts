@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import { ask } from '../../kit/fact.js';
 import { probeOf } from '../../kit/probe.js';
-import { ModuleFailure } from '../../failure.js';
+import { missingNow, ModuleFailure } from '../../failure.js';
 import type { DeclarativeModule, ModuleContext } from '../../types.js';
 import { contentChanges, contentResultKeys, DIFF_LIMIT_BYTES } from '../content-file.js';
 import { fileResultKeys } from '../file-attrs.js';
@@ -35,7 +35,8 @@ function localDirectory(ctx: ModuleContext, src: string): string {
 /** The joined bytes, or Ansible's failure when src is no directory. */
 function assembled(args: AssembleArgs, facts: AssembleFacts): Buffer {
   const dir = facts.fragments;
-  if (dir.kind === 'missing') throw new ModuleFailure(`Source (${args.src}) does not exist`, { src: args.src, dest: args.dest });
+  // A dry run cannot see the fragments an earlier task would have made: missingNow says so in check mode.
+  if (dir.kind === 'missing') throw missingNow(`Source (${args.src}) does not exist`, { src: args.src, dest: args.dest });
   if (dir.kind === 'not-directory') throw new ModuleFailure(`Source (${args.src}) is not a directory`, { src: args.src, dest: args.dest });
   return joinFragments(dir.fragments, { delimiter: args.delimiter, regexp: args.regexp, ignoreHidden: args.ignore_hidden, src: args.src });
 }

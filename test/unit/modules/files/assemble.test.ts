@@ -114,3 +114,15 @@ describe('assemble: result', () => {
     expect(r.md5sum).toBe(createHash('md5').update('a\nb\n').digest('hex'));
   });
 });
+
+describe('assemble: check mode on a fresh host', () => {
+  it('a missing fragment directory may be made by an earlier task: check mode says so instead of failing', () => {
+    const missing = { ...facts(absent('/etc/app/conf')), fragments: { kind: 'missing' as const } };
+    try {
+      assembleModule.plan({ src: '/srv/none', dest: '/etc/app/conf' }, missing);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { missingBeforeEarlierTasks?: boolean }).missingBeforeEarlierTasks).toBe(true);
+    }
+  });
+});
