@@ -1,7 +1,7 @@
-// What assemble reads of a fragment directory on the target: whether it is one, and each entry's name,
-// whether it is a regular file (following links, as Python's isfile) and its bytes. Names and contents
-// travel as base64, so no name or byte can break the answer's lines.
-import { shellQuote } from '../../../connection/quote.js';
+// What assemble reads of a fragment directory on the target (~ being the remote user's home): whether
+// it is one, and each entry's name, whether it is a regular file (following links, as Python's isfile)
+// and its bytes. Names and contents travel as base64, so no name or byte can break the answer's lines.
+import { shellPathFromHome } from '../../../connection/quote.js';
 import type { Fact } from '../../kit/fact.js';
 import type { Fragment } from './join.js';
 
@@ -12,7 +12,7 @@ export const fragmentDirectory: Fact<string, FragmentDirectory> = {
   requires: ['base64'],
   script: (dir) =>
     [
-      `d=${shellQuote(dir)}`,
+      `d=${shellPathFromHome(dir)}`,
       'if [ ! -e "$d" ]; then echo missing; exit 0; fi',
       'if [ ! -d "$d" ]; then echo not-directory; exit 0; fi',
       'echo directory',
