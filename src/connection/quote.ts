@@ -18,3 +18,8 @@ export function shellJoin(args: readonly string[]): string {
   return args.map(shellQuote).join(' ');
 }
 
+
+/** A path for the target's shell, where `~` and `~/...` stand for the remote user's home (as Ansible expands paths). */
+export function shellPathFromHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? `"$HOME"${shellQuote(path.slice(1) || '/')}` : shellQuote(path);
+}

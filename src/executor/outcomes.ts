@@ -1,7 +1,7 @@
 // What a task did on a host, as recorded and reported: statuses, the censored event, and failures that
 // happen outside any module (unreachable hosts, includes that cannot load).
 import { ValidationError } from '../errors.js';
-import type { ModuleResult } from '../modules/types.js';
+import type { FileDiff, ModuleResult } from '../modules/types.js';
 import type { HostResultEvent, HostStatus, TaskInfo } from '../output/events.js';
 import { censored } from '../output/mask.js';
 import type { PlayContext } from './context.js';
@@ -40,8 +40,32 @@ function shownResult(info: TaskInfo, text: ModuleResult): Record<string, unknown
   return shown;
 }
 
-/** The event reporters see: censored under no_log, facts shown only where they are the result (see shownResult). */
-export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, noLog: boolean, started: number, delegatedTo?: string): HostResultEvent {
+/**
+ * The diffs to show: a module's list of file diffs, or the one mapping a module registers in Ansible's
+ * shape (known_hosts: before/after with their headers).
+ */
+export function shownDiffs(diff: unknown): FileDiff[] | undefined {
+  if (Array.isArray(diff)) return diff as FileDiff[];
+  if (!diff || typeof diff !== 'object') return undefined;
+  const d = diff as Record<string, unknown>;
+  if (typeof d.before !== 'string' || typeof d.after !== 'string') return undefined;
+  const header = typeof d.after_header === 'string' ? d.after_header : typeof d.before_header === 'string' ? d.before_header : undefined;
+  return [{ ...(header === undefined ? {} : { path: header }), before: d.before, after: d.after }];
+}
+
+/**
+ * The event reporters see: censored under no_log, facts shown only where they are the result (see
+ * shownResult), diffs only when the task ran in diff mode.
+ */
+export function resultEvent(
+  host: string,
+  info: TaskInfo,
+  result: ModuleResult,
+  noLog: boolean,
+  started: number,
+  options: { delegatedTo?: string; showDiff?: boolean } = {},
+): HostResultEvent {
+  const { delegatedTo, showDiff } = options;
   // Reporters print text: unsafe values (loop items, debug's var=) are shown as the text they hold.
   const text = withoutUnsafe(result) as ModuleResult;
   return {
@@ -54,7 +78,7 @@ export function resultEvent(host: string, info: TaskInfo, result: ModuleResult, 
       : {
           msg: typeof text.msg === 'string' ? text.msg : undefined,
           reasons: text.reasons,
-          diff: text.diff,
+          diff: showDiff ? shownDiffs(text.diff) : undefined,
           result: shownResult(info, text),
         }),
     durationMs: Date.now() - started,

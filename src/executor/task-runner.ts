@@ -96,7 +96,15 @@ function moduleForHost(task: Task, vars: Vars): Module | undefined {
 }
 
 /** One run of the module (and its until/retries) with the given variables. */
-async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, info: TaskInfo, vars: Vars, used: unknown[]): Promise<{ result: ModuleResult; delegatedTo?: string }> {
+async function attempt(
+  pc: PlayContext,
+  scope: Scope,
+  task: Task,
+  host: string,
+  info: TaskInfo,
+  vars: Vars,
+  used: unknown[],
+): Promise<{ result: ModuleResult; delegatedTo?: string; showDiff?: boolean }> {
   const ignoreProblem = ignoreErrors(scope, task, vars).problem;
   if (ignoreProblem !== undefined) return { result: { changed: false, failed: true, msg: ignoreProblem } };
   const module = moduleForHost(task, vars);
@@ -135,8 +143,9 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
     secretValues.forEach((value) => pc.run.masker.add(value));
     // Per attempt (so per loop item, before it is reported), as Ansible's strategy applies them.
     if (module.changesInventory) applyInventoryChanges(pc, host, result);
-    // Diffs are shown exactly when the task is in diff mode (--diff, or its own `diff:`).
-    if (!ctx.diff) delete result.diff;
+    // Diffs are shown exactly when the task is in diff mode (--diff, or its own `diff:`); a module whose
+    // Ansible counterpart returns its diff in every mode (known_hosts) keeps it registered.
+    if (!ctx.diff && !module.returnsDiff) delete result.diff;
     // changed_when and failed_when see the attempt number too, as in Ansible.
     if (task.until) result.attempts = n;
     applyResultConditions(task, result, vars);
@@ -153,7 +162,7 @@ async function attempt(pc: PlayContext, scope: Scope, task: Task, host: string, 
       await sleep(delay * 1000);
     }
   }
-  return { result, delegatedTo };
+  return { result, delegatedTo, showDiff: ctx.diff };
 }
 
 /** Runs `task` on `host` and records everything; never throws for the task's own problems. */
@@ -177,6 +186,7 @@ async function taskOutcome(pc: PlayContext, scope: Scope, task: Task, host: stri
   let noLog = false;
   let result: ModuleResult;
   let delegatedTo: string | undefined;
+  let showDiff: boolean | undefined;
   // Secret values this task uses: masked in its own output whatever their length.
   const used: unknown[] = [];
   try {
@@ -190,7 +200,7 @@ async function taskOutcome(pc: PlayContext, scope: Scope, task: Task, host: stri
     if (task.loop === undefined) {
       const cond = conditionsHold(conditions, vars);
       if (!cond.ok) result = skippedResult(cond.failed);
-      else ({ result, delegatedTo } = await attempt(pc, scope, task, host, info, vars, used));
+      else ({ result, delegatedTo, showDiff } = await attempt(pc, scope, task, host, info, vars, used));
     } else {
       result = await runLoop(pc, scope, task, host, info, vars, conditions, noLog, used);
     }
@@ -215,7 +225,7 @@ async function taskOutcome(pc: PlayContext, scope: Scope, task: Task, host: stri
   absorbFacts(pc, task, host, registered);
   if (task.register) state.hostFacts[task.register] = registered;
 
-  const event = resultEvent(host, info, result, noLog, started, delegatedTo);
+  const event = resultEvent(host, info, result, noLog, started, { delegatedTo, showDiff });
   if (ignored) event.ignored = true;
   const status = event.status;
   if (status === 'failed' && !ignored) {
@@ -305,9 +315,10 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     const cond = conditionsHold(conditions, iv);
     let r: ModuleResult;
     let delegatedTo: string | undefined;
+    let showDiff: boolean | undefined;
     if (!cond.ok) r = skippedResult(cond.failed);
     else {
-      ({ result: r, delegatedTo } = await attempt(pc, scope, task, host, info, iv, used));
+      ({ result: r, delegatedTo, showDiff } = await attempt(pc, scope, task, host, info, iv, used));
       // Later items see what earlier set_fact / include_vars items set (Ansible updates the task vars too).
       const asVariable = resultAsVariable(task.module, r);
       absorbFacts(pc, task, host, asVariable);
@@ -320,7 +331,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     if (lc?.indexVar) r[lc.indexVar] = i;
     results.push(r);
     const label = lc?.label !== undefined ? renderString(lc.label, { vars: iv }) : itemLabel(items[i]);
-    const event = resultEvent(host, info, r, noLog, started, delegatedTo);
+    const event = resultEvent(host, info, r, noLog, started, { delegatedTo, showDiff });
     await pc.run.report.itemResult(pc.run.masker.forTask(used).mask({ ...event, item: noLog ? 'None' : label, itemCount: items.length }));
     if (lc?.pause && i < items.length - 1) await sleep(lc.pause * 1000);
   }

@@ -48,7 +48,8 @@ async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, arg
   const reported = {
     changed: true,
     reasons: changes.map((c) => c.summary),
-    ...(ctx.diff ? { diff: changes.flatMap((c) => (c.diff ? [c.diff] : [])) } : {}),
+    // A module that returns its diff in Ansible's shape (returnsDiff) makes it in result().
+    ...(ctx.diff && !module.returnsDiff ? { diff: changes.flatMap((c) => (c.diff ? [c.diff] : [])) } : {}),
   };
   if (ctx.check) return { ...module.result?.(args, facts, changes, facts), ...reported };
 

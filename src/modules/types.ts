@@ -196,6 +196,12 @@ interface ModuleBase<Args> {
   secretArgs?: string[];
   /** Result keys that hold secrets (a private key's content): masked in all output like secretArgs. */
   secretResults?: string[];
+  /**
+   * Its Ansible counterpart returns a `diff` in every mode, as one mapping (known_hosts: before, after,
+   * before_header, after_header), which playbooks test: the result's `diff` (made by the module) is
+   * registered whatever the diff mode, and shown only in diff mode.
+   */
+  returnsDiff?: boolean;
   /** Example args for docs and tests (never used at run time). */
   _args?: Args;
 }

@@ -2,7 +2,7 @@
 // file and the SQL both travel on stdin: the script copies the first N bytes (the options) into a
 // file made under umask 077, removes it when the client ends, and leaves the rest (the SQL) to the
 // client. Nothing secret is ever on a command line, so `ps` on the target shows no password.
-import { shellQuote } from '../../connection/quote.js';
+import { shellPathFromHome } from '../../connection/quote.js';
 import type { Fact } from '../kit/fact.js';
 import type { Op } from '../types.js';
 import { clientOptions, type LoginArgs } from './login.js';
@@ -14,13 +14,9 @@ export type ClientTool = 'mysql' | 'mysqldump';
 export const CLIENT_REQUIRES: Record<ClientTool, string> = { mysql: 'mysql|mariadb', mysqldump: 'mysqldump|mariadb-dump' };
 
 /** "$HOME/.my.cnf" for "~/.my.cnf": the target's home, as Ansible expands it there. */
-function configPath(path: string): string {
-  return path === '~' || path.startsWith('~/') ? `"$HOME"${shellQuote(path.slice(1) || '/')}` : shellQuote(path);
-}
-
 /** The first lines of every client script: the option file from stdin, removed however the script ends. */
 function optionFileScript(login: LoginArgs, optionBytes: number): string {
-  const config = login.config_file ? configPath(login.config_file) : undefined;
+  const config = login.config_file ? shellPathFromHome(login.config_file) : undefined;
   const copyConfig = config ? `if [ -f ${config} ] && [ -r ${config} ]; then cat ${config}; echo; fi; ` : '';
   return [
     'umask 077',
