@@ -2,7 +2,7 @@
 import { UnsafeText } from '../source/yaml.js';
 import { inExpression, TemplateError } from './errors.js';
 import { Evaluation, isTemplate } from './evaluate.js';
-import { queryValue } from './lookups.js';
+import { loopLookupValue } from './lookups.js';
 import { parseExpression } from './parse.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { templateText, templateValue } from './template-value.js';
@@ -75,5 +75,5 @@ export function evaluateCondition(cond: string | boolean, ctx: TemplateContext):
 
 /** Runs lookup `name` on already-rendered terms, as a `with_<name>` loop does: always a list. */
 export function queryLookup(name: string, terms: unknown[], ctx: TemplateContext): unknown[] {
-  return queryValue([name, ...terms], {}, new Evaluation(ctx));
+  return loopLookupValue(name, terms, new Evaluation(ctx));
 }

@@ -13,19 +13,10 @@ import {
   renderString,
   renderValue,
 } from '../../../src/template/index.js';
+import { templateError as caught } from './helpers/template-error.js';
 
 const vars = { n: 5, l: [1, 2], d: { a: 1 }, s: 'text', json: '[1, 2]', t: 'True', none: null, empty: [] };
 const ctx = { vars };
-
-function caught(fn: () => unknown): TemplateError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof TemplateError) return err;
-    throw err;
-  }
-  throw new Error('expected a TemplateError');
-}
 
 describe('isTemplate', () => {
   it.each([
@@ -301,10 +292,11 @@ describe('lookups', () => {
     expect(caught(() => renderString("{{ lookup('file', 'x', errors='loud') }}", search)).message).toContain('strict, warn or ignore');
   });
 
-  it('pipe is refused with an explanation', () => {
-    const err = caught(() => renderString("{{ lookup('pipe', 'id') }}", ctx));
+  it('shell is refused with an explanation', () => {
+    const err = caught(() => renderString("{{ lookup('shell', 'id') }}", ctx));
     expect(err.code).toBe('template-error');
-    expect(err.message).toContain("lookup('pipe') is not supported");
+    expect(err.message).toContain("lookup('shell') is not supported");
+    expect(err.hint).toContain('register');
   });
 });
 
