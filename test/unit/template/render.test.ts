@@ -216,6 +216,17 @@ describe('string escapes', () => {
   it('follow Python in template files', () => {
     expect(renderString("{{ ['x', 'y'] | join('\\n') }}|{{ 'a\\d' }}", { ...ctx, stringEscapes: 'python' })).toBe('x\ny|a\\d');
   });
+
+  it('follow Python in template files, \\x, \\u and octal escapes included', () => {
+    expect(renderString("{{ '\\x41\\u00e9\\101\\0' }}", { ...ctx, stringEscapes: 'python' })).toBe('A\u00e9A\0');
+    expect(renderString("{{ '\\xZ1' }}", { ...ctx, stringEscapes: 'python' })).toBe('\\xZ1');
+  });
+
+  it('follow Python in conditions, which Ansible evaluates inside {% if %}; variables they read keep theirs', () => {
+    const vars = { tab: '\t', later: "{{ '\\t' | length }}" };
+    expect(evaluateCondition("'\\t' == tab and '\\x41' == 'A'", { vars })).toBe(true);
+    expect(evaluateCondition("later == '2' and 'a1' is match('a\\d')", { vars })).toBe(true);
+  });
 });
 
 describe('whitespace', () => {
