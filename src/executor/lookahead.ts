@@ -11,7 +11,7 @@ import type { Connection, ExecOptions } from '../connection/types.js';
 import type { Module } from '../modules/types.js';
 import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
-import { evaluateCondition, findModule } from './deps.js';
+import { evaluateCondition, findModule, speculative } from './deps.js';
 import { argumentProblems, moduleArguments } from './module-arguments.js';
 import { moduleContext } from './module-context.js';
 import { allConditions, effective, type Scope } from './scope.js';
@@ -33,7 +33,9 @@ interface RecordedRead {
 /** Thrown by the recording connection: the module's gather stops at its first read. */
 class Recorded extends Error {}
 
-// A lookup can run a command or create a file on the controller (pipe, password): never run one early.
+// A lookup can run a command or create a file on the controller (pipe, lines, password): never run one
+// early. A task that calls one is not previewed, and the variables of a preview are speculative, so a
+// lookup reached through a variable's template refuses to run (LookupDeferred) instead.
 const LOOKUP = /\b(lookup|query|q)\s*\(/;
 
 /** Per host, what its last window saw: a host that keeps changing gains nothing from look-ahead, and a
@@ -104,7 +106,7 @@ async function previewFacts(pc: PlayContext, scope: Scope, task: Task, module: M
   if (module.kind !== 'action' || task.loop !== undefined || effective(scope, task, 'delegateTo') !== undefined) return {};
   if (LOOKUP.test(JSON.stringify([task.args, allConditions(scope, task)]))) return {};
   try {
-    const vars: Vars = taskVars(pc, scope, task, host, previewed);
+    const vars: Vars = speculative(taskVars(pc, scope, task, host, previewed));
     for (const condition of allConditions(scope, task)) if (!evaluateCondition(condition, { vars })) return {};
     const args = moduleArguments(task, module, vars, searchPaths(pc, scope, task));
     if (argumentProblems(task, module, args).length > 0) return {};
@@ -130,7 +132,7 @@ async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Mo
   // The task would change its host before (or without) reading anything: the reads after it are for nothing.
   let writesFirst = false;
   try {
-    const vars: Vars = taskVars(pc, scope, task, host, previewed);
+    const vars: Vars = speculative(taskVars(pc, scope, task, host, previewed));
     for (const condition of allConditions(scope, task)) if (!evaluateCondition(condition, { vars })) return [];
     const paths = searchPaths(pc, scope, task);
     const args = moduleArguments(task, module, vars, paths);

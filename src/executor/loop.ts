@@ -1,6 +1,7 @@
 // Loops: the rendered `loop` / `with_*` value → the list of items, and the variables each item sees
 // (item or loop_var, index_var, ansible_loop with extended, ansible_loop_var).
 import { HaRunError } from '../errors.js';
+import { isPlainMapping } from '../util/merge-hash.js';
 import type { LoopControl, Task } from '../playbook/types.js';
 import type { TemplateContext } from '../template/index.js';
 import { markUnsafe, queryLookup, TemplateError, withoutUnsafe } from './deps.js';
@@ -60,13 +61,18 @@ function itemsOf(value: unknown, form: LoopForm, ctx: TemplateContext): unknown[
   }
 }
 
-/** `with_<name>`: lookup <name> run on the loop's value (a lone value is a list of one term), as Ansible does. */
+/**
+ * `with_<name>`: lookup <name> run on the loop's value (a lone value is a list of one term), as Ansible
+ * does; a failure is the lookup's own message, as in Ansible, which the task's failure names already.
+ */
 function lookupItems(name: string, value: unknown, ctx: TemplateContext): unknown[] {
+  // Ansible hands a mapping to the lookup as it is, and indexed_items wants a list.
+  if (name === 'indexed_items' && isPlainMapping(value)) throw new HaRunError('bad-loop', 'with_indexed_items expects a list');
   const terms = Array.isArray(value) ? value : [value];
   try {
     return queryLookup(name, terms, ctx);
   } catch (err) {
-    if (err instanceof HaRunError) throw new HaRunError('bad-loop', `with_${name}: ${err.message}`, { hint: err.hint });
+    if (err instanceof HaRunError) throw new HaRunError('bad-loop', err.message, { hint: err.hint });
     throw err;
   }
 }

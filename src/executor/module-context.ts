@@ -30,7 +30,7 @@ export function moduleContext(pc: PlayContext, scope: Scope, task: Task, host: s
             { syntax: options.syntax, vars: options.vars },
           )
         : renderString(t, { vars, searchPaths: paths }),
-    evaluate: (expr) => evaluateExpression(expr, { vars, searchPaths: paths }),
+    evaluate: (expr, options = {}) => evaluateExpression(expr, { vars, searchPaths: paths }, options.condition ? 'python' : undefined),
     findFile: fileFinder(pc, scope, task),
   };
 }

@@ -5,6 +5,35 @@ import { expandReplacement, ReplacementError } from '../util/python-replacement.
 import { ModuleFailure } from './failure.js';
 import { withRegexBudget } from '../util/regex-budget.js';
 
+/**
+ * Python's anchors in JavaScript: `$` without MULTILINE also matches before a newline that ends the
+ * text (JavaScript's only at the very end); \A and \Z are the very start and end in either mode.
+ */
+function anchorsOf(source: string, multiline: boolean): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      out += inClass ? c + next : next === 'A' ? '(?<![\\s\\S])' : next === 'Z' ? '(?![\\s\\S])' : c + next;
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      // A `]` first in a class is a member, not its end.
+      if (source[i + 1] === ']' || (source[i + 1] === '^' && source[i + 2] === ']')) {
+        const member = source[i + 1] === '^' ? '^]' : ']';
+        out += c + member.replace(']', '\\]');
+        i += member.length;
+      } else out += c;
+    } else out += c === '$' && !multiline ? '(?=\\n?$)' : c;
+  }
+  return out;
+}
+
 export function pythonRegex(pattern: string, flags = ''): RegExp {
   let source = pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
   let allFlags = flags;
@@ -13,7 +42,7 @@ export function pythonRegex(pattern: string, flags = ''): RegExp {
     source = source.slice(inline[0].length);
     for (const f of inline[1]) if ('ims'.includes(f) && !allFlags.includes(f)) allFlags += f;
   }
-  source = source.replace(/\\A/g, '^').replace(/\\Z/g, '$');
+  source = anchorsOf(source, allFlags.includes('m'));
   try {
     return new RegExp(source, allFlags);
   } catch (err) {

@@ -67,8 +67,11 @@ export interface ModuleContext {
   vars: Record<string, unknown>;
   /** Render a template string with the task's variables (a template file with `file: true`, see RenderOptions). */
   render(template: string, options?: RenderOptions): string;
-  /** Evaluate a bare Jinja2 expression (`var`, `that`) to its value; modules fall back to render when absent. */
-  evaluate?(expression: string): unknown;
+  /**
+   * Evaluate a bare Jinja2 expression (`var`, `that`) to its value; modules fall back to render when absent.
+   * `condition`: read as Ansible reads a condition (inside `{% if %}`: string literals decode their escapes).
+   */
+  evaluate?(expression: string, options?: { condition?: boolean }): unknown;
   /** Find a controller-side file the way Ansible does (role files/templates dirs, playbook dir). */
   findFile(kind: 'files' | 'templates' | 'vars' | 'tasks', path: string): string;
   /** Milliseconds the module may spend before it should give up (wait_for, pause). */

@@ -209,11 +209,6 @@ function loopOf(raw: RawMap, path: PathSegment[], ctx: TaskListContext): Pick<Ta
     ctx.session.error('conflicting-loops', `a task takes one loop, not ${written.join(' and ')}`, ctx.loaded.locate([...path, written[1]!], { key: true }));
   }
   const out: Pick<Task, 'loop' | 'loopForm' | 'loopControl'> = {};
-  const commandLoop = written.find((k) => k === 'with_lines' || k === 'with_pipe');
-  if (commandLoop) {
-    // Like lookup('lines'/'pipe'): ha-run never runs programs on the controller from a template.
-    ctx.session.error('unsupported-loop', `${commandLoop} runs a command on the controller, which ha-run does not do`, ctx.loaded.locate([...path, commandLoop], { key: true }), 'run the command in a task (command/shell with register) and loop over its stdout_lines');
-  }
   if (written.length > 0) {
     out.loop = raw[written[0]!];
     out.loopForm = written[0]!;

@@ -84,13 +84,10 @@ const inheritableProperties: Record<string, JsonSchema> = {
   },
 };
 
-/**
- * The lookups a `with_<name>` loop may run (Ansible runs lookup <name> on the value). `lines` and
- * `pipe` are named so that they get a clear refusal, not "unknown module".
- */
+/** The lookups a `with_<name>` loop may run (Ansible runs lookup <name> on the value). */
 export const LOOP_LOOKUPS = [
   'items', 'list', 'dict', 'sequence', 'fileglob', 'together', 'nested', 'cartesian', 'subelements', 'indexed_items',
-  'flattened', 'first_found', 'random_choice', 'inventory_hostnames', 'file', 'template', 'env', 'vars', 'lines', 'pipe',
+  'flattened', 'first_found', 'random_choice', 'inventory_hostnames', 'file', 'template', 'env', 'vars', 'lines', 'pipe', 'csvfile', 'config',
 ] as const;
 
 const loopProperties: Record<string, JsonSchema> = {

@@ -6,6 +6,7 @@ export { isTemplate } from './evaluate.js';
 export { containsTemplate } from './template-scan.js';
 export { renderString, renderTemplateFile, renderValue, evaluateExpression, evaluateCondition, queryLookup } from './render.js';
 export { isSupportedLookup, LookupDeferred } from './lookups.js';
+export { speculative } from './speculative.js';
 export { ANSIBLE_SYNTAX, JINJA_SETTING_NAMES, syntaxSetting, type TemplateSyntax } from './syntax.js';
 export type { TemplateFileOptions } from './types.js';
 export { templateVariables, ANSIBLE_MANAGED, TEMPLATE_VARIABLE_NAMES } from './template-variables.js';

@@ -63,11 +63,12 @@ export function randomChoice(terms: unknown[]): unknown[] {
  * nested dicts) in each parent; the parent in the item no longer holds that list, as in Ansible.
  */
 export function subelements(terms: unknown[]): unknown[] {
-  const usage = 'subelements lookup expects a list of two or three items: first a dict or a list, second a string pointing to the subkey';
-  if (terms.length < 2 || terms.length > 3 || typeof terms[1] !== 'string') fail(usage);
+  const usage = 'subelements lookup expects a list of two or three items, ';
+  if (terms.length < 2 || terms.length > 3) fail(usage);
+  if (typeof terms[1] !== 'string') fail(`${usage}first a dict or a list, second a string pointing to the subkey`);
   const source = terms[0];
   const flags = terms[2] ?? {};
-  if (!isMapping(flags) || Object.keys(flags).some((k) => k !== 'skip_missing')) fail('the optional third item of subelements must be a dict with flags skip_missing');
+  if (!isMapping(flags)) fail(`${usage}the optional third item must be a dict with flags ('skip_missing',)`);
   const skipMissing = truthy(flags.skip_missing ?? false);
   let parents: unknown[];
   if (isMapping(source)) {
@@ -75,7 +76,8 @@ export function subelements(terms: unknown[]): unknown[] {
     if (source.skipped !== undefined && source.skipped !== false) return [];
     parents = Object.values(source);
   } else if (Array.isArray(source)) parents = source;
-  else fail(usage);
+  // Ansible makes any other first term a list of one: its element then fails as not a dictionary.
+  else parents = [source];
   const path = (terms[1] as string).split('.');
   const out: unknown[] = [];
   for (const parent of parents) {

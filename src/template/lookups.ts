@@ -1,6 +1,6 @@
 // lookup('env'|'file'|'vars', ...) and query()/q(), evaluated on the controller like Ansible's;
-// they are also what the `with_<lookup>` loops run. Command-running lookups (pipe, lines) are
-// refused: templates must not run programs.
+// they are also what the `with_<lookup>` loops run. pipe and lines run commands on the controller, as
+// Ansible's do; shell, command and url are refused.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UnsafeText } from '../source/yaml.js';
@@ -8,7 +8,11 @@ import { InventoryBuilder } from '../inventory/builder.js';
 import { selectHosts } from '../inventory/patterns.js';
 import { fnmatchRegExp } from '../util/fnmatch.js';
 import { TemplateError } from './errors.js';
+import { configLookup } from './lookup-config.js';
+import { csvfileLookup } from './lookup-csvfile.js';
+import { UnhandledLookupError } from './lookup-errors.js';
 import { passwordLookup } from './lookup-password.js';
+import { linesLookup, pipeLookup } from './lookup-pipe.js';
 import { readTemplateFile } from './template-loader.js';
 import { dictItems, flattened, indexedItems, nested, randomChoice, sequence, subelements, together } from './lookups-lists.js';
 import { isMapping, pyStr, truthy, typeName } from './python.js';
@@ -18,17 +22,18 @@ import { templateVariables } from './template-variables.js';
 import { readBackLiteral } from './template-value.js';
 import type { Evaluator, Kwargs } from './types.js';
 import { markUnsafe } from './unsafe.js';
+import { isSpeculative } from './speculative.js';
 import { isUndefined, undefinedError } from './undefined.js';
 
 type LookupPlugin = (terms: unknown[], kwargs: Kwargs, ev: Evaluator) => unknown[];
 
-/** Lookups that write on the controller (a password file): never run before the run itself. */
-const WRITING = new Set(['password']);
+/** Lookups that act on the controller (write a password file, run a command): never run before the run itself. */
+const ACTING = new Set(['password', 'pipe', 'lines']);
 
-/** Thrown instead of running a writing lookup while checking before the run: the value is known only then. */
+/** Thrown instead of running an acting lookup while checking before the run: the value is known only then. */
 export class LookupDeferred extends TemplateError {
   constructor(plugin: string) {
-    super('template-error', `lookup('${plugin}') writes on the controller: its value is known only when the run reads it`);
+    super('template-error', `lookup('${plugin}') acts on the controller: its value is known only when the run reads it`);
     this.name = 'LookupDeferred';
   }
 }
@@ -119,6 +124,10 @@ const plugins: Record<string, LookupPlugin> = {
   },
   first_found: (terms, kwargs, ev) => firstFound(terms, kwargs, ev),
   password: passwordLookup,
+  pipe: pipeLookup,
+  lines: linesLookup,
+  csvfile: (terms, kwargs, ev) => csvfileLookup(terms, kwargs, (name) => candidatesFor(name, ev, 'files').find(isFile)),
+  config: configLookup,
   fileglob: (terms, _kwargs, ev) => terms.flatMap((t) => fileglob(pyStr(t), ev)),
   inventory_hostnames: (terms, _kwargs, ev) => inventoryHostnames(terms, ev),
   together,
@@ -223,7 +232,7 @@ function inventoryHostnames(terms: unknown[], ev: Evaluator): string[] {
   }
 }
 
-const REFUSED = new Set(['pipe', 'lines', 'shell', 'command', 'url']);
+const REFUSED = new Set(['shell', 'command', 'url']);
 
 /** Whether `lookup(name)` can work (for static checks before the run). */
 export function isSupportedLookup(name: string): boolean {
@@ -243,17 +252,17 @@ function errorsMode(value: unknown): 'strict' | 'warn' | 'ignore' {
  * Runs a lookup; undefined when it failed and `errors=` said to go on (Ansible then gives None to lookup()
  * and [] to query()). An undefined variable fails whatever errors= says, as in Ansible.
  */
-function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] | undefined {
+function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator, inLoop = false): unknown[] | undefined {
   if (isUndefined(name)) throw undefinedError(name);
   const plugin = pyStr(name).replace(/^ansible\.builtin\./, '');
   for (const t of terms) if (isUndefined(t)) throw undefinedError(t);
   if (REFUSED.has(plugin)) {
     throw new TemplateError('template-error', `lookup('${plugin}') is not supported by ha-run`, {
-      hint: plugin === 'pipe' || plugin === 'lines' ? 'run the command in a task (command/shell with register) and use its stdout' : undefined,
+      hint: plugin === 'url' ? undefined : 'run the command in a task (command/shell with register) and use its stdout',
     });
   }
   const fn = Object.hasOwn(plugins, plugin) ? plugins[plugin] : undefined;
-  if (fn && ev.ctx.beforeRun && WRITING.has(plugin)) throw new LookupDeferred(plugin);
+  if (fn && (ev.ctx.beforeRun || isSpeculative(ev.ctx.vars)) && ACTING.has(plugin)) throw new LookupDeferred(plugin);
   if (!fn) throw new TemplateError('template-error', `lookup plugin '${plugin}' not found`, { hint: `supported: ${Object.keys(plugins).join(', ')}` });
   const { wantlist: _wantlist, errors, allow_unsafe: allowUnsafe, ...rest } = kwargs;
   const mode = errorsMode(errors);
@@ -261,7 +270,9 @@ function run(name: unknown, terms: unknown[], kwargs: Kwargs, ev: Evaluator): un
   try {
     results = fn(terms, rest, ev);
   } catch (err) {
-    if (mode === 'strict' || (err instanceof TemplateError && err.code === 'undefined-variable')) throw err;
+    if (mode === 'strict' || (err instanceof TemplateError && err.code === 'undefined-variable')) {
+      throw err instanceof UnhandledLookupError && !inLoop ? err.inTemplate() : err;
+    }
     return undefined;
   }
   // As in Ansible, what a lookup reads (files, fetched from targets too; the environment) is data,
@@ -287,4 +298,9 @@ export function lookupValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unk
 export function queryValue(args: unknown[], kwargs: Kwargs, ev: Evaluator): unknown[] {
   const [name, ...terms] = args;
   return run(name, terms, kwargs, ev) ?? [];
+}
+
+/** A `with_<name>` loop's items: the lookup's own failure message comes bare, as in Ansible's loops. */
+export function loopLookupValue(name: string, terms: unknown[], ev: Evaluator): unknown[] {
+  return run(name, terms, {}, ev, true) ?? [];
 }

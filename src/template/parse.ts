@@ -110,6 +110,9 @@ interface Tokenizer {
   forward(): void;
   current(): string;
   isFinished(): boolean;
+  /** The text being read and the position of current(). */
+  str: string;
+  index: number;
   /** newline_sequence: what a newline written inside a string literal becomes. */
   newline?: string;
 }
@@ -137,9 +140,24 @@ function parseLiteralString(this: Tokenizer, delimiter: string): string {
 
 const PY_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };
 
+/** The hex digits of \\xHH, \\uHHHH, \\UHHHHHHHH and up to three octal digits (\\0, \\012), as Python reads them. */
+const CODE_ESCAPES: Record<string, RegExp> = { x: /^[0-9a-fA-F]{2}/, u: /^[0-9a-fA-F]{4}/, U: /^[0-9a-fA-F]{8}/ };
+
+function pythonEscape(t: Tokenizer): string {
+  const c = t.current();
+  const hex = CODE_ESCAPES[c]?.exec(t.str.slice(t.index + 1));
+  const octal = /^[0-7]{1,3}/.exec(t.str.slice(t.index));
+  const digits = hex?.[0] ?? octal?.[0];
+  if (digits === undefined) return PY_ESCAPES[c] ?? '\\' + c;
+  // Leave the tokenizer on the last character of the escape (readString moves past it).
+  for (let i = hex ? 0 : 1; i < digits.length; i++) t.forward();
+  const code = parseInt(digits, hex ? 16 : 8);
+  return code <= 0x10ffff ? String.fromCodePoint(code) : '\\' + c + digits;
+}
+
 function parsePythonString(this: Tokenizer, delimiter: string): string {
   // Unknown escapes keep their backslash, as in Python.
-  return readString(this, delimiter, (t) => PY_ESCAPES[t.current()] ?? '\\' + t.current());
+  return readString(this, delimiter, pythonEscape);
 }
 
 /**

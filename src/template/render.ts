@@ -2,7 +2,7 @@
 import { UnsafeText } from '../source/yaml.js';
 import { inExpression, TemplateError } from './errors.js';
 import { Evaluation, isTemplate } from './evaluate.js';
-import { queryValue } from './lookups.js';
+import { loopLookupValue } from './lookups.js';
 import { parseExpression } from './parse.js';
 import { isMapping, pyStr, truthy } from './python.js';
 import { templateText, templateValue } from './template-value.js';
@@ -42,9 +42,9 @@ export function renderValue<T = unknown>(value: T, ctx: TemplateContext): unknow
   return walk(value);
 }
 
-/** Evaluates a bare expression (no `{{ }}`) to its value. */
-export function evaluateExpression(expr: string, ctx: TemplateContext): unknown {
-  const node = parseExpression(expr, ctx.stringEscapes);
+/** Evaluates a bare expression (no `{{ }}`) to its value; `escapes` reads its own string literals only. */
+export function evaluateExpression(expr: string, ctx: TemplateContext, escapes = ctx.stringEscapes): unknown {
+  const node = parseExpression(expr, escapes);
   try {
     return deepDefined(new Evaluation(ctx).expr(node));
   } catch (err) {
@@ -70,10 +70,12 @@ export function evaluateCondition(cond: string | boolean, ctx: TemplateContext):
   }
   const text = String(expr).trim();
   if (text === '') return false;
-  return truthy(evaluateExpression(text, ctx));
+  // Ansible evaluates a condition inside `{% if %}`, where Jinja2 decodes the escapes of string
+  // literals ('\t' is a tab); only `{{ }}` keeps them as written.
+  return truthy(evaluateExpression(text, ctx, 'python'));
 }
 
 /** Runs lookup `name` on already-rendered terms, as a `with_<name>` loop does: always a list. */
 export function queryLookup(name: string, terms: unknown[], ctx: TemplateContext): unknown[] {
-  return queryValue([name, ...terms], {}, new Evaluation(ctx));
+  return loopLookupValue(name, terms, new Evaluation(ctx));
 }

@@ -30,6 +30,6 @@ export function isTruthy(value: unknown): boolean {
 }
 
 export function evaluateCondition(ctx: ModuleContext, expression: string): boolean {
-  if (ctx.evaluate) return isTruthy(ctx.evaluate(expression));
+  if (ctx.evaluate) return isTruthy(ctx.evaluate(expression, { condition: true }));
   return ctx.render(`{% if ${expression} %}True{% else %}False{% endif %}`) === 'True';
 }

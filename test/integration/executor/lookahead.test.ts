@@ -1,5 +1,7 @@
 // Look-ahead reads on lab hosts: a converged re-run costs a few round trips per host (counted, and
 // the test fails if they grow), and nothing read ahead is used after the host may have changed.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
@@ -35,5 +37,12 @@ describe('look-ahead reads', () => {
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toMatch(/TASK \[every read saw the host as it was\][^\n]*\nok: \[node\d\][^\n]*\nok: \[node\d\]/);
     }
+  }, 120_000);
+
+  it('never runs a pipe lookup early, even one reached through a variable', async () => {
+    const marks = join(mkdtempSync(join(tmpdir(), 'harun-lookahead-pipe-')), 'marks');
+    const r = await runCli([join(dir, 'controller-lookups.yml'), '-i', testLab().inventory, '-e', `target=${HOSTS[0]}`, '-e', `marks=${marks}`]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(readFileSync(marks, 'utf8')).toBe('ran\n');
   }, 120_000);
 });

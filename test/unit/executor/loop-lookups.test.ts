@@ -89,7 +89,11 @@ describe('with_<lookup> loops give the items Ansible gives', () => {
     ['with_subelements', [users, 'keys'], "could not find 'keys' key in iterated item '{'name': 'carol'}'"],
     ['with_subelements', [users, 'opts.sh', { skip_missing: true }], "the key sh should point to a list, got 'bash'"],
     ['with_subelements', [users], 'expects a list of two or three items'],
-    ['with_subelements', [users, 'keys', { bogus: 1 }], 'must be a dict with flags skip_missing'],
+    ['with_subelements', [users, 'keys', 'wolves'], "the optional third item must be a dict with flags ('skip_missing',)"],
+    ['with_subelements', [9001, 'keys'], "subelements lookup expects a dictionary, got '9001'"],
+    ['with_subelements', [users, true], 'expects a list of two or three items, first a dict or a list, second a string pointing to the subkey'],
+    ['with_indexed_items', { a: 1 }, 'with_indexed_items expects a list'],
+    ['with_together', [], 'with_together requires at least one element in each list'],
     ['with_sequence', 'start=1', 'must specify count or end'],
     ['with_sequence', 'start=3 end=1', 'to count backwards make stride negative'],
     ['with_sequence', 'end=3 step=1', 'unrecognized arguments to with_sequence'],
@@ -99,6 +103,11 @@ describe('with_<lookup> loops give the items Ansible gives', () => {
   ] as [LoopForm, unknown, string][])('%s %j fails: %s', (form, value, message) => {
     expect(() => loopItems(value, form, ctx)).toThrow(HaRunError);
     expect(() => loopItems(value, form, ctx)).toThrow(message);
+  });
+
+  it("fails with the lookup's own message, as Ansible's loops do (the task names the loop already)", () => {
+    expect(() => loopItems('start=0 junk=3', 'with_sequence', ctx)).toThrow(/^unrecognized arguments to with_sequence: \['junk'\]$/);
+    expect(() => loopItems('A-4/2', 'with_sequence', ctx)).toThrow(/^can't parse start=A as integer$/);
   });
 });
 

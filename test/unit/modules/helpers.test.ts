@@ -44,6 +44,17 @@ describe('Python regular expressions', () => {
     expect(pythonRegex('(?i)^HOST').test('host=x')).toBe(true);
   });
 
+  it("reads anchors as Python's re: $ also before a final newline, \\A and \\Z only at the very ends", () => {
+    expect(pythonRegex('OK$').test('a OK\nb OK\n')).toBe(true);
+    expect(pythonRegex('KO$').test('a KO\nb OK\n')).toBe(false);
+    expect(pythonRegex('(?m)KO$').test('a KO\nb OK\n')).toBe(true);
+    expect(pythonRegex('OK\\Z').test('a OK\n')).toBe(false);
+    expect(pythonRegex('(?m)\\Ab').test('a\nb')).toBe(false);
+    expect(pythonRegex('[$]x').test('$x')).toBe(true);
+    expect(pythonRegex('[]$]$').test('a$')).toBe(true);
+    expect(pythonRegex('\\$').test('cost $')).toBe(true);
+  });
+
   it('keeps line endings like readlines()', () => {
     expect(splitLinesKeepEnds('a\nb\n')).toEqual(['a\n', 'b\n']);
     expect(splitLinesKeepEnds('a\nb')).toEqual(['a\n', 'b']);

@@ -140,12 +140,10 @@ describe('task keywords', () => {
     expect(one(`- debug: { msg: "{{ item }}" }\n  ${yaml}`)).toMatchObject({ loopForm, loop });
   });
 
-  it('an unknown with_<name> is an unknown loop, and command-running loops are refused, each located', () => {
-    const { diagnostics } = tasksOf('- debug: msg=x\n  with_foo: [1]\n- debug: msg=x\n  with_lines: cat /etc/hosts');
-    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([
-      ['unknown-loop', 4, 7],
-      ['unsupported-loop', 6, 7],
-    ]);
+  it('an unknown with_<name> is an unknown loop, located; with_lines and with_pipe are loops like the others', () => {
+    const { diagnostics } = tasksOf('- debug: msg=x\n  with_foo: [1]\n- debug: msg=x\n  with_lines: cat /etc/hosts\n- debug: msg=x\n  with_pipe: date');
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([['unknown-loop', 4, 7]]);
+    expect(one('- debug: msg=x\n  with_lines: cat /etc/hosts')).toMatchObject({ loopForm: 'with_lines', loop: 'cat /etc/hosts' });
   });
 
   it('when, changed_when and failed_when as string, list or boolean all become lists', () => {

@@ -56,11 +56,11 @@ describe('referencedVariables', () => {
   });
 
   it('lists filters, tests and lookups ha-run does not have, with their positions', () => {
-    const refs = referencedVariables("{{ x | to_json | json_query('a') }}\n{{ x is fancy }} {{ lookup('pipe', 'id') }} {{ lookup('env', 'HOME') }} {{ x | ansible.builtin.to_json }}");
+    const refs = referencedVariables("{{ x | to_json | json_query('a') }}\n{{ x is fancy }} {{ lookup('url', 'id') }}  {{ lookup('env', 'HOME') }} {{ x | ansible.builtin.to_json }}");
     expect(refs.unknown).toEqual([
       { kind: 'filter', name: 'json_query', line: 1, col: 18 },
       { kind: 'test', name: 'fancy', line: 2, col: 9 },
-      { kind: 'lookup', name: 'pipe', line: 2, col: 28 },
+      { kind: 'lookup', name: 'url', line: 2, col: 28 },
     ]);
     expect(referencedVariables('{{ x | default(1) is defined }}').unknown).toEqual([]);
     expect(referencedVariables('{{ x is fancy 3 }}').unknown).toEqual([{ kind: 'test', name: 'fancy', line: 1, col: 9 }]);

@@ -13,19 +13,10 @@ import {
   renderString,
   renderValue,
 } from '../../../src/template/index.js';
+import { templateError as caught } from './helpers/template-error.js';
 
 const vars = { n: 5, l: [1, 2], d: { a: 1 }, s: 'text', json: '[1, 2]', t: 'True', none: null, empty: [] };
 const ctx = { vars };
-
-function caught(fn: () => unknown): TemplateError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof TemplateError) return err;
-    throw err;
-  }
-  throw new Error('expected a TemplateError');
-}
 
 describe('isTemplate', () => {
   it.each([
@@ -225,6 +216,17 @@ describe('string escapes', () => {
   it('follow Python in template files', () => {
     expect(renderString("{{ ['x', 'y'] | join('\\n') }}|{{ 'a\\d' }}", { ...ctx, stringEscapes: 'python' })).toBe('x\ny|a\\d');
   });
+
+  it('follow Python in template files, \\x, \\u and octal escapes included', () => {
+    expect(renderString("{{ '\\x41\\u00e9\\101\\0' }}", { ...ctx, stringEscapes: 'python' })).toBe('A\u00e9A\0');
+    expect(renderString("{{ '\\xZ1' }}", { ...ctx, stringEscapes: 'python' })).toBe('\\xZ1');
+  });
+
+  it('follow Python in conditions, which Ansible evaluates inside {% if %}; variables they read keep theirs', () => {
+    const vars = { tab: '\t', later: "{{ '\\t' | length }}" };
+    expect(evaluateCondition("'\\t' == tab and '\\x41' == 'A'", { vars })).toBe(true);
+    expect(evaluateCondition("later == '2' and 'a1' is match('a\\d')", { vars })).toBe(true);
+  });
 });
 
 describe('whitespace', () => {
@@ -301,10 +303,11 @@ describe('lookups', () => {
     expect(caught(() => renderString("{{ lookup('file', 'x', errors='loud') }}", search)).message).toContain('strict, warn or ignore');
   });
 
-  it('pipe is refused with an explanation', () => {
-    const err = caught(() => renderString("{{ lookup('pipe', 'id') }}", ctx));
+  it('shell is refused with an explanation', () => {
+    const err = caught(() => renderString("{{ lookup('shell', 'id') }}", ctx));
     expect(err.code).toBe('template-error');
-    expect(err.message).toContain("lookup('pipe') is not supported");
+    expect(err.message).toContain("lookup('shell') is not supported");
+    expect(err.hint).toContain('register');
   });
 });
 
