@@ -6,8 +6,10 @@ import { ModuleFailure } from './failure.js';
 import { withRegexBudget } from '../util/regex-budget.js';
 
 /**
- * Python's anchors in JavaScript: `$` without MULTILINE also matches before a newline that ends the
- * text (JavaScript's only at the very end); \A and \Z are the very start and end in either mode.
+ * Python's anchors in JavaScript: \A and \Z are the very start and end in either mode. Written without
+ * lookarounds where the mode allows, so V8's linear engine can still run the pattern (regex-budget.ts).
+ * `$` without MULTILINE also matches before a final newline in Python: a caller matching a whole text
+ * uses pythonSearch, which sees that case too.
  */
 function anchorsOf(source: string, multiline: boolean): string {
   let out = '';
@@ -16,7 +18,7 @@ function anchorsOf(source: string, multiline: boolean): string {
     const c = source[i]!;
     if (c === '\\') {
       const next = source[i + 1] ?? '';
-      out += inClass ? c + next : next === 'A' ? '(?<![\\s\\S])' : next === 'Z' ? '(?![\\s\\S])' : c + next;
+      out += inClass ? c + next : next === 'A' ? (multiline ? '(?<![\\s\\S])' : '^') : next === 'Z' ? (multiline ? '(?![\\s\\S])' : '$') : c + next;
       i++;
     } else if (inClass) {
       if (c === ']') inClass = false;
@@ -29,9 +31,15 @@ function anchorsOf(source: string, multiline: boolean): string {
         out += c + member.replace(']', '\\]');
         i += member.length;
       } else out += c;
-    } else out += c === '$' && !multiline ? '(?=\\n?$)' : c;
+    } else out += c;
   }
   return out;
+}
+
+/** Python's re.search on a whole text: without MULTILINE its `$` also matches before a final newline. */
+export function pythonSearch(re: RegExp, text: string): boolean {
+  if (re.test(text)) return true;
+  return !re.multiline && text.endsWith('\n') && re.test(text.slice(0, -1));
 }
 
 export function pythonRegex(pattern: string, flags = ''): RegExp {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shlexSplit } from '../../../src/util/shlex.js';
-import { expandMatch, pythonRegex, splitLinesKeepEnds } from '../../../src/modules/py-regex.js';
+import { expandMatch, pythonRegex, pythonSearch, splitLinesKeepEnds } from '../../../src/modules/py-regex.js';
 import { delta, globWord, stripEnds } from '../../../src/modules/commands/command-run.js';
 import { fileState, parseProbe, probeFiles } from '../../../src/modules/files/file-probe.js';
 import { replayConnection, type ReplayConnection } from '../../kit/replay-connection.js';
@@ -45,8 +45,9 @@ describe('Python regular expressions', () => {
   });
 
   it("reads anchors as Python's re: $ also before a final newline, \\A and \\Z only at the very ends", () => {
-    expect(pythonRegex('OK$').test('a OK\nb OK\n')).toBe(true);
-    expect(pythonRegex('KO$').test('a KO\nb OK\n')).toBe(false);
+    expect(pythonSearch(pythonRegex('OK$'), 'a OK\nb OK\n')).toBe(true);
+    expect(pythonSearch(pythonRegex('KO$'), 'a KO\nb OK\n')).toBe(false);
+    expect(pythonSearch(pythonRegex('OK\n$'), 'a OK\n')).toBe(true);
     expect(pythonRegex('(?m)KO$').test('a KO\nb OK\n')).toBe(true);
     expect(pythonRegex('OK\\Z').test('a OK\n')).toBe(false);
     expect(pythonRegex('(?m)\\Ab').test('a\nb')).toBe(false);

@@ -69,7 +69,6 @@ describe('module schemas', () => {
     ['file', { path: '/x', recursive: true }, 'unknown-key'],
     ['lineinfile', { path: '/x', line: 'a', insertafter: 'EOF', insertbefore: 'BOF' }, 'invalid-value'],
     ['command', { _raw_params: 'ls', cmd: 'ls' }, 'invalid-value'],
-    ['command', { cmd: 'ls', argv: ['ls'] }, 'invalid-value'],
     ['meta', { _raw_params: 'flush' }, 'invalid-value'],
     ['set_fact', { 'bad-name': 1 }, 'invalid-key'],
     ['wait_for', { port: 'http' }, 'wrong-type'],

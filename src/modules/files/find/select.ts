@@ -4,7 +4,7 @@
 // reads those for the files chosen here.
 import { posix } from 'node:path';
 import { ModuleFailure } from '../../failure.js';
-import { pythonRegex } from '../../py-regex.js';
+import { pythonRegex, pythonSearch } from '../../py-regex.js';
 import { fnmatchRegExp } from '../../../util/fnmatch.js';
 import type { Entry, Listing } from './facts.js';
 import type { FindArgs } from './schema.js';
@@ -94,7 +94,7 @@ export function selectEntries(args: FindArgs, listing: Listing): Selection {
 
 /** Ansible's `contains`: a line matching from its start (or anywhere in the file with read_whole_file). */
 export function containsMatch(content: string, pattern: string, wholeFile: boolean): boolean {
-  if (wholeFile) return pythonRegex(pattern).test(content);
+  if (wholeFile) return pythonSearch(pythonRegex(pattern), content);
   const re = pythonRegex(`^(?:${pattern})`);
   return content.split(/(?<=\n)/).some((line) => re.test(line));
 }
