@@ -155,11 +155,12 @@ export class ShellConnection implements Connection {
   private shell(): Promise<ShellSession> {
     if (this.session && !this.live?.closed) return this.session;
     this.live = undefined;
-    const opening = this.transport.openShell().then(async (streams) => {
+    const opening = this.transport.openShell().then((streams) => {
       const session = new ShellSession(streams, (why) => this.transport.lost(why));
       // Whatever the login shell's rc files print before /bin/sh starts lands in this first frame, not in
-      // the first real command's output.
-      await session.run({ command: 'true' });
+      // the first real command's output. Not awaited: frames come back in order, so the first real command
+      // goes out in the same write and the opening costs no round trip of its own.
+      session.run({ command: 'true' }).catch(() => undefined);
       this.live = session;
       return session;
     });

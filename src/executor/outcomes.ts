@@ -22,8 +22,15 @@ export function skippedResult(failedCondition: string | undefined): ModuleResult
   return { changed: false, skipped: true, skip_reason: 'Conditional result was False', ...(failedCondition ? { false_condition: failedCondition } : {}) };
 }
 
+/** Whether the task failed, as Ansible decides it: a failed_when verdict, when there is one, wins over `failed`
+ *  (an `until` that ran out of attempts sets `failed`, yet `failed_when: false` keeps the task from failing). */
+export function isFailed(result: ModuleResult): boolean {
+  if ('failed_when_result' in result) return Boolean(result.failed_when_result);
+  return result.failed === true;
+}
+
 export function statusOf(result: ModuleResult): HostStatus {
-  if (result.failed) return 'failed';
+  if (isFailed(result)) return 'failed';
   if (result.skipped) return 'skipped';
   return result.changed ? 'changed' : 'ok';
 }

@@ -15,7 +15,7 @@ import {
   runModule,
 } from './deps.js';
 import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, loopVarName, lookupSubdirFor } from './loop.js';
-import { errorMessage, recordInterrupted, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
+import { errorMessage, isFailed, recordInterrupted, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { resultAsVariable } from './target-data.js';
 import { connectionFor, searchPaths, truthy } from './task-connection.js';
@@ -150,12 +150,12 @@ async function attempt(
     if (task.until) result.attempts = n;
     applyResultConditions(task, result, vars);
     if (!task.until) break;
-    if (evaluateCondition(task.until, { vars: withRegistered(task, result, vars) })) {
-      result.failed = false;
-      break;
-    }
+    // Satisfied: the result stands as the module gave it (an `until` can wait for a failure, too).
+    if (evaluateCondition(task.until, { vars: withRegistered(task, result, vars) })) break;
     if (n === attempts) {
+      // Out of attempts: failed, and `attempts` one less than were made, as Ansible registers it.
       result.failed = true;
+      result.attempts = n - 1;
       result.msg ??= `condition '${task.until}' still false after ${attempts} attempts`;
     } else if (!pc.run.interrupted) {
       await pc.run.report.retrying({ host, task: info, retriesLeft: attempts - n });
@@ -172,9 +172,9 @@ export async function runTaskOnHost(pc: PlayContext, scope: Scope, task: Task, h
   return outcome;
 }
 
-/** A task that ran (not skipped, not a loop) registers `failed` even when false, as Ansible's results do. */
+/** A task that ran (not one a `when` skipped, not a loop) registers `failed` even when false, as Ansible's results do. */
 function withFailedKey(task: Task, result: ModuleResult): ModuleResult {
-  if (task.loop !== undefined || result.skipped === true || result.failed !== undefined) return result;
+  if (task.loop !== undefined || result.failed !== undefined || (result.skipped === true && 'skip_reason' in result)) return result;
   return { ...result, failed: false };
 }
 
@@ -218,7 +218,7 @@ async function taskOutcome(pc: PlayContext, scope: Scope, task: Task, host: stri
   // ok nor changed nor failed can be said.
   if (run.interrupted && (result.failed === true || result.interrupted === true)) return recordInterrupted(pc, host, info, started, result);
 
-  const ignored = result.failed === true && ignoreErrors(scope, task, vars).ignore;
+  const ignored = isFailed(result) && ignoreErrors(scope, task, vars).ignore;
   // From here on the result is variables: target data, never rendered again.
   const registered = resultAsVariable(task.module, withFailedKey(task, result));
   if (noLog) learnNoLogResult(run.masker, task, findModule(task.module), result);
@@ -335,7 +335,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
     await pc.run.report.itemResult(pc.run.masker.forTask(used).mask({ ...event, item: noLog ? 'None' : label, itemCount: items.length }));
     if (lc?.pause && i < items.length - 1) await sleep(lc.pause * 1000);
   }
-  const failed = results.some((r) => r.failed);
+  const failed = results.some((r) => isFailed(r));
   const skipped = results.every((r) => r.skipped);
   return {
     changed: results.some((r) => r.changed),

@@ -20,6 +20,8 @@ export interface CommandTask {
   stripEmptyEnds?: boolean;
   /** sh run before everything else (e.g. a cleanup trap). */
   prelude?: string;
+  /** creates/removes make the task skipped, with Ansible's script wording (command and shell stay ok). */
+  guardSkips?: boolean;
 }
 
 /** Arguments command and shell share (Ansible's names). */
@@ -184,6 +186,7 @@ function earlyExit(task: CommandTask, stdout: string, markers: VerdictMarkers = 
     return { changed: false, failed: true, cmd: task.cmd, rc: null, msg: `Unable to change directory before execution: ${task.chdir} does not exist or is not accessible` };
   if (stdout !== `${SKIP}:creates` && stdout !== `${SKIP}:removes`) return undefined;
   const [path, why] = stdout === `${SKIP}:creates` ? [task.creates, 'exists'] : [task.removes, 'does not exist'];
+  if (task.guardSkips) return { changed: false, skipped: true, msg: `${path} ${why}, matching ${stdout === `${SKIP}:creates` ? 'creates' : 'removes'} option` };
   return {
     changed: false,
     cmd: task.cmd,

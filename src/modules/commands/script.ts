@@ -62,6 +62,7 @@ export const scriptModule: ActionModule<ScriptArgs> = {
       creates: args.creates,
       removes: args.removes,
       prelude: `trap 'rm -f -- ${q}' EXIT`,
+      guardSkips: true,
     };
     // A converged script whose creates/removes were read ahead is not even copied.
     const kept = await keptSkip(ctx.conn, task);

@@ -111,7 +111,8 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
   async run(ctx, args) {
     let files: string[];
     try {
-      files = args.dir !== undefined ? filesIn(ctx.findFile('vars', args.dir), args) : [ctx.findFile('vars', (args.file ?? args._raw_params)!)];
+      // A free-form name written as a folded block (`include_vars: >`) ends in a newline that is not part of it.
+      files = args.dir !== undefined ? filesIn(ctx.findFile('vars', args.dir), args) : [ctx.findFile('vars', args.file ?? args._raw_params!.trim())];
     } catch (err) {
       const message = err instanceof ModuleFailure ? err.message : `Could not find or access '${args.dir ?? args.file ?? args._raw_params}': ${(err as Error).message}`;
       // Ansible's include_vars registers its failure under `message` (playbooks read it there).
