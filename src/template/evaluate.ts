@@ -441,10 +441,25 @@ export class Evaluation implements Evaluator {
     const args: unknown[] = [];
     const kwargs: Kwargs = {};
     for (const a of list) {
-      if (a.typename === 'KeywordArgs') for (const p of a.children) kwargs[p.key.value] = this.expr(p.value);
-      else args.push(this.expr(a));
+      if (a.typename === 'KeywordArgs') {
+        for (const p of a.children) {
+          if (p.typename === 'DoubleSplat') Object.assign(kwargs, this.namedUnpacked(p.value));
+          else kwargs[p.key.value] = this.expr(p.value);
+        }
+      } else if (a.typename === 'Splat') {
+        const more = this.expr(a.value);
+        if (typeof more === 'number' || typeof more === 'boolean' || more === null || more === undefined) throw new TemplateError('template-error', `Value after * must be an iterable, not ${typeName(more)}`);
+        args.push(...pyIter(more));
+      } else args.push(this.expr(a));
     }
     return { args, kwargs };
+  }
+
+  /** `**x` in a call: the mapping's entries as named arguments. */
+  private namedUnpacked(node: TNode): Kwargs {
+    const named = this.expr(node);
+    if (!isMapping(named)) throw new TemplateError('template-error', `argument after ** must be a mapping, not ${typeName(named)}`);
+    return { ...named };
   }
 
   private call(node: TNode): unknown {

@@ -323,13 +323,50 @@ function parseInclude(this: Parser): TNode {
   return node;
 }
 
+/**
+ * A call's `(args, name=value, *more, **named)`: nunjucks' signature parser without Jinja2's unpacking.
+ * `*x` becomes a Splat node among the positional arguments, `**x` a DoubleSplat among the named ones; the
+ * evaluator spreads them.
+ */
+function parseCallArguments(this: Parser): TNode {
+  const open = this.nextToken();
+  const args = new nodes.NodeList(open.lineno, open.colno) as TNode;
+  const kwargs = new nodes.KeywordArgs(open.lineno, open.colno) as TNode;
+  let first = true;
+  for (;;) {
+    const tok = this.peekToken();
+    if (!tok) return this.fail('unexpected end of template, expected )', open.lineno, open.colno);
+    if (tok.type === lexer.TOKEN_RIGHT_PAREN) {
+      this.nextToken();
+      break;
+    }
+    if (!first && !this.skip(lexer.TOKEN_COMMA)) this.fail('parseSignature: expected comma after expression', tok.lineno, tok.colno);
+    first = false;
+    const next = this.peekToken();
+    if (next?.type === lexer.TOKEN_RIGHT_PAREN) continue;
+    const unpack = next?.type === lexer.TOKEN_OPERATOR && (next.value === '**' || next.value === '*') ? next.value : undefined;
+    if (unpack) {
+      this.nextToken();
+      const value = this.parseExpression();
+      // `**x` goes with the named arguments, in the order written (a later name wins).
+      (unpack === '*' ? args : kwargs).children.push({ typename: unpack === '*' ? 'Splat' : 'DoubleSplat', lineno: next!.lineno, colno: next!.colno, value });
+      continue;
+    }
+    const arg = this.parseExpression();
+    if (this.skipValue(lexer.TOKEN_OPERATOR, '=')) kwargs.children.push(new nodes.Pair(arg.lineno, arg.colno, arg, this.parseExpression()));
+    else args.children.push(arg);
+  }
+  if (kwargs.children.length > 0) args.children.push(kwargs);
+  return args;
+}
+
 /** Jinja2 postfix: calls, `[index]`, `[start:stop:step]` slices, `.name` and `.0`. */
 function parsePostfix(this: Parser, node: TNode): TNode {
   for (;;) {
     const tok = this.peekToken();
     if (!tok) return node;
     if (tok.type === lexer.TOKEN_LEFT_PAREN) {
-      node = new nodes.FunCall(tok.lineno, tok.colno, node, this.parseSignature());
+      node = new nodes.FunCall(tok.lineno, tok.colno, node, parseCallArguments.call(this));
     } else if (tok.type === lexer.TOKEN_LEFT_BRACKET) {
       this.nextToken();
       node = new nodes.LookupVal(tok.lineno, tok.colno, node, parseSubscript.call(this, tok));

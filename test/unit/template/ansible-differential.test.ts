@@ -255,6 +255,9 @@ const templates = [
   "={{ '1kb' | human_to_bytes }}",
   "={{ 'abc' | human_to_bytes }}",
   "={{ '1Q' | human_to_bytes }}",
+  // Unpacking in calls.
+  "={{ dict(**conf2) }} {{ range(*[1, 7, 2]) | list }} {{ range(*nums[1:3]) | list }} {{ dict(x=1, **conf2) }} {{ '%s:%s' | format(*words[:2]) }}",
+  "={{ range(*5) }}",
   // Password hashes with a salt given: the same text as passlib's (the default rounds are written out).
   "={{ 'secret' | password_hash('sha512', 'abcdefgh') }} {{ 'pässword' | password_hash('md5', 'salt') }}",
   "={{ 'pw' | password_hash('sha256_crypt', salt='s1.B/', rounds=1000) }} {{ '42' | password_hash(salt='0123456789abcdef', rounds=5000) }}",
