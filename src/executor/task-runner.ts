@@ -125,6 +125,7 @@ async function attempt(
   } catch (err) {
     return { result: { changed: false, failed: true, msg: errorMessage(err) } };
   }
+  if (timing && (module.refusesAsync || module.controllerOnly)) return { result: { changed: false, failed: true, msg: 'async is not supported for this task.' } };
   const { conn, delegatedTo } = await connectionFor(pc, scope, task, host, vars);
   const ctx = moduleContext(pc, scope, task, host, vars, conn);
   // Ansible: `until` without `retries` tries 3 times; `retries: N` means N+1 attempts.

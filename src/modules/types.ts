@@ -135,6 +135,11 @@ interface ModuleBase<Args> {
    * the executor renders this name for the host and runs the module it names (templated-action.ts).
    */
   templatedName?: string;
+  /**
+   * `async:` fails the task with Ansible's "async is not supported for this task." (its action plugin
+   * refuses it: copy, template, fetch, script...). Controller-only modules refuse it too.
+   */
+  refusesAsync?: boolean;
   /** Runs on the controller only (debug, set_fact, assert, fail, meta, pause, include_vars). */
   controllerOnly?: boolean;
   /** It lets time pass (pause): what was read of the hosts before it may be out of date after it. */

@@ -21,6 +21,7 @@ export interface ScriptArgs {
 export const scriptModule: ActionModule<ScriptArgs> = {
   kind: 'action',
   name: 'script',
+  refusesAsync: true,
   output: 'command',
   freeForm: true,
   commandLine: true,

@@ -110,6 +110,11 @@ export const includeVarsModule: ActionModule<IncludeVarsArgs> = {
   },
   async run(ctx, args) {
     let files: string[];
+    // An empty name (a first_found that found nothing): Ansible's message, not "the vars directory is a directory".
+    if (args.dir === undefined && (args.file ?? args._raw_params ?? '').trim() === '') {
+      const message = 'Could not find file on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option';
+      throw new ModuleFailure(message, { message });
+    }
     try {
       // A free-form name written as a folded block (`include_vars: >`) ends in a newline that is not part of it.
       files = args.dir !== undefined ? filesIn(ctx.findFile('vars', args.dir), args) : [ctx.findFile('vars', args.file ?? args._raw_params!.trim())];

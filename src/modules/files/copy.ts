@@ -72,6 +72,7 @@ async function desiredContent(ctx: ModuleContext, args: CopyArgs): Promise<{ con
 export const copyModule: DeclarativeModule<CopyArgs, CopyFacts> = {
   kind: 'declarative',
   name: 'copy',
+  refusesAsync: true,
   schema: {
     type: 'object',
     description: 'Puts a file on the target: inline content or a file from the controller, with owner, group and mode.',

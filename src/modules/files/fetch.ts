@@ -26,6 +26,7 @@ export function fetchDestination(host: string, src: string, dest: string, flat: 
 export const fetchModule: ActionModule<FetchArgs> = {
   kind: 'action',
   name: 'fetch',
+  refusesAsync: true,
   schema: {
     type: 'object',
     description: 'Copies a file from the target to the controller.',

@@ -55,6 +55,7 @@ export interface TemplateFacts extends TargetFacts {
 export const templateModule: DeclarativeModule<TemplateArgs, TemplateFacts> = {
   kind: 'declarative',
   name: 'template',
+  refusesAsync: true,
   templateFileArg: 'src',
   schema: {
     type: 'object',

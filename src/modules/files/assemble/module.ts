@@ -44,6 +44,7 @@ function assembled(args: AssembleArgs, facts: AssembleFacts): Buffer {
 export const assembleModule: DeclarativeModule<AssembleArgs, AssembleFacts> = {
   kind: 'declarative',
   name: 'assemble',
+  refusesAsync: true,
   schema: assembleSchema,
 
   async gather(ctx, args) {

@@ -32,6 +32,7 @@ async function controllerArchive(ctx: ModuleContext, src: string): Promise<Conte
 export const unarchiveModule: DeclarativeModule<UnarchiveArgs, UnarchiveFacts> = {
   kind: 'declarative',
   name: 'unarchive',
+  refusesAsync: true,
   schema: unarchiveSchema,
   async gather(ctx, args) {
     const probe = probeOf(ctx.conn);
