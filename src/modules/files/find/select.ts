@@ -96,7 +96,8 @@ export function selectEntries(args: FindArgs, listing: Listing): Selection {
 export function containsMatch(content: string, pattern: string, wholeFile: boolean): boolean {
   if (wholeFile) return pythonSearch(pythonRegex(pattern), content);
   const re = pythonRegex(`^(?:${pattern})`);
-  return content.split(/(?<=\n)/).some((line) => re.test(line));
+  // Each line keeps its newline, before which Python's $ matches too.
+  return content.split(/(?<=\n)/).some((line) => pythonSearch(re, line));
 }
 
 /** The stat-like fields Ansible returns for each file found. */

@@ -74,6 +74,11 @@ describe('find: selection', () => {
     expect(containsMatch('a foo\n', 'foo', false)).toBe(false);
     expect(containsMatch('a foo\n', 'foo', true)).toBe(true);
   });
+  it("contains: $ matches before a line's (or the file's) final newline, as Python's", () => {
+    expect(containsMatch('a OK\nb KO\n', '.*KO$', false)).toBe(true);
+    expect(containsMatch('a KO\nb OK\n', 'KO$', true)).toBe(false);
+    expect(containsMatch('a KO\nb OK\n', 'OK$', true)).toBe(true);
+  });
   it("each file's stat fields", () => {
     expect(fileFields({ path: '/srv/x', entry: entry('x', 'f', { mode: 0o4750 }) })).toMatchObject({ path: '/srv/x', mode: '4750', isreg: true, isdir: false, isuid: true, xgrp: true, roth: false, pw_name: 'root' });
   });
