@@ -45,13 +45,16 @@ export function loopItems(value: unknown, form: LoopForm = 'loop', ctx: Template
 function itemsOf(value: unknown, form: LoopForm, ctx: TemplateContext): unknown[] {
   switch (form) {
     case 'loop':
-    case 'with_list':
       if (!Array.isArray(value)) {
-        throw new HaRunError('bad-loop', `Invalid data passed to '${form}', it requires a list, got this instead: ${describe(value)}`, {
-          hint: form === 'loop' ? 'use a list, or a filter that makes one (e.g. dict2items)' : undefined,
+        throw new HaRunError('bad-loop', `Invalid data passed to 'loop', it requires a list, got this instead: ${describe(value)}`, {
+          hint: 'use a list, or a filter that makes one (e.g. dict2items)',
         });
       }
       return value;
+    case 'with_list':
+      // Ansible's `list` lookup: a lone value is a list of one; a mapping is refused with its message.
+      if (isPlainMapping(value)) throw new HaRunError('bad-loop', 'with_list expects a list');
+      return Array.isArray(value) ? value : [value];
     case 'with_items':
       // Ansible's `items` lookup flattens one level, and a lone value is a list of one.
       if (value === null || value === undefined) return [];

@@ -43,6 +43,11 @@ describe('loop normalization', () => {
     expect((loopItems({ k: template }, 'with_dict')[0] as { value: unknown }).value).toBeInstanceOf(UnsafeText);
     expect(loopItems([1, true, null], 'with_list')).toEqual([1, true, null]); // only text is marked
   });
+  it('with_list takes a lone value as a list of one and refuses a mapping as Ansible does', () => {
+    expect(withoutUnsafe(loopItems('hello', 'with_list'))).toEqual(['hello']);
+    expect(() => loopItems({ key: 'value' }, 'with_list')).toThrow('with_list expects a list');
+    expect(() => loopItems({ key: 'value' }, 'loop')).toThrow("Invalid data passed to 'loop'");
+  });
   it('loop items are as safe as the values they come from', () => {
     const safe = loopItems(['{{ secret }}', 'plain'], 'loop');
     expect(safe).toEqual(['{{ secret }}', 'plain']);
