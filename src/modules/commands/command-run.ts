@@ -164,8 +164,11 @@ export async function keptSkip(conn: Connection, task: CommandTask): Promise<Mod
 }
 
 export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Promise<ModuleResult> {
-  const kept = await keptSkip(ctx.conn, task);
-  if (kept) return kept;
+  return (await keptSkip(ctx.conn, task)) ?? runGuarded(ctx, task);
+}
+
+/** The command behind its guards, which decide on the target (for a caller that asked keptSkip itself). */
+export async function runGuarded(ctx: ModuleContext, task: CommandTask): Promise<ModuleResult> {
   const pre = guards(task);
   if (ctx.check) {
     // Check mode runs only the guards: they decide, or the command "would run".

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { shellQuote } from '../../connection/quote.js';
 import type { ActionModule } from '../types.js';
-import { keptSkip, runCommandTask } from './command-run.js';
+import { keptSkip, runGuarded } from './command-run.js';
 import { splitCommandLine } from './command.js';
 import { firstWordEnd } from '../../util/shlex.js';
 import { ModuleFailure } from '../failure.js';
@@ -69,7 +69,7 @@ export const scriptModule: ActionModule<ScriptArgs> = {
     const kept = await keptSkip(ctx.conn, task);
     if (kept) return kept;
     if (!ctx.check) await ctx.conn.put(remote, body, { mode: '0700' });
-    return runCommandTask(ctx, task);
+    return runGuarded(ctx, task);
   },
 };
 
