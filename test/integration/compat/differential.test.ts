@@ -126,7 +126,7 @@ function differentialSuite(suite: Suite): void {
       } catch (err) {
         setupError = err as Error;
       }
-    }, 2_400_000);
+    }, 4_200_000); // two rounds, each up to runAnsible's limit
 
     afterAll(() => {
       if (caseDir) rmSync(caseDir, { recursive: true, force: true });
