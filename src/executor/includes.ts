@@ -7,8 +7,9 @@ import type { TaskInfo } from '../output/events.js';
 import type { IncludeRole, IncludeTasks, InheritableKeywords, Role, TaskItem } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateCondition, isOmit, renderString, renderValue } from './deps.js';
-import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, lookupSubdirFor } from './loop.js';
-import { searchPaths, truthy } from './task-connection.js';
+import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, lookupSubdirFor, withRenderedNames } from './loop.js';
+import { searchPaths } from './search-path.js';
+import { truthy } from './task-connection.js';
 import { recordFailure } from './outcomes.js';
 import { active, stopped } from './play-common.js';
 import { addRuntimeRoleHandlers } from './play-handlers.js';
@@ -62,8 +63,9 @@ function includePasses<T>(
           () => !conditions.every((c) => evaluateCondition(c, { vars })),
         );
   if (items === undefined) return { passes, skippedItems, skippedWhole: true };
+  const lc = withRenderedNames(inc.loopControl, vars);
   items.forEach((item, i) => {
-    const extra = inc.loop === undefined ? {} : itemVars(items, i, inc.loopControl);
+    const extra = inc.loop === undefined ? {} : itemVars(items, i, lc);
     const iv = { ...vars, ...extra };
     const label = inc.loop === undefined ? undefined : inc.loopControl?.label !== undefined ? renderString(inc.loopControl.label, { vars: iv }) : itemLabel(item);
     if (!conditions.every((c) => evaluateCondition(c, { vars: iv }))) {

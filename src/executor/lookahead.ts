@@ -15,7 +15,8 @@ import { evaluateCondition, findModule, speculative } from './deps.js';
 import { argumentProblems, moduleArguments } from './module-arguments.js';
 import { moduleContext } from './module-context.js';
 import { allConditions, effective, type Scope } from './scope.js';
-import { connectionFor, searchPaths } from './task-connection.js';
+import { searchPaths } from './search-path.js';
+import { connectionFor } from './task-connection.js';
 import { taskVars } from './task-vars.js';
 
 type Vars = Record<string, unknown>;

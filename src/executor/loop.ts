@@ -4,7 +4,7 @@ import { HaRunError } from '../errors.js';
 import { isPlainMapping } from '../util/merge-hash.js';
 import type { LoopControl, Task } from '../playbook/types.js';
 import type { TemplateContext } from '../template/index.js';
-import { markUnsafe, queryLookup, TemplateError, withoutUnsafe } from './deps.js';
+import { markUnsafe, queryLookup, renderString, TemplateError, withoutUnsafe } from './deps.js';
 
 export type LoopForm = NonNullable<Task['loopForm']>;
 
@@ -87,6 +87,18 @@ export function lookupSubdirFor(action: string): 'files' | 'templates' | 'vars' 
   return 'files';
 }
 
+/** loop_control with `loop_var` and `index_var` rendered: both may be templates (`loop_var: "{{ name }}"`), as in Ansible. */
+export function withRenderedNames(lc: LoopControl | undefined, vars: Record<string, unknown>): LoopControl | undefined {
+  if (!lc) return lc;
+  const render = (name: string | undefined) => (name !== undefined && name.includes('{') ? String(renderString(name, { vars })) : name);
+  const rendered: LoopControl = { ...lc };
+  const loopVar = render(lc.loopVar);
+  const indexVar = render(lc.indexVar);
+  if (loopVar !== undefined) rendered.loopVar = loopVar;
+  if (indexVar !== undefined) rendered.indexVar = indexVar;
+  return rendered;
+}
+
 export function loopVarName(lc: LoopControl | undefined): string {
   return lc?.loopVar ?? 'item';
 }
@@ -107,8 +119,9 @@ export function itemVars(items: readonly unknown[], index: number, lc: LoopContr
       first: index === 0,
       last: index === n - 1,
       length: n,
-      previtem: index > 0 ? items[index - 1] : undefined,
-      nextitem: index < n - 1 ? items[index + 1] : undefined,
+      // Absent, not None, at the ends: `ansible_loop.previtem is undefined` on the first item, as in Ansible.
+      ...(index > 0 ? { previtem: items[index - 1] } : {}),
+      ...(index < n - 1 ? { nextitem: items[index + 1] } : {}),
     };
   }
   return vars;

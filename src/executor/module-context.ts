@@ -6,7 +6,8 @@ import type { Task } from '../playbook/types.js';
 import type { PlayContext } from './context.js';
 import { evaluateExpression, renderString, renderTemplateFile, templateSearchPath } from './deps.js';
 import { effective, type Scope } from './scope.js';
-import { fileFinder, searchPaths, truthy } from './task-connection.js';
+import { fileFinder, searchPaths } from './search-path.js';
+import { truthy } from './task-connection.js';
 
 type Vars = Record<string, unknown>;
 

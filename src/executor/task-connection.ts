@@ -1,7 +1,5 @@
 // The connection a task uses on a host: delegated or not, play connection keywords, become (keyword or
 // ansible_become* vars) and environment applied as decorators; and where controller files are found.
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import type { ConnectionTarget } from '../connection/target.js';
 import type { Connection } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
@@ -19,30 +17,6 @@ type Vars = Record<string, unknown>;
 export function truthy(value: unknown, vars: Vars): boolean {
   if (typeof value === 'string') return evaluateCondition(value, { vars });
   return Boolean(value);
-}
-
-/** Where a module looks for controller files: the role's kind dir, the role, the playbook's kind dir, the playbook dir. */
-/**
- * Where a task's relative controller paths are looked for, in Ansible's order: its role, the directory
- * of the file the task is written in (a role's tasks/, an included file's), then the playbook's directory.
- */
-export function searchPaths(pc: PlayContext, scope: Scope, task: Pick<Task, 'role' | 'location'>): string[] {
-  const rolePath = task.role?.path ?? scope.role?.ref.path;
-  const taskDir = task.location.file ? dirname(task.location.file) : undefined;
-  return [...new Set([rolePath, taskDir, pc.play.playbookDir].filter((d): d is string => d !== undefined))];
-}
-
-export function fileFinder(pc: PlayContext, scope: Scope, task: Task) {
-  const bases = searchPaths(pc, scope, task);
-  return (kind: 'files' | 'templates' | 'vars' | 'tasks', path: string): string => {
-    if (isAbsolute(path)) return path;
-    const dirs = bases.flatMap((base) => [join(base, kind), base]);
-    for (const d of dirs) {
-      const candidate = join(d, path);
-      if (existsSync(candidate)) return candidate;
-    }
-    throw new HaRunError('file-not-found', `could not find '${path}' in ${dirs.join(', ')}`);
-  };
 }
 
 /** The connection a task uses on a host: delegated or not, with become and environment applied. Its

@@ -14,11 +14,12 @@ import {
   renderValue,
   runModule,
 } from './deps.js';
-import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, loopVarName, lookupSubdirFor } from './loop.js';
+import { itemLabel, itemVars, itemsUnlessSkipped, loopItems, loopVarName, lookupSubdirFor, withRenderedNames } from './loop.js';
 import { errorMessage, isFailed, recordInterrupted, recordUnreachable, resultEvent, skippedResult, type HostOutcome } from './outcomes.js';
 import { allConditions, effective, notifiedBy, type Scope } from './scope.js';
 import { resultAsVariable } from './target-data.js';
-import { connectionFor, searchPaths, truthy } from './task-connection.js';
+import { searchPaths } from './search-path.js';
+import { connectionFor, truthy } from './task-connection.js';
 import { learnNoLogResult, learnRenderedSecrets, secretArguments, secretResultValues, secretsReadBy } from './task-secrets.js';
 import { taskVars } from './task-vars.js';
 import { moduleContext } from './module-context.js';
@@ -307,7 +308,7 @@ async function runLoop(pc: PlayContext, scope: Scope, task: Task, host: string, 
   );
   if (items === undefined) return skippedResult(conditionsHold(conditions, vars).failed);
   if (items.length === 0) return { changed: false, skipped: true, skip_reason: 'No items in the list', results: [] };
-  const lc = task.loopControl;
+  const lc = withRenderedNames(task.loopControl, vars);
   const results: ModuleResult[] = [];
   for (let i = 0; i < items.length; i++) {
     if (pc.run.interrupted) return { changed: results.some((r) => r.changed), interrupted: true, results };

@@ -6,6 +6,7 @@ import type { PlayContext } from './context.js';
 import { groupNames, magicVars, mergeVars } from './deps.js';
 import { roleDefaultsLayers, roleParams, roleVarsLayers } from './role-vars.js';
 import { blockVars, type Scope } from './scope.js';
+import { searchPaths } from './search-path.js';
 import { readTemplatedVarsFiles, templatedVarsFiles } from './vars-files.js';
 
 type Vars = Record<string, unknown>;
@@ -86,6 +87,7 @@ export function taskVars(pc: PlayContext, scope: Scope, task: Pick<Task, 'vars'>
     ansible_skip_tags: run.options.skipTags,
     ansible_verbosity: run.options.verbosity,
     ansible_forks: run.options.forks,
+    ...(task && 'location' in task ? { ansible_search_path: searchPaths(pc, scope, task as Pick<Task, 'role' | 'location'>) } : {}),
     ...(state.lastFailure ? { ansible_failed_task: state.lastFailure.task, ansible_failed_result: state.lastFailure.result } : {}),
   });
   const merged = mergeVars({

@@ -62,8 +62,3 @@ export function roleVarsFiles(dir: string, from?: string): string[] {
 export function cycle(files: string[]): string {
   return files.map((f) => relative(process.cwd(), f) || f).join(' -> ');
 }
-
-/** Where Ansible looks for a controller file a task names (`templates`, `files`, `vars`): the role's folder, then the playbook's. */
-export function controllerDirs(kind: string, rolePath: string | undefined, playbookDir: string): string[] {
-  return [...(rolePath === undefined ? [] : [join(rolePath, kind), rolePath]), join(playbookDir, kind), playbookDir];
-}

@@ -1,7 +1,7 @@
 // Roles: found beside the playbook (roles/NAME), in roles_path (ansible.cfg, ANSIBLE_ROLES_PATH), or by path; each of
 // tasks/handlers/defaults/vars read from main.yml (or the *_from file). Role entries in a play as
 // `- name`, `- role: name` + params, `- {name: x, when: ..., tags: ...}`.
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { configValue } from '../config/active.js';
 import { varsFileSchema } from '../schema/inventory-schema.js';
@@ -173,7 +173,8 @@ export class RoleLoader implements RoleSource {
   private find(name: string, at: LoadedYaml, path: PathSegment[]): string | undefined {
     const candidates = this.candidates(name);
     const dir = candidates.find(isDirectory);
-    if (dir) return dir;
+    // Through symlinks, as Ansible's role_path (and every path found from it) is the real directory.
+    if (dir) return realpathSync(dir);
     const known = this.searchPath().flatMap(listDirs);
     this.session.error('role-not-found', `role '${name}' not found${didYouMean(name, known)}`, at.locate(path), `looked in: ${candidates.join(', ')}`);
     return undefined;

@@ -1,12 +1,13 @@
 // Rule: a `template:` or `copy:` source written without templates exists on the controller,
-// searched the way Ansible does (the role's templates/ or files/, then beside the playbook), and is not
+// searched the way Ansible does (along the task's search path, see search-path.ts), and is not
 // vault-encrypted.
 import { closeSync, readSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../../errors.js';
 import { openRegularFile } from '../../source/read-file.js';
 import { isVaultEncrypted, vaultSourceNotSupported } from '../../source/vault.js';
 import { isTemplateString } from '../../schema/validate.js';
-import { controllerDirs, isDirectory, searchFile } from '../paths.js';
+import { isDirectory, searchFile } from '../paths.js';
+import { controllerDirs, taskSearchPath } from '../search-path.js';
 import { sourceOf, writtenValue } from '../source-map.js';
 import type { Playbook, Task } from '../types.js';
 import { tasksOf } from '../walk.js';
@@ -17,12 +18,12 @@ export function sourceFilesExist(playbook: Playbook): Diagnostic[] {
   const found: Diagnostic[] = [];
   const seen = new Set<Task>();
   for (const play of playbook.plays) {
-    for (const { task } of tasksOf(play)) {
+    for (const { task, role } of tasksOf(play)) {
       const kind = SOURCE_DIRS[task.module];
       const src = task.args.src;
       if (kind === undefined || seen.has(task) || typeof src !== 'string' || isTemplateString(src) || task.args.remote_src === true) continue;
       seen.add(task);
-      const { found: file, searched } = searchFile(src, controllerDirs(kind, task.role?.path, play.playbookDir));
+      const { found: file, searched } = searchFile(src, controllerDirs(kind, taskSearchPath(task, role, play.playbookDir)));
       // copy also takes a directory (its contents with a trailing '/', the directory itself without).
       // Ansible decrypts a vaulted source on the way; ha-run would copy its ciphertext.
       if (file && startsVaulted(file)) found.push(vaultSourceNotSupported(file));

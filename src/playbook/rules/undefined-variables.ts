@@ -15,7 +15,8 @@ import type { UnknownName } from '../../template/references.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { MAGIC_VARIABLE_NAMES } from '../../vars/index.js';
 import { isMap } from '../keywords.js';
-import { controllerDirs, searchFile } from '../paths.js';
+import { searchFile } from '../paths.js';
+import { controllerDirs, taskSearchPath } from '../search-path.js';
 import type { Playbook, Task } from '../types.js';
 import { rolesOf, tasksOf, walkPlay } from '../walk.js';
 import { staticIncludeVarsFile } from './include-vars-files.js';
@@ -140,18 +141,22 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
       addKeys(role.params);
       addKeys(role.keywords.vars);
     }
-    for (const { item } of walkPlay(play)) {
+    for (const { item, role } of walkPlay(play)) {
       addKeys(item.vars);
       if (item.kind === 'include_tasks' || item.kind === 'include_role') addKeys(item.apply?.vars);
       if (item.kind === 'include_tasks' && !item.tasks) return undefined;
       if (item.kind === 'include_role' && !item.included) return undefined;
       if (item.kind === 'block') continue;
       if (item.kind !== 'task' && item.register) names.add(item.register);
-      if (item.loopControl?.loopVar) names.add(item.loopControl.loopVar);
-      if (item.loopControl?.indexVar) names.add(item.loopControl.indexVar);
+      // A templated loop_var or index_var could name anything.
+      for (const name of [item.loopControl?.loopVar, item.loopControl?.indexVar]) {
+        if (name === undefined) continue;
+        if (isTemplateString(name)) return undefined;
+        names.add(name);
+      }
       if (item.kind !== 'task') continue;
       if (item.register) names.add(item.register);
-      const fromModule = moduleDefinedNames(item, play.playbookDir);
+      const fromModule = moduleDefinedNames(item, taskSearchPath(item, role, play.playbookDir));
       if (!fromModule) return undefined;
       fromModule.forEach((n) => names.add(n));
     }
@@ -160,7 +165,7 @@ function definedNames({ playbook, outside }: VariableSources): Set<string> | und
 }
 
 /** Names set_fact / include_vars / getent define; undefined when include_vars reads something only known at run time. */
-function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefined {
+function moduleDefinedNames(task: Task, searchPath: string[]): string[] | undefined {
   // A templated name (`"{{ prefix }}_port": 80`) could define anything.
   const defines = findModule(task.module)?.definesVars;
   if (defines === 'argument-names') return Object.keys(task.args).some(isTemplateString) ? undefined : Object.keys(task.args).filter((k) => k !== 'cacheable');
@@ -170,7 +175,7 @@ function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefin
   }
   if (defines !== 'vars-file') return [];
   if (typeof task.args.name === 'string') return [task.args.name];
-  const loaded = staticIncludeVarsFile(task, playbookDir);
+  const loaded = staticIncludeVarsFile(task, searchPath);
   return loaded && isMap(loaded.value) ? Object.keys(loaded.value) : undefined;
 }
 
@@ -178,13 +183,13 @@ function moduleDefinedNames(task: Task, playbookDir: string): string[] | undefin
 export function templateFiles(playbook: Playbook): { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax>; tasks: Task[] }[] {
   const files = new Map<string, { file: string; location: SourceLocation; syntax: Partial<TemplateSyntax>; tasks: Task[] }>();
   for (const play of playbook.plays) {
-    for (const { task } of tasksOf(play)) {
+    for (const { task, role } of tasksOf(play)) {
       const arg = findModule(task.module)?.templateFileArg;
       const src = arg === undefined ? undefined : task.args[arg];
       if (typeof src !== 'string' || isTemplateString(src)) continue;
       const syntax = taskSyntax(task);
       if (!syntax) continue;
-      const found = searchFile(src, controllerDirs('templates', task.role?.path, play.playbookDir)).found;
+      const found = searchFile(src, controllerDirs('templates', taskSearchPath(task, role, play.playbookDir))).found;
       const key = `${found}\0${JSON.stringify(syntax)}`;
       if (!found) continue;
       const seen = files.get(key);

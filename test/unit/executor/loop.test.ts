@@ -63,6 +63,9 @@ describe('loop normalization', () => {
     expect(v.pkg).toBe('c');
     expect(v.i).toBe(2);
     expect(v.ansible_loop).toMatchObject({ index: 3, index0: 2, first: false, last: true, length: 3, revindex: 1, revindex0: 0, previtem: 'b' });
+    // At the ends the neighbour is absent (`is undefined` in a condition), not a None.
+    expect(v.ansible_loop).not.toHaveProperty('nextitem');
+    expect(itemVars(items, 0, { extended: true }).ansible_loop).not.toHaveProperty('previtem');
   });
   it('labels items as text', () => {
     expect(itemLabel('x')).toBe('x');

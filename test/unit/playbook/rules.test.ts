@@ -121,6 +121,20 @@ describe('files exist', () => {
     expect(ds).toMatchObject([{ code: 'file-not-found', message: "copy source 'absent.txt' not found", location: { line: 5, col: 20 } }]);
   });
 
+  it("along the task's search path: a dependency finds its dependent role's files, an included file its own directory's", () => {
+    const ds = check({
+      'site.yml': '- hosts: all\n  roles: [outer]\n  tasks:\n    - import_tasks: sub/more.yml\n',
+      'roles/outer/meta/main.yml': 'dependencies: [inner]\n',
+      'roles/outer/files/shipped.txt': 'hi\n',
+      'roles/outer/tasks/main.yml': '- debug: msg=outer\n',
+      'roles/inner/tasks/main.yml': '- copy: { src: shipped.txt, dest: /a }\n- copy: { src: nowhere.txt, dest: /b }\n',
+      'sub/more.yml': '- template: { src: beside.j2, dest: /c }\n',
+      'sub/templates/beside.j2': 'hi\n',
+    });
+    expect(ds).toMatchObject([{ code: 'file-not-found', message: "copy source 'nowhere.txt' not found" }]);
+    expect(ds[0]!.hint).toContain(join('roles', 'outer', 'files', 'nowhere.txt'));
+  });
+
   it('a copy source may be a directory, with or without a trailing slash', () => {
     const ds = check({
       'site.yml': '- hosts: all\n  tasks:\n    - copy: { src: tree, dest: /a }\n    - copy: { src: tree/, dest: /b }\n    - template: { src: tree, dest: /c }\n',
