@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { groupsMap } from '../inventory/index.js';
 import type { Inventory } from '../inventory/types.js';
-import { OMIT, StrictUndefined, TemplateError, renderValue } from '../template/index.js';
+import { OMIT, TemplateError, renderValue } from '../template/index.js';
 import { groupOrder } from './group-order.js';
 import { lazyMapping } from './lazy-mapping.js';
 import type { Vars } from './precedence.js';
@@ -52,18 +52,29 @@ export interface MagicInput {
 
 /** A view of one host's variables whose values are rendered (in that host's context) when read. */
 export function renderedView(vars: Vars, beforeRun?: boolean): Vars {
+  const ctx = beforeRun ? { vars, beforeRun } : { vars };
   return lazyMapping(
     () => Object.keys(vars),
-    (key) => {
-      try {
-        return renderValue(vars[key], beforeRun ? { vars, beforeRun } : { vars });
-      } catch (err) {
-        // As for any variable: one that needs an undefined one is undefined (`default()` still works).
-        if (err instanceof TemplateError && err.code === 'undefined-variable') return new StrictUndefined(err.message, `in hostvars variable '${key}'`);
-        throw err;
-      }
-    },
+    (key) => renderLeavingUndefined(vars[key], ctx),
   );
+}
+
+/**
+ * As Ansible's hostvars (fail_on_undefined off): a string whose template needs a variable the host does
+ * not have stays as written, the rest of the value is rendered. Where it is used later, the template
+ * text is rendered again in that task's variables, as Ansible does.
+ */
+function renderLeavingUndefined(value: unknown, ctx: { vars: Vars; beforeRun?: boolean }): unknown {
+  try {
+    return renderValue(value, ctx);
+  } catch (err) {
+    if (!(err instanceof TemplateError && err.code === 'undefined-variable')) throw err;
+    if (Array.isArray(value)) return value.map((v) => renderLeavingUndefined(v, ctx));
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderLeavingUndefined(v, ctx)]));
+    }
+    return value;
+  }
 }
 
 /** `hostvars`: every inventory host, each computed on first use. */
