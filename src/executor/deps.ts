@@ -1,5 +1,5 @@
 // Everything the executor uses from its sibling layers, in one place: the seams of the pipeline.
-export { containsTemplate, referencedVariables, queryLookup, renderValue, renderString, renderTemplateFile, evaluateExpression, evaluateCondition, templateSearchPath, TemplateError, isOmit, OMIT, markUnsafe, withoutUnsafe, isUnsafe, speculative } from '../template/index.js';
+export { containsTemplate, referencedVariables, queryLookup, renderValue, renderString, renderTemplateFile, evaluateExpression, evaluateCondition, templateSearchPath, TemplateError, isOmit, OMIT, markUnsafe, withoutUnsafe, isUnsafe, speculative, pyRepr, isMapping } from '../template/index.js';
 export { mergeVars, magicVars, groupNames } from '../vars/index.js';
 export { selectHosts, groupsMap, hostVars as inventoryHostVars } from '../inventory/index.js';
 export { ConnectionPool } from '../connection/pool.js';

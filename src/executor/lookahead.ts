@@ -112,7 +112,7 @@ async function previewFacts(pc: PlayContext, scope: Scope, task: Task, module: M
     const args = moduleArguments(task, module, vars, searchPaths(pc, scope, task));
     if (argumentProblems(task, module, args).length > 0) return {};
     const result = await module.run(moduleContext(pc, scope, task, host, vars, noConnection(host)), args);
-    return result.failed ? {} : (result.facts ?? {});
+    return result.failed ? {} : ((result.ansible_facts as Vars | undefined) ?? {});
   } catch {
     return {};
   }

@@ -1,10 +1,9 @@
 // Loops: the rendered `loop` / `with_*` value → the list of items, and the variables each item sees
 // (item or loop_var, index_var, ansible_loop with extended, ansible_loop_var).
 import { HaRunError } from '../errors.js';
-import { isPlainMapping } from '../util/merge-hash.js';
 import type { LoopControl, Task } from '../playbook/types.js';
 import type { TemplateContext } from '../template/index.js';
-import { markUnsafe, queryLookup, renderString, TemplateError, withoutUnsafe } from './deps.js';
+import { isMapping, markUnsafe, pyRepr, queryLookup, renderString, TemplateError, withoutUnsafe } from './deps.js';
 
 export type LoopForm = NonNullable<Task['loopForm']>;
 
@@ -29,10 +28,6 @@ export function itemsUnlessSkipped(render: () => unknown[], conditionsFalse: () 
   }
 }
 
-function describe(v: unknown): string {
-  return JSON.stringify(v) ?? String(v);
-}
-
 /**
  * The items to loop over. `with_*` are lookups, and a lookup's result is unsafe (never rendered
  * again), as in Ansible; `loop:` items are as safe as the values they came from.
@@ -46,18 +41,20 @@ function itemsOf(value: unknown, form: LoopForm, ctx: TemplateContext): unknown[
   switch (form) {
     case 'loop':
       if (!Array.isArray(value)) {
-        throw new HaRunError('bad-loop', `Invalid data passed to 'loop', it requires a list, got this instead: ${describe(value)}`, {
+        throw new HaRunError('bad-loop', `Invalid data passed to 'loop', it requires a list, got this instead: ${itemLabel(value)}`, {
           hint: 'use a list, or a filter that makes one (e.g. dict2items)',
         });
       }
       return value;
     case 'with_list':
       // Ansible's `list` lookup: a lone value is a list of one; a mapping is refused with its message.
-      if (isPlainMapping(value)) throw new HaRunError('bad-loop', 'with_list expects a list');
+      if (isMapping(value)) throw new HaRunError('bad-loop', 'with_list expects a list');
       return Array.isArray(value) ? value : [value];
     case 'with_items':
       // Ansible's `items` lookup flattens one level, and a lone value is a list of one.
       if (value === null || value === undefined) return [];
+      // A mapping is iterated as Python iterates it: its keys.
+      if (isMapping(value)) return Object.keys(value);
       return (Array.isArray(value) ? value : [value]).flatMap((v) => (Array.isArray(v) ? v : [v]));
     default:
       return lookupItems(form.slice('with_'.length), value, ctx);
@@ -70,7 +67,7 @@ function itemsOf(value: unknown, form: LoopForm, ctx: TemplateContext): unknown[
  */
 function lookupItems(name: string, value: unknown, ctx: TemplateContext): unknown[] {
   // Ansible hands a mapping to the lookup as it is, and indexed_items wants a list.
-  if (name === 'indexed_items' && isPlainMapping(value)) throw new HaRunError('bad-loop', 'with_indexed_items expects a list');
+  if (name === 'indexed_items' && isMapping(value)) throw new HaRunError('bad-loop', 'with_indexed_items expects a list');
   const terms = Array.isArray(value) ? value : [value];
   try {
     return queryLookup(name, terms, ctx);
@@ -127,9 +124,13 @@ export function itemVars(items: readonly unknown[], index: number, lc: LoopContr
   return vars;
 }
 
-/** How an item shows up in output: `(item=...)` (the label when loop_control.label is set). */
+/** How an item shows up in output: `(item=...)`, text as it is and anything else as Python prints it, as Ansible shows it (loop_control.label replaces it). */
 export function itemLabel(item: unknown): string {
   item = withoutUnsafe(item);
   if (typeof item === 'string') return item;
-  return JSON.stringify(item) ?? String(item);
+  try {
+    return pyRepr(item);
+  } catch {
+    return JSON.stringify(item) ?? String(item);
+  }
 }

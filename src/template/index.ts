@@ -16,4 +16,4 @@ export { OMIT, isOmit } from './omit.js';
 export { markUnsafe, withoutUnsafe, isUnsafe } from './unsafe.js';
 export { StrictUndefined, isUndefined } from './undefined.js';
 export { shellQuote } from './filters/strings.js';
-export { pyStr as toText, pyRepr } from './python.js';
+export { pyStr as toText, pyRepr, isMapping } from './python.js';

@@ -24,7 +24,7 @@ export const setFactModule: ActionModule<SetFactArgs> = {
   async run(_ctx, args) {
     const { cacheable: _cacheable, ...given } = args;
     const facts = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, factValue(value)]));
-    return { changed: false, facts, ansible_facts: facts };
+    return { changed: false, ansible_facts: facts };
   },
 };
 

@@ -69,6 +69,6 @@ describe('loop normalization', () => {
   });
   it('labels items as text', () => {
     expect(itemLabel('x')).toBe('x');
-    expect(itemLabel({ a: 1 })).toBe('{"a":1}');
+    expect(itemLabel({ a: 1, b: [true, null, 'x'] })).toBe("{'a': 1, 'b': [True, None, 'x']}");
   });
 });
