@@ -13,6 +13,7 @@ import { closest, didYouMean } from '../util/did-you-mean.js';
 import { isMap, type RawMap } from './keywords.js';
 import { NOT_EVERY_RUN, type LoadSession } from './load-session.js';
 import { freeFormRefusal, isWholeTemplate, VARIABLE_PARAMS } from '../modules/free-form.js';
+import { libraryModuleFile, libraryModuleMessage } from './library-module.js';
 import { parseKv } from './parse-kv.js';
 import { splitArgs } from './split-args.js';
 
@@ -108,6 +109,11 @@ function reportUnknownKey(key: string, keywords: readonly string[], session: Loa
   const keyword = closest(key, keywords);
   if (keyword !== undefined) {
     session.error('unknown-key', `unknown key '${key}' in task (did you mean '${keyword}'?)`, at);
+    return;
+  }
+  const library = libraryModuleFile(key, at.file);
+  if (library !== undefined) {
+    session.error('unknown-module', libraryModuleMessage(key, library), at, 'use a command, shell or script task, or an ha-run module that does the same');
     return;
   }
   const names = moduleNames();

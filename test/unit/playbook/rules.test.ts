@@ -109,6 +109,21 @@ describe("Ansible's implicit localhost", () => {
   });
 });
 
+describe('modules shipped as programs', () => {
+  it("a role's or the playbook's library/ module is named as such, not as a typo", () => {
+    const ds = check({
+      'site.yml': '- hosts: all\n  roles: [r]\n  tasks:\n    - quorum_wait: { peers: 3 }\n',
+      'library/quorum_wait.py': '#!/usr/bin/python\n',
+      'roles/r/tasks/main.yml': '- name: from the role\n  local.tools.seed_db: name=x\n',
+      'roles/r/library/seed_db.sh': '#!/bin/sh\n',
+    });
+    expect(ds.map((d) => [d.code, d.message])).toEqual([
+      ['unknown-module', expect.stringMatching(/^'local\.tools\.seed_db' is a module shipped as a program \(.*roles\/r\/library\/seed_db\.sh\); ha-run runs only its own modules/)],
+      ['unknown-module', expect.stringMatching(/^'quorum_wait' is a module shipped as a program \(.*library\/quorum_wait\.py\)/)],
+    ]);
+  });
+});
+
 describe('files exist', () => {
   it('template and copy sources are searched in the role, then beside the playbook', () => {
     const ds = check({
