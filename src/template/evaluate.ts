@@ -483,7 +483,7 @@ export class Evaluation implements Evaluator {
 
   filter(name: string, value: unknown, args: unknown[], kwargs: Kwargs = {}): unknown {
     const def = filters[shortName(name)];
-    if (!def) throw new TemplateError('template-error', `no filter named '${name}'`);
+    if (!def) throw new TemplateError('template-error', invalidPluginName(name) ?? `no filter named '${name}'`);
     if (!def.acceptsUndefined) {
       defined(value);
       args.forEach(defined);
@@ -499,7 +499,7 @@ export class Evaluation implements Evaluator {
   test(name: string, value: unknown, args: unknown[]): boolean {
     const short = shortName(name);
     const fn = tests[short];
-    if (!fn) throw new TemplateError('template-error', `no test named '${name}'`);
+    if (!fn) throw new TemplateError('template-error', invalidPluginName(name) ?? `no test named '${name}'`);
     if (short !== 'defined' && short !== 'undefined') defined(value);
     try {
       return fn(plain(value), args.map(plain), this);
@@ -527,6 +527,15 @@ function finalize(value: unknown): string {
 function isDotLookup(node: TNode): boolean {
   // Set by our parsePostfix for `a.b` (as opposed to `a['b']`): Jinja2 resolves them differently.
   return node.dot === true;
+}
+
+/**
+ * A filter or test name that cannot name any plugin (`select('asdf ')`), with Ansible's words for it,
+ * which playbooks match on; undefined for a well-formed name.
+ */
+function invalidPluginName(name: string): string | undefined {
+  const fq = name.includes('.') ? name : `ansible.builtin.${name}`;
+  return /^\w+\.\w+\.\w+(\.\w+)*$/.test(fq) ? undefined : `TemplateSyntaxError: Could not load "${name}": 'invalid plugin name: ${fq}'`;
 }
 
 function shortName(name: string): string {

@@ -177,6 +177,8 @@ describe('errors', () => {
     ['{{ n + "a" }}', 'template-error', "unsupported operand type(s) for +: 'int' and 'str'"],
     ['{{ n | nosuchfilter }}', 'template-error', "no filter named 'nosuchfilter'"],
     ['{{ n is nosuchtest }}', 'template-error', "no test named 'nosuchtest'"],
+    // A name no plugin can have: Ansible's own words, which playbooks assert on.
+    ['{{ [n] | select("asdf ") | list }}', 'template-error', `TemplateSyntaxError: Could not load "asdf ": 'invalid plugin name: ansible.builtin.asdf '`],
     ['{{ "x" | from_json }}', 'template-error', 'from_json'],
     ['{{ n + }}', 'template-syntax', 'template syntax error'],
     ['{% if n %}', 'template-syntax', 'endif'],
