@@ -27,7 +27,7 @@ export function retryLine(e: RetryEvent): string {
 
 /** The line a host keeps once the task is done on it: status, time, and why it changed. */
 export function resultLine(e: HostResultEvent, paint: Painter): string {
-  if (e.status === 'skipped') return paint(`${e.host}  skipped`, 'skipped');
+  if (e.status === 'skipped') return paint(`${e.host}  skipped${e.reasons && e.reasons.length > 0 ? `  (${e.reasons.join('; ')})` : ''}`, 'skipped');
   const label = paint(`${e.host}  ${e.status}${e.ignored ? ' (ignored)' : ''}  ${seconds(e.durationMs)}`, e.status);
   const notes: string[] = [];
   const attempts = e.result.attempts;

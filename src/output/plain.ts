@@ -149,7 +149,11 @@ export class PlainReporter implements Reporter {
 
   /** debug always shows its result; other modules show it at -v; changed tasks show why. */
   private detail(e: HostResultEvent): string {
-    if (e.status === 'skipped') return this.opts.verbosity > 0 && e.result.skip_reason ? ` => ${json({ skip_reason: e.result.skip_reason })}` : '';
+    if (e.status === 'skipped') {
+      if (this.opts.verbosity > 0 && e.result.skip_reason) return ` => ${json({ skip_reason: e.result.skip_reason })}`;
+      // A command skipped in check mode says what it would have run.
+      return e.reasons && e.reasons.length > 0 ? `  (${e.reasons.join('; ')})` : '';
+    }
     // Gathered facts are for ad-hoc output and JSON events; a playbook's text output never dumps them.
     if (e.task.output === 'facts' && e.status !== 'failed') return '';
     if (e.task.output === 'show-result' || this.opts.verbosity > 0) return ` => ${json(this.shownResult(e), true)}`;

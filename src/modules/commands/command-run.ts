@@ -85,7 +85,8 @@ export function globWord(pattern: string): string {
 /** sh that exits early (printing a marker) when creates/removes say the command should not run. */
 function guards(task: CommandTask): string[] {
   const lines: string[] = task.prelude ? [task.prelude] : [];
-  if (task.chdir) lines.push(`cd -- ${shellQuote(task.chdir)} 2>/dev/null || { echo ${NO_CHDIR}; exit 0; }`);
+  // -P: the directory as the kernel resolves it (symlinks followed, and $PWD so), as Ansible's chdir gives the command.
+  if (task.chdir) lines.push(`cd -P -- ${shellQuote(task.chdir)} 2>/dev/null || { echo ${NO_CHDIR}; exit 0; }`);
   if (task.creates) lines.push(`for f in ${globWord(task.creates)}; do if [ -e "$f" ]; then echo ${SKIP}:creates; exit 0; fi; done`);
   if (task.removes)
     lines.push(`found=; for f in ${globWord(task.removes)}; do if [ -e "$f" ]; then found=1; fi; done; [ -n "$found" ] || { echo ${SKIP}:removes; exit 0; }`);
@@ -171,16 +172,26 @@ export async function runCommandTask(ctx: ModuleContext, task: CommandTask): Pro
 export async function runGuarded(ctx: ModuleContext, task: CommandTask): Promise<ModuleResult> {
   const pre = guards(task);
   if (ctx.check) {
-    // Check mode runs only the guards: they decide, or the command "would run".
+    // Check mode runs only the guards: they decide, or the command would run.
     const probe = pre.length ? (await ctx.conn.exec(pre.join('\n'), { ownScript: true })).stdout.trim() : '';
-    const early = earlyExit(task, probe);
-    if (early) return early;
-    return { changed: true, cmd: task.cmd, msg: 'would run (check mode)', reasons: [`would run: ${display(task.cmd)}`] };
+    return earlyExit(task, probe) ?? wouldRun(task);
   }
   const job = commandJob(task);
   const startedAt = new Date();
   const r = await ctx.conn.exec(job.script, job.stdin === undefined ? undefined : { stdin: job.stdin });
   return commandOutcome(task, { ...r, startedAt, endedAt: new Date() });
+}
+
+/**
+ * Check mode past the guards, as Ansible reports it: with creates/removes the command would run
+ * (changed); without them nothing can tell, so it is skipped. Either way the output says what would
+ * run (the reason), so a dry run hides no work.
+ */
+function wouldRun(task: CommandTask): ModuleResult {
+  const reasons = [`would run: ${display(task.cmd)}`];
+  if (task.creates || task.removes) return task.guardSkips ? { changed: true, reasons } : { changed: true, cmd: task.cmd, rc: 0, msg: 'Command would have run if not in check mode', reasons };
+  if (task.guardSkips) return { changed: false, skipped: true, msg: 'Check mode is not supported for this task.', reasons };
+  return { changed: false, skipped: true, cmd: task.cmd, rc: 0, msg: 'Command would have run if not in check mode', reasons };
 }
 
 function earlyExit(task: CommandTask, stdout: string, markers: VerdictMarkers = MARKERS): ModuleResult | undefined {

@@ -14,20 +14,6 @@ export interface KnownDifference {
 
 export const knownDifferences: KnownDifference[] = [
   {
-    case: 'check_mode',
-    task: 'a plain command in check mode',
-    ansible: 'skipped',
-    harun: 'changed',
-    reason: "A command without creates/removes cannot be previewed. Ansible skips it silently; ha-run reports it as a change it would make ('would run: <command>'), so a dry run never hides work.",
-  },
-  {
-    case: 'chk_commands',
-    task: 'plain shell in check mode',
-    ansible: 'skipped',
-    harun: 'changed',
-    reason: 'The same for shell: ha-run reports "would run" instead of skipping silently.',
-  },
-  {
     case: 'chk_text_edits',
     task: 'lineinfile on a missing file fails, ignored',
     ansible: 'failed',

@@ -1,5 +1,5 @@
 // command, shell, raw and script on a real lab host: Ansible's result keys, creates/removes, chdir,
-// stdin, check mode ("would run"), and clear failures.
+// stdin, check mode (skipped, saying what would run), and clear failures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleRunner, type ModuleRunner } from './module-context.js';
 
@@ -38,12 +38,14 @@ describe('command', () => {
     expect(await r.run('command', { _raw_params: 'false', removes: `${r.dir}/gone` })).toMatchObject({ changed: false, msg: `Did not run command since '${r.dir}/gone' does not exist` });
   });
 
-  it('check mode says "would run" and runs nothing, unless creates decides', async () => {
+  it('check mode runs nothing: skipped as in Ansible unless creates/removes decide, saying what would run', async () => {
     const marker = `${r.dir}/never`;
     const res = await r.run('command', { _raw_params: `touch ${marker}` }, { check: true });
-    expect(res).toMatchObject({ changed: true, msg: 'would run (check mode)', reasons: [`would run: touch ${marker}`] });
+    expect(res).toMatchObject({ changed: false, skipped: true, msg: 'Command would have run if not in check mode', reasons: [`would run: touch ${marker}`] });
+    expect(await r.run('command', { _raw_params: `touch ${marker}`, creates: marker }, { check: true })).toMatchObject({ changed: true, msg: 'Command would have run if not in check mode' });
     expect(await r.sh(`test -e ${marker} && echo yes || echo no`)).toBe('no\n');
     expect(await r.run('command', { _raw_params: `touch ${marker}`, creates: '/etc' }, { check: true })).toMatchObject({ changed: false });
+    expect(await r.run('script', { _raw_params: '/bin/true' }, { check: true })).toMatchObject({ changed: false, skipped: true, msg: 'Check mode is not supported for this task.' });
   });
 
   it('fails clearly when chdir does not exist', async () => {

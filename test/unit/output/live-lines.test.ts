@@ -32,5 +32,7 @@ describe('live view lines', () => {
   it('shows a skipped host once, without a time, in the skipped colour', () => {
     expect(resultLine(result({ status: 'skipped' }), plain)).toBe('web1  skipped');
     expect(resultLine(result({ status: 'skipped' }), (t, s) => `<${s}>${t}`)).toBe('<skipped>web1  skipped');
+    // A command skipped in check mode says what it would have run.
+    expect(resultLine(result({ status: 'skipped', reasons: ['would run: make install'] }), plain)).toBe('web1  skipped  (would run: make install)');
   });
 });

@@ -22,6 +22,7 @@ describe('plain reporter', () => {
     r.hostResult(ev({ host: 'node2', status: 'changed', reasons: ['would run'] }));
     r.hostResult(ev({ host: 'node3', status: 'skipped' }));
     r.hostResult(ev({ host: 'node4', status: 'ok', delegatedTo: 'localhost' }));
+    r.hostResult(ev({ host: 'node5', status: 'skipped', reasons: ['would run: systemctl restart app'] }));
     const lines = text().split('\n');
     expect(lines).toContain('PLAY [web] *********************************************************************');
     expect(lines).toContain('TASK [run migration] ***********************************************************');
@@ -29,6 +30,7 @@ describe('plain reporter', () => {
     expect(lines).toContain('changed: [node2]  (would run)');
     expect(lines).toContain('skipping: [node3]');
     expect(lines).toContain('ok: [node4 -> localhost]');
+    expect(lines).toContain('skipping: [node5]  (would run: systemctl restart app)');
   });
   it('a failure shows the message, the task location, rc and the end of stderr', () => {
     const { r, text } = capture();
