@@ -19,9 +19,13 @@ export function pathPrefixes(path: string): string[] {
   return parts.map((_, i) => (absolute ? '/' : '') + posix.join(...parts.slice(0, i + 1)));
 }
 
-/** One shell command: for each prefix of path that does not exist, mkdir and set the attributes; fails on the first error. */
+/**
+ * One shell command: for each prefix of path that does not exist, mkdir and set the attributes; fails
+ * on the first error. A directory another process made in between is no error (two inventory aliases
+ * of one machine creating the same parent at once), as in Ansible; it still gets the attributes.
+ */
 export function makeDirsCommand(path: string, attrs: NewDirectoryAttrs): string {
-  const steps = ['mkdir -- "$d"'];
+  const steps = ['{ mkdir -- "$d" 2>/dev/null || [ -d "$d" ] || mkdir -- "$d"; }'];
   if (attrs.owner !== undefined) steps.push(`chown -- ${shellQuote(attrs.owner)} "$d"`);
   if (attrs.group !== undefined) steps.push(`chgrp -- ${shellQuote(attrs.group)} "$d"`);
   if (attrs.mode !== undefined) steps.push(`chmod ${formatMode(attrs.mode)} -- "$d"`);

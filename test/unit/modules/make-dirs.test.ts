@@ -43,6 +43,15 @@ describe('makeDirsCommand', () => {
     expect(mode(path)).toBe('750');
   });
 
+  it('takes a directory another process made between the look and the mkdir, and gives it the mode', () => {
+    top = mkdtempSync(join(tmpdir(), 'ha-run-mkdirs-'));
+    const path = join(top, 'raced', 'leaf');
+    // A mkdir that loses every race: the directory appears just before it runs.
+    const losing = 'mkdir() { command mkdir -m 0700 -- "$2" 2>/dev/null; command mkdir "$@"; }';
+    expect(run(`${losing}; ${makeDirsCommand(path, { mode: 0o750 })}`)).toBe(0);
+    expect([mode(join(top, 'raced')), mode(path)]).toEqual(['750', '750']);
+  });
+
   it('fails when a file is in the way', () => {
     top = mkdtempSync(join(tmpdir(), 'ha-run-mkdirs-'));
     writeFileSync(join(top, 'f'), '');
