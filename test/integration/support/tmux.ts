@@ -21,12 +21,15 @@ function tmux(socket: string, args: string[]): string {
 }
 
 export class Terminal {
+  private static made = 0;
   private readonly socket: string;
 
   /** A new terminal of `columns` x `rows` (no status line) running a plain `sh` with the prompt `$ `. */
   constructor(columns: number, rows: number) {
     requireTmux();
-    this.socket = `ha-run-test-${process.pid}-${columns}x${rows}`;
+    // A server of its own: a terminal opened right after another one closed must not reach the old
+    // server while it is still exiting ("server exited unexpectedly").
+    this.socket = `ha-run-test-${process.pid}-${columns}x${rows}-${++Terminal.made}`;
     const conf = join(mkdtempSync(join(tmpdir(), 'ha-run-tmux-')), 'tmux.conf');
     writeFileSync(conf, 'set -g status off\nset -g history-limit 50000\n');
     tmux(this.socket, ['-f', conf, 'new-session', '-d', '-x', String(columns), '-y', String(rows), 'env PS1="$ " sh']);
