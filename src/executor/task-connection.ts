@@ -1,5 +1,5 @@
 // The connection a task uses on a host: delegated or not, play connection keywords, become (keyword or
-// ansible_become* vars) and environment applied as decorators; and where controller files are found.
+// ansible_become* vars) and environment applied as decorators.
 import type { ConnectionTarget } from '../connection/target.js';
 import type { Connection } from '../connection/types.js';
 import { HaRunError } from '../errors.js';
