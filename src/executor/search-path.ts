@@ -13,10 +13,10 @@ export function searchPaths(pc: PlayContext, scope: Scope, task: Pick<Task, 'rol
 
 /** Finds a controller file of a kind (files/, templates/...) along the task's search path. */
 export function fileFinder(pc: PlayContext, scope: Scope, task: Task) {
-  const dirs = (kind: string) => controllerDirs(kind, searchPaths(pc, scope, task));
+  const bases = searchPaths(pc, scope, task);
   return (kind: 'files' | 'templates' | 'vars' | 'tasks', path: string): string => {
     if (isAbsolute(path)) return path;
-    const searched = dirs(kind);
+    const searched = controllerDirs(kind, bases);
     const found = searched.map((d) => join(d, path)).find((candidate) => existsSync(candidate));
     if (found !== undefined) return found;
     throw new HaRunError('file-not-found', `could not find '${path}' in ${searched.join(', ')}`);
