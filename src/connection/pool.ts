@@ -13,10 +13,22 @@ export class ConnectionPool {
 
   constructor(private readonly options: ConnectOptions = {}) {}
 
+  /** The last resolution of each host's variables, and the fact generation it was made in. */
+  private readonly resolved = new Map<string, { vars: string; generation: number; target: ConnectionTarget }>();
+
   /** Resolves and checks a host's rendered connection variables with the run's options; throws
-   *  BadConnectionVarsError for values that cannot work. */
+   *  BadConnectionVarsError for values that cannot work. Every task asks (twice with look-ahead), and the
+   *  answer reads the ssh config files: it is reused for the same variables until a command or a file
+   *  write anywhere in the run (a task on the controller may have edited ~/.ssh/config) starts a new
+   *  fact generation. */
   resolve(host: string, vars: Record<string, unknown>): ConnectionTarget {
-    return resolveTarget(vars, { ...this.options, host });
+    const key = jsonOrUndefined(vars);
+    if (key === undefined) return resolveTarget(vars, { ...this.options, host });
+    const last = this.resolved.get(host);
+    if (last && last.vars === key && last.generation === this.facts.now()) return last.target;
+    const target = resolveTarget(vars, { ...this.options, host });
+    this.resolved.set(host, { vars: key, generation: this.facts.now(), target });
+    return target;
   }
 
   /** The connection to `target`, opened on first use. An endpoint that failed to connect keeps failing for
@@ -57,6 +69,14 @@ export class ConnectionPool {
     const all = [...this.connections.values()].map((e) => e.conn);
     this.connections.clear();
     await closeEach(all);
+  }
+}
+
+function jsonOrUndefined(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined; // a value JSON cannot hold: resolved every time
   }
 }
 

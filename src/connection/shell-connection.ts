@@ -97,7 +97,8 @@ export class ShellConnection implements Connection {
   async close(): Promise<void> {
     const session = this.session;
     this.session = undefined;
-    if (session) (await session.catch(() => undefined))?.close(this.transport.lost('the connection was closed'));
+    // Ending the transport ends its shell (the SSH connection, or the local process).
+    if (session) (await session.catch(() => undefined))?.abandon(this.transport.lost('the connection was closed'));
     await this.transport.close();
   }
 

@@ -107,6 +107,12 @@ export class ShellSession {
     this.streams.destroy();
   }
 
+  /** As `close`, for a transport about to end that takes its shell with it: closing the channel first
+   *  would only cost the server's answer, one more exchange on the wire. */
+  abandon(why: Error): void {
+    this.fail(why);
+  }
+
   private onData(stream: StreamName, chunk: Buffer): void {
     const splitter = this.splitters[stream];
     let frame = splitter.push(chunk);

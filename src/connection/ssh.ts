@@ -113,8 +113,10 @@ function credentials(s: SshSettings, user: string, hopKeys: string[] = []): Cred
 
 /** Offers the methods in turn, skipping those the server does not take, and remembers which it takes. */
 function authSequence(user: string, methods: AuthMethod[]): { handler: NonNullable<ConnectConfig['authHandler']>; serverMethods(): string[] | undefined } {
-  // 'none' first, as ssh does: the server's answer lists the methods it takes.
-  const queue: (AuthMethod | NoAuthMethod)[] = [{ type: 'none', username: user }, ...methods];
+  // The server's first refusal lists the methods it takes; the rest of the queue skips the others. 'none'
+  // first, as ssh does, would cost a round trip of every connection: only when there is nothing to offer,
+  // so that the failure can still say what the server takes.
+  const queue: (AuthMethod | NoAuthMethod)[] = methods.length > 0 ? [...methods] : [{ type: 'none', username: user }];
   let allowed: string[] | undefined;
   const handler = ((methodsLeft: string[] | null) => {
     if (methodsLeft) allowed = methodsLeft;

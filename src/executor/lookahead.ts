@@ -84,6 +84,10 @@ export async function readAhead(pc: PlayContext, scope: Scope, task: Task, host:
     const recorded = await recordReads(pc, scope, item, module, host, previewed);
     if (recorded === undefined) break;
     reads.push(...recorded);
+    // The window's reads will need these connections: start the handshakes now, and let them progress
+    // while the rest of the window is worked out (that work never yields on its own).
+    for (const read of recorded) pc.run.pool.open(read.endpoint).catch(() => undefined);
+    if (recorded.length > 0) await new Promise((resume) => setImmediate(resume));
     // A task whose arguments could not be rendered yet (a variable set later) reads for itself.
     if (recorded.length > 0) covered.add(item);
   }
