@@ -8,6 +8,7 @@ import ssh2 from 'ssh2';
 import type { AgentAuthMethod, Client, ClientChannel, ConnectConfig, NoAuthMethod, ParsedKey, PasswordAuthMethod, PublicKeyAuthMethod } from 'ssh2';
 import type { Duplex, Readable } from 'node:stream';
 import { ChannelLimit } from './channel-limit.js';
+import { EarlyChannel } from './ssh-early-channel.js';
 import {
   AuthFailedError,
   BadConnectionVarsError,
@@ -112,14 +113,21 @@ function credentials(s: SshSettings, user: string, hopKeys: string[] = []): Cred
 }
 
 /** Offers the methods in turn, skipping those the server does not take, and remembers which it takes. */
-function authSequence(user: string, methods: AuthMethod[]): { handler: NonNullable<ConnectConfig['authHandler']>; serverMethods(): string[] | undefined } {
+function authSequence(
+  user: string,
+  methods: AuthMethod[],
+  refused: () => void,
+): { handler: NonNullable<ConnectConfig['authHandler']>; serverMethods(): string[] | undefined } {
   // The server's first refusal lists the methods it takes; the rest of the queue skips the others. 'none'
   // first, as ssh does, would cost a round trip of every connection: only when there is nothing to offer,
   // so that the failure can still say what the server takes.
   const queue: (AuthMethod | NoAuthMethod)[] = methods.length > 0 ? [...methods] : [{ type: 'none', username: user }];
   let allowed: string[] | undefined;
   const handler = ((methodsLeft: string[] | null) => {
-    if (methodsLeft) allowed = methodsLeft;
+    if (methodsLeft) {
+      allowed = methodsLeft;
+      refused(); // called again only after a refusal
+    }
     let next = queue.shift();
     while (next && allowed && !allowed.includes(next.type === 'agent' ? 'publickey' : next.type)) next = queue.shift();
     return next ?? false;
@@ -145,11 +153,18 @@ function trustHint(e: Endpoint, keyType: string, file: string): string {
 }
 
 /** One authenticated ssh2 client to `e`, through `sock` when it is reached via a jump host. */
-function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duplex, hopKeys: string[] = []): Promise<Client> {
+/** An authenticated client and, when the server took one, its shell's channel asked for while logging in. */
+interface OpenedClient {
+  client: Client;
+  early?: EarlyChannel;
+}
+
+function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duplex, hopKeys: string[] = []): Promise<OpenedClient> {
   const knownHosts = [s.knownHostsFile, ...s.globalKnownHostsFiles].flatMap(readKnownHosts);
   const name = knownHostName(e.address, e.port);
   const creds = credentials(s, e.user, hopKeys);
-  const auth = authSequence(e.user, creds.methods);
+  let early: EarlyChannel | undefined;
+  const auth = authSequence(e.user, creds.methods, () => early?.authFailed());
   let rejection: ConnectionError | undefined;
 
   const hostVerifier = (key: Buffer): boolean => {
@@ -175,17 +190,16 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
     return false;
   };
 
-  return new Promise<Client>((resolve, reject) => {
+  return new Promise<OpenedClient>((resolve, reject) => {
     const client = new ssh2.Client();
     let tcpConnected = sock !== undefined;
     client.on('connect', () => (tcpConnected = true));
     client.once('ready', () => {
-      client.setNoDelay(true);
       client.removeAllListeners('error');
       // Later failures surface as 'close' to whoever watches the client; an 'error' without any listener
       // would crash the whole run instead.
       client.on('error', () => undefined);
-      resolve(client);
+      resolve({ client, early });
     });
     client.on('error', (err: Error & { level?: string; code?: string }) => {
       client.removeAllListeners('ready');
@@ -217,6 +231,10 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
     };
     try {
       client.connect(config);
+      // Nagle off from the first byte, not only once logged in: it held each small handshake or login
+      // message that followed another until the first was acknowledged.
+      client.setNoDelay(true);
+      early = EarlyChannel.arm(client);
     } catch (err) {
       reject(new UnreachableError(e, (err as Error).message, err));
     }
@@ -244,6 +262,7 @@ class SshTransport implements Transport {
     private readonly endpoint: Endpoint,
     private readonly client: Client,
     private readonly jumps: Client[],
+    private readonly early?: EarlyChannel,
   ) {
     const die = (why: string) => {
       this.dead ??= this.closing
@@ -262,15 +281,16 @@ class SshTransport implements Transport {
     return this.dead ?? new ConnectionDroppedError(this.endpoint, why);
   }
 
-  openShell(): Promise<ShellStreams> {
-    if (this.dead) return Promise.reject(this.dead);
-    return new Promise((resolve, reject) => {
-      // exec, not a "shell" request: no pty, no motd, no login rc files; the user's shell runs /bin/sh.
-      this.client.exec('/bin/sh', (err, stream) => {
-        if (err) return reject(this.lost(`could not open a remote shell: ${err.message}`));
-        resolve({ input: stream, output: stream, errors: stream.stderr, destroy: () => stream.close() });
-      });
-    });
+  async openShell(): Promise<ShellStreams> {
+    if (this.dead) throw this.dead;
+    // exec, not a "shell" request: no pty, no motd, no login rc files; the user's shell runs /bin/sh.
+    const stream =
+      (await this.early?.exec(SHELL)) ??
+      (await new Promise<ClientChannel>((resolve, reject) => {
+        if (this.dead) return reject(this.dead);
+        this.client.exec(SHELL, (err, channel) => (err ? reject(this.lost(`could not open a remote shell: ${err.message}`)) : resolve(channel)));
+      }));
+    return { input: stream, output: stream, errors: stream.stderr, destroy: () => stream.close() };
   }
 
   execStreaming(command: string, stdin: Buffer | Readable, timeoutMs?: number): Promise<RawResult> {
@@ -322,6 +342,8 @@ class SshTransport implements Transport {
   }
 }
 
+const SHELL = '/bin/sh';
+
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, PIPE: 13, TERM: 15 };
 
 /** The jump hosts opened in turn (each checked like any host), and a way to open a stream through the
@@ -332,7 +354,7 @@ export async function openJumpChain(s: SshSettings): Promise<{ jumps: Client[]; 
     let sock: Duplex | undefined;
     for (const [i, hop] of s.jumps.entries()) {
       const jumpEndpoint = { host: `${s.host} (jump host)`, address: hop.address, port: hop.port, user: hop.user ?? s.user };
-      const jump = await openClient(s, jumpEndpoint, sock, hop.keyFiles);
+      const { client: jump } = await openClient(s, jumpEndpoint, sock, hop.keyFiles);
       jumps.push(jump);
       const next = s.jumps[i + 1];
       if (next) sock = await forward(jump, { host: s.host, address: next.address, port: next.port }, s.connectTimeoutMs);
@@ -351,8 +373,8 @@ export async function connectSsh(s: SshSettings): Promise<Connection> {
   const target = { host: s.host, address: s.address, port: s.port, user: s.user };
   const { jumps, reachTarget } = await openJumpChain(s);
   try {
-    const client = await openClient(s, target, await reachTarget());
-    return new ShellConnection(s.host, new SshTransport(target, client, jumps), s.commandTimeoutMs);
+    const { client, early } = await openClient(s, target, await reachTarget());
+    return new ShellConnection(s.host, new SshTransport(target, client, jumps, early), s.commandTimeoutMs);
   } catch (err) {
     for (const jump of jumps) jump.end();
     throw err;
