@@ -12,6 +12,8 @@ export interface SectionRequest {
   prelude?: string;
   /** Run without a subshell (see Fact.inline). */
   inline?: boolean;
+  /** A prelude function called once, before the sections, with the `args` of every request naming it (see Fact.prefetch). */
+  prefetch?: { call: string; args: string };
 }
 
 export type SectionAnswer =
@@ -37,6 +39,8 @@ function requireCheck(tool: string): string {
 /** The script answering every request in order; `withStdin` leaves stdin open for a lone request with input. */
 export function sectionsScript(nonce: string, requests: readonly SectionRequest[], withStdin = false): string {
   const preludes = [...new Set(requests.flatMap((r) => (r.prelude ? [r.prelude] : [])))];
+  const prefetches = new Map<string, string[]>();
+  for (const { prefetch } of requests) if (prefetch) prefetches.set(prefetch.call, [...(prefetches.get(prefetch.call) ?? []), prefetch.args]);
   const sections = requests.map((r, i) => {
     const mark = `@@ha-run:${nonce}:${i}`;
     const allChecks = (r.requires ?? []).map(requireCheck).join('; ');
@@ -45,7 +49,8 @@ export function sectionsScript(nonce: string, requests: readonly SectionRequest[
     const body = checks ? `m=; ${checks}; if [ -n "$m" ]; then echo "${mark}:missing$m"; else ${run}; fi` : run;
     return `echo '${mark}'\n${body}`;
   });
-  return [...preludes, ...sections, 'true'].join('\n');
+  const calls = [...prefetches].map(([call, args]) => `${call} ${args.join(' ')}`);
+  return [...preludes, ...calls, ...sections, 'true'].join('\n');
 }
 
 /** Splits the script's stdout back into one answer per request. */

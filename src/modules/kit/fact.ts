@@ -27,6 +27,12 @@ export interface Fact<A = void, T = unknown> {
   inline?: boolean;
   /** Shell functions the script calls: written once per round trip, however many facts use them. */
   prelude?: string;
+  /**
+   * A prelude function called once per round trip, before any script, with `args` of every request of
+   * this fact in it: it reads for all of them with one command where each script would run its own
+   * (one `stat` for twenty paths). The scripts use what it kept and read for themselves otherwise.
+   */
+  prefetch?: { call: string; args(args: A): string };
   /** Bytes for the script's standard input (secrets, SQL): never on a command line. */
   input?(args: A): string | Buffer;
   /** Pure: the script's stdout and exit status in, the fact's value out. Throws ModuleFailure when the answer is an error. */

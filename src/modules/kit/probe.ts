@@ -30,7 +30,8 @@ export function probeOf(conn: Connection): Probe {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function sectionOf(r: FactRequest<any, any>): SectionRequest {
-  return { script: r.fact.script(r.args), requires: r.fact.requires, requiresIf: r.fact.requiresIf?.(r.args), prelude: r.fact.prelude, inline: r.fact.inline };
+  const prefetch = r.fact.prefetch ? { call: r.fact.prefetch.call, args: r.fact.prefetch.args(r.args) } : undefined;
+  return { script: r.fact.script(r.args), requires: r.fact.requires, requiresIf: r.fact.requiresIf?.(r.args), prelude: r.fact.prelude, inline: r.fact.inline, ...(prefetch ? { prefetch } : {}) };
 }
 
 type Lost = { kind: 'lost'; stderr: string };

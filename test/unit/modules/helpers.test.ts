@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 // Pure helpers of the modules: command-line splitting, Python regex bridging, globs, probes,
 // wait_for's condition, fetch's layout, stat's dictionary, command timing formats.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -117,6 +117,54 @@ describe('file probe, run for real with /bin/sh and coreutils', () => {
       expect(small!.content?.toString()).toBe('hello\n');
       expect(big).toMatchObject({ size: 100, sha1: createHash('sha1').update('x'.repeat(100)).digest('hex') });
       expect(big!.content).toBeUndefined();
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
+
+  it('reads every path of a round trip with one stat and one sha1sum, answering as each path alone does', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'ha-run-probe-'));
+    try {
+      const names = ['plain', 'with space', 'new\nline', 'back\\slash', "quote'it", '$(id)', '-dash'];
+      for (const n of names) writeFileSync(join(top, n), `content of ${n}\n`);
+      symlinkSync('plain', join(top, 'link'));
+      symlinkSync('nowhere', join(top, 'dangling'));
+      mkdirSync(join(top, 'dir'));
+      const requests = [
+        ...names.map((n) => ({ path: join(top, n), checksum: true })),
+        { path: join(top, 'link'), checksum: true },
+        { path: join(top, 'link'), checksum: true, follow: true },
+        { path: join(top, 'dangling'), checksum: true },
+        { path: join(top, 'dir') },
+        { path: join(top, 'missing'), checksum: true },
+        { path: join(top, 'plain'), checksum: true, contentUpTo: 1000 },
+      ];
+      // Real tools behind wrappers that count their calls.
+      const bin = join(top, '.bin');
+      mkdirSync(bin);
+      const log = join(top, '.calls');
+      for (const tool of ['stat', 'sha1sum']) {
+        writeFileSync(join(bin, tool), `#!/bin/sh\necho ${tool} >> '${log}'\nexec /usr/bin/${tool} "$@"\n`, { mode: 0o755 });
+      }
+      const run = async (batch: typeof requests) => {
+        writeFileSync(log, '');
+        conn = replayConnection({});
+        const env = { PATH: `${bin}:/usr/bin:/bin` };
+        const answers = await probeFiles({ ...conn, exec: (command) => new Promise((done) => {
+          const out = execFileSync('/bin/sh', ['-c', command], { env, encoding: 'buffer' });
+          done({ rc: 0, stdout: out.toString(), stderr: '', stdoutBytes: out });
+        }) }, batch);
+        const calls = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean);
+        return { answers, calls };
+      };
+      const together = await run(requests);
+      const alone = await Promise.all(requests.map(async (r) => (await run([r])).answers[0]));
+      expect(together.answers).toEqual(alone);
+      expect(together.answers[2]).toMatchObject({ type: 'file', sha1: createHash('sha1').update('content of new\nline\n').digest('hex') });
+      expect(together.answers[names.length + 1]).toMatchObject({ type: 'file', resolved: join(top, 'plain') });
+      // One stat and one sha1sum for all; the followed link is read on its own (what was read is the link).
+      expect(together.calls.filter((c) => c === 'stat')).toHaveLength(2);
+      expect(together.calls.filter((c) => c === 'sha1sum')).toHaveLength(2);
     } finally {
       rmSync(top, { recursive: true, force: true });
     }
