@@ -98,7 +98,7 @@ export class ShellConnection implements Connection {
     const session = this.session;
     this.session = undefined;
     // Ending the transport ends its shell (the SSH connection, or the local process).
-    if (session) (await session.catch(() => undefined))?.abandon(this.transport.lost('the connection was closed'));
+    if (session) (await session.catch(() => undefined))?.abandon(() => this.transport.lost('the connection was closed'));
     await this.transport.close();
   }
 

@@ -64,6 +64,8 @@ export class ShellSession {
   /** How many of `pending` (from the front) already have their frame on each stream. */
   private readonly done: Record<StreamName, number> = { out: 0, err: 0 };
   private closedWith?: Error;
+  /** Abandoned with nothing waiting: the error, when something asks. */
+  private closedLater?: () => Error;
 
   /** `lost` turns "the shell went away" into the right error (dropped connection vs exited shell). */
   constructor(
@@ -79,11 +81,16 @@ export class ShellSession {
   }
 
   get closed(): boolean {
-    return this.closedWith !== undefined;
+    return this.closedWith !== undefined || this.closedLater !== undefined;
   }
 
   /** Runs one command. `timeoutMs` counts from when the shell gets to it, not from when it was queued. */
   run(request: FrameRequest, timeoutMs?: number, onTimeout?: () => Error): Promise<RawResult> {
+    if (this.closedLater) {
+      const why = this.closedLater;
+      this.closedLater = undefined;
+      this.fail(why());
+    }
     if (this.closedWith) return Promise.reject(new NotStarted(this.closedWith));
     const sentinel = newSentinel();
     const text = frameCommand(request, sentinel);
@@ -108,9 +115,11 @@ export class ShellSession {
   }
 
   /** As `close`, for a transport about to end that takes its shell with it: closing the channel first
-   *  would only cost the server's answer, one more exchange on the wire. */
-  abandon(why: Error): void {
-    this.fail(why);
+   *  would only cost the server's answer, one more exchange on the wire. `why` is made only if a command
+   *  is still waiting (or one is asked for later). */
+  abandon(why: () => Error): void {
+    if (this.pending.length > 0) return this.fail(why());
+    this.closedLater = why;
   }
 
   private onData(stream: StreamName, chunk: Buffer): void {

@@ -193,8 +193,10 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
   return new Promise<OpenedClient>((resolve, reject) => {
     const client = new ssh2.Client();
     let tcpConnected = sock !== undefined;
+    let loggedIn = false;
     client.on('connect', () => (tcpConnected = true));
     client.once('ready', () => {
+      loggedIn = true;
       client.removeAllListeners('error');
       // Later failures surface as 'close' to whoever watches the client; an 'error' without any listener
       // would crash the whole run instead.
@@ -216,7 +218,7 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
       reject(new UnreachableError(e, networkFailure(e, err), err));
     });
     // Safety net: a link that closes before 'ready' must never leave the caller waiting (no-op once settled).
-    client.once('close', () => reject(rejection ?? new UnreachableError(e, 'the connection closed during the SSH handshake')));
+    client.once('close', () => loggedIn || reject(rejection ?? new UnreachableError(e, 'the connection closed during the SSH handshake')));
     const config: ConnectConfig = {
       host: e.address,
       port: e.port,
@@ -254,7 +256,8 @@ function forward(client: Client, e: Endpoint, timeoutMs: number): Promise<Client
 }
 
 class SshTransport implements Transport {
-  private dead?: ConnectionError;
+  private diedBecause?: string;
+  private diedWith?: ConnectionError;
   private closing = false;
   private readonly limit = new ChannelLimit(MAX_EXTRA_CHANNELS);
 
@@ -265,12 +268,17 @@ class SshTransport implements Transport {
     private readonly early?: EarlyChannel,
   ) {
     const die = (why: string) => {
-      this.dead ??= this.closing
-        ? new ConnectionDroppedError(endpoint, 'the connection was closed by ha-run')
-        : new ConnectionDroppedError(endpoint, why);
+      this.diedBecause ??= this.closing ? 'the connection was closed by ha-run' : why;
     };
     client.on('error', (err: Error) => die(err.message));
     client.on('close', () => die('the SSH connection closed'));
+  }
+
+  /** The error for anything asked of a connection that ended; made only when something asks (every
+   *  connection of a run ends, and an error's stack costs time to take). */
+  private get dead(): ConnectionError | undefined {
+    if (this.diedBecause === undefined) return undefined;
+    return (this.diedWith ??= new ConnectionDroppedError(this.endpoint, this.diedBecause));
   }
 
   describe(): string {
