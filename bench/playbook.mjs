@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  aliasInventory, ansibleRun, benchLab, checkConverged, cleanBenchDirs, comparisonRow, harunRun, labHint, loadNote, main, median, rounds, spread, target,
+  aliasInventory, ansibleRun, benchLab, checkConverged, cleanBenchDirs, comparisonRow, harunRun, labHint, loadNote, main, median, roomForAliases, rounds, spread, target,
 } from './lib/common.mjs';
 
 const FIRST_RUN_TARGET = 20;
@@ -50,6 +50,7 @@ async function bench(lab, dir, count) {
 await main('bench:playbook', async () => {
   const counts = (process.env.BENCH_HOSTS ?? '5,50').split(',').map(Number);
   const lab = await benchLab();
+  await roomForAliases(lab);
   const dir = mkdtempSync(join(tmpdir(), 'ha-run-bench-'));
   try {
     for (const count of counts) await bench(lab, dir, count);

@@ -3,12 +3,12 @@
 // aliases of the bench lab's five containers, each running a cheap play (fixtures/scale.yml: a stat, a
 // read-only command, a debug). Prints ha-run's wall time, peak RSS and event-loop delay (a preload
 // records them), then runs bench/validate.mjs (validating a 1000-host inventory). Forks
-// BENCH_SCALE_FORKS (40): every host gets its own SSH connection, and more than ~10 handshakes at once
-// on one container's sshd hit its MaxStartups limit (10:30:100), which refuses connections at random.
+// BENCH_SCALE_FORKS (40): every host gets its own SSH connection, so each container's sshd is first given
+// room for that many logins at once (roomForAliases).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, aliasInventory, benchLab, fail, harunRun, labHint, loadNote, main, run, target } from './lib/common.mjs';
+import { ROOT, aliasInventory, benchLab, fail, harunRun, labHint, loadNote, main, roomForAliases, run, target } from './lib/common.mjs';
 
 const PLAY = join(ROOT, 'bench', 'fixtures', 'scale.yml');
 const FORKS = Number(process.env.BENCH_SCALE_FORKS ?? 40);
@@ -17,6 +17,7 @@ const RSS_TARGET_MB = 300;
 await main('bench:scale', async () => {
   const counts = (process.env.BENCH_SCALE_HOSTS ?? '200,1000').split(',').map(Number);
   const lab = await benchLab();
+  await roomForAliases(lab);
   const dir = mkdtempSync(join(tmpdir(), 'ha-run-bench-'));
   try {
     for (const count of counts) {

@@ -82,6 +82,34 @@ export async function benchLab() {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+/**
+ * Lets each container's sshd take as many logins at once as the hosts aliased to it may start: sshd's
+ * default MaxStartups (10:30:100) drops connections at random beyond ten unfinished logins, which a few
+ * dozen aliases of one container reach (a fleet has one sshd per host). Both tools get the same room.
+ */
+export async function roomForAliases(lab) {
+  const { execInHost } = await import('../../dist/lab/host-control.js');
+  const setting = 'MaxStartups 200:30:400';
+  await Promise.all(
+    containers(lab).map(async (host) => {
+      const r = await execInHost(
+        lab.name,
+        host,
+        `f=/etc/ssh/sshd_config.d/zz-bench-aliases.conf; grep -qx '${setting}' "$f" 2>/dev/null && exit 0; echo '${setting}' > "$f" && kill -HUP "$(cat /run/sshd.pid)"`,
+      );
+      if (r.exitCode !== 0) fail(`could not raise MaxStartups on ${host}`, r.stderr);
+    }),
+  );
+  // sshd re-executes itself on SIGHUP: wait until each listens again.
+  for (const host of containers(lab)) {
+    for (let i = 0; i < 50; i++) {
+      const r = await run('ssh', ['-i', lab.privateKey, '-p', String(lab.hosts[host].port), '-o', `UserKnownHostsFile=${lab.knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', 'root@127.0.0.1', 'true']);
+      if (r.code === 0) break;
+      await new Promise((resume) => setTimeout(resume, 100));
+    }
+  }
+}
+
 /** The bench lab's containers, in name order. */
 export function containers(lab) {
   return Object.keys(lab.hosts).sort();
