@@ -159,7 +159,8 @@ interface OpenedClient {
   early?: EarlyChannel;
 }
 
-function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duplex, hopKeys: string[] = []): Promise<OpenedClient> {
+/** `forShell`: the target itself, whose shell's channel is asked for with the login (a jump host only forwards). */
+function openClient(s: SshSettings, e: Endpoint & { user: string }, forShell: boolean, sock?: Duplex, hopKeys: string[] = []): Promise<OpenedClient> {
   const knownHosts = [s.knownHostsFile, ...s.globalKnownHostsFiles].flatMap(readKnownHosts);
   const name = knownHostName(e.address, e.port);
   const creds = credentials(s, e.user, hopKeys);
@@ -236,7 +237,7 @@ function openClient(s: SshSettings, e: Endpoint & { user: string }, sock?: Duple
       // Nagle off from the first byte, not only once logged in: it held each small handshake or login
       // message that followed another until the first was acknowledged.
       client.setNoDelay(true);
-      early = EarlyChannel.arm(client);
+      if (forShell) early = EarlyChannel.arm(client);
     } catch (err) {
       reject(new UnreachableError(e, (err as Error).message, err));
     }
@@ -362,7 +363,7 @@ export async function openJumpChain(s: SshSettings): Promise<{ jumps: Client[]; 
     let sock: Duplex | undefined;
     for (const [i, hop] of s.jumps.entries()) {
       const jumpEndpoint = { host: `${s.host} (jump host)`, address: hop.address, port: hop.port, user: hop.user ?? s.user };
-      const { client: jump } = await openClient(s, jumpEndpoint, sock, hop.keyFiles);
+      const { client: jump } = await openClient(s, jumpEndpoint, false, sock, hop.keyFiles);
       jumps.push(jump);
       const next = s.jumps[i + 1];
       if (next) sock = await forward(jump, { host: s.host, address: next.address, port: next.port }, s.connectTimeoutMs);
@@ -381,7 +382,7 @@ export async function connectSsh(s: SshSettings): Promise<Connection> {
   const target = { host: s.host, address: s.address, port: s.port, user: s.user };
   const { jumps, reachTarget } = await openJumpChain(s);
   try {
-    const { client, early } = await openClient(s, target, await reachTarget());
+    const { client, early } = await openClient(s, target, true, await reachTarget());
     return new ShellConnection(s.host, new SshTransport(target, client, jumps, early), s.commandTimeoutMs);
   } catch (err) {
     for (const jump of jumps) jump.end();
