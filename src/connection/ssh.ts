@@ -152,14 +152,14 @@ function trustHint(e: Endpoint, keyType: string, file: string): string {
   );
 }
 
-/** One authenticated ssh2 client to `e`, through `sock` when it is reached via a jump host. */
 /** An authenticated client and, when the server took one, its shell's channel asked for while logging in. */
 interface OpenedClient {
   client: Client;
   early?: EarlyChannel;
 }
 
-/** `forShell`: the target itself, whose shell's channel is asked for with the login (a jump host only forwards). */
+/** One authenticated ssh2 client to `e`, through `sock` when it is reached via a jump host. `forShell`:
+ *  the target itself, whose shell's channel is asked for with the login (a jump host only forwards). */
 function openClient(s: SshSettings, e: Endpoint & { user: string }, forShell: boolean, sock?: Duplex, hopKeys: string[] = []): Promise<OpenedClient> {
   const knownHosts = [s.knownHostsFile, ...s.globalKnownHostsFiles].flatMap(readKnownHosts);
   const name = knownHostName(e.address, e.port);
