@@ -120,7 +120,7 @@ function runOptions(o: CliOptions, extras: ConfigExtras = {}): RunOptions {
     trustNewHostKeys: o.trustNewHostKeys === true || extras.trustNewHostKeysBy !== undefined,
     ...(o.trustNewHostKeys !== true && extras.trustNewHostKeysBy ? { trustNewHostKeysBy: extras.trustNewHostKeysBy } : {}),
     ...(extras.sshArgs ? { sshArgs: extras.sshArgs } : {}),
-    connectionDefaults: connectionDefaults(o),
+    connectionDefaults: { ...(extras.sshRetries !== undefined ? { ansible_ssh_retries: String(extras.sshRetries) } : {}), ...connectionDefaults(o) },
     ...(o.forceHandlers ? { forceHandlers: true } : {}),
   };
 }

@@ -27,6 +27,8 @@ export interface ConfigExtras {
   sshArgs?: string;
   /** Set when host_key_checking is off: says so in each recorded key's announcement. */
   trustNewHostKeysBy?: string;
+  /** retries: connection attempts after a failed one, under each host's ansible_ssh_retries. */
+  sshRetries?: number;
 }
 
 export const DEFAULT_FORKS = '5';
@@ -55,6 +57,8 @@ export function applyConfig<T extends ConfigurableOptions>(o: T, config: LoadedC
   if (logPath) extras.logPath = logPath;
   const sshArgs = (['ssh_args', 'ssh_common_args', 'ssh_extra_args'] as const).map((n) => get<string>(n)).filter((v) => v);
   if (sshArgs.length > 0) extras.sshArgs = sshArgs.join(' ');
+  const retries = get<number>('retries');
+  if (retries !== undefined) extras.sshRetries = retries;
   const checking = config.settings.get('host_key_checking');
   if (checking?.value === false) extras.trustNewHostKeysBy = `host_key_checking=False (${describeOrigin(checking.origin)})`;
   return { options, extras };

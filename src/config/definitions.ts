@@ -34,6 +34,7 @@ export type SettingName =
   | 'private_key_file'
   | 'host_key_checking'
   | 'timeout'
+  | 'retries'
   | 'become'
   | 'become_user'
   | 'become_method'
@@ -68,6 +69,14 @@ export const SETTINGS: readonly SettingDefinition[] = [
     type: { kind: 'bool' },
   },
   { name: 'timeout', ansibleName: 'DEFAULT_TIMEOUT', ini: [defaults('timeout'), ssh('timeout')], env: ['ANSIBLE_TIMEOUT', 'ANSIBLE_SSH_TIMEOUT'], byDefault: "the ssh config's ConnectTimeout, else 10", type: { kind: 'int', min: 1, max: 3600 } },
+  {
+    name: 'retries',
+    ansibleName: 'reconnection_retries',
+    ini: [{ section: 'connection', key: 'retries' }, ssh('retries')],
+    env: ['ANSIBLE_SSH_RETRIES'],
+    byDefault: '0: a host that cannot be reached is reported at once',
+    type: { kind: 'int', min: 0, max: 100 },
+  },
   { name: 'become', ansibleName: 'DEFAULT_BECOME', ini: [become('become')], env: ['ANSIBLE_BECOME'], byDefault: 'false', type: { kind: 'bool' } },
   { name: 'become_user', ansibleName: 'DEFAULT_BECOME_USER', ini: [become('become_user')], env: ['ANSIBLE_BECOME_USER'], byDefault: 'root', type: { kind: 'string' } },
   { name: 'become_method', ansibleName: 'DEFAULT_BECOME_METHOD', ini: [become('become_method')], env: ['ANSIBLE_BECOME_METHOD'], byDefault: 'sudo', type: { kind: 'choice', choices: BECOME_METHODS } },

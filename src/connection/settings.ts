@@ -60,6 +60,8 @@ export interface SshSettings {
   connectTimeoutMs: number;
   keepaliveIntervalMs: number;
   commandTimeoutMs?: number;
+  /** Attempts to connect after a failed one (ansible_ssh_retries): only when the host could not be reached. */
+  retries: number;
 }
 
 export type ConnectionKind = 'ssh' | 'local';
@@ -75,6 +77,7 @@ export const CONNECTION_VARIABLES = {
   password: ['ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password'],
   sshArgs: ['ansible_ssh_common_args', 'ansible_ssh_extra_args'],
   timeout: ['ansible_ssh_timeout', 'ansible_timeout'],
+  retries: ['ansible_ssh_retries'],
 } as const;
 
 /** The first of `names` that is set, with the name it was found under (for messages). */
@@ -181,6 +184,7 @@ export function resolveSshSettings(
   const timeout = setting(vars, CONNECTION_VARIABLES.timeout) ?? pick('ConnectTimeout');
   const connectTimeoutMs = options.connectTimeoutMs ?? (timeout ? integer(host, timeout.name, timeout.value, CONNECT_TIMEOUT_SECONDS.min, CONNECT_TIMEOUT_SECONDS.max) * 1000 : 10_000);
   const alive = pick('ServerAliveInterval');
+  const retries = setting(vars, CONNECTION_VARIABLES.retries);
 
   return {
     host,
@@ -202,6 +206,7 @@ export function resolveSshSettings(
     connectTimeoutMs,
     keepaliveIntervalMs: alive ? integer(host, alive.name, alive.value, 0, 86400) * 1000 : 15_000,
     commandTimeoutMs: options.commandTimeoutMs,
+    retries: retries ? integer(host, retries.name, retries.value, 0, 100) : 0,
   };
 }
 

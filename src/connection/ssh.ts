@@ -377,8 +377,22 @@ export async function openJumpChain(s: SshSettings): Promise<{ jumps: Client[]; 
   return { jumps, reachTarget: async () => (last ? forward(last, target, s.connectTimeoutMs) : undefined) };
 }
 
-/** Connects (through any jump hosts) and returns the host's Connection. */
+/** Connects (through any jump hosts) and returns the host's Connection. A host that could not be reached
+ *  is tried again `s.retries` times, after 0, 1, 3, 7, 15, then 30 s, as Ansible's ssh connection does;
+ *  a refused login or host key would only be refused again. */
 export async function connectSsh(s: SshSettings): Promise<Connection> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connectOnce(s);
+    } catch (err) {
+      const unreached = err instanceof UnreachableError || (err instanceof ConnectionTimeoutError && err.unreachable);
+      if (!unreached || attempt >= s.retries) throw err;
+      await new Promise((resume) => setTimeout(resume, Math.min(2 ** attempt - 1, 30) * 1000));
+    }
+  }
+}
+
+async function connectOnce(s: SshSettings): Promise<Connection> {
   const target = { host: s.host, address: s.address, port: s.port, user: s.user };
   const { jumps, reachTarget } = await openJumpChain(s);
   try {

@@ -113,6 +113,15 @@ describe('applyConfig (command line > environment > file > defaults)', () => {
     expect(given).not.toHaveProperty('vaultPasswordFile');
   });
 
+  it("reads ssh's retries from [ssh_connection] or [connection], ANSIBLE_SSH_RETRIES above both", () => {
+    writeFileSync(join(project, 'ansible.cfg'), '[ssh_connection]\nretries = 3\n');
+    expect(applyConfig({}, loadConfig({ env: {}, cwd: project, home, systemFile: none })).extras).toEqual({ sshRetries: 3 });
+    writeFileSync(join(project, 'ansible.cfg'), '[connection]\nretries = 2\n');
+    const config = loadConfig({ env: { ANSIBLE_SSH_RETRIES: '5' }, cwd: project, home, systemFile: none });
+    expect(applyConfig({}, config).extras).toEqual({ sshRetries: 5 });
+    expect(config.unused).toEqual([]);
+  });
+
   it('turns host_key_checking off into recording new keys (never accepting changed ones), saying where it came from', () => {
     writeFileSync(join(project, 'ansible.cfg'), '[defaults]\nhost_key_checking = false\n[privilege_escalation]\nbecome = true\nbecome_user = app\n');
     const { extras } = applyConfig({}, loadConfig({ env: {}, cwd: project, home, systemFile: none }));

@@ -18,6 +18,7 @@ describe('resolveSshSettings', () => {
         ansible_ssh_pass: 'pw',
         ansible_ssh_private_key_passphrase: 'pp',
         ansible_ssh_timeout: 3,
+        ansible_ssh_retries: '2',
         ansible_ssh_common_args: '-o UserKnownHostsFile=/tmp/kh -o ProxyJump=jump@10.0.0.1:2200',
       },
       {},
@@ -38,12 +39,16 @@ describe('resolveSshSettings', () => {
       globalKnownHostsFiles: [],
       trustOnFirstUse: false,
       connectTimeoutMs: 3000,
+      retries: 2,
     });
+    expect(() => resolveSshSettings({ inventory_hostname: 'web1', ansible_ssh_retries: 'often' }, {}, env)).toThrow(
+      'ansible_ssh_retries for web1 must be a whole number from 0 to 100, got "often"',
+    );
   });
 
   it('falls back like ssh: inventory name as address, port 22, $USER, ~/.ssh keys and known_hosts', () => {
     const s = resolveSshSettings({ inventory_hostname: 'db1' }, {}, {});
-    expect(s).toMatchObject({ host: 'db1', address: 'db1', port: 22, user: 'root', keyFiles: [], agent: undefined, jumps: [] });
+    expect(s).toMatchObject({ host: 'db1', address: 'db1', port: 22, user: 'root', keyFiles: [], agent: undefined, jumps: [], retries: 0 });
     expect(s.defaultKeyFiles).toContain(join(homedir(), '.ssh/id_ed25519'));
     expect(s.knownHostsFile).toBe(join(homedir(), '.ssh/known_hosts'));
     expect(s.globalKnownHostsFiles).toEqual(['/etc/ssh/ssh_known_hosts']);
