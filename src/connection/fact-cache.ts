@@ -4,7 +4,7 @@
 // file write on ANY host of the run forgets every answer: a change on one host can show on another
 // (replication, shared storage), so no answer is ever older than the run's last possible change.
 import { createHash } from 'node:crypto';
-import { parseSections, renderSections, sectionsScript, type SectionAnswer, type SectionRequest } from './sections.js';
+import { parseSections, renderSections, sectionsScript, splitReadsAfter, withReadsAfter, type SectionAnswer, type SectionRequest } from './sections.js';
 import type { Connection, ExecOptions, ExecResult } from './types.js';
 
 export class FactCache {
@@ -51,12 +51,13 @@ function keyOf(identity: string, request: SectionRequest, options: ExecOptions):
 /** `identity` tells apart connections to one host as different users or ports (the pool's key). */
 export function withFactCache(conn: Connection, cache: FactCache, identity: string): Connection {
   const exec = async (command: string, options: ExecOptions = {}): Promise<ExecResult> => {
-    const { sections, ...rest } = options;
+    const { sections, thenRead, ...rest } = options;
     if (!sections) {
       // Anything that is not a fact read may change something.
       cache.forget();
       cache.countTrip(conn.host);
-      return conn.exec(command, options);
+      if (!thenRead) return conn.exec(command, rest);
+      return commandThenReads(command, rest, thenRead);
     }
     const keys = sections.requests.map((r) => keyOf(identity, r, rest));
     const answers: (SectionAnswer | undefined)[] = keys.map((k) => cache.answer(k));
@@ -77,6 +78,16 @@ export function withFactCache(conn: Connection, cache: FactCache, identity: stri
     const stdout = renderSections(sections.nonce, answers.map((a) => a ?? { kind: 'lost' }));
     return { rc, stdout, stderr, stdoutBytes: Buffer.from(stdout) };
   };
+  /** The command, and the reads after it in the same round trip, their answers given back with the
+   *  result (for the task that made the change; they are not kept for later tasks). */
+  const commandThenReads = async (command: string, options: ExecOptions, reads: NonNullable<ExecOptions['thenRead']>): Promise<ExecResult> => {
+    const result = await conn.exec(withReadsAfter(command, reads.nonce, reads.requests), options);
+    const { command: stdout, reads: answers } = splitReadsAfter(result.stdout, reads.nonce);
+    if (answers === undefined || result.rc !== 0) return result;
+    const parsed = parseSections(answers, reads.nonce, reads.requests.length);
+    return { rc: result.rc, stdout, stderr: result.stderr, stdoutBytes: Buffer.from(stdout), reads: parsed };
+  };
+
   return {
     get host() {
       return conn.host;

@@ -53,6 +53,30 @@ export function sectionsScript(nonce: string, requests: readonly SectionRequest[
   return [...preludes, ...calls, ...sections, 'true'].join('\n');
 }
 
+/**
+ * `command`, then, only if it succeeded, the sections script of `requests`, as one script: reads that must
+ * see what the command left are made in its round trip, and are sure to run after it (one shell runs
+ * both). The command's exit status stays the script's. `splitReadsAfter` takes the output apart.
+ */
+export function withReadsAfter(command: string, nonce: string, requests: readonly SectionRequest[]): string {
+  return [
+    `{ ${command}`,
+    '}',
+    '__ha_then=$?',
+    `if [ "$__ha_then" -eq 0 ]; then printf '\\n%s\\n' '@@ha-run-then:${nonce}'; ( ${sectionsScript(nonce, requests)}`,
+    ') </dev/null; fi',
+    'exit "$__ha_then"',
+  ].join('\n');
+}
+
+/** The command's own stdout, and what the reads printed (undefined: they did not run, or were cut short). */
+export function splitReadsAfter(stdout: string, nonce: string): { command: string; reads?: string } {
+  const mark = `\n@@ha-run-then:${nonce}\n`;
+  const at = stdout.lastIndexOf(mark);
+  if (at < 0) return { command: stdout };
+  return { command: stdout.slice(0, at), reads: stdout.slice(at + mark.length) };
+}
+
 /** Splits the script's stdout back into one answer per request. */
 export function parseSections(stdout: string, nonce: string, count: number): SectionAnswer[] {
   const answers: SectionAnswer[] = [];

@@ -1,6 +1,6 @@
 // The contract every transport (ssh, local) fulfils. Modules and the executor see only this.
 
-import type { SectionRequest } from './sections.js';
+import type { SectionAnswer, SectionRequest } from './sections.js';
 
 export interface BecomeOptions {
   /** Target user; root when omitted. */
@@ -25,6 +25,12 @@ export interface ExecOptions {
    */
   ownScript?: boolean;
   /**
+   * Read-only requests to answer right after the command, in its round trip, when it succeeds (a module
+   * re-reading its facts after a change then needs no round trip of its own): the answers come back as
+   * the result's `reads`. A connection may ignore it (no `reads`: the caller reads as usual).
+   */
+  thenRead?: { nonce: string; requests: readonly SectionRequest[] };
+  /**
    * The command is a sections script (sections.ts) of read-only requests under this nonce: a connection
    * may answer some from what it read before, as long as nothing has changed since (fact-cache.ts).
    */
@@ -45,6 +51,8 @@ export interface ExecResult {
   stderr: string;
   /** Raw bytes of stdout, for binary output. */
   stdoutBytes: Buffer;
+  /** The answers to ExecOptions.thenRead, in order, when the command succeeded and they were read. */
+  reads?: readonly SectionAnswer[];
 }
 
 export interface PutOptions {

@@ -3,6 +3,8 @@
 // the facts for the registered result. Action modules: run. A module's own failure becomes a
 // failed result; a broken connection propagates (the executor marks the host unreachable).
 import { HaRunError } from '../errors.js';
+import { newNonce, renderSections, type SectionAnswer, type SectionRequest } from '../connection/sections.js';
+import type { Connection } from '../connection/types.js';
 import type { DeclarativeModule, ModuleContext, ModuleResult, Module, Op } from './types.js';
 import { ModuleFailure } from './failure.js';
 
@@ -27,8 +29,8 @@ async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, arg
   if (!ctx.check) {
     for (const step of module.prelude?.(args) ?? []) {
       for (const op of step.ops) {
-        const failure = await applyOp(ctx, op, {});
-        if (failure) return { changed: false, failed: true, msg: `${step.summary}: ${failure.msg}`, rc: failure.rc, stdout: failure.stdout, stderr: failure.stderr };
+        const outcome = await applyOp(ctx, op, {});
+        if ('msg' in outcome) return { changed: false, failed: true, msg: `${step.summary}: ${outcome.msg}`, rc: outcome.rc, stdout: outcome.stdout, stderr: outcome.stderr };
       }
     }
   }
@@ -55,18 +57,78 @@ async function runDeclarative(module: DeclarativeModule, ctx: ModuleContext, arg
 
   const registered: Record<string, unknown> = {};
   let applied = 0;
+  // The facts are read again after the last op, in its round trip when that op is a command.
+  const lastOp = changes.at(-1)?.ops.at(-1);
+  const reread = module.result && lastOp?.kind === 'exec' ? await firstRead(module, ctx, args) : undefined;
+  let readAfter: ReadAfter | undefined;
   for (const change of changes) {
     for (const op of change.ops) {
-      const failure = await applyOp(ctx, op, registered);
+      const outcome = await applyOp(ctx, op, registered, op === lastOp ? reread : undefined);
       // Changed only if an earlier op already changed the host: a task that failed before touching
       // anything reports no change, as Ansible's modules do (the recap counts it).
-      if (failure) return { ...reported, changed: applied > 0, failed: true, msg: `${change.summary}: ${failure.msg}`, rc: failure.rc, stdout: failure.stdout, stderr: failure.stderr };
+      if ('msg' in outcome) return { ...reported, changed: applied > 0, failed: true, msg: `${change.summary}: ${outcome.msg}`, rc: outcome.rc, stdout: outcome.stdout, stderr: outcome.stderr };
       if (!(op.kind === 'put' && op.scratch)) applied++;
+      readAfter = outcome.readAfter;
     }
   }
   // Report the state the host is really in now, not the one we hoped for.
-  const after = module.result ? await module.gather(ctx, args) : facts;
+  const after = module.result ? await module.gather(readAfter ? { ...ctx, conn: answeringFirst(ctx.conn, readAfter) } : ctx, args) : facts;
   return { ...module.result?.(args, after, changes, facts), ...registered, ...reported };
+}
+
+/** Reads made in an op's round trip, right after it, and their answers. */
+interface ReadAfter {
+  requests: readonly SectionRequest[];
+  answers: readonly SectionAnswer[];
+}
+
+class FirstReadRecorded extends Error {}
+
+/** The read the module's gather starts with (its arguments decide it, not the host), or undefined when it
+ *  starts otherwise. Nothing is sent: the gather stops at its first exchange. */
+async function firstRead(module: DeclarativeModule, ctx: ModuleContext, args: Record<string, unknown>): Promise<readonly SectionRequest[] | undefined> {
+  let requests: readonly SectionRequest[] | undefined;
+  const stop = async (): Promise<never> => {
+    throw new FirstReadRecorded();
+  };
+  const recording: Connection = {
+    host: ctx.conn.host,
+    exec: async (_command, options = {}) => {
+      if (options.sections && options.stdin === undefined && !options.sections.keptOnly) requests = options.sections.requests;
+      throw new FirstReadRecorded();
+    },
+    put: stop,
+    get: stop,
+    close: async () => {},
+  };
+  try {
+    await module.gather({ ...ctx, conn: recording }, args);
+  } catch {
+    // Recorded; or a problem of the gather itself, which it meets again when it runs.
+  }
+  return requests;
+}
+
+/** `conn`, except that the first read asking exactly what was read after the op is answered from that. */
+function answeringFirst(conn: Connection, read: ReadAfter): Connection {
+  let pending = true;
+  const wanted = JSON.stringify(read.requests);
+  return {
+    get host() {
+      return conn.host;
+    },
+    exec: async (command, options = {}) => {
+      if (pending && options.sections && JSON.stringify(options.sections.requests) === wanted) {
+        pending = false;
+        const stdout = renderSections(options.sections.nonce, read.answers);
+        return { rc: 0, stdout, stderr: '', stdoutBytes: Buffer.from(stdout) };
+      }
+      return conn.exec(command, options);
+    },
+    put: (path, data, options) => conn.put(path, data, options),
+    get: (path, options) => conn.get(path, options),
+    close: () => conn.close(),
+  };
 }
 
 interface OpFailure {
@@ -76,21 +138,27 @@ interface OpFailure {
   stderr?: string;
 }
 
-async function applyOp(ctx: ModuleContext, op: Op, registered: Record<string, unknown>): Promise<OpFailure | undefined> {
+/** An op done (with what was read right after it, when asked), or why it failed. */
+type OpOutcome = { readAfter?: ReadAfter } | OpFailure;
+
+async function applyOp(ctx: ModuleContext, op: Op, registered: Record<string, unknown>, thenRead?: readonly SectionRequest[]): Promise<OpOutcome> {
   if (op.kind === 'put') {
     try {
       await ctx.conn.put(op.path, op.data, { mode: op.mode, owner: op.owner, group: op.group, unsafeWrites: op.unsafeWrites });
-      return undefined;
+      return {};
     } catch (err) {
       if (!(err instanceof HaRunError) || (err as { unreachable?: boolean }).unreachable === true) throw err;
       return { msg: `could not write ${op.path}: ${err.message}` };
     }
   }
-  const r = await ctx.conn.exec(op.command, op.stdin === undefined ? undefined : { stdin: op.stdin });
+  const r = await ctx.conn.exec(op.command, {
+    ...(op.stdin === undefined ? {} : { stdin: op.stdin }),
+    ...(thenRead ? { thenRead: { nonce: newNonce(), requests: thenRead } } : {}),
+  });
   if (r.rc !== 0) {
     const detail = (r.stderr.trim() || r.stdout.trim() || `exit status ${r.rc}`).split('\n').slice(-5).join('\n');
     return { msg: detail, rc: r.rc, stdout: r.stdout, stderr: r.stderr };
   }
   if (op.resultKey) registered[op.resultKey] = r.stdout.trim();
-  return undefined;
+  return thenRead && r.reads ? { readAfter: { requests: thenRead, answers: r.reads } } : {};
 }

@@ -7,6 +7,14 @@ import type { DeclarativeModule, ModuleContext } from '../../../src/modules/type
 import { missingNow, ModuleFailure } from '../../../src/modules/failure.js';
 import { ConnectionTimeoutError, UnreachableError } from '../../../src/connection/errors.js';
 import { HaRunError } from '../../../src/errors.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FactCache, withFactCache } from '../../../src/connection/fact-cache.js';
+import { shellQuote } from '../../../src/connection/quote.js';
+import type { Fact } from '../../../src/modules/kit/fact.js';
+import { probeOf } from '../../../src/modules/kit/probe.js';
+import { replayConnection } from '../../kit/replay-connection.js';
 
 /** Records every call; exec answers from `answers` in order (rc 0, empty output by default). */
 function recordingConnection(answers: Partial<ExecResult>[] = []) {
@@ -145,5 +153,51 @@ describe('runModule', () => {
     expect(await runModule(echoModule, context(timingOut), { want: 'on' })).toMatchObject({ failed: true, msg: 'command timed out after 5 s' });
     const lost = { ...conn, exec: async () => Promise.reject(new UnreachableError({ host: 'h1', address: '10.0.0.1', port: 22 }, 'connection refused')) };
     await expect(runModule(echoModule, context(lost), { want: 'on' })).rejects.toMatchObject({ code: 'unreachable' });
+  });
+});
+
+describe("runModule, re-reading in the last op's round trip", () => {
+  /** The content of a file, read as a fact (a sections read, as modules' probes make). */
+  const content: Fact<string, string> = { name: 'a file', script: (path) => `cat ${shellQuote(path)} 2>/dev/null || true`, parse: (out) => out.trim() };
+  const fileModule: DeclarativeModule<{ path: string; want: string }, string> = {
+    kind: 'declarative',
+    name: 'content_test',
+    schema: { type: 'object' },
+    gather: (ctx, args) => probeOf(ctx.conn).get(content, args.path),
+    plan: (args, current) => (current === args.want ? [] : [{ summary: `content → ${args.want}`, ops: [{ kind: 'exec', command: `printf %s ${shellQuote(args.want)} > ${shellQuote(args.path)}` }] }]),
+    result: (_args, current) => ({ content: current }),
+  };
+
+  it('reads the facts again right after the last command, in its round trip, and reports what it read', async () => {
+    const target = replayConnection({});
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-reread-'));
+    try {
+      const conn = withFactCache(target, new FactCache(), 'h1');
+      const path = join(dir, 'state');
+      expect(await runModule(fileModule, context(conn), { path, want: 'on' })).toEqual({ changed: true, reasons: ['content → on'], content: 'on' });
+      // The first read, then the command with the re-read: two round trips, not three.
+      expect(target.calls).toHaveLength(2);
+      expect(target.calls[1]!.command).toContain('@@ha-run-then:');
+      // A command that fails reads nothing after it.
+      const failed = await runModule(fileModule, context(conn), { path: join(dir, 'missing', 'state'), want: 'on' });
+      expect(failed).toMatchObject({ failed: true, changed: false });
+      expect(target.calls).toHaveLength(4);
+    } finally {
+      target.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads as usual where the connection gives no reads back', async () => {
+    const target = replayConnection({});
+    const dir = mkdtempSync(join(tmpdir(), 'ha-run-reread-'));
+    try {
+      const result = await runModule(fileModule, context(target), { path: join(dir, 'state'), want: 'on' });
+      expect(result).toMatchObject({ changed: true, content: 'on' });
+      expect(target.calls).toHaveLength(3);
+    } finally {
+      target.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
