@@ -160,5 +160,7 @@ async function applyOp(ctx: ModuleContext, op: Op, registered: Record<string, un
     return { msg: detail, rc: r.rc, stdout: r.stdout, stderr: r.stderr };
   }
   if (op.resultKey) registered[op.resultKey] = r.stdout.trim();
-  return thenRead && r.reads ? { readAfter: { requests: thenRead, answers: r.reads } } : {};
+  // An answer cut short is read again the ordinary way.
+  const complete = r.reads?.every((a) => a.kind !== 'lost');
+  return thenRead && r.reads && complete ? { readAfter: { requests: thenRead, answers: r.reads } } : {};
 }
