@@ -5,6 +5,7 @@
 // still asks for its facts when it runs, and gets the kept answer only if its request is exactly the
 // same (same script, user, environment) and nothing has run since; otherwise it reads again.
 import { readFileSync } from 'node:fs';
+import { firstExchangeOnly } from '../connection/first-exchange.js';
 import type { ConnectionTarget } from '../connection/target.js';
 import { newNonce, sectionsScript, type SectionRequest } from '../connection/sections.js';
 import type { Connection, ExecOptions } from '../connection/types.js';
@@ -31,8 +32,6 @@ interface RecordedRead {
   requests: readonly SectionRequest[];
 }
 
-/** Thrown by the recording connection: the module's gather stops at its first read. */
-class Recorded extends Error {}
 
 // A lookup can run a command or create a file on the controller (pipe, lines, password): never run one
 // early. A task that calls one is not previewed, and the variables of a preview are speculative, so a
@@ -115,20 +114,13 @@ async function previewFacts(pc: PlayContext, scope: Scope, task: Task, module: M
     for (const condition of allConditions(scope, task)) if (!evaluateCondition(condition, { vars })) return {};
     const args = moduleArguments(task, module, vars, searchPaths(pc, scope, task));
     if (argumentProblems(task, module, args).length > 0) return {};
-    const result = await module.run(moduleContext(pc, scope, task, host, vars, noConnection(host)), args);
+    const result = await module.run(moduleContext(pc, scope, task, host, vars, firstExchangeOnly(host)), args);
     return result.failed ? {} : ((result.ansible_facts as Vars | undefined) ?? {});
   } catch {
     return {};
   }
 }
 
-/** A controller-only module never uses its connection: this one refuses, to be sure. */
-function noConnection(host: string): Connection {
-  const refuse = async (): Promise<never> => {
-    throw new Recorded();
-  };
-  return { host, exec: refuse, put: refuse, get: refuse, close: async () => {} };
-}
 
 /** The reads the task would make first on `host` with today's variables; [] when its `when` is false; undefined to stop looking. */
 async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Module, host: string, previewed: Vars): Promise<RecordedRead[] | undefined> {
@@ -142,22 +134,14 @@ async function recordReads(pc: PlayContext, scope: Scope, task: Task, module: Mo
     const paths = searchPaths(pc, scope, task);
     const args = moduleArguments(task, module, vars, paths);
     if (argumentProblems(task, module, args).length > 0) return undefined;
-    const recorder = (target: string, endpoint: ConnectionTarget): Connection => ({
-      host: target,
-      exec: async (_command, options = {}) => {
-        if (options.sections && options.stdin === undefined) reads.push({ endpoint, options, requests: options.sections.requests });
-        else if (!options.sections) writesFirst = true;
-        throw new Recorded();
-      },
-      put: async () => {
-        writesFirst = true;
-        throw new Recorded();
-      },
-      get: async () => {
-        throw new Recorded();
-      },
-      close: async () => {},
-    });
+    // The module's gather stops at its first exchange, which is recorded.
+    const recorder = (target: string, endpoint: ConnectionTarget): Connection =>
+      firstExchangeOnly(target, (x) => {
+        if (x.kind === 'put') writesFirst = true;
+        if (x.kind !== 'exec') return;
+        if (x.options.sections && x.options.stdin === undefined) reads.push({ endpoint, options: x.options, requests: x.options.sections.requests });
+        else if (!x.options.sections) writesFirst = true;
+      });
     const { conn } = await connectionFor(pc, scope, task, host, vars, recorder);
     const ctx = moduleContext(pc, scope, task, host, vars, conn);
     // A template file is rendered by gather: only one that cannot call a lookup (nor include another file).

@@ -4,6 +4,7 @@
 // failed result; a broken connection propagates (the executor marks the host unreachable).
 import { HaRunError } from '../errors.js';
 import { newNonce, renderSections, type SectionAnswer, type SectionRequest } from '../connection/sections.js';
+import { firstExchangeOnly } from '../connection/first-exchange.js';
 import type { Connection } from '../connection/types.js';
 import type { DeclarativeModule, ModuleContext, ModuleResult, Module, Op } from './types.js';
 import { ModuleFailure } from './failure.js';
@@ -82,25 +83,13 @@ interface ReadAfter {
   answers: readonly SectionAnswer[];
 }
 
-class FirstReadRecorded extends Error {}
-
 /** The read the module's gather starts with (its arguments decide it, not the host), or undefined when it
  *  starts otherwise. Nothing is sent: the gather stops at its first exchange. */
 async function firstRead(module: DeclarativeModule, ctx: ModuleContext, args: Record<string, unknown>): Promise<readonly SectionRequest[] | undefined> {
   let requests: readonly SectionRequest[] | undefined;
-  const stop = async (): Promise<never> => {
-    throw new FirstReadRecorded();
-  };
-  const recording: Connection = {
-    host: ctx.conn.host,
-    exec: async (_command, options = {}) => {
-      if (options.sections && options.stdin === undefined && !options.sections.keptOnly) requests = options.sections.requests;
-      throw new FirstReadRecorded();
-    },
-    put: stop,
-    get: stop,
-    close: async () => {},
-  };
+  const recording = firstExchangeOnly(ctx.conn.host, (x) => {
+    if (x.kind === 'exec' && x.options.sections && x.options.stdin === undefined && !x.options.sections.keptOnly) requests = x.options.sections.requests;
+  });
   try {
     await module.gather({ ...ctx, conn: recording }, args);
   } catch {
